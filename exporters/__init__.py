@@ -1,0 +1,1 @@
+"""Writers for the deliverable formats (DOCX and XML)."""

@@ -1,0 +1,1 @@
+"""songngu's domain and its orchestration."""

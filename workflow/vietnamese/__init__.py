@@ -1,0 +1,1 @@
+"""Vietnamese text handling: matching keys, encoding repair, sentence segmentation."""
