@@ -1,0 +1,214 @@
+"""Glossary import and export as CSV/TSV with a header row.
+
+Columns (any order, only source and target required): source, target, variants
+(separated by "|"), pos, note, status, case_sensitive (yes/no), domain, scope, origin,
+date, valid_until. Header names are forgiving about case, spaces and a few synonyms
+spreadsheet users write ("Source term", "Part of speech", "Definition").
+Import is all-or-nothing: any bad row stops it with a line-numbered report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterable, Mapping
+
+from workflow.errors import InvalidInput
+from workflow.glossary.model import (
+    PARTS_OF_SPEECH,
+    SCOPES,
+    GlossaryEntry,
+    TermStatus,
+    parse_iso_date,
+    parse_status,
+)
+from workflow.glossary.text_decoding import decode_text
+
+COLUMNS: tuple[str, ...] = (
+    "source",
+    "target",
+    "variants",
+    "pos",
+    "note",
+    "status",
+    "case_sensitive",
+    "domain",
+    "scope",
+    "origin",
+    "date",
+    "valid_until",
+)
+_COLUMN_ALIASES: dict[str, str] = {
+    "source_term": "source",
+    "term": "source",
+    "vi": "source",
+    "target_term": "target",
+    "translation": "target",
+    "en": "target",
+    "target_variants": "variants",
+    "part_of_speech": "pos",
+    "definition": "note",
+    "comment": "note",
+    "case": "case_sensitive",
+    "case_sensitivity": "case_sensitive",
+    "subject_field": "domain",
+    "source_of_term": "origin",
+    "reference": "origin",
+    "deprecated_after": "valid_until",
+}
+VARIANT_SEPARATOR = "|"
+_TRUE = frozenset({"yes", "y", "true", "1", "x"})
+_FALSE = frozenset({"no", "n", "false", "0", ""})
+MAX_REPORTED_ERRORS = 10
+
+
+def _column_name(header: str) -> str:
+    name = header.strip().lower().replace("-", "_").replace(" ", "_")
+    return _COLUMN_ALIASES.get(name, name)
+
+
+def _parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ValueError(f"case_sensitive {value.strip()!r} is not yes or no")
+
+
+def entry_from_fields(fields: Mapping[str, str]) -> GlossaryEntry:
+    """One entry from column values (missing columns take defaults); ValueError if bad."""
+
+    def get(name: str) -> str:
+        return (fields.get(name) or "").strip()
+
+    status = parse_status(get("status")) if get("status") else TermStatus.PREFERRED
+    if not get("source"):
+        raise ValueError("empty source term")
+    if not get("target") and status is not TermStatus.DO_NOT_TRANSLATE:
+        raise ValueError("empty target term")
+    pos = get("pos").lower() or None
+    if pos is not None and pos not in PARTS_OF_SPEECH:
+        raise ValueError(f"unknown part of speech {pos!r} (use {', '.join(PARTS_OF_SPEECH)})")
+    scope = get("scope").lower() or "global"
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r} (use {', '.join(SCOPES)})")
+    return GlossaryEntry(
+        source=get("source"),
+        target=get("target"),
+        variants=tuple(v for v in get("variants").split(VARIANT_SEPARATOR) if v.strip()),
+        pos=pos,
+        note=get("note"),
+        status=status,
+        case_sensitive=_parse_bool(get("case_sensitive")),
+        domain=get("domain"),
+        scope=scope,
+        origin=get("origin"),
+        date=parse_iso_date(get("date")),
+        valid_until=parse_iso_date(get("valid_until")),
+    )
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in ("\t", ",", ";")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def format_errors(filename: str, errors: list[tuple[int, str]]) -> str:
+    """'f.csv line 7: empty target term; line 12: ...' with at most 10 errors shown."""
+    shown = "; ".join(f"line {line}: {message}" for line, message in errors[:MAX_REPORTED_ERRORS])
+    more = len(errors) - MAX_REPORTED_ERRORS
+    tail = f" (and {more} more)" if more > 0 else ""
+    return f"{filename} {shown}{tail}; nothing was imported"
+
+
+def read_glossary_csv(data: bytes, filename: str) -> list[GlossaryEntry]:
+    """Entries of a CSV/TSV file; raises InvalidInput naming every bad line (up to 10)."""
+    text = decode_text(data, filename)
+    if not text.strip():
+        raise InvalidInput(f"{filename} is empty; it needs a header row and one row per term")
+    first_line = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise InvalidInput(f"{filename} line 1: {error}") from None
+    columns = [_column_name(h) for h in header]
+    unknown = [h for h, c in zip(header, columns, strict=True) if c not in COLUMNS and h.strip()]
+    if unknown:
+        raise InvalidInput(
+            f"{filename} line 1: unknown column {unknown[0].strip()!r} (use {', '.join(COLUMNS)})"
+        )
+    for required in ("source", "target"):
+        if required not in columns:
+            raise InvalidInput(
+                f"{filename} line 1: no {required!r} column in the header "
+                f"(found {', '.join(h.strip() for h in header) or 'nothing'})"
+            )
+    duplicated = sorted({c for c in columns if c and columns.count(c) > 1})
+    if duplicated:
+        raise InvalidInput(f"{filename} line 1: column {duplicated[0]!r} appears twice")
+
+    entries: list[GlossaryEntry] = []
+    errors: list[tuple[int, str]] = []
+    seen: dict[GlossaryEntry, int] = {}
+    row_start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            errors.append((row_start, str(error)))
+            break
+        line, row_start = row_start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(columns):
+            errors.append((line, f"{len(row)} cells but the header has {len(columns)} columns"))
+            continue
+        try:
+            entry = entry_from_fields(dict(zip(columns, row, strict=False)))
+        except ValueError as error:
+            errors.append((line, str(error)))
+            continue
+        if entry in seen:
+            errors.append((line, f"same entry as line {seen[entry]}"))
+            continue
+        seen[entry] = line
+        entries.append(entry)
+    if errors:
+        raise InvalidInput(format_errors(filename, errors))
+    if not entries:
+        raise InvalidInput(f"{filename} has a header but no terms")
+    return entries
+
+
+def entry_to_fields(entry: GlossaryEntry) -> dict[str, str]:
+    """Column values of one entry, as written to CSV."""
+    return {
+        "source": entry.source,
+        "target": entry.target,
+        "variants": VARIANT_SEPARATOR.join(entry.variants),
+        "pos": entry.pos or "",
+        "note": entry.note,
+        "status": entry.status.value,
+        "case_sensitive": "yes" if entry.case_sensitive else "no",
+        "domain": entry.domain,
+        "scope": entry.scope,
+        "origin": entry.origin,
+        "date": entry.date,
+        "valid_until": entry.valid_until,
+    }
+
+
+def write_glossary_csv(entries: Iterable[GlossaryEntry], *, delimiter: str = ",") -> bytes:
+    """UTF-8 with BOM (so Excel picks the right encoding), header row, every column."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=delimiter)
+    writer.writeheader()
+    for entry in entries:
+        writer.writerow(entry_to_fields(entry))
+    return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,45 @@
+"""Read a glossary file of any supported format, chosen by its content and name."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from workflow.errors import InvalidInput, NotFound
+from workflow.glossary.csv_io import read_glossary_csv
+from workflow.glossary.model import GlossaryEntry
+from workflow.glossary.tbx_io import read_tbx
+
+_TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab")
+_XML_SUFFIXES = (".tbx", ".xml")
+
+
+def _looks_like_xml(data: bytes) -> bool:
+    head = data[:200]
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    return head.lstrip().startswith(b"<")
+
+
+def read_glossary_bytes(data: bytes, filename: str) -> list[GlossaryEntry]:
+    """TBX for .tbx/.xml or XML content, CSV/TSV for .csv/.tsv/.txt."""
+    suffix = Path(filename).suffix.lower()
+    if suffix in _XML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and _looks_like_xml(data)):
+        return read_tbx(data, filename)
+    if suffix in _TEXT_SUFFIXES or not _looks_like_xml(data):
+        return read_glossary_csv(data, filename)
+    raise InvalidInput(f"{filename}: unknown glossary format (use .csv, .tsv or .tbx)")
+
+
+def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:
+    """Entries of a glossary file on disk; NotFound / InvalidInput with one-line messages."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound(f"glossary file {path} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder; give a .csv, .tsv or .tbx file") from None
+    except PermissionError:
+        raise InvalidInput(f"cannot read {path}: permission denied") from None
+    return read_glossary_bytes(data, path.name)

@@ -1,0 +1,131 @@
+"""Glossary entries: one source term, its English target and how it may be used."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class TermStatus(StrEnum):
+    """How the target term may be used; the value is what CSV and the CLI show."""
+
+    PREFERRED = "preferred"
+    ADMITTED = "admitted"
+    FORBIDDEN = "forbidden"
+    DO_NOT_TRANSLATE = "do-not-translate"
+
+
+# Spellings other tools write for the same statuses (TBX, Weblate, memoQ exports).
+_STATUS_ALIASES: dict[str, TermStatus] = {
+    "preferred": TermStatus.PREFERRED,
+    "preferredterm-admn-sts": TermStatus.PREFERRED,
+    "admitted": TermStatus.ADMITTED,
+    "admittedterm-admn-sts": TermStatus.ADMITTED,
+    "supersededterm-admn-sts": TermStatus.ADMITTED,
+    "forbidden": TermStatus.FORBIDDEN,
+    "deprecated": TermStatus.FORBIDDEN,
+    "deprecatedterm-admn-sts": TermStatus.FORBIDDEN,
+    "do-not-translate": TermStatus.DO_NOT_TRANSLATE,
+    "do not translate": TermStatus.DO_NOT_TRANSLATE,
+    "dnt": TermStatus.DO_NOT_TRANSLATE,
+}
+
+SCOPES: tuple[str, ...] = ("global", "partner", "project")
+# TBX-Basic's closed list of parts of speech; anything richer goes in the note.
+PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "other")
+
+_WHITESPACE_RE = re.compile(r"\s+")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_status(value: str) -> TermStatus:
+    """Status from its name or a known alias; raises ValueError with the allowed names."""
+    status = _STATUS_ALIASES.get(value.strip().lower())
+    if status is None:
+        allowed = ", ".join(s.value for s in TermStatus)
+        raise ValueError(f"unknown status {value.strip()!r} (use {allowed})")
+    return status
+
+
+def parse_iso_date(value: str) -> str:
+    """Return value if it is an empty string or a real YYYY-MM-DD date, else ValueError."""
+    value = value.strip()
+    if not value:
+        return ""
+    if not _ISO_DATE_RE.match(value):
+        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"date {value!r} does not exist") from None
+    return value
+
+
+def clean_term(text: str) -> str:
+    """NFC, single spaces, no outer whitespace: the form terms are stored and matched in."""
+    return _WHITESPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One source term and its target.
+
+    ``variants`` are other acceptable target spellings; source-side variants and
+    abbreviations (UBND for Ủy ban nhân dân) are entries of their own. ``valid_until``
+    dates names that stopped being current (ministries merged in 2025): the entry stays,
+    because older documents still use the name.
+    """
+
+    source: str
+    target: str
+    variants: tuple[str, ...] = ()
+    pos: str | None = None
+    note: str = ""
+    status: TermStatus = TermStatus.PREFERRED
+    case_sensitive: bool = False
+    domain: str = ""
+    scope: str = "global"
+    origin: str = ""
+    date: str = ""
+    valid_until: str = ""
+    # Filled in __post_init__; not part of equality so entries compare by content.
+    _case_pattern: tuple[bool, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        source = clean_term(self.source)
+        target = clean_term(self.target)
+        if not source:
+            raise ValueError("empty source term")
+        if self.status is TermStatus.DO_NOT_TRANSLATE and not target:
+            target = source
+        if not target:
+            raise ValueError("empty target term")
+        if self.scope not in SCOPES:
+            raise ValueError(f"unknown scope {self.scope!r} (use {', '.join(SCOPES)})")
+        if self.pos is not None and self.pos not in PARTS_OF_SPEECH:
+            allowed = ", ".join(PARTS_OF_SPEECH)
+            raise ValueError(f"unknown part of speech {self.pos!r} (use {allowed})")
+        parse_iso_date(self.date)
+        parse_iso_date(self.valid_until)
+        variants = tuple(
+            dict.fromkeys(v for v in (clean_term(v) for v in self.variants) if v and v != target)
+        )
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "variants", variants)
+        object.__setattr__(self, "status", TermStatus(self.status))
+        object.__setattr__(self, "_case_pattern", tuple(c.isupper() for c in source))
+
+    @property
+    def target_forms(self) -> tuple[str, ...]:
+        """The target and every allowed variant, target first."""
+        return (self.target, *self.variants)
+
+    def case_matches(self, found: str) -> bool:
+        """For case-sensitive entries: found (NFC, same length) has the same capitals."""
+        if not self.case_sensitive:
+            return True
+        return tuple(c.isupper() for c in found) == self._case_pattern

@@ -1,0 +1,170 @@
+"""Check an English target against the glossary terms found in its source.
+
+English inflects where Vietnamese does not: "Ministries", "People's Committee's",
+"committees'" must count as the term. Matching is therefore per word, case-insensitive,
+each word allowing plural (-s, -es, y→-ies) and possessive ('s, s', ’s) endings, on the
+target's loose key (which also makes "Ha Noi" match a listed "Hà Nội").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from workflow.glossary.matcher import TermHit
+from workflow.glossary.model import GlossaryEntry, TermStatus
+from workflow.inline_codes import CODE_RE
+from workflow.vietnamese.keys import loose_key
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
+_WORD_OR_GAP_RE = re.compile(r"\w+|[^\w\s]+|\s+")
+_POSSESSIVE = r"(?:'s|')?"
+
+
+class IssueKind(StrEnum):
+    """What is wrong with a term in the target."""
+
+    MISSING = "missing"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True)
+class TermIssue:
+    """A terminology problem in a target.
+
+    MISSING: none of the allowed forms of a source term appears (target_start/end are -1).
+    FORBIDDEN: a forbidden target form appears at [target_start, target_end).
+    """
+
+    kind: IssueKind
+    source_text: str
+    source_start: int
+    source_end: int
+    expected: tuple[str, ...]
+    found: str
+    target_start: int
+    target_end: int
+    entry: GlossaryEntry
+    message: str
+
+
+def _word_pattern(word: str) -> str:
+    if word.isalpha() and len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + r"(?:y|ies)" + _POSSESSIVE
+    if word.isalpha():
+        return re.escape(word) + r"(?:s|es)?" + _POSSESSIVE
+    return re.escape(word)
+
+
+@lru_cache(maxsize=8192)
+def _form_regex(form: str) -> re.Pattern[str]:
+    """Regex for one target form on a loose key, inflection-tolerant, on word boundaries."""
+    parts: list[str] = []
+    for piece in _WORD_OR_GAP_RE.findall(_normalise(form)):
+        if piece.isspace():
+            parts.append(r"[\s\-]+")
+        elif piece[0].isalnum() or piece[0] == "_":
+            parts.append(_word_pattern(piece))
+        else:
+            parts.append(r"\s*" + re.escape(piece) + r"\s*")
+    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+
+
+def _normalise(text: str) -> str:
+    """Loose key with one apostrophe and tags blanked out, same length as NFC text."""
+    blanked = CODE_RE.sub(lambda m: " " * len(m.group(0)), text.translate(_APOSTROPHES))
+    return loose_key(blanked)
+
+
+def _spans(pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]):
+    for match in pattern.finditer(text):
+        if match.end() > match.start() and not any(
+            match.start() < end and start < match.end() for start, end in taken
+        ):
+            yield match.start(), match.end()
+
+
+def check_target(target: str, hits: Sequence[TermHit]) -> list[TermIssue]:
+    """Missing expected terms and forbidden terms used, in source order.
+
+    Hits sharing a span are alternatives: the term is present when any non-forbidden
+    alternative's target or variant appears. Words matched by an allowed form are not
+    checked again for forbidden forms (a forbidden "Committee" inside an allowed
+    "People's Committee").
+    """
+    target_nfc = unicodedata.normalize("NFC", target)
+    searchable = _normalise(target_nfc)
+    groups: dict[tuple[int, int], list[TermHit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.start, hit.end), []).append(hit)
+
+    allowed_taken: list[tuple[int, int]] = []
+    issues: list[TermIssue] = []
+    pending_missing: list[TermIssue] = []
+    for (start, end), group in sorted(groups.items()):
+        allowed = [h for h in group if h.entry.status is not TermStatus.FORBIDDEN]
+        if not allowed:
+            continue
+        forms = tuple(dict.fromkeys(f for h in allowed for f in h.entry.target_forms))
+        found_any = False
+        for form in forms:
+            for span in _spans(_form_regex(form), searchable, []):
+                allowed_taken.append(span)
+                found_any = True
+        if not found_any:
+            first = allowed[0]
+            pending_missing.append(
+                TermIssue(
+                    kind=IssueKind.MISSING,
+                    source_text=first.text,
+                    source_start=start,
+                    source_end=end,
+                    expected=forms,
+                    found="",
+                    target_start=-1,
+                    target_end=-1,
+                    entry=first.entry,
+                    message=f"'{first.text}' should be translated as '{forms[0]}'"
+                    + (f" (or {', '.join(repr(f) for f in forms[1:])})" if forms[1:] else ""),
+                )
+            )
+    issues.extend(pending_missing)
+
+    reported: set[tuple[int, int]] = set()
+    for (start, end), group in sorted(groups.items()):
+        for hit in group:
+            if hit.entry.status is not TermStatus.FORBIDDEN:
+                continue
+            for form in hit.entry.target_forms:
+                for t_start, t_end in _spans(_form_regex(form), searchable, allowed_taken):
+                    if (t_start, t_end) in reported:
+                        continue
+                    reported.add((t_start, t_end))
+                    expected = tuple(
+                        f
+                        for h in group
+                        if h.entry.status is not TermStatus.FORBIDDEN
+                        for f in h.entry.target_forms
+                    )
+                    used = target_nfc[t_start:t_end]
+                    advice = f"; use '{expected[0]}'" if expected else ""
+                    issues.append(
+                        TermIssue(
+                            kind=IssueKind.FORBIDDEN,
+                            source_text=hit.text,
+                            source_start=start,
+                            source_end=end,
+                            expected=expected,
+                            found=used,
+                            target_start=t_start,
+                            target_end=t_end,
+                            entry=hit.entry,
+                            message=f"forbidden term '{used}' for '{hit.text}'{advice}",
+                        )
+                    )
+    issues.sort(key=lambda issue: (issue.source_start, issue.kind != IssueKind.MISSING))
+    return issues
