@@ -1,0 +1,165 @@
+"""The document pipeline over a deterministic model: dedup, batching, splitting, retries."""
+
+from __future__ import annotations
+
+import pytest
+
+from translation.engine import (
+    FLAG_LONG_INPUT_SPLIT,
+    FLAG_OUTPUT_TRUNCATED,
+    FLAG_PLACEHOLDER_LOST,
+    FLAG_REPETITION,
+    FLAG_TAGS_MOVED,
+    MTRequest,
+    MTResult,
+)
+from translation.pipeline import DocumentTranslator, PipelineSettings, repeats, split_long_text
+from translation.protection import TermSpan
+
+
+class EchoModel:
+    """Copies its input (one piece per word), and records every call."""
+
+    def __init__(self, *, drop_placeholders: bool = False, loop_unless_guarded: bool = False):
+        self.drop_placeholders = drop_placeholders
+        self.loop_unless_guarded = loop_unless_guarded
+        self.calls: list[tuple[list[list[str]], int, bool]] = []
+
+    def encode(self, texts: list[str]) -> list[list[str]]:
+        return [["▁" + word for word in text.split()] for text in texts]
+
+    def decode(self, pieces: list[list[str]]) -> list[str]:
+        return ["".join(item).replace("▁", " ").strip() for item in pieces]
+
+    def translate(
+        self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
+    ) -> list[tuple[list[str], float]]:
+        self.calls.append((batch, max_decoding_length, guard_repetition))
+        outputs = []
+        for pieces in batch:
+            output = [p for p in pieces if not (self.drop_placeholders and p.startswith("▁["))]
+            if self.loop_unless_guarded and not guard_repetition:
+                output = output[:1] + ["▁again"] * (max_decoding_length - 1)
+            outputs.append((output[:max_decoding_length], -0.5))
+        return outputs
+
+
+def _translate(model: EchoModel, requests: list[MTRequest], **settings: int) -> list[MTResult]:
+    return DocumentTranslator(model, PipelineSettings(**settings)).translate(requests)
+
+
+def test_identical_sources_are_translated_once_and_answered_for_each_key() -> None:
+    model = EchoModel()
+    requests = [MTRequest(1, "Xin chào"), MTRequest(2, "Tạm biệt"), MTRequest(3, "Xin chào")]
+    results = _translate(model, requests)
+    assert [(r.key, r.target) for r in results] == [
+        (1, "Xin chào"),
+        (2, "Tạm biệt"),
+        (3, "Xin chào"),
+    ]
+    sent = [pieces for batch, _, _ in model.calls for pieces in batch]
+    assert len(sent) == 2
+
+
+def test_batches_are_sorted_by_length_with_a_proportional_output_limit() -> None:
+    model = EchoModel()
+    sources = ["một hai ba bốn năm", "một", "một hai ba", "một hai", "một hai ba bốn"]
+    _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], batch_size=2)
+    lengths = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
+    assert lengths == [[1, 2], [3, 4], [5]]
+    limits = [limit for _, limit, _ in model.calls]
+    assert limits == [2 * 2 + 10, 2 * 4 + 10, 2 * 5 + 10]
+
+
+def test_a_long_source_is_split_at_clause_punctuation_and_flagged() -> None:
+    model = EchoModel()
+    source = "một hai ba bốn, năm sáu bảy tám; chín mười mười một"
+    results = _translate(model, [MTRequest("k", source)], max_input_tokens=5)
+    assert results[0].target == source
+    assert FLAG_LONG_INPUT_SPLIT in results[0].flags
+    sent = [len(pieces) for batch, _, _ in model.calls for pieces in batch]
+    assert sent == [4, 4, 4]
+
+
+def test_split_without_punctuation_packs_whole_words() -> None:
+    parts = split_long_text("a b c d e f g", EchoModel(), 3)
+    assert parts == ["a b c", "d e f", "g"]
+
+
+def test_looping_output_is_retried_with_the_repetition_guard() -> None:
+    model = EchoModel(loop_unless_guarded=True)
+    results = _translate(model, [MTRequest(1, "một hai ba")])
+    assert results[0].target == "một hai ba"
+    assert results[0].flags == (FLAG_REPETITION,)
+    assert [guard for _, _, guard in model.calls] == [False, True]
+
+
+def test_looping_output_is_flagged_when_retries_are_off() -> None:
+    model = EchoModel(loop_unless_guarded=True)
+    results = _translate(model, [MTRequest(1, "một hai ba")], retry_repetition=False)
+    assert set(results[0].flags) == {FLAG_REPETITION, FLAG_OUTPUT_TRUNCATED}
+    assert len(model.calls) == 1
+
+
+def test_repeats_ignores_normal_text_and_finds_loops() -> None:
+    assert not repeats("▁the ▁cat ▁sat ▁on ▁the ▁mat".split())
+    assert repeats("▁a ▁a ▁a ▁a".split())
+    assert repeats("▁of ▁the ▁of ▁the ▁of ▁the".split())
+    assert not repeats("▁of ▁the ▁of ▁the".split())
+
+
+def test_protected_spans_terms_names_and_tags_come_back_in_place() -> None:
+    source = "<g1>Ông Nguyễn Văn An</g1> chi 6,5% cho UBND tỉnh<x2/>"
+    term_start = source.index("tỉnh")
+    request = MTRequest(
+        "s",
+        source,
+        terms=(TermSpan(term_start, term_start + 4, "province"),),
+        names=("Nguyễn Văn An",),
+        strip_name_diacritics=True,
+    )
+    results = _translate(EchoModel(), [request])
+    assert results[0].target == "<g1>Ông Nguyen Van An</g1> chi 6.5% cho UBND province<x2/>"
+    assert results[0].flags == ()
+
+
+def test_lost_placeholders_mean_a_plain_retranslation_with_flags() -> None:
+    model = EchoModel(drop_placeholders=True)
+    results = _translate(model, [MTRequest(1, "Chi 6,5% cho <g1>dự án</g1> này")])
+    assert results[0].target == "Chi 6,5% cho dự án này<g1></g1>"
+    assert set(results[0].flags) == {FLAG_PLACEHOLDER_LOST, FLAG_TAGS_MOVED}
+
+
+def test_segments_with_nothing_to_translate_skip_the_model() -> None:
+    model = EchoModel()
+    results = _translate(model, [MTRequest(1, "  <x1/>6,5%  "), MTRequest(2, "")])
+    assert [r.target for r in results] == ["  <x1/>6.5%  ", ""]
+    assert [r.score for r in results] == [1.0, 1.0]
+    assert all(not batch for batch, _, _ in model.calls)
+
+
+def test_surrounding_whitespace_is_kept_and_score_is_a_probability() -> None:
+    results = _translate(EchoModel(), [MTRequest(1, "  Xin chào\n")])
+    assert results[0].target == "  Xin chào\n"
+    assert results[0].score == pytest.approx(0.6065, abs=1e-3)  # exp(-0.5)
+
+
+def test_chunks_report_progress_commit_and_stop_on_cancel() -> None:
+    requests = [MTRequest(i, f"câu số {i} nhé") for i in range(10)] + [
+        MTRequest(99, "câu số 0 nhé")
+    ]
+    progress: list[tuple[int, int]] = []
+    committed: list[list[str | int]] = []
+
+    def cancel_after_two_chunks() -> bool:
+        return len(committed) >= 2
+
+    results = DocumentTranslator(EchoModel(), PipelineSettings(chunk_size=3)).translate(
+        requests,
+        progress=lambda done, total: progress.append((done, total)),
+        should_cancel=cancel_after_two_chunks,
+        on_chunk=lambda chunk: committed.append([r.key for r in chunk]),
+    )
+    assert committed == [[0, 99, 1, 2], [3, 4, 5]]
+    assert progress == [(4, 11), (7, 11)]
+    assert [r.key for r in results] == [0, 1, 2, 3, 4, 5, 99]

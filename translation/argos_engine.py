@@ -1,0 +1,201 @@
+"""ArgosEngine: the embedded offline engine, an installed Argos package run directly.
+
+argostranslate's own translate path splits sentences with a model it downloads at run
+time, pulls torch in through stanza, calls the model once per sentence and turns every
+"_" into a space when decoding. This engine uses only the package files: the
+SentencePiece tokenizer (decoded properly) and the CTranslate2 model, loaded once per
+process and shared, fed whole documents in batches sorted by length.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import ctranslate2
+import sentencepiece
+
+from translation.engine import ChunkDone, MTRequest, MTResult, Progress, ShouldCancel
+from translation.packages import InstalledPackage, find_package
+from translation.pipeline import DocumentTranslator, PipelineSettings
+from workflow.errors import InvalidInput, NotFound
+
+_COMPUTE_TYPES = frozenset(
+    {"auto", "default", "int8", "int8_float32", "int8_float16", "int16", "float32"}
+)
+
+
+@dataclass(frozen=True)
+class DecodingSettings:
+    """How CTranslate2 decodes (and its threads)."""
+
+    beam_size: int = 4
+    inter_threads: int = 1  # batches decoded in parallel
+    intra_threads: int = 0  # threads per batch; 0 lets CTranslate2 choose
+    compute_type: str = "auto"
+    device: str = "cpu"
+    repetition_penalty: float = 1.2  # used only when retrying a looping output
+    no_repeat_ngram_size: int = 4  # likewise
+
+    def check(self) -> None:
+        if self.beam_size < 1:
+            raise InvalidInput(f"beam size must be at least 1, not {self.beam_size}")
+        if self.inter_threads < 1 or self.intra_threads < 0:
+            raise InvalidInput("threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)")
+        if self.compute_type not in _COMPUTE_TYPES:
+            raise InvalidInput(
+                f"unknown compute type {self.compute_type!r}; "
+                f"choose one of: {', '.join(sorted(_COMPUTE_TYPES))}"
+            )
+
+
+class SentencePieceCT2Model:
+    """A TokenModel over an installed package's sentencepiece.model and model/."""
+
+    def __init__(self, package: InstalledPackage, decoding: DecodingSettings) -> None:
+        self.package = package
+        self.decoding = decoding
+        try:
+            self.tokenizer = sentencepiece.SentencePieceProcessor(
+                model_file=str(package.tokenizer_file)
+            )
+            self.translator = ctranslate2.Translator(
+                str(package.model_dir),
+                device=decoding.device,
+                compute_type=decoding.compute_type,
+                inter_threads=decoding.inter_threads,
+                intra_threads=decoding.intra_threads,
+            )
+        except (OSError, RuntimeError, ValueError) as error:
+            raise InvalidInput(
+                f"the translation package {package.name} cannot be loaded ({error}); "
+                "reinstall it with `songngu models install FILE.argosmodel`"
+            ) from error
+        self.target_prefix = _target_prefix(package.path)
+
+    def encode(self, texts: list[str]) -> list[list[str]]:
+        return self.tokenizer.encode(texts, out_type=str)
+
+    def decode(self, pieces: list[list[str]]) -> list[str]:
+        # SentencePiece's own decoder: "▁" becomes a space and "_" stays "_".
+        return [self.tokenizer.decode_pieces(list(item)) for item in pieces]
+
+    def translate(
+        self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
+    ) -> list[tuple[list[str], float]]:
+        if not batch:
+            return []
+        prefix = [list(self.target_prefix)] * len(batch) if self.target_prefix else None
+        guard = {}
+        if guard_repetition:
+            guard = {
+                "repetition_penalty": self.decoding.repetition_penalty,
+                "no_repeat_ngram_size": self.decoding.no_repeat_ngram_size,
+            }
+        results = self.translator.translate_batch(
+            batch,
+            target_prefix=prefix,
+            beam_size=self.decoding.beam_size,
+            max_batch_size=len(batch),
+            # Lengths are managed by the pipeline (long inputs are split), never cut here.
+            max_input_length=0,
+            max_decoding_length=max_decoding_length + len(self.target_prefix),
+            return_scores=True,
+            # With length_penalty 1 the score is the log-probability divided by the output
+            # length: a per-token average, whose exp() is the confidence in 0..1.
+            length_penalty=1.0,
+            replace_unknowns=True,
+            **guard,
+        )
+        outputs: list[tuple[list[str], float]] = []
+        for result in results:
+            pieces = list(result.hypotheses[0])
+            if self.target_prefix and pieces[: len(self.target_prefix)] == self.target_prefix:
+                pieces = pieces[len(self.target_prefix) :]
+            outputs.append((pieces, float(result.scores[0])))
+        return outputs
+
+
+def _target_prefix(package_path: Path) -> list[str]:
+    from argostranslate.package import Package
+
+    prefix = Package(package_path).target_prefix
+    return [prefix] if prefix else []
+
+
+# One loaded model per process per (package, version, decoding settings): loading the
+# real model takes seconds and its memory should not be paid twice.
+_models: dict[tuple[object, ...], SentencePieceCT2Model] = {}
+_models_lock = threading.Lock()
+
+
+def load_model(package: InstalledPackage, decoding: DecodingSettings) -> SentencePieceCT2Model:
+    """The shared model for a package and decoding settings (loaded on first use)."""
+    key = (
+        str(package.path.resolve()),
+        package.version,
+        (package.model_dir / "model.bin").stat().st_mtime_ns,
+        decoding,
+    )
+    with _models_lock:
+        model = _models.get(key)
+        if model is None:
+            model = SentencePieceCT2Model(package, decoding)
+            _models[key] = model
+        return model
+
+
+def loaded_model_count() -> int:
+    """How many models this process holds (the cache is per process)."""
+    return len(_models)
+
+
+class ArgosEngine:
+    """The default engine: an installed Argos vi→en package, run by songngu's pipeline."""
+
+    name = "argos"
+
+    def __init__(
+        self,
+        *,
+        packages_dir: Path | None = None,
+        from_code: str = "vi",
+        to_code: str = "en",
+        decoding: DecodingSettings | None = None,
+        pipeline: PipelineSettings | None = None,
+        beam_size: int | None = None,
+    ) -> None:
+        self.packages_dir = Path(packages_dir) if packages_dir else None
+        self.from_code = from_code
+        self.to_code = to_code
+        self.decoding = decoding or DecodingSettings()
+        if beam_size is not None:
+            self.decoding = DecodingSettings(**{**self.decoding.__dict__, "beam_size": beam_size})
+        self.decoding.check()
+        self.pipeline = pipeline or PipelineSettings()
+
+    def package(self) -> InstalledPackage:
+        """The installed package this engine uses (NotFound says how to install one)."""
+        return find_package(self.from_code, self.to_code, self.packages_dir)
+
+    def available(self) -> bool:
+        try:
+            self.package()
+        except NotFound:
+            return False
+        return True
+
+    def translate(
+        self,
+        requests: Sequence[MTRequest],
+        *,
+        progress: Progress | None = None,
+        should_cancel: ShouldCancel | None = None,
+        on_chunk: ChunkDone | None = None,
+    ) -> list[MTResult]:
+        model = load_model(self.package(), self.decoding)
+        return DocumentTranslator(model, self.pipeline).translate(
+            requests, progress=progress, should_cancel=should_cancel, on_chunk=on_chunk
+        )

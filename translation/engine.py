@@ -1,0 +1,105 @@
+"""The MT engine interface and registry: workflow, UI and CLI never care which engine runs."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from translation.protection import TermSpan
+from workflow.errors import InvalidInput
+
+# Flags an MTResult can carry; a reviewer should look at any flagged segment.
+FLAG_PLACEHOLDER_LOST = "placeholder_lost"  # retranslated without protection
+FLAG_TAGS_MOVED = "tags_moved"  # inline codes could not be placed; appended at the end
+FLAG_LONG_INPUT_SPLIT = "long_input_split"  # source split at clause punctuation for MT
+FLAG_REPETITION = "repetition"  # output looped or hit its limit; redone with a repetition penalty
+FLAG_OUTPUT_TRUNCATED = "output_truncated"  # output reached its length limit (even on retry)
+ALL_FLAGS = (
+    FLAG_PLACEHOLDER_LOST,
+    FLAG_TAGS_MOVED,
+    FLAG_LONG_INPUT_SPLIT,
+    FLAG_REPETITION,
+    FLAG_OUTPUT_TRUNCATED,
+)
+
+
+@dataclass(frozen=True)
+class MTRequest:
+    """One segment to translate; key is the caller's id (e.g. a segment id)."""
+
+    key: str | int
+    source: str
+    terms: tuple[TermSpan, ...] = ()  # enforced glossary terms (offsets in source)
+    names: tuple[str, ...] = ()  # personal names, kept out of MT
+    strip_name_diacritics: bool = False  # partner style: "Nguyen Van An"
+    protect_patterns: bool = True  # URLs, e-mails, codes, dates, numbers, acronyms
+
+
+@dataclass(frozen=True)
+class MTResult:
+    """Machine translation of one request; score is the MT confidence, 0..1."""
+
+    key: str | int
+    target: str
+    score: float
+    flags: tuple[str, ...] = ()
+
+
+Progress = Callable[[int, int], None]  # (requests done, requests in total)
+ShouldCancel = Callable[[], bool]
+ChunkDone = Callable[[list[MTResult]], None]  # results of one chunk, ready to commit
+
+
+@runtime_checkable
+class TranslationEngine(Protocol):
+    """A machine translation engine for Vietnamese → English segments."""
+
+    name: str
+
+    def available(self) -> bool:
+        """True if the engine can translate now (its model is installed)."""
+        ...
+
+    def translate(
+        self,
+        requests: Sequence[MTRequest],
+        *,
+        progress: Progress | None = None,
+        should_cancel: ShouldCancel | None = None,
+        on_chunk: ChunkDone | None = None,
+    ) -> list[MTResult]:
+        """Translate in chunks; after each, on_chunk gets its results, then progress.
+
+        should_cancel is asked before each chunk; on cancel the results of the chunks
+        already done are returned (fewer results than requests).
+        """
+        ...
+
+
+EngineFactory = Callable[..., TranslationEngine]
+_factories: dict[str, EngineFactory] = {}
+# Built-in engines, imported only when asked for (engines load heavy libraries).
+_BUILTIN = {"argos": "translation.argos_engine:ArgosEngine"}
+
+
+def register_engine(name: str, factory: EngineFactory) -> None:
+    """Make an engine available to get_engine(name, **options)."""
+    _factories[name] = factory
+
+
+def engine_names() -> list[str]:
+    return sorted(set(_factories) | set(_BUILTIN))
+
+
+def get_engine(name: str = "argos", **options: object) -> TranslationEngine:
+    """A new engine by registered name, configured with its options."""
+    if name not in _factories and name in _BUILTIN:
+        module_name, _, class_name = _BUILTIN[name].partition(":")
+        register_engine(name, getattr(importlib.import_module(module_name), class_name))
+    if name not in _factories:
+        raise InvalidInput(
+            f"unknown MT engine {name!r}; choose one of: {', '.join(engine_names())}"
+        )
+    return _factories[name](**options)

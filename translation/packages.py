@@ -1,0 +1,458 @@
+"""Argos translation packages: list, validated install, download from the package index.
+
+argostranslate's own installer unzips straight into the shared packages folder, so a
+crafted archive could overwrite an installed model or write outside the folder. Here an
+archive is checked first (one package folder, the expected languages, model and
+tokenizer present, size/member/ratio caps, no absolute paths, ``..`` or links), extracted
+into a hidden folder inside the packages folder while sizes are counted, then renamed
+into place in one step, and never over an existing package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
+
+from packaging.version import InvalidVersion, Version
+
+from workflow.errors import Conflict, InvalidInput, NotFound, SongnguError
+
+INSTALL_HINT = (
+    "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
+)
+_STAGING_PREFIX = ".songngu-"
+_COPY_CHUNK = 1 << 20
+
+
+class PackageIndexUnreachable(SongnguError):
+    """The Argos package index (or a download link) cannot be reached: we are offline."""
+
+
+@dataclass(frozen=True)
+class InstallLimits:
+    """Caps that keep a hostile or broken archive from filling the disk."""
+
+    max_archive_bytes: int = 1 << 30  # the real vi→en package is about 66 MB
+    max_total_bytes: int = 2 << 30
+    max_members: int = 200
+    max_ratio: float = 100.0  # uncompressed/compressed, per member (Apache POI's default)
+    small_member_allowance: int = 100 * 1024  # small members may compress better
+
+
+DEFAULT_LIMITS = InstallLimits()
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """One installed Argos translation package."""
+
+    name: str  # folder name inside the packages folder
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+
+    @property
+    def model_dir(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_file(self) -> Path:
+        return self.path / "sentencepiece.model"
+
+
+def packages_dir() -> Path:
+    """The packages folder: $ARGOS_PACKAGES_DIR if set, else argostranslate's default.
+
+    The variable is read on every call (argostranslate reads it once at import), so a
+    process can switch folders, as the tests do.
+    """
+    configured = os.environ.get("ARGOS_PACKAGES_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    from argostranslate import settings  # light: no torch; creates its data folders
+
+    return Path(settings.package_data_dir)
+
+
+def _version_key(version: str) -> tuple[int, Version | str]:
+    try:
+        return (1, Version(version))
+    except InvalidVersion:
+        return (0, version)
+
+
+def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
+    """Every package folder holding a readable metadata.json, sorted by name."""
+    from argostranslate.package import Package
+
+    root = directory or packages_dir()
+    if not root.is_dir():
+        return []
+    found: list[InstalledPackage] = []
+    for child in sorted(root.iterdir()):
+        if child.name.startswith(".") or not child.is_dir() or child.is_symlink():
+            continue
+        if not (child / "metadata.json").is_file():
+            continue
+        try:
+            package = Package(child)
+        except (OSError, ValueError):
+            continue  # unreadable metadata: not a package we can use
+        found.append(
+            InstalledPackage(
+                name=child.name,
+                path=child,
+                from_code=str(package.from_code or ""),
+                to_code=str(package.to_code or ""),
+                version=str(package.package_version or ""),
+            )
+        )
+    return found
+
+
+def find_package(
+    from_code: str = "vi", to_code: str = "en", directory: Path | None = None
+) -> InstalledPackage:
+    """The newest installed package for a language pair, or NotFound saying how to get one."""
+    root = directory or packages_dir()
+    candidates = [
+        package
+        for package in installed_packages(root)
+        if package.from_code == from_code
+        and package.to_code == to_code
+        and (package.model_dir / "model.bin").is_file()
+        and package.tokenizer_file.is_file()
+    ]
+    if not candidates:
+        raise NotFound(
+            f"no {from_code}→{to_code} translation package is installed in {root}; "
+            + INSTALL_HINT.replace("vi en", f"{from_code} {to_code}")
+        )
+    return max(candidates, key=lambda package: _version_key(package.version))
+
+
+def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename
+    if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        return f"member {name!r} has an absolute or Windows path"
+    if ".." in PurePosixPath(name).parts:
+        return f"member {name!r} points outside the package folder"
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        return f"member {name!r} is a symbolic link"
+    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return f"member {name!r} is not a regular file"
+    return None
+
+
+def _checked_members(
+    archive: zipfile.ZipFile, file_label: str, limits: InstallLimits
+) -> tuple[str, list[zipfile.ZipInfo]]:
+    """Check the member list; return the package folder name and the members."""
+    members = archive.infolist()
+    if len(members) > limits.max_members:
+        raise InvalidInput(
+            f"{file_label} has {len(members)} members (at most {limits.max_members} allowed); "
+            "it is not an Argos package"
+        )
+    top_folders: set[str] = set()
+    total = 0
+    for info in members:
+        problem = _member_problem(info)
+        if problem:
+            raise InvalidInput(f"{file_label} is refused: {problem}")
+        parts = PurePosixPath(info.filename).parts
+        if len(parts) == 1 and not info.is_dir():
+            raise InvalidInput(
+                f"{file_label} has a file {info.filename!r} outside a package folder; "
+                "an .argosmodel holds exactly one package folder"
+            )
+        top_folders.add(parts[0])
+        total += info.file_size
+        small = info.file_size <= limits.small_member_allowance
+        ratio = info.file_size / max(info.compress_size, 1)
+        if not small and ratio > limits.max_ratio:
+            raise InvalidInput(
+                f"{file_label} is refused: member {info.filename!r} expands {ratio:.0f} times "
+                f"(at most {limits.max_ratio:.0f}); it looks like a zip bomb"
+            )
+    if total > limits.max_total_bytes:
+        raise InvalidInput(
+            f"{file_label} would expand to {total} bytes (at most {limits.max_total_bytes}); "
+            "it is refused"
+        )
+    if len(top_folders) != 1:
+        raise InvalidInput(
+            f"{file_label} holds {len(top_folders)} top-level folders; "
+            "an .argosmodel holds exactly one package folder"
+        )
+    folder = top_folders.pop()
+    if folder.startswith("."):
+        raise InvalidInput(f"{file_label} has a hidden package folder {folder!r}; it is refused")
+    return folder, members
+
+
+def _read_metadata(
+    archive: zipfile.ZipFile, folder: str, file_label: str, languages: tuple[str, str]
+) -> dict[str, Any]:
+    names = {info.filename.rstrip("/") for info in archive.infolist()}
+    for required in ("metadata.json", "model/model.bin", "sentencepiece.model"):
+        if f"{folder}/{required}" not in names:
+            raise InvalidInput(
+                f"{file_label} has no {required} in its package folder; "
+                "it is not a usable Argos translation package"
+            )
+    info = archive.getinfo(f"{folder}/metadata.json")
+    if info.file_size > 1 << 20:
+        raise InvalidInput(f"{file_label} has a metadata.json larger than 1 MiB; it is refused")
+    try:
+        metadata = json.loads(archive.read(info).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile) as error:
+        raise InvalidInput(f"{file_label} has an unreadable metadata.json ({error})") from error
+    if not isinstance(metadata, dict):
+        raise InvalidInput(f"{file_label} has a metadata.json that is not a JSON object")
+    found = (metadata.get("from_code"), metadata.get("to_code"))
+    if found != languages:
+        raise InvalidInput(
+            f"{file_label} translates {found[0]}→{found[1]}, not {languages[0]}→{languages[1]}; "
+            "choose the package for the right languages"
+        )
+    return metadata
+
+
+def _extract(
+    archive: zipfile.ZipFile,
+    members: list[zipfile.ZipInfo],
+    destination: Path,
+    file_label: str,
+    limits: InstallLimits,
+) -> None:
+    """Extract members under destination, counting bytes (header sizes can lie)."""
+    written = 0
+    for info in members:
+        target = destination.joinpath(*PurePosixPath(info.filename).parts)
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        member_written = 0
+        with archive.open(info) as source, open(target, "wb") as sink:
+            while chunk := source.read(_COPY_CHUNK):
+                member_written += len(chunk)
+                written += len(chunk)
+                if member_written > info.file_size or written > limits.max_total_bytes:
+                    raise InvalidInput(
+                        f"{file_label} is refused: {info.filename!r} expands beyond its "
+                        "declared size"
+                    )
+                sink.write(chunk)
+
+
+def _check_tokenizer(package_dir: Path, file_label: str) -> None:
+    import sentencepiece
+
+    try:
+        sentencepiece.SentencePieceProcessor(model_file=str(package_dir / "sentencepiece.model"))
+    except (OSError, RuntimeError) as error:
+        raise InvalidInput(
+            f"{file_label} has a sentencepiece.model that cannot be loaded; "
+            "the package is damaged, download it again"
+        ) from error
+
+
+def install_package(
+    archive_file: Path,
+    *,
+    directory: Path | None = None,
+    languages: tuple[str, str] = ("vi", "en"),
+    limits: InstallLimits = DEFAULT_LIMITS,
+) -> InstalledPackage:
+    """Validate an .argosmodel file and install it; never replaces an installed package."""
+    archive_file = Path(archive_file)
+    file_label = archive_file.name
+    if not archive_file.is_file():
+        raise NotFound(f"package file {archive_file} does not exist")
+    size = archive_file.stat().st_size
+    if size > limits.max_archive_bytes:
+        raise InvalidInput(
+            f"{file_label} is {size} bytes (at most {limits.max_archive_bytes}); it is refused"
+        )
+    if not zipfile.is_zipfile(archive_file):
+        raise InvalidInput(
+            f"{file_label} is not an Argos package (not a zip archive); "
+            "use a .argosmodel file from the Argos package index"
+        )
+    root = directory or packages_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    try:
+        with zipfile.ZipFile(archive_file) as archive:
+            folder, members = _checked_members(archive, file_label, limits)
+            _read_metadata(archive, folder, file_label, languages)
+            final_dir = root / folder
+            if final_dir.exists():
+                raise Conflict(
+                    f"a package named {folder} is already installed in {root}; "
+                    "remove that folder first if you mean to replace it"
+                )
+            staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}install-", dir=root))
+            try:
+                _extract(archive, members, staging, file_label, limits)
+                _check_tokenizer(staging / folder, file_label)
+                try:
+                    # rename is atomic and, unlike os.replace, refuses a non-empty target.
+                    os.rename(staging / folder, final_dir)
+                except OSError as error:
+                    raise Conflict(
+                        f"a package named {folder} appeared in {root} during the install; "
+                        "nothing was changed"
+                    ) from error
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+    except zipfile.BadZipFile as error:
+        raise InvalidInput(f"{file_label} is a damaged zip archive ({error})") from error
+    return next(package for package in installed_packages(root) if package.name == folder)
+
+
+Opener = Callable[[str, float], IO[bytes]]
+DownloadProgress = Callable[[int, int | None], None]
+
+
+def _default_opener(url: str, timeout: float) -> IO[bytes]:
+    request = urllib.request.Request(url, headers={"User-Agent": "songngu"})
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 (http/https only)
+
+
+def default_index_url() -> str:
+    """The Argos package index URL ($ARGOS_PACKAGE_INDEX respected, as argostranslate does)."""
+    from argostranslate import settings
+
+    return str(settings.remote_package_index)
+
+
+def _offline(what: str, url: str, reason: object) -> PackageIndexUnreachable:
+    return PackageIndexUnreachable(
+        f"cannot reach {what} {url} ({reason}); download the .argosmodel file on a connected "
+        "machine, then run `songngu models install FILE.argosmodel`"
+    )
+
+
+def _fetch_index(url: str, opener: Opener, timeout: float) -> list[dict[str, Any]]:
+    try:
+        with opener(url, timeout) as response:
+            raw = response.read(16 << 20)
+    except (urllib.error.URLError, OSError, TimeoutError) as error:
+        raise _offline("the Argos package index", url, getattr(error, "reason", error)) from error
+    try:
+        index = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInput(f"the package index at {url} is not valid JSON ({error})") from error
+    if not isinstance(index, list):
+        raise InvalidInput(f"the package index at {url} is not a list of packages")
+    return [entry for entry in index if isinstance(entry, dict)]
+
+
+def _stream_to_file(
+    url: str,
+    destination: Path,
+    opener: Opener,
+    timeout: float,
+    progress: DownloadProgress | None,
+    limits: InstallLimits,
+) -> None:
+    try:
+        with opener(url, timeout) as response, open(destination, "wb") as sink:
+            header = getattr(response, "headers", None)
+            length_text = header.get("Content-Length") if header is not None else None
+            expected = int(length_text) if length_text and length_text.isdigit() else None
+            if expected is not None and expected > limits.max_archive_bytes:
+                raise InvalidInput(
+                    f"the package at {url} is {expected} bytes "
+                    f"(at most {limits.max_archive_bytes}); it is refused"
+                )
+            done = 0
+            while chunk := response.read(_COPY_CHUNK):
+                done += len(chunk)
+                if done > limits.max_archive_bytes:
+                    raise InvalidInput(
+                        f"the package at {url} is larger than {limits.max_archive_bytes} bytes; "
+                        "it is refused"
+                    )
+                sink.write(chunk)
+                if progress:
+                    progress(done, expected)
+    except (urllib.error.URLError, OSError, TimeoutError) as error:
+        raise _offline("the package download", url, getattr(error, "reason", error)) from error
+    if expected is not None and done != expected:
+        raise InvalidInput(
+            f"the download from {url} stopped after {done} of {expected} bytes; try again"
+        )
+
+
+def download_package(
+    from_code: str = "vi",
+    to_code: str = "en",
+    *,
+    index_url: str | None = None,
+    opener: Opener = _default_opener,
+    progress: DownloadProgress | None = None,
+    directory: Path | None = None,
+    timeout: float = 30.0,
+    limits: InstallLimits = DEFAULT_LIMITS,
+) -> InstalledPackage:
+    """Download the newest package for a language pair from the index and install it."""
+    url = index_url or default_index_url()
+    entries = [
+        entry
+        for entry in _fetch_index(url, opener, timeout)
+        if entry.get("from_code") == from_code
+        and entry.get("to_code") == to_code
+        and entry.get("type", "translate") == "translate"
+    ]
+    if not entries:
+        raise NotFound(f"the package index at {url} has no {from_code}→{to_code} package")
+    newest = max(entries, key=lambda entry: _version_key(str(entry.get("package_version", ""))))
+    links = [
+        link
+        for link in newest.get("links", [])
+        if isinstance(link, str) and link.startswith(("http://", "https://"))
+    ]
+    if not links:
+        raise InvalidInput(f"the package index at {url} lists no http(s) link for that package")
+    root = directory or packages_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    handle, temporary_name = tempfile.mkstemp(
+        prefix=f"{_STAGING_PREFIX}download-", suffix=".argosmodel", dir=root
+    )
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        last_error: PackageIndexUnreachable | None = None
+        for link in links:
+            try:
+                _stream_to_file(link, temporary, opener, timeout, progress, limits)
+                break
+            except PackageIndexUnreachable as error:
+                last_error = error  # try the next mirror
+        else:
+            assert last_error is not None
+            raise last_error
+        if not zipfile.is_zipfile(temporary):
+            raise InvalidInput(
+                f"the file downloaded from {link} is not a zip archive; it was not installed"
+            )
+        return install_package(
+            temporary, directory=root, languages=(from_code, to_code), limits=limits
+        )
+    finally:
+        temporary.unlink(missing_ok=True)

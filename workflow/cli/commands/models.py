@@ -1,0 +1,148 @@
+"""`songngu models`: list, install and download offline MT packages; try a translation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from workflow.errors import InvalidInput
+
+_DIR_OPTION = click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Packages folder (default: $ARGOS_PACKAGES_DIR or Argos's own folder).",
+)
+
+
+def _folder(directory: Path | None) -> Path:
+    from translation.packages import packages_dir
+
+    return directory or packages_dir()
+
+
+@click.group(name="models")
+def models_group() -> None:
+    """Offline machine translation packages (Argos .argosmodel files)."""
+
+
+@models_group.command(name="list")
+@_DIR_OPTION
+def list_command(directory: Path | None) -> None:
+    """List installed translation packages with their languages and versions."""
+    from translation.packages import INSTALL_HINT, installed_packages
+
+    folder = _folder(directory)
+    packages = installed_packages(folder)
+    if not packages:
+        click.echo(f"no translation packages installed in {folder}; {INSTALL_HINT}")
+        return
+    for package in packages:
+        click.echo(
+            f"{package.name}\t{package.from_code}→{package.to_code}\t"
+            f"{package.version or '?'}\t{package.path}"
+        )
+
+
+@models_group.command(name="install")
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+@_DIR_OPTION
+def install_command(archive: Path, directory: Path | None) -> None:
+    """Install a vi→en package from a local .argosmodel file (validated first)."""
+    from translation.packages import install_package
+
+    package = install_package(archive, directory=_folder(directory))
+    click.echo(
+        f"installed {package.name} ({package.from_code}→{package.to_code} "
+        f"{package.version}) in {package.path.parent}"
+    )
+
+
+@models_group.command(name="download")
+@click.argument("from_code", default="vi")
+@click.argument("to_code", default="en")
+@click.option("--index-url", default=None, help="Package index (default: Argos's index).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds.")
+@_DIR_OPTION
+def download_command(
+    from_code: str, to_code: str, index_url: str | None, timeout: float, directory: Path | None
+) -> None:
+    """Download a package from the Argos package index and install it."""
+    from translation.packages import download_package
+
+    shown = {"percent": -1}
+
+    def show(done: int, total: int | None) -> None:
+        percent = int(100 * done / total) if total else -1
+        if percent != shown["percent"] and percent % 10 == 0:
+            shown["percent"] = percent
+            click.echo(f"downloading: {percent}%", err=True)
+
+    package = download_package(
+        from_code,
+        to_code,
+        index_url=index_url,
+        progress=show,
+        directory=_folder(directory),
+        timeout=timeout,
+    )
+    click.echo(
+        f"installed {package.name} ({package.from_code}→{package.to_code} "
+        f"{package.version}) in {package.path.parent}"
+    )
+
+
+@models_group.command(name="translate")
+@click.argument("texts", nargs=-1)
+@click.option(
+    "--input",
+    "input_file",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    help="Read one segment per line ('-' for standard input).",
+)
+@click.option("--beam", type=int, default=4, show_default=True, help="Beam size.")
+@click.option("--name", "names", multiple=True, help="A personal name to keep out of MT.")
+@click.option("--strip-name-diacritics", is_flag=True, help="Write names without diacritics.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@_DIR_OPTION
+def translate_command(
+    texts: tuple[str, ...],
+    input_file: click.utils.LazyFile | None,
+    beam: int,
+    names: tuple[str, ...],
+    strip_name_diacritics: bool,
+    as_json: bool,
+    directory: Path | None,
+) -> None:
+    """Translate segments with the installed vi→en package (one result per line)."""
+    from translation.engine import MTRequest, get_engine
+
+    segments = list(texts)
+    if input_file is not None:
+        segments += [line.rstrip("\n") for line in input_file]
+    if not segments:
+        raise InvalidInput("nothing to translate; give TEXT arguments or --input FILE")
+    engine = get_engine("argos", packages_dir=directory, beam_size=beam)
+    requests = [
+        MTRequest(key=index, source=text, names=names, strip_name_diacritics=strip_name_diacritics)
+        for index, text in enumerate(segments)
+    ]
+    for result in engine.translate(requests):
+        if as_json:
+            line = json.dumps(
+                {"target": result.target, "score": result.score, "flags": list(result.flags)},
+                ensure_ascii=False,
+            )
+            click.echo(line)
+        else:
+            click.echo(result.target)
+    sys.stdout.flush()
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(models_group)
