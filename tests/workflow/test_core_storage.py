@@ -1,0 +1,91 @@
+"""Migrations, SQLite settings, and two processes writing one SQLite file."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from conftest import seed_project
+from sqlalchemy import inspect, text
+
+from workflow.errors import InvalidInput
+from workflow.models import Base
+from workflow.storage import Database, open_database
+
+
+def test_migrations_from_empty_to_head_match_the_models(any_db: Database) -> None:
+    with any_db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == [], f"models and migrations differ: {diff}"
+        tables = set(inspect(connection).get_table_names())
+    assert {"projects", "documents", "segments", "revisions", "comments", "jobs", "users"} <= tables
+
+
+def test_migrating_twice_is_harmless(sqlite_db: Database) -> None:
+    sqlite_db.migrate()
+    with sqlite_db.read() as session:
+        assert session.execute(text("select version_num from alembic_version")).scalar()
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_db: Database) -> None:
+    with sqlite_db.read() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == 10000
+
+
+def test_a_malformed_database_url_is_one_clear_error() -> None:
+    with pytest.raises(InvalidInput, match="SONGNGU_DATABASE_URL"):
+        open_database("nosuchdriver://x")
+
+
+def _process_writer(url: str, segment_id: int, text_: str, start, results) -> None:  # type: ignore[no-untyped-def]
+    from workflow.errors import Conflict
+    from workflow.segments import edit_target
+    from workflow.storage import open_database as open_db
+    from workflow.users import resolve_actor
+
+    database = open_db(url)
+    with database.read() as session:
+        actor = resolve_actor(session, "admin")
+    start.wait()
+    try:
+        with database.write() as session:
+            edit_target(session, actor, segment_id, text_, expected_version=1)
+        results.put(("won", text_))
+    except Conflict as error:
+        results.put(("conflict", error.current_target))
+
+
+def test_two_processes_on_one_sqlite_file_exactly_one_wins(
+    sqlite_db: Database, songngu_home: Path
+) -> None:
+    _, (seg,) = seed_project(sqlite_db, ["Câu."])
+    url = sqlite_db.url
+    context = multiprocessing.get_context("spawn")
+    start, results = context.Event(), context.Queue()
+    env_home = os.environ["SONGNGU_HOME"]
+    assert env_home == str(songngu_home)
+    processes = [
+        context.Process(target=_process_writer, args=(url, seg, f"process {i}", start, results))
+        for i in range(2)
+    ]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=60) for _ in processes]
+    for process in processes:
+        process.join(timeout=60)
+    kinds = sorted(kind for kind, _ in outcomes)
+    assert kinds == ["conflict", "won"]
+    winner = next(t for k, t in outcomes if k == "won")
+    loser_saw = next(t for k, t in outcomes if k == "conflict")
+    assert loser_saw == winner  # the loser is shown the text that won
+    from workflow.segments import get_segment
+
+    with sqlite_db.read() as session:
+        assert get_segment(session, seg).target == winner

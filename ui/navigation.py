@@ -1,0 +1,16 @@
+"""The app's pages, in menu order."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.pages import projects, review, source
+from ui.state import t
+
+
+def pages() -> list[st.Page]:
+    return [
+        st.Page(projects.render, title=t("nav_projects"), url_path="projects", default=True),
+        st.Page(source.render, title=t("nav_source"), url_path="source"),
+        st.Page(review.render, title=t("nav_review"), url_path="review"),
+    ]

@@ -1,0 +1,74 @@
+"""Projects page: list, create, choose the project to work on."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.state import database, show_error, sidebar, t
+from workflow.errors import SongnguError
+from workflow.partners import list_partners
+from workflow.projects import create_project, list_projects
+from workflow.segments import progress
+
+
+def render() -> None:
+    actor = sidebar()
+    st.title(t("projects_header"))
+    with database().read() as session:
+        projects = list_projects(session)
+        partners = [p.name for p in list_partners(session)]
+        rows = [
+            {
+                t("col_id"): p.id,
+                t("col_name"): p.name,
+                t("partner"): p.partner.name if p.partner else "",
+                t("col_documents"): len(p.documents),
+            }
+            for p in projects
+        ]
+        options = {p.id: p.name for p in projects}
+    if rows:
+        st.dataframe(rows, hide_index=True, use_container_width=True)
+        ids = list(options)
+        current = st.session_state.get("project_id")
+        index = ids.index(current) if current in ids else 0
+        chosen = st.selectbox(
+            t("current_project"),
+            ids,
+            index=index,
+            format_func=options.__getitem__,
+            key="pick_project",
+        )
+        st.session_state["project_id"] = chosen
+        with database().read() as session:
+            from workflow.projects import get_project
+
+            rows_progress = progress(session, get_project(session, chosen))
+        st.subheader(t("progress"))
+        st.dataframe(
+            [
+                {
+                    t("col_status"): t(f"status_{r.status.label}"),
+                    t("segments"): r.segments,
+                    t("words"): r.words,
+                }
+                for r in rows_progress
+            ],
+            hide_index=True,
+        )
+    else:
+        st.info(t("no_projects"))
+
+    with st.form("create_project", clear_on_submit=True):
+        st.subheader(t("create_project"))
+        name = st.text_input(t("project_name"))
+        partner = st.selectbox(t("partner"), partners)
+        if st.form_submit_button(t("create")):
+            try:
+                with database().write() as session:
+                    project = create_project(session, actor, name, partner)
+                    st.session_state["project_id"] = project.id
+                st.success(t("created_project", name=name))
+                st.rerun()
+            except SongnguError as error:
+                show_error(error)

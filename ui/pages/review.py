@@ -1,0 +1,222 @@
+"""Review page: source | target | status, a page of segments at a time.
+
+Edits are saved in the grid's on_change callback with the version each row was shown
+with, so a stale edit becomes a visible conflict with both texts, never an overwrite.
+After a save the grid gets a new key so it is rebuilt from the database: the editor's
+own returned frame is never fed back in (that loses every second edit).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.state import current_project_id, database, sidebar, t
+from workflow.errors import Conflict, SongnguError
+from workflow.projects import get_project
+from workflow.segments import (
+    add_comment,
+    count_segments,
+    edit_target,
+    get_segment,
+    list_comments,
+    list_revisions,
+    list_segments,
+    save_and_confirm,
+    set_status,
+)
+from workflow.statuses import Status
+from workflow.users import Actor
+
+PAGE_SIZE = 100
+MESSAGES = "review_messages"
+
+
+def _conflict_message(error: Conflict) -> str:
+    return t(
+        "conflict",
+        id=error.segment_id,
+        current=error.current_target or "",
+        yours=error.attempted_target or "",
+    )
+
+
+def _push(kind: str, message: str) -> None:
+    st.session_state.setdefault(MESSAGES, []).append((kind, message))
+
+
+def _save_grid_edits(key: str, shown: list[tuple[int, int]], actor: Actor) -> None:
+    edited = st.session_state.get(key, {}).get("edited_rows", {})
+    for row, changes in edited.items():
+        if "target" not in changes:
+            continue
+        segment_id, version = shown[int(row)]
+        try:
+            with database().write() as session:
+                segment = edit_target(
+                    session, actor, segment_id, changes["target"] or "", expected_version=version
+                )
+                _push("success", t("saved", id=segment.id, version=segment.version))
+        except Conflict as error:
+            _push("error", _conflict_message(error))
+        except SongnguError as error:
+            _push("error", str(error))
+    st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
+
+
+def _show_messages() -> None:
+    for kind, message in st.session_state.pop(MESSAGES, []):
+        getattr(st, kind)(message)
+
+
+@st.fragment
+def _grid(
+    project_id: int, document_id: int, status: Status | None, page: int, actor: Actor
+) -> None:
+    _show_messages()
+    with database().read() as session:
+        project = get_project(session, project_id)
+        segments = list_segments(
+            session,
+            project,
+            document_id=document_id,
+            status=status,
+            offset=page * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+    shown = [(s.id, s.version) for s in segments]
+    rows = [
+        {
+            "id": s.id,
+            "source": s.source,
+            "target": s.target,
+            "status": t(f"status_{Status(s.status).label}"),
+            "score": None if s.score is None else round(100 * s.score),
+            "version": s.version,
+        }
+        for s in segments
+    ]
+    generation = st.session_state.get("grid_generation", 0)
+    key = f"grid-{document_id}-{status}-{page}-{generation}"
+    st.data_editor(
+        rows,
+        key=key,
+        hide_index=True,
+        use_container_width=True,
+        disabled=["id", "source", "status", "score", "version"],
+        column_config={
+            "id": st.column_config.NumberColumn(t("col_id"), width="small"),
+            "source": st.column_config.TextColumn(t("col_source"), width="large"),
+            "target": st.column_config.TextColumn(t("col_target"), width="large"),
+            "status": st.column_config.TextColumn(t("col_status"), width="small"),
+            "score": st.column_config.NumberColumn(t("col_score"), width="small"),
+            "version": st.column_config.NumberColumn(t("col_version"), width="small"),
+        },
+        on_change=_save_grid_edits,
+        args=(key, shown, actor),
+    )
+    if segments:
+        _side_editor([s.id for s in segments], actor)
+
+
+def _side_editor(segment_ids: list[int], actor: Actor) -> None:
+    """Edit one (long) segment in a text area; change its status; comments and history."""
+    st.subheader(t("edit_selected"))
+    chosen = st.selectbox(t("col_id"), segment_ids, key="side_segment")
+    with database().read() as session:
+        segment = get_segment(session, chosen)
+        comments = list_comments(session, chosen)
+        revisions = list_revisions(session, chosen)
+    seen_version = segment.version
+    st.markdown(f"**{t('col_source')}**")
+    st.text(segment.source)
+    target = st.text_area(
+        t("col_target"), value=segment.target, key=f"side-{chosen}-{seen_version}", height=120
+    )
+    save_col, confirm_col = st.columns(2)
+    try:
+        if save_col.button(t("save"), key="side_save"):
+            with database().write() as session:
+                saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
+            _push("success", t("saved", id=saved.id, version=saved.version))
+            st.rerun()
+        if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
+            with database().write() as session:
+                saved = save_and_confirm(
+                    session, actor, chosen, target, expected_version=seen_version
+                )
+            _push("success", t("saved", id=saved.id, version=saved.version))
+            st.rerun()
+    except Conflict as error:
+        st.error(_conflict_message(error))
+    except SongnguError as error:
+        st.error(str(error))
+
+    status_col, reason_col, apply_col = st.columns([2, 3, 1])
+    new_status = status_col.selectbox(
+        t("set_status"),
+        [s for s in Status if s != Status.NEW],
+        format_func=lambda s: t(f"status_{s.label}"),
+        key="side_status",
+    )
+    reason = reason_col.text_input(t("reason"), key="side_reason")
+    if apply_col.button(t("apply"), key="side_apply"):
+        try:
+            with database().write() as session:
+                set_status(
+                    session, actor, chosen, new_status, reason=reason, expected_version=seen_version
+                )
+            st.rerun()
+        except Conflict as error:
+            st.error(_conflict_message(error))
+        except SongnguError as error:
+            st.error(str(error))
+
+    with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
+        for comment in comments:
+            st.write(f"**{comment.user}**: {comment.text}")
+        new_comment = st.text_input(t("add_comment"), key=f"comment-{chosen}")
+        if st.button(t("add_comment"), key="comment_add") and new_comment.strip():
+            try:
+                with database().write() as session:
+                    add_comment(session, actor, chosen, new_comment)
+                st.rerun()
+            except SongnguError as error:
+                st.error(str(error))
+        for revision in revisions:
+            st.caption(
+                f"v{revision.version} · {revision.user} · {revision.field}: "
+                f"{revision.old!r} → {revision.new!r} {revision.reason}"
+            )
+
+
+def render() -> None:
+    actor = sidebar()
+    st.title(t("review_header"))
+    project_id = current_project_id()
+    if project_id is None:
+        st.warning(t("choose_project_first"))
+        return
+    with database().read() as session:
+        project = get_project(session, project_id)
+        documents = {d.id: d.title for d in project.documents}
+    if not documents:
+        st.info(t("no_documents"))
+        return
+    document_id = st.selectbox(
+        t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
+    )
+    status_options: list[Status | None] = [None, *Status]
+    status = st.selectbox(
+        t("status_filter"),
+        status_options,
+        format_func=lambda s: t("all") if s is None else t(f"status_{s.label}"),
+        key="review_status",
+    )
+    with database().read() as session:
+        total = count_segments(
+            session, get_project(session, project_id), document_id=document_id, status=status
+        )
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = st.number_input(t("page"), min_value=1, max_value=pages, value=1, key="review_page") - 1
+    st.caption(f"{total} {t('segments').lower()}")
+    _grid(project_id, document_id, status, int(page), actor)

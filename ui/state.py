@@ -1,0 +1,54 @@
+"""Session state and shared resources of the app: database, language, acting user."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.strings import LANGUAGES, text
+from workflow import settings
+from workflow.errors import SongnguError
+from workflow.storage import Database, open_database
+from workflow.users import Actor, list_users, resolve_actor
+
+
+@st.cache_resource
+def database() -> Database:
+    return open_database()
+
+
+def lang() -> str:
+    if "lang" not in st.session_state:
+        configured = settings.get("SONGNGU_LANG")
+        st.session_state["lang"] = configured if configured in LANGUAGES else "vi"
+    return st.session_state["lang"]
+
+
+def t(key: str, **values: object) -> str:
+    return text(key, lang(), **values)
+
+
+def sidebar() -> Actor:
+    """Language switch and acting user, shown on every page; returns the actor."""
+    lang()
+    st.sidebar.selectbox(
+        t("language"),
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key="lang",
+    )
+    with database().read() as session:
+        names = [user.name for user in list_users(session)]
+    default = settings.get("SONGNGU_USER")
+    if st.session_state.get("user") not in names:
+        st.session_state["user"] = default if default in names else names[0]
+    st.sidebar.selectbox(t("acting_as"), options=names, key="user")
+    with database().read() as session:
+        return resolve_actor(session, st.session_state["user"])
+
+
+def current_project_id() -> int | None:
+    return st.session_state.get("project_id")
+
+
+def show_error(error: SongnguError) -> None:
+    st.error(str(error))

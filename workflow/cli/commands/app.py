@@ -1,0 +1,59 @@
+"""songngu app, songngu demo, songngu settings"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from workflow import settings
+from workflow.cli.common import database
+from workflow.demo import DEMO_PROJECT, create_demo
+
+APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
+
+
+@click.command("app")
+@click.option("--port", default=8501, show_default=True, help="Port to serve on.")
+@click.option(
+    "--headless/--browser", default=True, show_default=True, help="Open a browser or not."
+)
+def app_command(port: int, headless: bool) -> None:
+    """Start the Streamlit app on http://localhost:PORT."""
+    if not APP_FILE.exists():
+        raise click.ClickException(f"{APP_FILE} is missing: reinstall songngu from its checkout")
+    database()  # create and migrate before the first page asks for it
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP_FILE),
+        "--server.port", str(port),
+        "--server.headless", "true" if headless else "false",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    click.echo(f"songngu app on http://localhost:{port}")
+    raise SystemExit(subprocess.call(command, cwd=APP_FILE.parent, env=os.environ.copy()))
+
+
+@click.command("demo")
+@click.option("--if-missing", is_flag=True, help="Do nothing when the demo project exists.")
+def demo_command(if_missing: bool) -> None:
+    """Create the demo project (a Vietnamese workshop report)."""
+    if create_demo(database(), if_missing=if_missing):
+        click.echo(f"created demo project {DEMO_PROJECT!r}")
+    else:
+        click.echo(f"demo project {DEMO_PROJECT!r} is ready")
+
+
+@click.command("settings")
+def settings_command() -> None:
+    """Describe the configuration variables and their current values."""
+    for setting in settings.SETTINGS:
+        click.echo(f"{setting.env}={settings.get(setting.env)!s}\n    {setting.help}")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(app_command)
+    cli.add_command(demo_command)
+    cli.add_command(settings_command)

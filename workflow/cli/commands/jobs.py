@@ -1,0 +1,111 @@
+"""songngu jobs list|show|cancel|resume"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import click
+
+from workflow.cli.common import database, emit_table
+from workflow.jobs import JobState, get_job, is_stalled, list_jobs, request_cancel, run_job
+from workflow.projects import get_project
+from workflow.storage import Database
+
+
+def follow_job(db: Database, job_id: int, label: str) -> JobState:
+    """Run a job in a thread of this process and draw its progress until it ends.
+
+    Ctrl-C asks the job to stop at its next chunk boundary; committed work is kept.
+    """
+    outcome: dict[str, JobState] = {}
+    thread = threading.Thread(target=lambda: outcome.setdefault("state", run_job(db, job_id)))
+    thread.start()
+    shown = 0
+    with click.progressbar(
+        length=1, label=label, show_pos=True, file=click.get_text_stream("stderr")
+    ) as bar:
+        try:
+            while thread.is_alive():
+                thread.join(0.2)
+                with db.read() as session:
+                    job = get_job(session, job_id)
+                    if job.total and bar.length != job.total:
+                        bar.length = job.total
+                    if job.done > shown:
+                        bar.update(job.done - shown)
+                        shown = job.done
+        except KeyboardInterrupt:
+            with db.write() as session:
+                request_cancel(session, job_id)
+            click.echo("\nstopping after the current chunk…", err=True)
+            thread.join()
+    with db.read() as session:
+        job = get_job(session, job_id)
+        if job.state == JobState.FAILED:
+            raise click.ClickException(f"job {job_id} failed: {job.message}")
+        return JobState(job.state)
+
+
+@click.group("jobs")
+def jobs_group() -> None:
+    """Long-running work: machine translation, QA, exports."""
+
+
+@jobs_group.command("list")
+@click.argument("project", required=False)
+def jobs_list(project: str | None) -> None:
+    """List recent jobs (of PROJECT, if given)."""
+    with database().read() as session:
+        found = get_project(session, project) if project else None
+        rows = []
+        for job in list_jobs(session, found):
+            state = "stalled" if is_stalled(job) else job.state
+            rows.append(
+                (job.id, job.kind, state, f"{job.done}/{job.total}", job.created_by, job.message)
+            )
+    emit_table(["id", "kind", "state", "progress", "by", "message"], rows)
+
+
+@jobs_group.command("show")
+@click.argument("job_id", type=int)
+def jobs_show(job_id: int) -> None:
+    """Show one job."""
+    with database().read() as session:
+        job = get_job(session, job_id)
+        click.echo(f"job {job.id}: {job.kind}, {'stalled' if is_stalled(job) else job.state}")
+        click.echo(f"progress: {job.done}/{job.total} {job.message}")
+        click.echo(f"parameters: {job.params}")
+        if job.result:
+            click.echo(f"result: {job.result}")
+
+
+@jobs_group.command("cancel")
+@click.argument("job_id", type=int)
+def jobs_cancel(job_id: int) -> None:
+    """Ask a job to stop after its current chunk."""
+    with database().write() as session:
+        job = request_cancel(session, job_id)
+        click.echo(f"job {job_id}: cancel requested ({job.state})")
+
+
+@jobs_group.command("resume")
+@click.argument("job_id", type=int)
+def jobs_resume(job_id: int) -> None:
+    """Run a cancelled, failed or stalled job again; finished chunks are not redone."""
+    db = database()
+    with db.read() as session:
+        job = get_job(session, job_id)
+        if job.state == JobState.SUCCEEDED:
+            click.echo(f"job {job_id} has already succeeded")
+            return
+        if job.state == JobState.RUNNING and not is_stalled(job):
+            raise click.ClickException(f"job {job_id} is running: wait for it or cancel it first")
+        kind = job.kind
+    start = time.monotonic()
+    state = follow_job(db, job_id, f"{kind} #{job_id}")
+    click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(jobs_group)

@@ -1,0 +1,227 @@
+"""songngu import, segments, edit, set-status, comment, progress"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workflow.cli.common import (
+    actor_for,
+    as_option,
+    database,
+    emit_jsonl,
+    emit_table,
+    format_option,
+)
+from workflow.errors import InvalidInput, NotFound
+from workflow.importing import import_document
+from workflow.projects import get_document, get_project
+from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
+from workflow.statuses import Origin, Status
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def read_input_file(path: str) -> bytes:
+    file = Path(path)
+    if not file.exists():
+        raise NotFound(f"{path}: no such file")
+    if file.is_dir():
+        raise InvalidInput(f"{path} is a folder: name a file")
+    if file.stat().st_size > MAX_FILE_BYTES:
+        raise InvalidInput(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB: split it")
+    return file.read_bytes()
+
+
+@click.command("import")
+@click.argument("project")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--title", default=None, help="Document title (one file only; default: file name).")
+@as_option
+def import_command(
+    project: str, files: tuple[str, ...], title: str | None, as_user: str | None
+) -> None:
+    """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing."""
+    if title and len(files) > 1:
+        raise InvalidInput("--title names one document: import one file at a time with it")
+    for path in files:
+        data = read_input_file(path)
+        with database().write() as session:
+            actor = actor_for(session, as_user)
+            outcome = import_document(
+                session, actor, get_project(session, project), data, Path(path).name, title=title
+            )
+        reused = (
+            f", {outcome.reused_translations} translations kept" if outcome.revision > 1 else ""
+        )
+        click.echo(
+            f"imported {Path(path).name} as {outcome.title!r} (revision {outcome.revision}): "
+            f"{outcome.segments} segments{reused}"
+        )
+        for line in outcome.repair_lines + outcome.warnings:
+            click.echo(f"  {line}")
+
+
+@click.command("segments")
+@click.argument("project")
+@click.option("--status", default=None, help="Only segments with this status.")
+@click.option("--document", default=None, help="Only this document (title or id).")
+@format_option
+def segments_command(
+    project: str, status: str | None, document: str | None, output_format: str
+) -> None:
+    """List the segments of PROJECT."""
+    with database().read() as session:
+        found = get_project(session, project)
+        document_id = get_document(session, found, document).id if document else None
+        segments = list_segments(
+            session,
+            found,
+            status=Status.parse(status) if status else None,
+            document_id=document_id,
+        )
+        rows = [
+            {
+                "id": s.id,
+                "document": s.document_id,
+                "order": s.position,
+                "source": s.source,
+                "target": s.target,
+                "status": Status(s.status).label,
+                "origin": Origin(s.origin).label,
+                "score": s.score,
+                "version": s.version,
+            }
+            for s in segments
+        ]
+    if output_format == "jsonl":
+        emit_jsonl(rows)
+    else:
+        emit_table(
+            ["id", "doc", "#", "status", "v", "source", "target"],
+            [
+                (
+                    r["id"],
+                    r["document"],
+                    r["order"],
+                    r["status"],
+                    r["version"],
+                    r["source"],
+                    r["target"],
+                )
+                for r in rows
+            ],
+        )
+
+
+@click.command("edit")
+@click.argument("project")
+@click.argument("segment_id", type=int)
+@click.option("--target", required=True, help="The new English text.")
+@click.option(
+    "--expect-version",
+    type=int,
+    default=None,
+    help="Refuse if the segment is no longer at this version.",
+)
+@as_option
+def edit_command(
+    project: str, segment_id: int, target: str, expect_version: int | None, as_user: str | None
+) -> None:
+    """Set the target text of a segment (it becomes a draft until confirmed)."""
+    with database().write() as session:
+        segment = edit_target(
+            session,
+            actor_for(session, as_user),
+            segment_id,
+            target,
+            expected_version=expect_version,
+            project=get_project(session, project),
+        )
+        click.echo(
+            f"segment {segment.id} saved: version {segment.version}, {Status(segment.status).label}"
+        )
+
+
+@click.command("set-status")
+@click.argument("project")
+@click.argument("segment_id", type=int)
+@click.argument("status")
+@click.option("--reason", default="", help="Why (required when rejecting).")
+@click.option(
+    "--expect-version",
+    type=int,
+    default=None,
+    help="Refuse if the segment is no longer at this version.",
+)
+@as_option
+def set_status_command(
+    project: str,
+    segment_id: int,
+    status: str,
+    reason: str,
+    expect_version: int | None,
+    as_user: str | None,
+) -> None:
+    """Move a segment to STATUS (translated, reviewed, rejected, approved)."""
+    with database().write() as session:
+        segment = set_status(
+            session,
+            actor_for(session, as_user),
+            segment_id,
+            status,
+            reason=reason,
+            expected_version=expect_version,
+            project=get_project(session, project),
+        )
+        click.echo(
+            f"segment {segment.id} is {Status(segment.status).label} (version {segment.version})"
+        )
+
+
+@click.command("comment")
+@click.argument("project")
+@click.argument("segment_id", type=int)
+@click.argument("text")
+@as_option
+def comment_command(project: str, segment_id: int, text: str, as_user: str | None) -> None:
+    """Add a comment to a segment."""
+    with database().write() as session:
+        get_project(session, project)
+        comment = add_comment(session, actor_for(session, as_user), segment_id, text)
+        click.echo(f"comment {comment.id} added to segment {segment_id}")
+
+
+@click.command("progress")
+@click.argument("project")
+@format_option
+def progress_command(project: str, output_format: str) -> None:
+    """Segments and words of PROJECT by status."""
+    with database().read() as session:
+        rows = progress(session, get_project(session, project))
+    total_segments = sum(r.segments for r in rows) or 1
+    if output_format == "jsonl":
+        emit_jsonl(
+            {"status": r.status.label, "segments": r.segments, "words": r.words} for r in rows
+        )
+        return
+    emit_table(
+        ["status", "segments", "words", "share"],
+        [
+            (r.status.label, r.segments, r.words, f"{100 * r.segments / total_segments:.0f}%")
+            for r in rows
+        ],
+    )
+
+
+def register(cli: click.Group) -> None:
+    for command in (
+        import_command,
+        segments_command,
+        edit_command,
+        set_status_command,
+        comment_command,
+        progress_command,
+    ):
+        cli.add_command(command)

@@ -1,0 +1,65 @@
+"""What the command modules share: the database, the acting user, output helpers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from workflow.storage import Database, open_database
+from workflow.users import Actor, resolve_actor
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def database() -> Database:
+    return open_database()
+
+
+def as_option(function: F) -> F:
+    """--as USER on commands that act for a person."""
+    return click.option(
+        "--as",
+        "as_user",
+        metavar="USER",
+        default=None,
+        help="Act as this user (default: $SONGNGU_USER, else the local admin).",
+    )(function)
+
+
+def actor_for(session: Any, as_user: str | None) -> Actor:
+    return resolve_actor(session, as_user)
+
+
+def format_option(function: F) -> F:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "jsonl"]),
+        default="table",
+        show_default=True,
+        help="table for people, jsonl (one JSON object a line) for scripts.",
+    )(function)
+
+
+def emit_jsonl(rows: Iterable[dict[str, Any]]) -> None:
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+def emit_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    materialised = [[("" if cell is None else str(cell)) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in materialised:
+        for index, cell in enumerate(row):
+            widths[index] = min(max(widths[index], len(cell)), 60)
+
+    def fit(cell: str, width: int) -> str:
+        cell = cell.replace("\n", " ")
+        return cell if len(cell) <= width else cell[: width - 1] + "…"
+
+    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    for row in materialised:
+        click.echo("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

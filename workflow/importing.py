@@ -1,0 +1,151 @@
+"""Bringing a source file into a project: read, repair, segment, store, in one transaction.
+
+A file that fails leaves nothing behind. Re-importing a document with the same title
+replaces its segments but keeps the translations of segments whose source is unchanged
+(matched on the Vietnamese matching key), so a corrected source costs no rework.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workflow.errors import InvalidInput
+from workflow.inline_codes import tokens
+from workflow.intake import SourceBlock, SourceDocument, read_source
+from workflow.models import Document, Project, Segment
+from workflow.permissions import Action
+from workflow.statuses import Origin, Status
+from workflow.users import Actor
+from workflow.vietnamese.keys import match_key
+from workflow.vietnamese.segmenter import SegmentationRules, split_spans
+
+
+@dataclass(frozen=True)
+class SegmentDraft:
+    """A segment before it is stored: which block it came from and where in it."""
+
+    block: int
+    ref: str
+    source: str
+    codes: dict[str, Any]
+
+
+@dataclass
+class ImportOutcome:
+    document_id: int
+    title: str
+    segments: int
+    reused_translations: int = 0
+    revision: int = 1
+    repair_lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def project_rules(project: Project) -> SegmentationRules:
+    """The default segmentation rules extended with the project's own."""
+    stored = project.settings.get("segmentation")
+    if not stored:
+        return SegmentationRules.default()
+    return SegmentationRules.from_dict(stored)
+
+
+def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Iterator[SegmentDraft]:
+    for index, block in enumerate(blocks):
+        for start, end in split_spans(block.text, rules):
+            text = block.text[start:end]
+            if not text.strip():
+                continue
+            used = {str(token.code_id) for token in tokens(text)}
+            codes = {key: value for key, value in block.codes.items() if key in used}
+            ref = json.dumps(
+                {"block": block.ref, "kind": block.kind, "start": start, "end": end},
+                ensure_ascii=False,
+            )
+            yield SegmentDraft(index, ref, text, codes)
+
+
+def import_document(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    data: bytes,
+    filename: str,
+    *,
+    title: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> ImportOutcome:
+    """Read, repair and segment a file and store it as a document of the project."""
+    actor.require(Action.IMPORT)
+    name = PurePath(filename).name
+    source_doc: SourceDocument = read_source(data, name)
+    drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
+    if not drafts:
+        raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
+    title = (title or PurePath(name).stem).strip() or name
+
+    document = session.scalar(
+        select(Document).where(Document.project_id == project.id, Document.title == title)
+    )
+    carried: dict[str, Segment] = {}
+    if document is None:
+        document = Document(project_id=project.id, title=title, revision=1)
+        session.add(document)
+    else:
+        for old in session.scalars(select(Segment).where(Segment.document_id == document.id)):
+            if old.target and old.source_key not in carried:
+                carried[old.source_key] = old
+        session.execute(delete(Segment).where(Segment.document_id == document.id))
+        document.revision += 1
+    document.filename = name
+    document.format = source_doc.format
+    document.original = data
+    document.meta = {**document.meta, **(meta or {})} if document.meta else dict(meta or {})
+    document.repair_report = {"lines": source_doc.repair_lines, "warnings": source_doc.warnings}
+    session.flush()
+
+    reused = 0
+    rows = []
+    for position, draft in enumerate(drafts):
+        key = match_key(draft.source)
+        row = {
+            "document_id": document.id,
+            "position": position,
+            "block": draft.block,
+            "ref": draft.ref,
+            "source": draft.source,
+            "source_key": key,
+            "codes": draft.codes,
+            "updated_by": actor.name,
+        }
+        previous = carried.get(key)
+        if previous is not None:
+            reused += 1
+            # A kept translation is kept with its status, but never as approved: the
+            # document changed around it, so it goes back through sign-off.
+            row.update(
+                target=previous.target,
+                status=min(previous.status, int(Status.REVIEWED)),
+                origin=previous.origin,
+                score=previous.score,
+            )
+        else:
+            row.update(target="", status=int(Status.NEW), origin=int(Origin.NONE))
+        rows.append(row)
+    session.execute(Segment.__table__.insert(), rows)
+    session.flush()
+    return ImportOutcome(
+        document_id=document.id,
+        title=title,
+        segments=len(rows),
+        reused_translations=reused,
+        revision=document.revision,
+        repair_lines=list(source_doc.repair_lines),
+        warnings=list(source_doc.warnings),
+    )

@@ -1,0 +1,117 @@
+"""Partner profiles: per-client settings (English variant, names, dates, glossaries, QA).
+
+The settings a profile may hold are declared here as data with help text; profiles
+shipped with songngu live in workflow/data/partners.json and are editable afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workflow.errors import InvalidInput, NotFound
+from workflow.models import PartnerProfile
+
+
+@dataclass(frozen=True)
+class PartnerSetting:
+    key: str
+    default: Any
+    choices: tuple[Any, ...] | None
+    help: str
+
+
+PARTNER_SETTINGS: tuple[PartnerSetting, ...] = (
+    PartnerSetting("english_variant", "US", ("US", "UK"), "Spelling of the English target."),
+    PartnerSetting(
+        "name_diacritics",
+        "strip",
+        ("keep", "strip"),
+        "Vietnamese personal names in English: keep diacritics (Nguyễn Văn An) or strip "
+        "them (Nguyen Van An), as most international press does.",
+    ),
+    PartnerSetting(
+        "country_name",
+        "Vietnam",
+        ("Vietnam", "Viet Nam"),
+        'How the country is written; official documents use "Viet Nam".',
+    ),
+    PartnerSetting(
+        "date_style",
+        "month_day_year",
+        ("month_day_year", "day_month_year"),
+        "English date order: August 9, 2022 or 9 August 2022.",
+    ),
+    PartnerSetting(
+        "glossaries", ["official-names"], None, "Glossaries applied to this partner's projects."
+    ),
+    PartnerSetting(
+        "qa_severities",
+        {},
+        None,
+        "QA check id -> severity (error, warning, off) overriding the defaults.",
+    ),
+)
+_BY_KEY = {setting.key: setting for setting in PARTNER_SETTINGS}
+DEFAULT_PARTNER = "generic"
+
+
+def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
+    """Complete a settings dict with defaults; refuse unknown keys and bad choices."""
+    unknown = sorted(set(values) - set(_BY_KEY))
+    if unknown:
+        raise InvalidInput(
+            f"unknown partner setting {unknown[0]!r}: known settings are {', '.join(_BY_KEY)}"
+        )
+    result: dict[str, Any] = {}
+    for setting in PARTNER_SETTINGS:
+        value = values.get(setting.key, setting.default)
+        if setting.choices is not None and value not in setting.choices:
+            allowed = ", ".join(map(str, setting.choices))
+            raise InvalidInput(f"partner setting {setting.key}={value!r} is not one of {allowed}")
+        result[setting.key] = value
+    return result
+
+
+def shipped_profiles() -> list[dict[str, Any]]:
+    text = resources.files("workflow.data").joinpath("partners.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def ensure_shipped_profiles(session: Session) -> None:
+    """Insert the shipped profiles that are missing (never overwrite edited ones)."""
+    existing = set(session.scalars(select(PartnerProfile.name)))
+    for profile in shipped_profiles():
+        if profile["name"] not in existing:
+            session.add(
+                PartnerProfile(
+                    name=profile["name"], settings=validate_settings(profile["settings"])
+                )
+            )
+    session.flush()
+
+
+def get_partner(session: Session, name: str) -> PartnerProfile:
+    partner = session.scalar(select(PartnerProfile).where(PartnerProfile.name == name))
+    if partner is None:
+        names = ", ".join(
+            session.scalars(select(PartnerProfile.name).order_by(PartnerProfile.name))
+        )
+        raise NotFound(f"no partner profile {name!r}: choose one of {names}")
+    return partner
+
+
+def list_partners(session: Session) -> list[PartnerProfile]:
+    return list(session.scalars(select(PartnerProfile).order_by(PartnerProfile.name)))
+
+
+def update_partner(session: Session, name: str, changes: dict[str, Any]) -> PartnerProfile:
+    partner = get_partner(session, name)
+    partner.settings = validate_settings({**partner.settings, **changes})
+    session.flush()
+    return partner

@@ -1,0 +1,73 @@
+"""Projects and their documents."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workflow.errors import InvalidInput, NotFound
+from workflow.models import Document, Project
+from workflow.partners import DEFAULT_PARTNER, get_partner
+from workflow.permissions import Action
+from workflow.users import Actor
+
+
+def create_project(
+    session: Session, actor: Actor, name: str, partner: str | None = None
+) -> Project:
+    actor.require(Action.MANAGE_PROJECT)
+    name = name.strip()
+    if not name or len(name) > 200:
+        raise InvalidInput("a project name must be 1-200 characters")
+    if session.scalar(select(Project).where(Project.name == name)) is not None:
+        raise InvalidInput(f"project {name!r} already exists: choose another name")
+    profile = get_partner(session, partner or DEFAULT_PARTNER)
+    project = Project(name=name, partner=profile, source_lang="vi", target_lang="en")
+    session.add(project)
+    session.flush()
+    return project
+
+
+def list_projects(session: Session) -> list[Project]:
+    return list(session.scalars(select(Project).order_by(Project.name)))
+
+
+def get_project(session: Session, name_or_id: str | int) -> Project:
+    project = None
+    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+        project = session.get(Project, int(name_or_id))
+    if project is None:
+        project = session.scalar(select(Project).where(Project.name == str(name_or_id)))
+    if project is None:
+        raise NotFound(
+            f"no project {name_or_id!r}: see 'songngu project list' or create it with "
+            f"'songngu project create NAME'"
+        )
+    return project
+
+
+def get_document(session: Session, project: Project, name_or_id: str | int) -> Document:
+    document = None
+    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+        document = session.get(Document, int(name_or_id))
+        if document is not None and document.project_id != project.id:
+            document = None
+    if document is None:
+        document = session.scalar(
+            select(Document).where(
+                Document.project_id == project.id,
+                (Document.title == str(name_or_id)) | (Document.filename == str(name_or_id)),
+            )
+        )
+    if document is None:
+        raise NotFound(f"no document {name_or_id!r} in project {project.name!r}")
+    return document
+
+
+def document_count(session: Session, project: Project) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(Document).where(Document.project_id == project.id)
+        )
+        or 0
+    )

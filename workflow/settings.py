@@ -1,0 +1,82 @@
+"""Configuration as data: every setting has a name, a default and help text.
+
+Settings come from environment variables so the app, the CLI and background workers
+agree without a config file. `songngu settings` prints this table and the README's
+configuration section is checked against it by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "SONGNGU_HOME",
+        "~/.songngu",
+        "Folder for songngu's data: the SQLite database, job logs and uploaded originals.",
+    ),
+    Setting(
+        "SONGNGU_DATABASE_URL",
+        "",
+        "SQLAlchemy URL of a shared database, e.g. postgresql+psycopg://user:pw@host/songngu. "
+        "Empty: a SQLite file songngu.db under SONGNGU_HOME.",
+    ),
+    Setting(
+        "SONGNGU_USER",
+        "admin",
+        "Who the CLI acts for when --as is not given (a local admin is created on first use).",
+    ),
+    Setting(
+        "SONGNGU_LANG",
+        "vi",
+        "Language of the app's interface: vi or en (switchable in the app).",
+    ),
+    Setting(
+        "SONGNGU_SQLITE_BUSY_TIMEOUT_MS",
+        "10000",
+        "How long a SQLite writer waits for another writer before giving up, in milliseconds.",
+    ),
+    Setting(
+        "SONGNGU_SCHEMAS_DIR",
+        "../shared/schemas",
+        "Folder with the official XLIFF, TMX and TBX schemas used to validate exports "
+        "(relative paths are taken from the project checkout).",
+    ),
+    Setting(
+        "ARGOS_PACKAGES_DIR",
+        "~/.local/share/argos-translate/packages",
+        "Where Argos Translate packages (MT models) are installed; read by argostranslate.",
+    ),
+)
+
+_BY_NAME = {setting.env: setting for setting in SETTINGS}
+
+
+def get(env: str) -> str:
+    """Current value of a declared setting (environment first, then the default)."""
+    setting = _BY_NAME[env]
+    return os.environ.get(env, "") or setting.default
+
+
+def home() -> Path:
+    """SONGNGU_HOME, created on first use."""
+    path = Path(get("SONGNGU_HOME")).expanduser()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_url() -> str:
+    url = get("SONGNGU_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{home() / 'songngu.db'}"

@@ -1,0 +1,142 @@
+"""Database connection: SQLite by default, PostgreSQL for teams.
+
+SQLite allows one writer at a time, and a read-then-write transaction that started as a
+reader fails with "database is locked" at once whatever the timeout. So every write
+transaction starts with BEGIN IMMEDIATE (it waits its turn up to the busy timeout) and
+readers use plain deferred transactions; WAL lets readers run beside the writer.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from workflow import settings
+from workflow.errors import InvalidInput
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_BEGIN_OPTION = "songngu_sqlite_begin"
+
+
+class Database:
+    """One database: its engine, a reader and a writer session factory."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            self.engine = create_engine(url, connect_args={"check_same_thread": False})
+            self._configure_sqlite(self.engine)
+        else:
+            self.engine = create_engine(url, pool_pre_ping=True)
+        writer_bind = self.engine.execution_options(**{_BEGIN_OPTION: "BEGIN IMMEDIATE"})
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(writer_bind, expire_on_commit=False)
+
+    @staticmethod
+    def _configure_sqlite(engine: Engine) -> None:
+        timeout_ms = int(settings.get("SONGNGU_SQLITE_BUSY_TIMEOUT_MS"))
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+            # Take transaction control away from pysqlite so BEGIN is ours to issue.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+            begin = connection.get_execution_options().get(_BEGIN_OPTION, "BEGIN")
+            connection.exec_driver_sql(begin)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; anything it writes is rolled back."""
+        session = self._reader()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any error."""
+        session = self._writer()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def alembic_config(self) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        # Migrations write, so on SQLite they queue like any writer (BEGIN IMMEDIATE): two
+        # processes opening a new database at once do not both create the tables.
+        config.attributes["engine"] = self.engine.execution_options(
+            **{_BEGIN_OPTION: "BEGIN IMMEDIATE"}
+        )
+        return config
+
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to a revision (head by default)."""
+        command.upgrade(self.alembic_config(), revision)
+
+    def seed(self) -> None:
+        """Data every database starts with: shipped partner profiles and the local admin."""
+        from workflow.partners import ensure_shipped_profiles
+        from workflow.users import ensure_local_admin
+
+        with self.write() as session:
+            ensure_shipped_profiles(session)
+            ensure_local_admin(session)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+_databases: dict[str, Database] = {}
+_lock = threading.Lock()
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """The process-wide Database for a URL (the configured one by default), migrated."""
+    url = url or settings.database_url()
+    with _lock:
+        database = _databases.get(url)
+        if database is None:
+            try:
+                database = Database(url)
+            except Exception as error:  # a malformed URL is a user error
+                raise InvalidInput(
+                    f"cannot use database URL {url!r}: {error}; check SONGNGU_DATABASE_URL"
+                ) from None
+            if migrate:
+                database.migrate()
+                database.seed()
+            _databases[url] = database
+        return database
+
+
+def forget_databases() -> None:
+    """Close and drop cached databases (tests switch SONGNGU_HOME between cases)."""
+    with _lock:
+        for database in _databases.values():
+            database.dispose()
+        _databases.clear()
