@@ -3,8 +3,9 @@
 One Aho-Corasick automaton over the entries' matching keys (``match_key``: NFC/NFD, both
 tone-mark placements and case fold to one key) finds every candidate in a single pass.
 A candidate counts only on syllable boundaries (no letter or digit on either side, so
-"TS" is not found in "TSKH", nor "GS.TS" inside "PGS.TS"), only with the right capitals for case-sensitive entries ("Sở" the Department, not "cơ sở"), and
-overlaps resolve leftmost-longest ("Ủy ban nhân dân thành phố" wins over "Ủy ban").
+"TS" is not found in "TSKH", nor "GS.TS" inside "PGS.TS"), only with the right capitals
+for case-sensitive entries ("Sở" the Department, not "cơ sở"), and overlaps resolve
+leftmost-longest ("Ủy ban nhân dân thành phố" wins over "Ủy ban").
 """
 
 from __future__ import annotations
