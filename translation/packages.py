@@ -148,10 +148,10 @@ def _member_problem(info: zipfile.ZipInfo) -> str | None:
         return f"member {name!r} has an absolute or Windows path"
     if ".." in PurePosixPath(name).parts:
         return f"member {name!r} points outside the package folder"
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
+    file_type = stat.S_IFMT(info.external_attr >> 16)  # 0 when the zip tool wrote none
+    if file_type == stat.S_IFLNK:
         return f"member {name!r} is a symbolic link"
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if file_type not in (0, stat.S_IFREG, stat.S_IFDIR):
         return f"member {name!r} is not a regular file"
     return None
 

@@ -1,0 +1,131 @@
+"""ArgosEngine on a real (tiny, random-weight) Argos package: every path runs for real."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from translation import argos_engine
+from translation.argos_engine import ArgosEngine, DecodingSettings, SentencePieceCT2Model
+from translation.engine import (
+    FLAG_LONG_INPUT_SPLIT,
+    FLAG_PLACEHOLDER_LOST,
+    FLAG_REPETITION,
+    MTRequest,
+    TranslationEngine,
+    engine_names,
+    get_engine,
+)
+from translation.packages import InstalledPackage
+from translation.pipeline import PipelineSettings
+from workflow.errors import InvalidInput, NotFound
+
+SENTENCES = [
+    "Ủy ban nhân dân tỉnh họp phiên thường kỳ.",
+    "Bộ Tài chính đã hợp nhất.",
+    "Chào bạn.",
+    "Hội đồng nhân dân thành phố thông qua nghị quyết về kinh tế số.",
+]
+
+
+def test_registry_gives_the_argos_engine(installed_package: InstalledPackage) -> None:
+    engine = get_engine("argos")
+    assert isinstance(engine, ArgosEngine)
+    assert isinstance(engine, TranslationEngine)
+    assert "argos" in engine_names()
+    assert engine.available()
+
+
+def test_unknown_engine_name() -> None:
+    with pytest.raises(InvalidInput, match="unknown MT engine 'deepl'; choose one of: argos"):
+        get_engine("deepl")
+
+
+def test_bad_decoding_settings_are_user_errors() -> None:
+    with pytest.raises(InvalidInput, match="beam size"):
+        get_engine("argos", beam_size=0)
+    with pytest.raises(InvalidInput, match="compute type"):
+        ArgosEngine(decoding=DecodingSettings(compute_type="int3"))
+
+
+def test_no_package_installed(packages_dir: Path) -> None:
+    engine = get_engine("argos")
+    assert not engine.available()
+    with pytest.raises(NotFound, match="songngu models install FILE.argosmodel"):
+        engine.translate([MTRequest(1, "Chào bạn.")])
+
+
+def test_batch_translation_dedup_and_scores(installed_package: InstalledPackage) -> None:
+    requests = [MTRequest(i, text) for i, text in enumerate(SENTENCES)]
+    requests.append(MTRequest("again", SENTENCES[0]))
+    results = get_engine("argos").translate(requests)
+    assert [r.key for r in results] == [0, 1, 2, 3, "again"]
+    assert all(r.target.strip() for r in results)
+    assert all(0.0 < r.score <= 1.0 for r in results)
+    assert results[-1] == results[0].__class__(
+        "again", results[0].target, results[0].score, results[0].flags
+    )
+    # Batched and sorted decoding gives each sentence what decoding it alone gives.
+    alone = get_engine("argos").translate([MTRequest(3, SENTENCES[3])])
+    assert alone[0].target == results[3].target
+
+
+def test_model_is_loaded_once_per_process(installed_package: InstalledPackage) -> None:
+    get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
+    count = argos_engine.loaded_model_count()
+    get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
+    assert argos_engine.loaded_model_count() == count
+    get_engine("argos", beam_size=1).translate([MTRequest(1, "Chào bạn.")])
+    assert argos_engine.loaded_model_count() == count + 1
+
+
+def test_decoding_keeps_underscores(installed_package: InstalledPackage) -> None:
+    model = SentencePieceCT2Model(installed_package, DecodingSettings())
+    pieces = model.encode(["file_name_v2 ok"])
+    assert model.decode(pieces) == ["file_name_v2 ok"]
+
+
+def test_long_input_is_split_and_never_cut(installed_package: InstalledPackage) -> None:
+    long_source = ", ".join(SENTENCES * 6)
+    engine = ArgosEngine(pipeline=PipelineSettings(max_input_tokens=40))
+    model = argos_engine.load_model(installed_package, engine.decoding)
+    assert len(model.encode([long_source])[0]) > 40
+    result = engine.translate([MTRequest(1, long_source)])[0]
+    assert FLAG_LONG_INPUT_SPLIT in result.flags
+
+
+def test_random_weights_loop_and_are_retried_with_the_guard(
+    installed_package: InstalledPackage,
+) -> None:
+    # A random-weight model never emits end-of-sentence: every output reaches its limit
+    # and is redone with the repetition penalty, and the result says so.
+    result = get_engine("argos").translate([MTRequest(1, SENTENCES[0])])[0]
+    assert FLAG_REPETITION in result.flags
+
+
+def test_placeholders_mangled_by_the_model_fall_back_and_flag(
+    installed_package: InstalledPackage,
+) -> None:
+    # Random weights do not copy "[1]" through, so protection must fall back.
+    request = MTRequest(1, "<g1>UBND</g1> chi 6,5% ngân sách.")
+    result = get_engine("argos").translate([request])[0]
+    assert FLAG_PLACEHOLDER_LOST in result.flags
+    assert result.target.endswith("<g1></g1>")
+
+
+def test_cancel_before_the_first_chunk(installed_package: InstalledPackage) -> None:
+    results = get_engine("argos").translate(
+        [MTRequest(i, s) for i, s in enumerate(SENTENCES)], should_cancel=lambda: True
+    )
+    assert results == []
+
+
+def test_progress_counts_chunks(installed_package: InstalledPackage) -> None:
+    seen: list[tuple[int, int]] = []
+    engine = ArgosEngine(pipeline=PipelineSettings(chunk_size=3))
+    engine.translate(
+        [MTRequest(i, s) for i, s in enumerate(SENTENCES)],
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen == [(3, 4), (4, 4)]

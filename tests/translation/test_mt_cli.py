@@ -1,0 +1,86 @@
+"""`songngu models …` through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SONGNGU = str(Path(sys.executable).with_name("songngu"))
+
+
+def _run(*args: str, packages: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages)}
+    return subprocess.run(
+        [SONGNGU, "models", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_list_install_translate(tiny_package_file: Path, packages_dir: Path) -> None:
+    empty = _run("list", packages=packages_dir)
+    assert empty.returncode == 0
+    assert "no translation packages installed" in empty.stdout
+    assert "songngu models install FILE.argosmodel" in empty.stdout
+
+    installed = _run("install", str(tiny_package_file), packages=packages_dir)
+    assert installed.returncode == 0, installed.stderr
+    assert "installed translate-vi_en-1_9 (vi→en 1.9)" in installed.stdout
+
+    listed = _run("list", packages=packages_dir)
+    assert listed.stdout.split("\t")[:3] == ["translate-vi_en-1_9", "vi→en", "1.9"]
+
+    again = _run("install", str(tiny_package_file), packages=packages_dir)
+    assert again.returncode != 0
+    assert again.stderr.count("\n") == 1
+    assert again.stderr.startswith("songngu: error: a package named translate-vi_en-1_9 is")
+
+    translated = _run(
+        "translate", "--json", "--input", "-", packages=packages_dir, stdin="Chào bạn.\nXin chào\n"
+    )
+    assert translated.returncode == 0, translated.stderr
+    lines = [json.loads(line) for line in translated.stdout.splitlines()]
+    assert len(lines) == 2
+    assert all(0 < line["score"] <= 1 and line["target"] for line in lines)
+
+
+def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.argosmodel"
+    bogus.write_bytes(b"not a zip")
+    refused = _run("install", str(bogus), packages=packages_dir)
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "songngu: error: bogus.argosmodel is not an Argos package (not a zip archive); "
+        "use a .argosmodel file from the Argos package index\n"
+    )
+    missing = _run("translate", "Chào bạn.", packages=packages_dir)
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1
+    assert "songngu models download vi en" in missing.stderr
+
+
+def test_download_offline(packages_dir: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    offline = _run(
+        "download",
+        "vi",
+        "en",
+        "--index-url",
+        f"http://127.0.0.1:{port}/index.json",
+        packages=packages_dir,
+    )
+    assert offline.returncode == 2
+    assert offline.stderr.count("\n") == 1
+    assert "cannot reach the Argos package index" in offline.stderr
+    assert "songngu models install FILE.argosmodel" in offline.stderr
