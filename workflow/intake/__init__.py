@@ -1,0 +1,67 @@
+"""Source document intake: DOCX, TXT and Markdown files → translatable blocks.
+
+``read_source(data, filename)`` is the one entry point. It picks the reader from the file
+name, checks the bytes are really that kind of file, applies the :class:`IntakeLimits`,
+and either returns the whole :class:`SourceDocument` or raises
+:class:`~workflow.errors.InvalidInput` with a one-line message; never a partial result.
+Text pasted in the app goes through the .txt path (``filename="pasted.txt"``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from workflow.errors import InvalidInput
+from workflow.intake.docx_reader import read_docx
+from workflow.intake.limits import DEFAULT_LIMITS, IntakeLimits
+from workflow.intake.markdown_reader import read_markdown
+from workflow.intake.model import SourceBlock, SourceDocument
+from workflow.intake.text_decode import decode_text
+from workflow.intake.text_reader import read_text
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "SUPPORTED_EXTENSIONS",
+    "IntakeLimits",
+    "SourceBlock",
+    "SourceDocument",
+    "read_source",
+]
+
+SUPPORTED_EXTENSIONS = (".docx", ".txt", ".md", ".markdown")
+_SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
+_RESAVE_HINTS = {
+    ".doc": "legacy Word 97-2003 .doc is not supported; open it in Word and save it as .docx",
+    ".rtf": "RTF is not supported; open it in Word and save it as .docx",
+    ".odt": "OpenDocument is not supported; save it as .docx",
+    ".pdf": "PDF is not supported; export the text to .docx or .txt first",
+}
+
+
+def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) -> SourceDocument:
+    """Read a source file into blocks, or raise InvalidInput naming the problem."""
+    limits = limits or DEFAULT_LIMITS
+    name = posixpath.basename(filename.replace("\\", "/")) or "file"
+    extension = posixpath.splitext(name)[1].lower()
+    if extension not in SUPPORTED_EXTENSIONS:
+        hint = _RESAVE_HINTS.get(extension, f"the file type '{extension or name}' is not supported")
+        raise InvalidInput(f"{name}: {hint} (supported: {_SUPPORTED_TEXT})")
+    if not data:
+        raise InvalidInput(f"{name} is empty (0 bytes); choose a file with content")
+    if len(data) > limits.max_file_bytes:
+        raise InvalidInput(
+            f"{name} is {len(data):,} bytes, more than the import limit of "
+            f"{limits.max_file_bytes:,} bytes; split it into smaller files"
+        )
+    if extension == ".docx":
+        return read_docx(data, name, limits)
+    text, encoding = decode_text(data, name, limits)
+    if extension == ".txt":
+        document = read_text(text, name, limits)
+    else:
+        document = read_markdown(text, name, limits)
+    if not document.blocks:
+        document.warnings.append(f"{name} has no text to translate (only numbers or code)")
+    if encoding != "utf-8":
+        document.repair_lines.insert(0, f"{name} was decoded as {encoding}")
+    return document

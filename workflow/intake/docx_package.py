@@ -1,0 +1,169 @@
+"""The parts of a vetted DOCX zip: relationships, styles, and guarded part streams."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from workflow.errors import InvalidInput
+from workflow.intake.limits import IntakeLimits
+from workflow.intake.safety import (
+    RESAVE_ADVICE,
+    GuardedStream,
+    InflationBudget,
+    iterparse_guarded,
+    parse_small_part,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+R = f"{{{R_NS}}}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+REL_TYPE_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+@dataclass(frozen=True)
+class Relationship:
+    rel_id: str
+    kind: str  # last path segment of the type, e.g. "header", "hyperlink", "footnotes"
+    target: str  # part name inside the zip, or the URL for external targets
+    external: bool
+
+
+@dataclass(frozen=True)
+class StyleInfo:
+    name: str
+    is_heading: bool
+    font: str | None
+
+
+class DocxPackage:
+    """Read access to the parts of one DOCX, every read going through the limits."""
+
+    def __init__(self, archive: zipfile.ZipFile, filename: str, limits: IntakeLimits) -> None:
+        self.archive = archive
+        self.filename = filename
+        self.limits = limits
+        self.budget = InflationBudget(limits)
+        self._members = {member.filename: member for member in archive.infolist()}
+
+    def has_part(self, name: str) -> bool:
+        return name in self._members
+
+    def parse(self, name: str) -> etree._Element:
+        return parse_small_part(
+            self.archive, self._members[name], self.filename, self.limits, self.budget
+        )
+
+    def stream(self, name: str) -> Iterator[tuple[str, etree._Element]]:
+        stream = GuardedStream(
+            self.archive, self._members[name], self.filename, self.limits, self.budget
+        )
+        return iterparse_guarded(stream, self.filename, name, self.limits)
+
+    def relationships(self, part: str) -> dict[str, Relationship]:
+        """Relationships of a part ('' for the package), keyed by id."""
+        folder, base = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+        if not self.has_part(rels_name):
+            return {}
+        found: dict[str, Relationship] = {}
+        for rel in self.parse(rels_name).iter(f"{PKG_RELS}Relationship"):
+            target = rel.get("Target", "")
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            found[rel.get("Id", "")] = Relationship(rel.get("Id", ""), kind, target, external)
+        return found
+
+    def main_document(self) -> str:
+        """Name of the main document part, refusing non-Word Office files."""
+        for rel in self.relationships("").values():
+            if rel.kind == "officeDocument" and not rel.external:
+                if not rel.target.startswith("word/") and "/" in rel.target:
+                    raise InvalidInput(
+                        f"{self.filename} is not a Word document (its main part is "
+                        f"{rel.target}); supported formats are .docx, .txt and .md"
+                    )
+                if self.has_part(rel.target):
+                    return rel.target
+        raise InvalidInput(
+            f"{self.filename} has no Word main document part; it is damaged or not a DOCX, "
+            f"{RESAVE_ADVICE}"
+        )
+
+    def styles(self, document_part: str) -> dict[str, StyleInfo]:
+        """Paragraph and character styles by id, with inherited fonts resolved."""
+        styles_rel = next(
+            (r for r in self.relationships(document_part).values() if r.kind == "styles"), None
+        )
+        if styles_rel is None or not self.has_part(styles_rel.target):
+            return {}
+        return read_styles(self.parse(styles_rel.target))
+
+
+def _run_font(rpr: etree._Element | None) -> str | None:
+    if rpr is None:
+        return None
+    fonts = rpr.find(f"{W}rFonts")
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+
+
+def run_font(rpr: etree._Element | None) -> str | None:
+    """The font a run's properties name directly (ascii, else hAnsi), if any."""
+    return _run_font(rpr)
+
+
+def read_styles(root: etree._Element) -> dict[str, StyleInfo]:
+    """Style id → name, heading flag and font (following basedOn, then document defaults)."""
+    default_font = _run_font(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+    raw: dict[str, tuple[str, str | None, str | None, bool]] = {}
+    default_paragraph_style = ""
+    for style in root.iter(f"{W}style"):
+        style_id = style.get(f"{W}styleId")
+        if not style_id:
+            continue
+        if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+            default_paragraph_style = style_id
+        name_el = style.find(f"{W}name")
+        name = name_el.get(f"{W}val", style_id) if name_el is not None else style_id
+        based_el = style.find(f"{W}basedOn")
+        based_on = based_el.get(f"{W}val") if based_el is not None else None
+        outline = style.find(f"{W}pPr/{W}outlineLvl")
+        lowered = name.lower()
+        is_heading = (
+            outline is not None
+            or lowered.startswith(("heading", "title", "subtitle"))
+            or lowered == "tiêu đề"
+        )
+        raw[style_id] = (name, based_on, _run_font(style.find(f"{W}rPr")), is_heading)
+
+    def font_of(style_id: str, depth: int = 0) -> str | None:
+        entry = raw.get(style_id)
+        if entry is None or depth > 20:  # basedOn loops exist in damaged files
+            return default_font
+        _, based_on, font, _ = entry
+        if font:
+            return font
+        return font_of(based_on, depth + 1) if based_on else default_font
+
+    resolved = {
+        style_id: StyleInfo(name, is_heading, font_of(style_id))
+        for style_id, (name, _, _, is_heading) in raw.items()
+    }
+    # Paragraphs without a pStyle use the default paragraph style ("Normal").
+    resolved[""] = StyleInfo("", False, font_of(default_paragraph_style))
+    return resolved

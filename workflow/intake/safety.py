@@ -1,0 +1,250 @@
+"""Checks that run before any parser sees a file: container type, zip bombs, XML entities.
+
+Nothing here trusts a header. A DOCX zip is vetted from its central directory (member
+count, names, declared sizes, compression ratios, encryption flags) before a single member
+is inflated, and every member is then read through :class:`GuardedStream`, which enforces
+the same limits on the bytes actually produced and refuses entity declarations.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from workflow.errors import InvalidInput
+from workflow.intake.limits import IntakeLimits
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+PDF_MAGIC = b"%PDF"
+RESAVE_ADVICE = "open it in Word and save it again as .docx"
+
+# An entity declaration in UTF-8/ASCII and in UTF-16 (either byte order): XML text cannot
+# contain a literal "<", so these bytes only occur in a DTD (or a comment, refused too).
+_ENTITY_PATTERNS = (
+    b"<!ENTITY",
+    "<!ENTITY".encode("utf-16-le"),
+    "<!ENTITY".encode("utf-16-be"),
+)
+_PATTERN_OVERLAP = max(len(pattern) for pattern in _ENTITY_PATTERNS) - 1
+_READ_CHUNK = 256 * 1024
+
+
+def sniff_container(data: bytes) -> str:
+    """Name the container the bytes really are: 'zip', 'ole', 'pdf' or 'other'."""
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    if data.startswith(ZIP_MAGICS):
+        return "zip"
+    if data.startswith(PDF_MAGIC):
+        return "pdf"
+    return "other"
+
+
+def open_vetted_zip(data: bytes, filename: str, limits: IntakeLimits) -> zipfile.ZipFile:
+    """Open a DOCX zip after checking its member list against the limits.
+
+    Raises InvalidInput for anything that is not a sound, reasonably sized zip.
+    """
+    kind = sniff_container(data)
+    if kind == "ole":
+        raise InvalidInput(
+            f"{filename} is a password-protected Word file or a legacy Word 97-2003 .doc: "
+            f"remove the password or {RESAVE_ADVICE}, then import it again"
+        )
+    if kind != "zip":
+        raise InvalidInput(
+            f"{filename} is not a DOCX file (it is not a zip archive); {RESAVE_ADVICE}"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+        raise InvalidInput(
+            f"{filename} is a damaged or truncated DOCX ({error}); {RESAVE_ADVICE}"
+        ) from error
+    _check_members(members, filename, limits)
+    return archive
+
+
+def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: IntakeLimits) -> None:
+    if len(members) > limits.max_zip_entries:
+        raise InvalidInput(
+            f"{filename} has {len(members):,} zip members, more than the limit of "
+            f"{limits.max_zip_entries:,}; it is not a normal DOCX, {RESAVE_ADVICE}"
+        )
+    seen: set[str] = set()
+    total = 0
+    for member in members:
+        if member.filename in seen:
+            raise InvalidInput(
+                f"{filename} lists the zip member {member.filename} twice; {RESAVE_ADVICE}"
+            )
+        seen.add(member.filename)
+        if member.flag_bits & 0x1:
+            raise InvalidInput(
+                f"{filename} is an encrypted zip; remove the password and import it again"
+            )
+        if member.file_size > limits.max_part_bytes:
+            raise InvalidInput(
+                f"{filename}: member {member.filename} declares {member.file_size:,} bytes, "
+                f"more than the limit of {limits.max_part_bytes:,}; split the document"
+            )
+        check_ratio(member, member.file_size, filename, limits)
+        total += member.file_size
+        if total > limits.max_total_bytes:
+            raise InvalidInput(
+                f"{filename} inflates to more than {limits.max_total_bytes:,} bytes "
+                f"(zip bomb or very large document); split the document"
+            )
+
+
+def check_ratio(
+    member: zipfile.ZipInfo, uncompressed: int, filename: str, limits: IntakeLimits
+) -> None:
+    """Refuse a member whose inflated size is out of proportion to its compressed size."""
+    if uncompressed <= limits.ratio_allowance_bytes:
+        return
+    compressed = max(member.compress_size, 1)
+    if uncompressed / compressed > limits.max_compression_ratio:
+        raise InvalidInput(
+            f"{filename}: member {member.filename} expands more than "
+            f"{limits.max_compression_ratio:g}:1 (zip bomb); the file was refused"
+        )
+
+
+class InflationBudget:
+    """Uncompressed bytes still allowed for the whole file, shared by all its members."""
+
+    def __init__(self, limits: IntakeLimits) -> None:
+        self.remaining = limits.max_total_bytes
+
+
+class GuardedStream:
+    """A read-only file object over one zip member that enforces limits as it inflates.
+
+    Counts the bytes actually produced (headers can lie), re-checks the size and ratio
+    limits against them, and refuses any ``<!ENTITY`` declaration in the stream.
+    """
+
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        member: zipfile.ZipInfo,
+        filename: str,
+        limits: IntakeLimits,
+        budget: InflationBudget,
+    ) -> None:
+        self._source: IO[bytes] = archive.open(member)
+        self._member = member
+        self._filename = filename
+        self._limits = limits
+        self._budget = budget
+        self._produced = 0
+        self._tail = b""
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self._source.read(size if size and size > 0 else _READ_CHUNK)
+        if not chunk:
+            return chunk
+        self._produced += len(chunk)
+        self._budget.remaining -= len(chunk)
+        if self._produced > self._limits.max_part_bytes or self._budget.remaining < 0:
+            raise InvalidInput(
+                f"{self._filename}: member {self._member.filename} inflates beyond the size "
+                f"limit (zip bomb or very large document); split the document"
+            )
+        check_ratio(self._member, self._produced, self._filename, self._limits)
+        window = self._tail + chunk
+        if any(pattern in window for pattern in _ENTITY_PATTERNS):
+            raise_entity_error(self._filename, self._member.filename)
+        self._tail = window[-_PATTERN_OVERLAP:]
+        return chunk
+
+    def close(self) -> None:
+        self._source.close()
+
+
+def raise_entity_error(filename: str, part: str) -> None:
+    raise InvalidInput(
+        f"{filename}: {part} declares XML entities, which Word never writes (possible "
+        f"entity-expansion attack); the file was refused"
+    )
+
+
+def secure_parser_options() -> dict[str, bool]:
+    """lxml options for untrusted XML: no DTD loading, no network, no entity expansion.
+
+    huge_tree stays off (lxml caps text nodes and depth) and recover stays off: a recovering
+    parser silently swallows bombs and damaged markup.
+    """
+    return {
+        "resolve_entities": False,
+        "load_dtd": False,
+        "no_network": True,
+        "huge_tree": False,
+        "recover": False,
+    }
+
+
+def iterparse_guarded(
+    stream: GuardedStream, filename: str, part: str, limits: IntakeLimits
+) -> Iterator[tuple[str, etree._Element]]:
+    """Stream (event, element) pairs for 'start' and 'end' from a guarded part.
+
+    Refuses internal DTD entity declarations (checked at the first element, before any
+    content is handed out) and parts with more than ``max_xml_elements`` elements.
+    """
+    events = etree.iterparse(stream, events=("start", "end"), **secure_parser_options())
+    elements = 0
+    try:
+        for event, element in events:
+            if event == "start":
+                if elements == 0:
+                    refuse_internal_entities(element.getroottree(), filename, part)
+                elements += 1
+                if elements > limits.max_xml_elements:
+                    raise InvalidInput(
+                        f"{filename}: {part} has more than {limits.max_xml_elements:,} XML "
+                        f"elements; the document is too large or malformed, split it"
+                    )
+            yield event, element
+    except etree.XMLSyntaxError as error:
+        raise InvalidInput(
+            f"{filename}: {part} is not well-formed XML ({error.msg}); {RESAVE_ADVICE}"
+        ) from error
+    finally:
+        stream.close()
+
+
+def refuse_internal_entities(tree: etree._ElementTree, filename: str, part: str) -> None:
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise_entity_error(filename, part)
+
+
+def parse_small_part(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    filename: str,
+    limits: IntakeLimits,
+    budget: InflationBudget,
+) -> etree._Element:
+    """Parse a whole (small) part such as a relationships or styles file, safely."""
+    stream = GuardedStream(archive, member, filename, limits, budget)
+    try:
+        content = b"".join(iter(lambda: stream.read(_READ_CHUNK), b""))
+    finally:
+        stream.close()
+    try:
+        root = etree.fromstring(content, etree.XMLParser(**secure_parser_options()))
+    except etree.XMLSyntaxError as error:
+        raise InvalidInput(
+            f"{filename}: {member.filename} is not well-formed XML ({error.msg}); {RESAVE_ADVICE}"
+        ) from error
+    refuse_internal_entities(root.getroottree(), filename, member.filename)
+    return root

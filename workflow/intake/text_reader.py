@@ -1,0 +1,43 @@
+"""Plain text (.txt, and text pasted in the app) → one block per non-empty line."""
+
+from __future__ import annotations
+
+from workflow.errors import InvalidInput
+from workflow.intake.docx_inline import CodeNumbering
+from workflow.intake.limits import IntakeLimits
+from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
+from workflow.intake.repair import RunRepairer
+
+# Word's manual line break survives in pasted text as a vertical tab.
+_MANUAL_BREAK = "\x0b"
+
+
+def split_lines(text: str, filename: str, limits: IntakeLimits) -> list[str]:
+    """Lines of a decoded text (\\n, \\r\\n, \\r and form feed end a line), within limits."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").split("\n")
+    if len(lines) > limits.max_paragraphs:
+        raise InvalidInput(
+            f"{filename} has {len(lines):,} lines, more than the import limit of "
+            f"{limits.max_paragraphs:,}; split it into smaller files"
+        )
+    return lines
+
+
+def read_text(text: str, filename: str, limits: IntakeLimits) -> SourceDocument:
+    """Blocks for every line that has letters; ref ``line:<n>`` (1-based)."""
+    repairer = RunRepairer()
+    blocks: list[SourceBlock] = []
+    for number, line in enumerate(split_lines(text, filename, limits), start=1):
+        stripped = line.strip()
+        if not is_translatable(stripped):
+            continue
+        numbering = CodeNumbering()
+        pieces = [repairer.repair(piece, None) for piece in stripped.split(_MANUAL_BREAK)]
+        tagged = pieces[0]
+        for piece in pieces[1:]:
+            code = numbering.add({"type": "standalone", "kind": "line_break", "text": "\x0b"})
+            tagged += f"<x{code}/>{piece}"
+        blocks.append(
+            SourceBlock(ref=f"line:{number}", kind="paragraph", text=tagged, codes=numbering.codes)
+        )
+    return SourceDocument(format="txt", blocks=blocks, repair_lines=repairer.lines())
