@@ -1,0 +1,93 @@
+"""``songngu normalize FILE``: repair a text file's Vietnamese, line for line.
+
+stdout gets the repaired text as UTF-8 NFC with exactly the input's lines (line i of the
+output is the repair of line i of the input, with the same line ending); stderr gets how
+the bytes were decoded and what was repaired. Word's manual line break (\\x0b) inside a
+line becomes U+2028 LINE SEPARATOR here, so that it stays a break without adding a line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from workflow.errors import InvalidInput, NotFound
+from workflow.vietnamese.encodings import (
+    ENCODING_NAMES,
+    RepairReport,
+    decode_bytes,
+    repair_text,
+)
+
+# Longest input we read into memory; larger files are not documents to translate.
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+_LINE_RE = re.compile(r"([^\n]*?)(\r?\n|$)")
+_IN_LINE_BREAK = "\u2028"
+
+
+def read_input(source: str) -> bytes:
+    """The bytes of FILE ("-" for stdin), or a one-line user error."""
+    if source == "-":
+        return click.get_binary_stream("stdin").read(MAX_INPUT_BYTES + 1)
+    path = Path(source)
+    if not path.exists():
+        raise NotFound(f"file not found: {source}")
+    if path.is_dir():
+        raise InvalidInput(f"{source} is a directory: give a text file")
+    if path.stat().st_size > MAX_INPUT_BYTES:
+        raise InvalidInput(f"{source} is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"cannot read {source}: {error.strerror or error}") from None
+
+
+def split_lines(text: str) -> list[tuple[str, str]]:
+    """(line, ending) pairs; only \\n and \\r\\n end a line, so line numbers are stable."""
+    pairs = [(m.group(1), m.group(2)) for m in _LINE_RE.finditer(text)]
+    if pairs and pairs[-1] == ("", ""):
+        pairs.pop()  # the empty match after the final line ending
+    return pairs
+
+
+def normalize_text(text: str, font: str | None, report: RepairReport) -> str:
+    """Repair every line of ``text`` and count the results in ``report``."""
+    pieces: list[str] = []
+    for line, ending in split_lines(text):
+        result = repair_text(line, font, manual_line_break=_IN_LINE_BREAK)
+        report.add(result)
+        pieces.append(result.text + ending)
+    return "".join(pieces)
+
+
+def register(cli: click.Group) -> None:
+    @cli.command("normalize")
+    @click.argument("source", metavar="FILE")
+    @click.option(
+        "--font",
+        metavar="NAME",
+        default=None,
+        help="Font the text was typed in (e.g. .VnTime, .VnTimeH, VNI-Times): decode by it.",
+    )
+    def normalize(source: str, font: str | None) -> None:
+        """Repair FILE's encoding (TCVN3, VNI, VISCII, VIQR, cp1258, mojibake) to UTF-8 NFC.
+
+        Prints the repaired text to stdout, line for line, and the report to stderr.
+        """
+        data = read_input(source)
+        if len(data) > MAX_INPUT_BYTES:
+            raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
+        name = "stdin" if source == "-" else source
+        try:
+            text, encoding = decode_bytes(data)
+        except InvalidInput as error:
+            raise InvalidInput(f"{name}: {error}") from None
+        report = RepairReport()
+        label = ENCODING_NAMES.get(encoding)
+        report.add_note(f"{name}: read as {f'{label} (8-bit)' if label else encoding}")
+        output = normalize_text(text, font, report)
+        click.get_binary_stream("stdout").write(output.encode("utf-8"))
+        for line in report.lines():
+            click.echo(line, err=True)

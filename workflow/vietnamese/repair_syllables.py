@@ -1,0 +1,116 @@
+"""Is a word a well-formed Vietnamese syllable? The evidence behind encoding detection.
+
+Text in a wrong encoding turns into words no Vietnamese reader would write ("Céng",
+"ViÖt"), and converting it with the right table turns them into well-formed syllables
+("Cộng", "Việt"). Counting well-formed syllables before and after a candidate conversion
+is therefore a cheap, language-aware test that does not fire on English or French: their
+accented words do not become Vietnamese syllables under any of the legacy tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Onsets longest first so "ngh" wins over "ng". "gi" and "qu" are onsets; "k" only before
+# front vowels is a spelling rule we do not enforce (loanwords and names break it).
+_ONSETS = ("ngh ng gh gi kh nh ph th tr ch qu b c d đ g h k l m n p r s t v x").split()
+# Vowel nuclei, including glides written with the nucleus (oa, uy, uyê ...).
+_NUCLEI = frozenset(
+    (
+        "a ă â e ê i y o ô ơ u ư "
+        "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi "
+        "ươ ưu ya yê "
+        "iêu yêu oai oay oeo uây uôi uya uyê uyu ươi ươu"
+    ).split()
+)
+# Nuclei that end in a glide or in -a cannot take a final consonant ("aim", "ian").
+_OPEN_ONLY = frozenset(
+    n for n in _NUCLEI if len(n) > 1 and (n[-1] in "iyoua") and n not in {"oo", "uy", "oa"}
+)
+_FRONT_VOWELS = frozenset("eêiy")
+_CODAS = ("", "c", "ch", "m", "n", "ng", "nh", "p", "t")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def is_vietnamese_syllable(word: str) -> bool:
+    """True for one well-formed syllable in any case: "Cộng", "nghiêng", "QUỐC", "hoà"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = [char for char in decomposed if char in _TONES]
+    if len(tones) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    for onset in (*_ONSETS, ""):
+        if not bare.startswith(onset):
+            continue
+        rest = bare[len(onset) :]
+        if rest[:1] in _FRONT_VOWELS and onset in ("c", "g", "ng"):
+            continue  # spelled k, gh, ngh before e, ê, i ("Céng" is not a word)
+        if rest[:1] not in _FRONT_VOWELS and onset in ("gh", "ngh"):
+            continue
+        if onset == "gi" and (rest == "" or rest[0] in "nmcpt"):
+            rest = "i" + rest  # "gì", "gin": the i is the vowel
+        for coda in _CODAS:
+            if coda and not rest.endswith(coda):
+                continue
+            nucleus = rest[: len(rest) - len(coda)]
+            if nucleus in _NUCLEI and not (coda and nucleus in _OPEN_ONLY):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class SyllableTally:
+    """Words split by whether they are Vietnamese syllables, accented and plain apart."""
+
+    well_formed: int  # words with a non-ASCII letter
+    malformed: int
+    plain_well_formed: int = 0  # ASCII words (acronyms such as "UBND" are not counted)
+    plain_malformed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.well_formed + self.malformed
+
+    @property
+    def vietnamese_share(self) -> float:
+        """Share of all counted words that are well-formed syllables (1.0 if no words)."""
+        words = self.total + self.plain_well_formed + self.plain_malformed
+        return (self.well_formed + self.plain_well_formed) / words if words else 1.0
+
+
+def tally_words(text: str, original: str | None = None) -> SyllableTally:
+    """Count the words of ``text`` by kind.
+
+    ``original`` (same length as ``text``) is the text before a 1:1 conversion: a word
+    made only of characters that were not letters there ("«" read as "ô"), or glued to a
+    number ("10°C"), is not counted: a symbol standing alone is no evidence of an encoding.
+    """
+    counts = [0, 0, 0, 0]
+    for match in _WORD_RE.finditer(text):
+        word = match.group(0)
+        if original is not None and (
+            not any(char.isalpha() for char in original[match.start() : match.end()])
+            or (match.start() > 0 and text[match.start() - 1].isdigit())
+        ):
+            continue  # a lone symbol, or a unit glued to a number ("10°C")
+        ascii_word = word.isascii()
+        if ascii_word and len(word) > 1 and word.isupper():
+            continue  # acronyms: UBND, HĐND's ASCII cousins, TP
+        well = is_vietnamese_syllable(word)
+        counts[(0 if well else 1) + (2 if ascii_word else 0)] += 1
+    return SyllableTally(*counts)
+
+
+def tally_accented_words(text: str) -> SyllableTally:
+    """Count the words of ``text``; the accented ones are what detection looks at first."""
+    return tally_words(text)
+
+
+def words(text: str) -> list[str]:
+    """The letter runs of ``text`` (digits and punctuation split words)."""
+    return _WORD_RE.findall(text)
