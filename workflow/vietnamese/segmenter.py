@@ -47,6 +47,7 @@ CLOSING_PUNCTUATION = "\"'”’»)]}"
 OPENING_PUNCTUATION = "\"'“‘«([{-–—•"
 _CANDIDATE_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSING_PUNCTUATION) + r"]*")
 _LIST_MARKER_RE = re.compile(r"\d{1,3}|[IVXLCDM]{1,6}|[a-zđ]")
+_COUNT_RE = re.compile(r"\d{1,3}(?:\.\d{3})*")
 _HEADING_NUMBER_RE = re.compile(r"\d{1,3}[a-zđ]?|[IVXLCDM]{1,8}|[A-Z]")
 # Tokens longer than this are not abbreviations or markers; capping the backward scan
 # keeps the segmenter linear on pathological lines with no spaces.
@@ -121,15 +122,6 @@ def _is_sentence_start(plain: str, index: int) -> bool:
     return char.isupper() or char.isdigit()
 
 
-def _token_before(plain: str, end: int) -> tuple[int, str]:
-    """(start, token) of the non-space run ending at end, at most _MAX_TOKEN long."""
-    start = end
-    limit = max(0, end - _MAX_TOKEN)
-    while start > limit and not plain[start - 1].isspace():
-        start -= 1
-    return start, plain[start:end]
-
-
 def _strip_openers(start: int, token: str) -> tuple[int, str]:
     stripped = token.lstrip(OPENING_PUNCTUATION)
     return start + len(token) - len(stripped), stripped
@@ -143,6 +135,24 @@ class _Scanner:
         self.view = view
         self.plain = view.text
         self.rules = rules
+
+    def _token_before(self, end: int) -> tuple[int, str]:
+        """(start, token) of the word ending at end, at most _MAX_TOKEN long.
+
+        A word ends at whitespace, at a standalone code (a line break between "gồm:" and
+        "1." in the tagged text) and after ':' or ';' (as in "gồm:1.").
+        """
+        plain = self.plain
+        start = end
+        limit = max(0, end - _MAX_TOKEN)
+        while (
+            start > limit
+            and not plain[start - 1].isspace()
+            and plain[start - 1] not in ":;"
+            and start not in self.view.standalone_before
+        ):
+            start -= 1
+        return start, plain[start:end]
 
     def _opens_sentence(self, token_start: int, sentence_start: int) -> bool:
         """True if only whitespace separates token_start from the sentence start, a
@@ -168,7 +178,7 @@ class _Scanner:
                 cursor -= 1
             if cursor <= sentence_start or self.plain[cursor - 1].isspace():
                 return False
-            word_start, word = _token_before(self.plain, cursor)
+            word_start, word = self._token_before(cursor)
             word_start, word = _strip_openers(word_start, word)
             if not word:
                 return False
@@ -183,16 +193,16 @@ class _Scanner:
     def _dot_keeps_sentence(self, dot: int, sentence_start: int) -> bool:
         """True if the single dot at plain[dot] belongs to an abbreviation, initial,
         list marker or heading number rather than ending the sentence."""
-        token_start, token = _token_before(self.plain, dot)
+        token_start, token = self._token_before(dot)
         token_start, token = _strip_openers(token_start, token)
         if not token:
             return False
         abbreviations = self.rules.abbreviations
-        if token in abbreviations:
-            return True
         parts = token.split(".")
-        if len(parts) > 1 and parts[-1] in abbreviations:
-            return True  # PGS.TS, GS.TSKH: the last title decides
+        if (token in abbreviations or (len(parts) > 1 and parts[-1] in abbreviations)) and (
+            not self._follows_count(token_start)
+        ):
+            return True  # TS., PGS.TS., GS.TSKH.: the last title decides
         if all(len(part) == 1 and part.isupper() for part in parts) and len(parts) > 1:
             return True  # U.S., U.K.: capital initials
         if len(token) == 1 and token.isupper() and self._follows_capitalised_word(token_start):
@@ -204,15 +214,26 @@ class _Scanner:
             and self._is_heading_number(token_start, sentence_start)
         )
 
-    def _follows_capitalised_word(self, token_start: int) -> bool:
+    def _word_before(self, token_start: int) -> str:
+        """The word before the token, openers stripped ('' if none on this line)."""
         cursor = token_start
         while cursor > 0 and self.plain[cursor - 1] in " \t":
             cursor -= 1
         if cursor == token_start or cursor == 0:
+            return ""
+        word_start, word = self._token_before(cursor)
+        return _strip_openers(word_start, word)[1]
+
+    def _follows_count(self, token_start: int) -> bool:
+        """True after a bare number: "45 PGS." counts people, so it may end a sentence."""
+        return bool(_COUNT_RE.fullmatch(self._word_before(token_start)))
+
+    def _follows_capitalised_word(self, token_start: int) -> bool:
+        """True after a capitalised name word or another initial ("John F.", "V. A.")."""
+        word = self._word_before(token_start)
+        if not word or not word[0].isupper():
             return False
-        word_start, word = _token_before(self.plain, cursor)
-        word_start, word = _strip_openers(word_start, word)
-        return bool(word) and word[0].isupper() and word[-1] not in ".!?…:;"
+        return word[-1] not in ".!?…:;" or (len(word) == 2 and word[1] == ".")
 
     def boundaries(self) -> list[tuple[int, int]]:
         """(end of sentence, start of next sentence) pairs in plain offsets."""
