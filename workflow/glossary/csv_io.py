@@ -19,6 +19,7 @@ from workflow.glossary.model import (
     PARTS_OF_SPEECH,
     SCOPES,
     GlossaryEntry,
+    InvalidGlossaryEntry,
     TermStatus,
     parse_iso_date,
     parse_status,
@@ -74,26 +75,28 @@ def _parse_bool(value: str) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise ValueError(f"case_sensitive {value.strip()!r} is not yes or no")
+    raise InvalidGlossaryEntry(f"case_sensitive {value.strip()!r} is not yes or no")
 
 
 def entry_from_fields(fields: Mapping[str, str]) -> GlossaryEntry:
-    """One entry from column values (missing columns take defaults); ValueError if bad."""
+    """One entry from column values (missing columns take defaults); InvalidGlossaryEntry if bad."""
 
     def get(name: str) -> str:
         return (fields.get(name) or "").strip()
 
     status = parse_status(get("status")) if get("status") else TermStatus.PREFERRED
     if not get("source"):
-        raise ValueError("empty source term")
+        raise InvalidGlossaryEntry("empty source term")
     if not get("target") and status is not TermStatus.DO_NOT_TRANSLATE:
-        raise ValueError("empty target term")
+        raise InvalidGlossaryEntry("empty target term")
     pos = get("pos").lower() or None
     if pos is not None and pos not in PARTS_OF_SPEECH:
-        raise ValueError(f"unknown part of speech {pos!r} (use {', '.join(PARTS_OF_SPEECH)})")
+        raise InvalidGlossaryEntry(
+            f"unknown part of speech {pos!r} (use {', '.join(PARTS_OF_SPEECH)})"
+        )
     scope = get("scope").lower() or "global"
     if scope not in SCOPES:
-        raise ValueError(f"unknown scope {scope!r} (use {', '.join(SCOPES)})")
+        raise InvalidGlossaryEntry(f"unknown scope {scope!r} (use {', '.join(SCOPES)})")
     return GlossaryEntry(
         source=get("source"),
         target=get("target"),

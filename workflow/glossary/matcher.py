@@ -65,7 +65,7 @@ class TermMatcher:
             ordered = tuple(sorted(dict.fromkeys(group), key=lambda e: _STATUS_ORDER[e.status]))
             self._automaton.add_word(key, (len(self._entries_by_key), len(key)))
             self._entries_by_key.append(ordered)
-        self.size = sum(len(group) for group in self._entries_by_key)
+        self.entry_count: int = sum(len(group) for group in self._entries_by_key)
         if self._entries_by_key:
             self._automaton.make_automaton()
 

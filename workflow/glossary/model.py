@@ -8,6 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from workflow.errors import InvalidInput
+
+
+class InvalidGlossaryEntry(InvalidInput, ValueError):
+    """A glossary field that cannot be used; the message names the field and the fix."""
+
 
 class TermStatus(StrEnum):
     """How the target term may be used; the value is what CSV and the CLI show."""
@@ -42,25 +48,25 @@ _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_status(value: str) -> TermStatus:
-    """Status from its name or a known alias; raises ValueError with the allowed names."""
+    """Status from its name or a known alias; InvalidGlossaryEntry lists the allowed names."""
     status = _STATUS_ALIASES.get(value.strip().lower())
     if status is None:
         allowed = ", ".join(s.value for s in TermStatus)
-        raise ValueError(f"unknown status {value.strip()!r} (use {allowed})")
+        raise InvalidGlossaryEntry(f"unknown status {value.strip()!r} (use {allowed})")
     return status
 
 
 def parse_iso_date(value: str) -> str:
-    """Return value if it is an empty string or a real YYYY-MM-DD date, else ValueError."""
+    """Return value if it is empty or a real YYYY-MM-DD date, else InvalidGlossaryEntry."""
     value = value.strip()
     if not value:
         return ""
     if not _ISO_DATE_RE.match(value):
-        raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+        raise InvalidGlossaryEntry(f"date {value!r} is not YYYY-MM-DD")
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"date {value!r} does not exist") from None
+        raise InvalidGlossaryEntry(f"date {value!r} does not exist") from None
     return value
 
 
@@ -98,16 +104,16 @@ class GlossaryEntry:
         source = clean_term(self.source)
         target = clean_term(self.target)
         if not source:
-            raise ValueError("empty source term")
+            raise InvalidGlossaryEntry("empty source term")
         if self.status is TermStatus.DO_NOT_TRANSLATE and not target:
             target = source
         if not target:
-            raise ValueError("empty target term")
+            raise InvalidGlossaryEntry("empty target term")
         if self.scope not in SCOPES:
-            raise ValueError(f"unknown scope {self.scope!r} (use {', '.join(SCOPES)})")
+            raise InvalidGlossaryEntry(f"unknown scope {self.scope!r} (use {', '.join(SCOPES)})")
         if self.pos is not None and self.pos not in PARTS_OF_SPEECH:
             allowed = ", ".join(PARTS_OF_SPEECH)
-            raise ValueError(f"unknown part of speech {self.pos!r} (use {allowed})")
+            raise InvalidGlossaryEntry(f"unknown part of speech {self.pos!r} (use {allowed})")
         parse_iso_date(self.date)
         parse_iso_date(self.valid_until)
         variants = tuple(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -80,7 +80,9 @@ def _normalise(text: str) -> str:
     return loose_key(blanked)
 
 
-def _spans(pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]):
+def _spans(
+    pattern: re.Pattern[str], text: str, taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
     for match in pattern.finditer(text):
         if match.end() > match.start() and not any(
             match.start() < end and start < match.end() for start, end in taken

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from workflow.errors import InvalidInput
-from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, TermStatus
+from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
 from workflow.glossary.model import parse_iso_date as _parse_date
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -53,10 +53,17 @@ _TBX_TO_STATUS = {
 }
 
 
+# DCT-style files (and some tools) name the data category by element instead of @type.
+_DCT_CATEGORIES = {
+    "administrativeStatus": "termNote",
+    "partOfSpeech": "termNote",
+    "source": "admin",
+}
+
 # ---------------------------------------------------------------- writing
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str):
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     element = etree.SubElement(parent, f"{{{TBX_NS}}}{tag}", **attrs)
     if text is not None:
         element.text = text
@@ -175,11 +182,13 @@ def _read_term(term_holder: etree._Element, containers: list[etree._Element]) ->
     for container in containers:
         for element in container.iter():
             name, kind = _local(element), (element.get("type") or "").strip()
+            if name in _DCT_CATEGORIES:  # DCT style: the category is the element name
+                name, kind = _DCT_CATEGORIES[name], name
             value = _text(element)
             if name == "termNote" and kind == "administrativeStatus":
                 status = _TBX_TO_STATUS.get(value.lower())
                 if status is None:
-                    raise ValueError(f"unknown administrativeStatus {value!r}")
+                    raise InvalidGlossaryEntry(f"unknown administrativeStatus {value!r}")
                 term.status = status
             elif name == "termNote" and kind == "partOfSpeech":
                 term.pos = value.lower() if value.lower() in PARTS_OF_SPEECH else "other"
@@ -214,9 +223,9 @@ def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
         elif lang.split("-")[0] == TARGET_LANG:
             targets.extend(_terms_of_lang(lang_element))
     if not sources:
-        raise ValueError("no Vietnamese (vi) term")
+        raise InvalidGlossaryEntry("no Vietnamese (vi) term")
     if not targets:
-        raise ValueError("no English (en) term")
+        raise InvalidGlossaryEntry("no English (en) term")
     domain = next(
         (
             _text(e)

@@ -35,7 +35,9 @@ class TextView:
         return self.starts[start], self.ends[end - 1]
 
 
-def _append_chunk(chunk: str, offset: int, out: list[str], starts: list[int], ends: list[int]):
+def _append_chunk(
+    chunk: str, offset: int, out: list[str], starts: list[int], ends: list[int]
+) -> None:
     """Append chunk's NFC form, mapping each output char to the cluster it came from."""
     if unicodedata.is_normalized("NFC", chunk):
         out.append(chunk)

@@ -1,0 +1,73 @@
+"""Entry validation and reading glossary files of either format from disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workflow.errors import InvalidInput, NotFound, SongnguError
+from workflow.glossary import (
+    GlossaryEntry,
+    InvalidGlossaryEntry,
+    TermStatus,
+    read_glossary_file,
+    write_glossary_csv,
+    write_tbx,
+)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"source": " ", "target": "x"}, "empty source term"),
+        ({"source": "Bộ", "target": ""}, "empty target term"),
+        ({"source": "Bộ", "target": "x", "scope": "team"}, "unknown scope 'team'"),
+        ({"source": "Bộ", "target": "x", "pos": "name"}, "unknown part of speech 'name'"),
+        ({"source": "Bộ", "target": "x", "date": "9/7/2009"}, "date '9/7/2009' is not YYYY-MM-DD"),
+    ],
+)
+def test_bad_entry_is_a_user_error(kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(InvalidGlossaryEntry, match=message) as caught:
+        GlossaryEntry(**kwargs)  # type: ignore[arg-type]
+    assert isinstance(caught.value, SongnguError) and isinstance(caught.value, ValueError)
+
+
+def test_entry_is_cleaned_and_do_not_translate_defaults_target() -> None:
+    entry = GlossaryEntry(
+        "  Hà   Nội ", "", variants=("Hanoi", "Hà Nội", " "), status=TermStatus.DO_NOT_TRANSLATE
+    )
+    assert (entry.source, entry.target, entry.variants) == ("Hà Nội", "Hà Nội", ("Hanoi",))
+    assert entry.target_forms == ("Hà Nội", "Hanoi")
+
+
+def test_read_glossary_file_picks_the_format(tmp_path: Path) -> None:
+    entries = [GlossaryEntry("Ủy ban nhân dân", "People's Committee", variants=("PC",))]
+    (tmp_path / "g.csv").write_bytes(write_glossary_csv(entries))
+    (tmp_path / "g.tbx").write_bytes(write_tbx(entries, title="g"))
+    (tmp_path / "g-export").write_bytes(write_tbx(entries, title="g"))
+    for name in ("g.csv", "g.tbx", "g-export"):
+        assert read_glossary_file(tmp_path / name) == entries
+
+
+def test_read_glossary_file_errors(tmp_path: Path) -> None:
+    with pytest.raises(NotFound, match="does not exist"):
+        read_glossary_file(tmp_path / "missing.csv")
+    with pytest.raises(InvalidInput, match="is a folder"):
+        read_glossary_file(tmp_path)
+
+
+def test_dct_style_data_categories_are_read() -> None:
+    from workflow.glossary import read_tbx
+
+    data = (
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min" '
+        'type="TBX-Min" style="dct" xml:lang="en"><text><body><conceptEntry id="c1">'
+        '<langSec xml:lang="vi"><termSec><term>Bộ Công an</term></termSec></langSec>'
+        '<langSec xml:lang="en"><termSec><term>Ministry of Police</term>'
+        "<min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus>"
+        "</termSec></langSec></conceptEntry></body></text></tbx>"
+    ).encode()
+    assert read_tbx(data, "dct.tbx") == [
+        GlossaryEntry("Bộ Công an", "Ministry of Police", status=TermStatus.FORBIDDEN)
+    ]
