@@ -44,6 +44,9 @@ SCOPES: tuple[str, ...] = ("global", "partner", "project")
 PARTS_OF_SPEECH: tuple[str, ...] = ("noun", "verb", "adjective", "adverb", "other")
 
 _WHITESPACE_RE = re.compile(r"\s+")
+# Characters XML 1.0 forbids; Word pastes them (\x0b is its manual line break). They
+# would make every XML export fail, so they become spaces on the way in.
+_XML_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -72,7 +75,12 @@ def parse_iso_date(value: str) -> str:
 
 def clean_term(text: str) -> str:
     """NFC, single spaces, no outer whitespace: the form terms are stored and matched in."""
-    return _WHITESPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _WHITESPACE_RE.sub(" ", clean_text(text)).strip()
+
+
+def clean_text(text: str) -> str:
+    """NFC with XML-forbidden control characters as spaces; line breaks are kept."""
+    return _XML_FORBIDDEN_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,8 @@ class GlossaryEntry:
         object.__setattr__(self, "source", source)
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "variants", variants)
+        for name in ("note", "domain", "origin"):
+            object.__setattr__(self, name, clean_text(getattr(self, name)))
         object.__setattr__(self, "status", TermStatus(self.status))
         object.__setattr__(self, "_case_pattern", tuple(c.isupper() for c in source))
 

@@ -71,3 +71,19 @@ def test_dct_style_data_categories_are_read() -> None:
     assert read_tbx(data, "dct.tbx") == [
         GlossaryEntry("Bộ Công an", "Ministry of Police", status=TermStatus.FORBIDDEN)
     ]
+
+
+def test_xml_forbidden_characters_pasted_from_word_do_not_break_exports() -> None:
+    from lxml import etree
+
+    from workflow.glossary import read_tbx
+
+    entry = GlossaryEntry("Bộ\x0bY tế", "Ministry of\x00Health", note="line one\x0bline two\n")
+    assert (entry.source, entry.target, entry.note) == (
+        "Bộ Y tế",
+        "Ministry of Health",
+        "line one line two",
+    )
+    data = write_tbx([entry], title="t")
+    etree.fromstring(data)
+    assert read_tbx(data, "t.tbx") == [entry]
