@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from workflow.intake.docx_package import MC, R, W, run_font
+from workflow.intake.docx_package import MCN, RN, WN, W, run_font
 
 FormatKey = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
@@ -26,8 +26,8 @@ FormatKey = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 _IGNORED_RPR = frozenset(
     f"{W}{name}"
     for name in ("lang", "noProof", "szCs", "bCs", "iCs", "cs", "webHidden", "specVanish")
-) | frozenset({f"{W}eastAsianLayout"})
-_FONT_ATTRS = (f"{W}ascii", f"{W}hAnsi")
+) | frozenset({WN.eastAsianLayout})
+_FONT_ATTRS = (WN.ascii, WN.hAnsi)
 _TOGGLE_NAMES = {
     "b": "bold",
     "i": "italic",
@@ -44,14 +44,14 @@ _CONTAINERS = frozenset(
     f"{W}{name}"
     for name in ("smartTag", "sdt", "sdtContent", "ins", "moveTo", "customXml", "dir", "bdo")
 )
-_DELETED = frozenset({f"{W}del", f"{W}moveFrom"})
+_DELETED = frozenset({f"{W}del", WN.moveFrom})
 _MATH = frozenset(
     {
         "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
         "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara",
     }
 )
-_OBJECTS = frozenset({f"{W}drawing", f"{W}pict", f"{W}object", f"{MC}AlternateContent"})
+_OBJECTS = frozenset({WN.drawing, WN.pict, WN.object, MCN.AlternateContent})
 
 
 def xml_string(element: etree._Element | None) -> str:
@@ -70,9 +70,9 @@ def format_key(rpr: etree._Element | None) -> FormatKey:
     entries = []
     for child in rpr:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _IGNORED_RPR or tag == f"{W}rPrChange":
+        if not isinstance(tag, str) or tag in _IGNORED_RPR or tag == WN.rPrChange:
             continue
-        if tag == f"{W}rFonts":
+        if tag == WN.rFonts:
             attrs = tuple((name, child.get(name)) for name in _FONT_ATTRS if child.get(name))
             if not attrs:
                 continue
@@ -85,7 +85,7 @@ def format_key(rpr: etree._Element | None) -> FormatKey:
 def _is_on(attrs: tuple[tuple[str, str], ...] | None, off_values: frozenset[str]) -> bool:
     if attrs is None:
         return False
-    value = dict(attrs).get(f"{W}val")
+    value = dict(attrs).get(WN.val)
     return value is None or value not in off_values
 
 
@@ -107,7 +107,7 @@ def describe_difference(key: FormatKey, base: FormatKey) -> list[str]:
             elif on_here:
                 labels.append(f"{label}_variant")  # e.g. double instead of single underline
         elif name == "vertAlign":
-            value = dict(mine.get(name) or ()).get(f"{W}val", "baseline")
+            value = dict(mine.get(name) or ()).get(WN.val, "baseline")
             labels.append(value if value in ("superscript", "subscript") else "baseline")
         elif name == "rFonts":
             labels.append("font")
@@ -211,16 +211,16 @@ class ParagraphReader:
             tag = child.tag
             if not isinstance(tag, str):
                 continue
-            if tag == f"{W}r":
+            if tag == WN.r:
                 self._run(child, out)
-            elif tag == f"{W}hyperlink":
+            elif tag == WN.hyperlink:
                 self._hyperlink(child, out)
-            elif tag == f"{W}fldSimple":
+            elif tag == WN.fldSimple:
                 self._simple_field(child, out)
             elif tag in _CONTAINERS:
                 self._collect(child, out)
-            elif tag == f"{MC}AlternateContent":
-                choice = child.find(f"{MC}Choice")
+            elif tag == MCN.AlternateContent:
+                choice = child.find(MCN.Choice)
                 if choice is not None:
                     self._collect(choice, out)
             elif tag in _DELETED:
@@ -228,8 +228,8 @@ class ParagraphReader:
                     "the document has tracked changes: deleted text was left out, "
                     "inserted text was kept; accept or reject changes in Word to be sure"
                 )
-            elif tag == f"{W}commentRangeStart":
-                self._note(child.get(f"{W}id"))
+            elif tag == WN.commentRangeStart:
+                self._note(child.get(WN.id))
             elif tag in _MATH:
                 out.append(StandaloneNode(_object_code("math", child), None))
 
@@ -237,12 +237,12 @@ class ParagraphReader:
         if self.state.capture is not None:
             self._collect(link, out)
             return
-        rel_id = link.get(f"{R}id")
+        rel_id = link.get(RN.id)
         code: dict[str, Any] = {
             "type": "paired",
             "kind": "hyperlink",
             "url": self.state.hyperlink_targets.get(rel_id or ""),
-            "anchor": link.get(f"{W}anchor"),
+            "anchor": link.get(WN.anchor),
             "attributes": {etree.QName(k).localname: v for k, v in link.attrib.items()},
         }
         children: list[Node] = []
@@ -250,7 +250,7 @@ class ParagraphReader:
         out.append(LinkNode(code, children))
 
     def _simple_field(self, element: etree._Element, out: list[Node]) -> None:
-        result = "".join(t.text or "" for t in element.iter(f"{W}t"))
+        result = "".join(t.text or "" for t in element.iter(WN.t))
         if self.state.capture is not None:
             self.state.capture.xml.append(xml_string(element))
             self.state.capture.result.append(result)
@@ -258,7 +258,7 @@ class ParagraphReader:
         code = {
             "type": "standalone",
             "kind": "field",
-            "instruction": (element.get(f"{W}instr") or "").strip(),
+            "instruction": (element.get(WN.instr) or "").strip(),
             "result": result,
             "xml": xml_string(element),
             "continued": False,
@@ -267,19 +267,19 @@ class ParagraphReader:
         out.append(StandaloneNode(code, None))
 
     def _run(self, run: etree._Element, out: list[Node]) -> None:
-        if self.state.capture is not None or run.find(f"{W}fldChar") is not None:
+        if self.state.capture is not None or run.find(WN.fldChar) is not None:
             self._field_run(run, out)
             return
-        rpr = run.find(f"{W}rPr")
+        rpr = run.find(WN.rPr)
         key = format_key(rpr)
         font: str | None = None
         for child in run:
             tag = child.tag
-            if tag == f"{W}t":
+            if tag == WN.t:
                 if font is None:
                     font = self._font(rpr)
                 out.append(TextNode(child.text or "", key, rpr, font))
-            elif tag == f"{W}rPr" or not isinstance(tag, str):
+            elif tag == WN.rPr or not isinstance(tag, str):
                 continue
             else:
                 self._run_child(child, run, rpr, key, out)
@@ -288,8 +288,8 @@ class ParagraphReader:
         direct = run_font(rpr)
         if direct:
             return direct
-        style = rpr.find(f"{W}rStyle") if rpr is not None else None
-        from_style = self.state.style_font(style.get(f"{W}val")) if style is not None else None
+        style = rpr.find(WN.rStyle) if rpr is not None else None
+        from_style = self.state.style_font(style.get(WN.val)) if style is not None else None
         return from_style or self.paragraph_font
 
     def _run_child(
@@ -301,59 +301,57 @@ class ParagraphReader:
         out: list[Node],
     ) -> None:
         tag = child.tag
-        if tag in (f"{W}tab", f"{W}ptab"):
+        if tag in (WN.tab, WN.ptab):
             out.append(
                 StandaloneNode({"type": "standalone", "kind": "tab", "rpr": xml_string(rpr)}, key)
             )
-        elif tag == f"{W}cr" or (
-            tag == f"{W}br" and child.get(f"{W}type") in (None, "textWrapping")
-        ):
+        elif tag == WN.cr or (tag == WN.br and child.get(WN.type) in (None, "textWrapping")):
             code = {"type": "standalone", "kind": "line_break", "rpr": xml_string(rpr)}
-            if child.get(f"{W}clear"):
-                code["clear"] = child.get(f"{W}clear")
+            if child.get(WN.clear):
+                code["clear"] = child.get(WN.clear)
             out.append(StandaloneNode(code, key))
-        elif tag == f"{W}br":
+        elif tag == WN.br:
             kind = f"{child.get(f'{W}type')}_break"
             out.append(
                 StandaloneNode({"type": "standalone", "kind": kind, "rpr": xml_string(rpr)}, None)
             )
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == WN.noBreakHyphen:
             out.append(TextNode("\u2011", key, rpr, self._font(rpr)))
-        elif tag == f"{W}sym":
+        elif tag == WN.sym:
             code = {
                 "type": "standalone",
                 "kind": "symbol",
-                "char": child.get(f"{W}char"),
-                "font": child.get(f"{W}font"),
+                "char": child.get(WN.char),
+                "font": child.get(WN.font),
                 "rpr": xml_string(rpr),
             }
             out.append(StandaloneNode(code, key))
         elif tag in _OBJECTS:
-            if next(child.iter(f"{W}txbxContent"), None) is not None:
+            if next(child.iter(WN.txbxContent), None) is not None:
                 # The text box's paragraphs are blocks of their own (see their refs); the
                 # exporter keeps this anchor element where it is.
                 code = {"type": "standalone", "kind": "textbox", "rpr": xml_string(rpr)}
             else:
-                kind = "object" if tag == f"{W}object" else "image"
+                kind = "object" if tag == WN.object else "image"
                 code = _object_code(kind, run)
             out.append(StandaloneNode(code, None))
-        elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-            kind = "footnote_ref" if tag == f"{W}footnoteReference" else "endnote_ref"
+        elif tag in (WN.footnoteReference, WN.endnoteReference):
+            kind = "footnote_ref" if tag == WN.footnoteReference else "endnote_ref"
             code = {
                 "type": "standalone",
                 "kind": kind,
-                "note_id": child.get(f"{W}id"),
+                "note_id": child.get(WN.id),
                 "rpr": xml_string(rpr),
             }
             out.append(StandaloneNode(code, None))
-        elif tag in (f"{W}footnoteRef", f"{W}endnoteRef"):
-            kind = "footnote_mark" if tag == f"{W}footnoteRef" else "endnote_mark"
+        elif tag in (WN.footnoteRef, WN.endnoteRef):
+            kind = "footnote_mark" if tag == WN.footnoteRef else "endnote_mark"
             out.append(
                 StandaloneNode({"type": "standalone", "kind": kind, "rpr": xml_string(rpr)}, None)
             )
-        elif tag == f"{W}commentReference":
-            self._note(child.get(f"{W}id"))
-        elif tag == f"{W}contentPart":
+        elif tag == WN.commentReference:
+            self._note(child.get(WN.id))
+        elif tag == WN.contentPart:
             out.append(StandaloneNode(_object_code("object", run), None))
 
     def _field_run(self, run: etree._Element, out: list[Node]) -> None:
@@ -363,8 +361,8 @@ class ParagraphReader:
         captured = False
         for child in run:
             tag = child.tag
-            if tag == f"{W}fldChar":
-                field_type = child.get(f"{W}fldCharType")
+            if tag == WN.fldChar:
+                field_type = child.get(WN.fldCharType)
                 if field_type == "begin":
                     frame = _FieldFrame()
                     if state.capture is None:
@@ -382,13 +380,13 @@ class ParagraphReader:
                         state.capture = None
             elif state.capture is None:
                 # Ordinary content after a field ended inside the same run.
-                if tag == f"{W}t":
-                    rpr = run.find(f"{W}rPr")
+                if tag == WN.t:
+                    rpr = run.find(WN.rPr)
                     out.append(TextNode(child.text or "", format_key(rpr), rpr, self._font(rpr)))
-            elif tag == f"{W}instrText" and state.field_stack:
+            elif tag == WN.instrText and state.field_stack:
                 if not state.field_stack[-1].in_result:
                     state.field_stack[-1].instruction.append(child.text or "")
-            elif tag == f"{W}t" and state.field_stack and state.field_stack[-1].in_result:
+            elif tag == WN.t and state.field_stack and state.field_stack[-1].in_result:
                 state.capture.result.append(child.text or "")
             if state.capture is not None and not captured:
                 state.capture.xml.append(run_xml)

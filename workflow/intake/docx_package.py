@@ -25,6 +25,29 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 R = f"{{{R_NS}}}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+class _ClarkNames:
+    """Clark names in one namespace as attributes, cached: ``WN.p == W + "p"``.
+
+    Readers compare tags of millions of elements; attribute lookup is far cheaper than
+    building the name with an f-string at every comparison.
+    """
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = self._prefix + name
+        setattr(self, name, value)
+        return value
+
+
+WN = _ClarkNames(W)
+MCN = _ClarkNames(MC)
+RN = _ClarkNames(R)
 REL_TYPE_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 
@@ -116,10 +139,10 @@ class DocxPackage:
 def _run_font(rpr: etree._Element | None) -> str | None:
     if rpr is None:
         return None
-    fonts = rpr.find(f"{W}rFonts")
+    fonts = rpr.find(WN.rFonts)
     if fonts is None:
         return None
-    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+    return fonts.get(WN.ascii) or fonts.get(WN.hAnsi)
 
 
 def run_font(rpr: etree._Element | None) -> str | None:
@@ -132,16 +155,16 @@ def read_styles(root: etree._Element) -> dict[str, StyleInfo]:
     default_font = _run_font(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
     raw: dict[str, tuple[str, str | None, str | None, bool]] = {}
     default_paragraph_style = ""
-    for style in root.iter(f"{W}style"):
-        style_id = style.get(f"{W}styleId")
+    for style in root.iter(WN.style):
+        style_id = style.get(WN.styleId)
         if not style_id:
             continue
-        if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+        if style.get(WN.type) == "paragraph" and style.get(WN.default) in ("1", "true"):
             default_paragraph_style = style_id
-        name_el = style.find(f"{W}name")
-        name = name_el.get(f"{W}val", style_id) if name_el is not None else style_id
-        based_el = style.find(f"{W}basedOn")
-        based_on = based_el.get(f"{W}val") if based_el is not None else None
+        name_el = style.find(WN.name)
+        name = name_el.get(WN.val, style_id) if name_el is not None else style_id
+        based_el = style.find(WN.basedOn)
+        based_on = based_el.get(WN.val) if based_el is not None else None
         outline = style.find(f"{W}pPr/{W}outlineLvl")
         lowered = name.lower()
         is_heading = (
@@ -149,7 +172,7 @@ def read_styles(root: etree._Element) -> dict[str, StyleInfo]:
             or lowered.startswith(("heading", "title", "subtitle"))
             or lowered == "tiêu đề"
         )
-        raw[style_id] = (name, based_on, _run_font(style.find(f"{W}rPr")), is_heading)
+        raw[style_id] = (name, based_on, _run_font(style.find(WN.rPr)), is_heading)
 
     def font_of(style_id: str, depth: int = 0) -> str | None:
         entry = raw.get(style_id)

@@ -8,6 +8,9 @@ order, which gives the stable reference ``"<part>#p<index>"``.
 
 from __future__ import annotations
 
+import zipfile
+import zlib
+
 from lxml import etree
 
 from workflow.errors import InvalidInput
@@ -19,11 +22,11 @@ from workflow.intake.docx_inline import (
     render,
     xml_string,
 )
-from workflow.intake.docx_package import MC, DocxPackage, R, StyleInfo, W
+from workflow.intake.docx_package import MCN, RN, WN, DocxPackage, StyleInfo, W
 from workflow.intake.limits import IntakeLimits
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
-from workflow.intake.safety import open_vetted_zip
+from workflow.intake.safety import RESAVE_ADVICE, open_vetted_zip
 
 _PART_KINDS = {
     "header": "header",
@@ -31,7 +34,7 @@ _PART_KINDS = {
     "footnotes": "footnote",
     "endnotes": "endnote",
 }
-_STORY_TAGS = frozenset({f"{W}body", f"{W}hdr", f"{W}ftr", f"{W}footnote", f"{W}endnote"})
+_STORY_TAGS = frozenset({WN.body, WN.hdr, WN.ftr, WN.footnote, WN.endnote})
 _SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
@@ -54,7 +57,14 @@ def read_docx(data: bytes, filename: str, limits: IntakeLimits) -> SourceDocumen
     """Read a DOCX into blocks, or raise InvalidInput without returning anything partial."""
     archive = open_vetted_zip(data, filename, limits)
     with archive:
-        return _DocxReader(DocxPackage(archive, filename, limits)).read()
+        try:
+            return _DocxReader(DocxPackage(archive, filename, limits)).read()
+        except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            # Raised while inflating: a member's data does not match its header (CRC,
+            # size) or is cut short.
+            raise InvalidInput(
+                f"{filename} is a damaged DOCX ({error}); {RESAVE_ADVICE}"
+            ) from error
 
 
 class _DocxReader:
@@ -101,16 +111,16 @@ class _DocxReader:
             if rel.kind != "comments" or not self.package.has_part(rel.target):
                 continue
             for event, element in self.package.stream(rel.target):
-                if event == "start" and element.tag == f"{W}p":
+                if event == "start" and element.tag == WN.p:
                     self.counter.add()
-                if event != "end" or element.tag != f"{W}comment":
+                if event != "end" or element.tag != WN.comment:
                     continue
                 text = " ".join(
-                    "".join(t.text or "" for t in p.iter(f"{W}t")) for p in element.iter(f"{W}p")
+                    "".join(t.text or "" for t in p.iter(WN.t)) for p in element.iter(WN.p)
                 ).strip()
-                author = element.get(f"{W}author")
+                author = element.get(WN.author)
                 repaired = self.repairer.repair(text, None)
-                found[element.get(f"{W}id", "")] = f"{author}: {repaired}" if author else repaired
+                found[element.get(WN.id, "")] = f"{author}: {repaired}" if author else repaired
                 element.clear()
         return found
 
@@ -137,7 +147,7 @@ class _DocxReader:
         next_index = 0
         for event, element in self.package.stream(part):
             tag = element.tag
-            if tag == f"{W}p":
+            if tag == WN.p:
                 if event == "start":
                     self.counter.add()
                     index_stack.append(next_index)
@@ -147,10 +157,10 @@ class _DocxReader:
                 self._paragraph(element, f"{part}#p{index}", kind, styles, state)
                 if not index_stack:
                     _release(element)
-            elif event == "end" and tag == f"{W}tbl" and not index_stack:
+            elif event == "end" and tag == WN.tbl and not index_stack:
                 _release(element)
-            elif event == "end" and tag in (f"{W}headerReference", f"{W}footerReference"):
-                section_parts.append(element.get(f"{R}id", ""))
+            elif event == "end" and tag in (WN.headerReference, WN.footerReference):
+                section_parts.append(element.get(RN.id, ""))
         for warning in sorted(state.warnings):
             self.warnings[warning] = None
 
@@ -165,16 +175,16 @@ class _DocxReader:
         block_kind = part_kind
         for ancestor in paragraph.iterancestors():
             tag = ancestor.tag
-            if tag == f"{MC}Fallback":
+            if tag == MCN.Fallback:
                 return  # duplicate of the mc:Choice content (old-Word text box copy)
-            if tag == f"{W}footnote" or tag == f"{W}endnote":
-                if ancestor.get(f"{W}type") in _SKIPPED_NOTE_TYPES:
+            if tag == WN.footnote or tag == WN.endnote:
+                if ancestor.get(WN.type) in _SKIPPED_NOTE_TYPES:
                     return
             if tag in _STORY_TAGS:
                 break
-            if part_kind == "body" and tag == f"{W}txbxContent":
+            if part_kind == "body" and tag == WN.txbxContent:
                 block_kind = "textbox"
-            elif part_kind == "body" and tag == f"{W}tc" and block_kind == "body":
+            elif part_kind == "body" and tag == WN.tc and block_kind == "body":
                 block_kind = "table_cell"
         style_id, list_item = _paragraph_style(paragraph)
         style = styles.get(style_id or "")
@@ -211,13 +221,13 @@ class _DocxReader:
 
 
 def _paragraph_style(paragraph: etree._Element) -> tuple[str | None, bool]:
-    ppr = paragraph.find(f"{W}pPr")
+    ppr = paragraph.find(WN.pPr)
     if ppr is None:
         return None, False
-    style = ppr.find(f"{W}pStyle")
+    style = ppr.find(WN.pStyle)
     num_id = ppr.find(f"{W}numPr/{W}numId")
-    list_item = num_id is not None and num_id.get(f"{W}val") not in (None, "0")
-    return (style.get(f"{W}val") if style is not None else None), list_item
+    list_item = num_id is not None and num_id.get(WN.val) not in (None, "0")
+    return (style.get(WN.val) if style is not None else None), list_item
 
 
 def _release(element: etree._Element) -> None:
