@@ -62,12 +62,14 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; anything it writes is rolled back."""
+        """A session for reading; anything it writes is discarded.
+
+        Closing (not rolling back) leaves loaded objects readable after the block.
+        """
         session = self._reader()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     @contextmanager

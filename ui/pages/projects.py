@@ -28,7 +28,7 @@ def render() -> None:
         ]
         options = {p.id: p.name for p in projects}
     if rows:
-        st.dataframe(rows, hide_index=True, use_container_width=True)
+        st.dataframe(rows, hide_index=True, width="stretch")
         ids = list(options)
         current = st.session_state.get("project_id")
         index = ids.index(current) if current in ids else 0

@@ -1,9 +1,11 @@
 """Review page: source | target | status, a page of segments at a time.
 
-Edits are saved in the grid's on_change callback with the version each row was shown
-with, so a stale edit becomes a visible conflict with both texts, never an overwrite.
-After a save the grid gets a new key so it is rebuilt from the database: the editor's
-own returned frame is never fed back in (that loses every second edit).
+Edits are saved from the grid's widget state ("edited_rows") with the version each row was
+shown with, so a stale edit becomes a visible conflict with both texts, never an overwrite.
+They are saved when the fragment reruns after the edit, before the grid is drawn again (the
+same moment an on_change callback runs, and also reachable from AppTest). After a save the
+grid gets a new key so it is rebuilt from the database: the editor's own returned frame is
+never fed back in (that loses every second edit).
 """
 
 from __future__ import annotations
@@ -44,8 +46,17 @@ def _push(kind: str, message: str) -> None:
     st.session_state.setdefault(MESSAGES, []).append((kind, message))
 
 
-def _save_grid_edits(key: str, shown: list[tuple[int, int]], actor: Actor) -> None:
-    edited = st.session_state.get(key, {}).get("edited_rows", {})
+def _grid_key(document_id: int, status: Status | None, page: int) -> str:
+    generation = st.session_state.get("grid_generation", 0)
+    return f"grid-{document_id}-{status}-{page}-{generation}"
+
+
+def _save_grid_edits(key: str, actor: Actor) -> None:
+    """Save what the user typed into the grid drawn under key, if anything."""
+    edited = (st.session_state.get(key) or {}).get("edited_rows", {})
+    shown: list[tuple[int, int]] = st.session_state.get(f"{key}-shown", [])
+    if not edited or not shown:
+        return
     for row, changes in edited.items():
         if "target" not in changes:
             continue
@@ -60,6 +71,7 @@ def _save_grid_edits(key: str, shown: list[tuple[int, int]], actor: Actor) -> No
             _push("error", _conflict_message(error))
         except SongnguError as error:
             _push("error", str(error))
+    st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
 
 
@@ -72,6 +84,7 @@ def _show_messages() -> None:
 def _grid(
     project_id: int, document_id: int, status: Status | None, page: int, actor: Actor
 ) -> None:
+    _save_grid_edits(_grid_key(document_id, status, page), actor)
     _show_messages()
     with database().read() as session:
         project = get_project(session, project_id)
@@ -95,13 +108,13 @@ def _grid(
         }
         for s in segments
     ]
-    generation = st.session_state.get("grid_generation", 0)
-    key = f"grid-{document_id}-{status}-{page}-{generation}"
+    key = _grid_key(document_id, status, page)
+    st.session_state[f"{key}-shown"] = shown
     st.data_editor(
         rows,
         key=key,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         disabled=["id", "source", "status", "score", "version"],
         column_config={
             "id": st.column_config.NumberColumn(t("col_id"), width="small"),
@@ -111,8 +124,6 @@ def _grid(
             "score": st.column_config.NumberColumn(t("col_score"), width="small"),
             "version": st.column_config.NumberColumn(t("col_version"), width="small"),
         },
-        on_change=_save_grid_edits,
-        args=(key, shown, actor),
     )
     if segments:
         _side_editor([s.id for s in segments], actor)
@@ -152,12 +163,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
         st.error(str(error))
 
     status_col, reason_col, apply_col = st.columns([2, 3, 1])
-    new_status = status_col.selectbox(
-        t("set_status"),
-        [s for s in Status if s != Status.NEW],
-        format_func=lambda s: t(f"status_{s.label}"),
-        key="side_status",
-    )
+    # Options are the translated labels themselves: a format_func that reads the session's
+    # language would be re-run outside the session (AppTest does that).
+    by_label = {t(f"status_{s.label}"): s for s in Status if s != Status.NEW}
+    new_status = by_label[status_col.selectbox(t("set_status"), list(by_label), key="side_status")]
     reason = reason_col.text_input(t("reason"), key="side_reason")
     if apply_col.button(t("apply"), key="side_apply"):
         try:
@@ -205,13 +214,9 @@ def render() -> None:
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
-    status_options: list[Status | None] = [None, *Status]
-    status = st.selectbox(
-        t("status_filter"),
-        status_options,
-        format_func=lambda s: t("all") if s is None else t(f"status_{s.label}"),
-        key="review_status",
-    )
+    filters: dict[str, Status | None] = {t("all"): None}
+    filters.update({t(f"status_{s.label}"): s for s in Status})
+    status = filters[st.selectbox(t("status_filter"), list(filters), key="review_status")]
     with database().read() as session:
         total = count_segments(
             session, get_project(session, project_id), document_id=document_id, status=status

@@ -69,5 +69,5 @@ def render() -> None:
                         for s in segments
                     ],
                     hide_index=True,
-                    use_container_width=True,
+                    width="stretch",
                 )

@@ -1,0 +1,118 @@
+"""Each page headless through Streamlit's AppTest, on a database with the demo project."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from workflow.demo import DEMO_PROJECT, create_demo
+from workflow.projects import get_project
+from workflow.segments import get_segment, list_segments
+from workflow.statuses import Status
+from workflow.storage import Database
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def demo(sqlite_db: Database) -> Iterator[tuple[Database, int]]:
+    from ui import state
+
+    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+    create_demo(sqlite_db)
+    with sqlite_db.read() as session:
+        project_id = get_project(session, DEMO_PROJECT).id
+    yield sqlite_db, project_id
+    state.database.clear()
+
+
+def _run(page: str, project_id: int | None, lang: str = "en") -> AppTest:
+    source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
+    app = AppTest.from_string(source, default_timeout=30)
+    app.session_state["lang"] = lang
+    if project_id is not None:
+        app.session_state["project_id"] = project_id
+    return app.run()
+
+
+def test_router_opens_the_projects_page(demo: tuple[Database, int]) -> None:
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    assert not app.exception
+    assert app.title[0].value in ("Dự án", "Projects")
+
+
+def test_projects_page_lists_and_creates(demo: tuple[Database, int]) -> None:
+    app = _run("projects", None, "vi")
+    assert not app.exception
+    assert app.title[0].value == "Dự án"
+    app.text_input[0].input("Dự án mới")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("Dự án mới" in s.value for s in app.success) or app.session_state["project_id"]
+
+
+def test_projects_page_refuses_a_duplicate_name(demo: tuple[Database, int]) -> None:
+    app = _run("projects", None)
+    app.text_input[0].input(DEMO_PROJECT)
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("already exists" in e.value for e in app.error)
+
+
+def test_source_page_imports_pasted_text(demo: tuple[Database, int]) -> None:
+    database, project_id = demo
+    app = _run("source", project_id)
+    assert not app.exception
+    app.text_input(key="paste_title").input("Pasted")
+    app.text_area(key="paste_text").input("Câu thứ nhất. Câu thứ hai.\nDòng khác.")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("Pasted" in s.value and "3" in s.value for s in app.success)
+
+
+def test_source_page_shows_bad_input_as_a_message(demo: tuple[Database, int]) -> None:
+    _, project_id = demo
+    app = _run("source", project_id)
+    app.button[0].click().run()
+    assert [e.value for e in app.error] == ["There is no file or text to import."]
+
+
+def test_review_page_saves_an_edit_and_refuses_a_stale_one(demo: tuple[Database, int]) -> None:
+    database, project_id = demo
+    with database.read() as session:
+        first = list_segments(session, get_project(session, project_id))[0]
+    app = _run("review", project_id)
+    assert not app.exception
+    editor_key = f"grid-{first.document_id}-None-0-0"  # document, status filter, page, generation
+    assert editor_key in app.session_state
+    # Someone else saves the first segment after this page was drawn.
+    from workflow.segments import edit_target
+    from workflow.users import resolve_actor
+
+    with database.write() as session:
+        edit_target(session, resolve_actor(session, "admin"), first.id, "Their text.")
+    app.session_state[editor_key] = {
+        "edited_rows": {0: {"target": "My text."}, 1: {"target": "Second segment."}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    errors = " ".join(e.value for e in app.error)
+    assert "Their text." in errors and "My text." in errors
+    assert any("Saved segment" in s.value for s in app.success)
+    with database.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+        assert segments[0].target == "Their text."
+        assert segments[1].target == "Second segment."
+        assert Status(get_segment(session, segments[1].id).status) is Status.DRAFT
+
+
+def test_pages_ask_for_a_project_first(demo: tuple[Database, int]) -> None:
+    for page in ("source", "review"):
+        app = _run(page, None)
+        assert not app.exception
+        assert app.warning[0].value == "Choose a project on the Projects page first."

@@ -1,0 +1,29 @@
+"""Documentation that must not drift: the CLI reference and the configuration table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workflow.cli.docs import cli_reference
+from workflow.settings import SETTINGS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_cli_reference_is_up_to_date() -> None:
+    current = (REPO / "docs" / "cli.md").read_text("utf-8")
+    assert current == cli_reference(), "run: .venv/bin/python -m workflow.cli.docs > docs/cli.md"
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text("utf-8")
+    missing = [s.env for s in SETTINGS if f"`{s.env}`" not in readme]
+    assert not missing, f"README's configuration table lacks {missing}"
+
+
+def test_every_command_has_help() -> None:
+    reference = cli_reference()
+    for section in reference.split("## ")[1:]:
+        title, body = section.split("\n", 1)
+        assert "Usage:" in body, title
+        assert len(body.strip().splitlines()) > 3, f"{title} has no description"
