@@ -70,7 +70,7 @@ def _form_regex(form: str) -> re.Pattern[str]:
         elif piece[0].isalnum() or piece[0] == "_":
             parts.append(_word_pattern(piece))
         else:
-            parts.append(r"\s*" + re.escape(piece) + r"\s*")
+            parts.append(re.escape(piece))
     return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
 
 
@@ -90,83 +90,90 @@ def _spans(
             yield match.start(), match.end()
 
 
+def _allowed_forms(group: Sequence[TermHit]) -> tuple[str, ...]:
+    """Every target and variant of the group's non-forbidden alternatives, in order."""
+    return tuple(
+        dict.fromkeys(
+            form
+            for hit in group
+            if hit.entry.status is not TermStatus.FORBIDDEN
+            for form in hit.entry.target_forms
+        )
+    )
+
+
+def _missing_issue(group: Sequence[TermHit], forms: tuple[str, ...]) -> TermIssue:
+    first = next(h for h in group if h.entry.status is not TermStatus.FORBIDDEN)
+    alternatives = f" (or {', '.join(repr(f) for f in forms[1:])})" if forms[1:] else ""
+    return TermIssue(
+        kind=IssueKind.MISSING,
+        source_text=first.text,
+        source_start=first.start,
+        source_end=first.end,
+        expected=forms,
+        found="",
+        target_start=-1,
+        target_end=-1,
+        entry=first.entry,
+        message=f"'{first.text}' should be translated as '{forms[0]}'{alternatives}",
+    )
+
+
+def _forbidden_issue(
+    hit: TermHit, expected: tuple[str, ...], used: str, span: tuple[int, int]
+) -> TermIssue:
+    advice = f"; use '{expected[0]}'" if expected else ""
+    return TermIssue(
+        kind=IssueKind.FORBIDDEN,
+        source_text=hit.text,
+        source_start=hit.start,
+        source_end=hit.end,
+        expected=expected,
+        found=used,
+        target_start=span[0],
+        target_end=span[1],
+        entry=hit.entry,
+        message=f"forbidden term '{used}' for '{hit.text}'{advice}",
+    )
+
+
 def check_target(target: str, hits: Sequence[TermHit]) -> list[TermIssue]:
     """Missing expected terms and forbidden terms used, in source order.
 
     Hits sharing a span are alternatives: the term is present when any non-forbidden
     alternative's target or variant appears. Words matched by an allowed form are not
     checked again for forbidden forms (a forbidden "Committee" inside an allowed
-    "People's Committee").
+    "People's Committee"). Target offsets are in the NFC form of target.
     """
     target_nfc = unicodedata.normalize("NFC", target)
     searchable = _normalise(target_nfc)
     groups: dict[tuple[int, int], list[TermHit]] = {}
     for hit in hits:
         groups.setdefault((hit.start, hit.end), []).append(hit)
+    ordered_groups = [groups[span] for span in sorted(groups)]
 
-    allowed_taken: list[tuple[int, int]] = []
     issues: list[TermIssue] = []
-    pending_missing: list[TermIssue] = []
-    for (start, end), group in sorted(groups.items()):
-        allowed = [h for h in group if h.entry.status is not TermStatus.FORBIDDEN]
-        if not allowed:
+    allowed_spans: list[tuple[int, int]] = []
+    for group in ordered_groups:
+        forms = _allowed_forms(group)
+        if not forms:
             continue
-        forms = tuple(dict.fromkeys(f for h in allowed for f in h.entry.target_forms))
-        found_any = False
-        for form in forms:
-            for span in _spans(_form_regex(form), searchable, []):
-                allowed_taken.append(span)
-                found_any = True
-        if not found_any:
-            first = allowed[0]
-            pending_missing.append(
-                TermIssue(
-                    kind=IssueKind.MISSING,
-                    source_text=first.text,
-                    source_start=start,
-                    source_end=end,
-                    expected=forms,
-                    found="",
-                    target_start=-1,
-                    target_end=-1,
-                    entry=first.entry,
-                    message=f"'{first.text}' should be translated as '{forms[0]}'"
-                    + (f" (or {', '.join(repr(f) for f in forms[1:])})" if forms[1:] else ""),
-                )
-            )
-    issues.extend(pending_missing)
+        found = [span for form in forms for span in _spans(_form_regex(form), searchable, [])]
+        allowed_spans.extend(found)
+        if not found:
+            issues.append(_missing_issue(group, forms))
 
     reported: set[tuple[int, int]] = set()
-    for (start, end), group in sorted(groups.items()):
+    for group in ordered_groups:
+        expected = _allowed_forms(group)
         for hit in group:
             if hit.entry.status is not TermStatus.FORBIDDEN:
                 continue
             for form in hit.entry.target_forms:
-                for t_start, t_end in _spans(_form_regex(form), searchable, allowed_taken):
-                    if (t_start, t_end) in reported:
-                        continue
-                    reported.add((t_start, t_end))
-                    expected = tuple(
-                        f
-                        for h in group
-                        if h.entry.status is not TermStatus.FORBIDDEN
-                        for f in h.entry.target_forms
-                    )
-                    used = target_nfc[t_start:t_end]
-                    advice = f"; use '{expected[0]}'" if expected else ""
-                    issues.append(
-                        TermIssue(
-                            kind=IssueKind.FORBIDDEN,
-                            source_text=hit.text,
-                            source_start=start,
-                            source_end=end,
-                            expected=expected,
-                            found=used,
-                            target_start=t_start,
-                            target_end=t_end,
-                            entry=hit.entry,
-                            message=f"forbidden term '{used}' for '{hit.text}'{advice}",
-                        )
-                    )
+                for span in _spans(_form_regex(form), searchable, allowed_spans):
+                    if span not in reported:
+                        reported.add(span)
+                        used = target_nfc[span[0] : span[1]]
+                        issues.append(_forbidden_issue(hit, expected, used, span))
     issues.sort(key=lambda issue: (issue.source_start, issue.kind != IssueKind.MISSING))
     return issues

@@ -82,3 +82,16 @@ def test_word_boundaries_in_target() -> None:
 
 def test_inline_tags_in_target_do_not_hide_terms() -> None:
     assert _issues("Ủy ban nhân dân", "the <g1>People's</g1> Committee") == []
+
+
+def test_dotted_titles_match_before_names() -> None:
+    titles = TermMatcher(
+        [
+            GlossaryEntry("GS.TS", "Prof. Dr.", case_sensitive=True),
+            GlossaryEntry("PGS.TS", "Assoc. Prof. Dr.", case_sensitive=True),
+        ]
+    )
+    hits = titles.find("PGS.TS Lan và GS.TS Hùng")
+    assert check_target("Assoc. Prof. Dr. Lan and Prof. Dr. Hung", hits) == []
+    issues = check_target("Assoc. Prof. Lan and Prof. Hung", hits)
+    assert [i.expected[0] for i in issues] == ["Assoc. Prof. Dr.", "Prof. Dr."]
