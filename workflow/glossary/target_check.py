@@ -152,15 +152,30 @@ def check_target(target: str, hits: Sequence[TermHit]) -> list[TermIssue]:
         groups.setdefault((hit.start, hit.end), []).append(hit)
     ordered_groups = [groups[span] for span in sorted(groups)]
 
-    issues: list[TermIssue] = []
+    # Terms sharing their allowed forms are one term (UBND and Ủy ban nhân dân both want
+    # "People's Committee"). Spans go to the longest form first, so "Prof. Dr." inside
+    # "Assoc. Prof. Dr." does not count as a second, shorter term.
+    form_sets = list(dict.fromkeys(f for f in map(_allowed_forms, ordered_groups) if f))
+    candidates = sorted(
+        (
+            (span, index)
+            for index, forms in enumerate(form_sets)
+            for form in forms
+            for span in _spans(_form_regex(form), searchable, [])
+        ),
+        key=lambda candidate: (candidate[0][0] - candidate[0][1], candidate[0][0]),
+    )
     allowed_spans: list[tuple[int, int]] = []
+    present: set[int] = set()
+    for span, index in candidates:
+        if not any(span[0] < end and start < span[1] for start, end in allowed_spans):
+            allowed_spans.append(span)
+            present.add(index)
+
+    issues: list[TermIssue] = []
     for group in ordered_groups:
         forms = _allowed_forms(group)
-        if not forms:
-            continue
-        found = [span for form in forms for span in _spans(_form_regex(form), searchable, [])]
-        allowed_spans.extend(found)
-        if not found:
+        if forms and form_sets.index(forms) not in present:
             issues.append(_missing_issue(group, forms))
 
     reported: set[tuple[int, int]] = set()

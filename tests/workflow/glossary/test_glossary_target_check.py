@@ -95,3 +95,11 @@ def test_dotted_titles_match_before_names() -> None:
     assert check_target("Assoc. Prof. Dr. Lan and Prof. Dr. Hung", hits) == []
     issues = check_target("Assoc. Prof. Lan and Prof. Hung", hits)
     assert [i.expected[0] for i in issues] == ["Assoc. Prof. Dr.", "Prof. Dr."]
+    nested = check_target("Assoc. Prof. Dr. Lan and Prof. Hung", hits)
+    assert [(i.kind, i.expected[0]) for i in nested] == [(IssueKind.MISSING, "Prof. Dr.")]
+
+
+def test_one_target_occurrence_serves_repeated_source_terms() -> None:
+    hits = MATCHER.find("Ủy ban nhân dân họp; Ủy ban nhân dân quyết định")
+    assert len(hits) == 4  # two spans, each with a preferred and a forbidden alternative
+    assert check_target("The People's Committee met and decided.", hits) == []
