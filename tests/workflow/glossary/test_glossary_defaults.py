@@ -68,3 +68,9 @@ def test_returned_list_is_a_copy() -> None:
     first = load_default_glossary()
     first.clear()
     assert load_default_glossary()
+
+
+def test_lower_case_titles_in_running_text_still_match_the_long_form() -> None:
+    matcher = TermMatcher(load_default_glossary())
+    found = [(h.text, h.entry.target) for h in matcher.find("ông An, chủ tịch UBND xã")]
+    assert found == [("chủ tịch UBND", "Chairman of the People's Committee"), ("xã", "Commune")]
