@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 import ctranslate2
@@ -165,14 +165,19 @@ class ArgosEngine:
         to_code: str = "en",
         decoding: DecodingSettings | None = None,
         pipeline: PipelineSettings | None = None,
-        beam_size: int | None = None,
+        **decoding_options: object,
     ) -> None:
+        """decoding_options override single DecodingSettings fields (beam_size=2, …)."""
         self.packages_dir = Path(packages_dir) if packages_dir else None
         self.from_code = from_code
         self.to_code = to_code
-        self.decoding = decoding or DecodingSettings()
-        if beam_size is not None:
-            self.decoding = DecodingSettings(**{**self.decoding.__dict__, "beam_size": beam_size})
+        unknown = set(decoding_options) - {f.name for f in fields(DecodingSettings)}
+        if unknown:
+            raise InvalidInput(
+                f"unknown Argos engine option(s) {', '.join(sorted(unknown))}; choose from: "
+                + ", ".join(f.name for f in fields(DecodingSettings))
+            )
+        self.decoding = replace(decoding or DecodingSettings(), **decoding_options)  # type: ignore[arg-type]
         self.decoding.check()
         self.pipeline = pipeline or PipelineSettings()
 

@@ -151,13 +151,21 @@ def build_package(
     package_version: str = "1.9",
     folder_name: str | None = None,
     seed: int = 0,
+    tokenizer_vocabulary_size: int | None = None,
 ) -> Path:
-    """Build a synthetic .argosmodel at output_file and return its path."""
+    """Build a synthetic .argosmodel at output_file and return its path.
+
+    tokenizer_vocabulary_size bounds the SentencePiece model trained on training_lines
+    (a small text cannot fill tens of thousands of pieces); the model's vocabulary is
+    padded to shape.vocabulary_size either way.
+    """
     folder = folder_name or f"translate-{from_code}_{to_code}-{package_version.replace('.', '_')}"
     with tempfile.TemporaryDirectory(prefix="songngu-synthetic-") as scratch:
         root = Path(scratch) / folder
         root.mkdir()
-        sp_model = train_sentencepiece(training_lines, shape.vocabulary_size)
+        sp_model = train_sentencepiece(
+            training_lines, tokenizer_vocabulary_size or shape.vocabulary_size
+        )
         (root / "sentencepiece.model").write_bytes(sp_model)
         processor = spm.SentencePieceProcessor(model_proto=sp_model)
         vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]

@@ -129,3 +129,17 @@ def test_progress_counts_chunks(installed_package: InstalledPackage) -> None:
         progress=lambda done, total: seen.append((done, total)),
     )
     assert seen == [(3, 4), (4, 4)]
+
+
+def test_decoding_options_by_keyword() -> None:
+    engine = get_engine("argos", beam_size=2, intra_threads=1, compute_type="int8")
+    assert isinstance(engine, ArgosEngine)
+    assert engine.decoding == DecodingSettings(beam_size=2, intra_threads=1, compute_type="int8")
+    with pytest.raises(InvalidInput, match="unknown Argos engine option\\(s\\) beams"):
+        get_engine("argos", beams=2)
+
+
+def test_a_damaged_model_is_a_user_error(installed_package: InstalledPackage) -> None:
+    (installed_package.model_dir / "model.bin").write_bytes(b"damaged")
+    with pytest.raises(InvalidInput, match="cannot be loaded .*reinstall it"):
+        get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
