@@ -16,10 +16,11 @@ What each field means to the segmenter:
   the sentence ends only if a capital letter follows.
 - ``heading_words``: words that open a numbered heading at the start of a sentence
   ("Điều 1.", "Chương II."): the dot after the heading number does not end the sentence.
-- ``no_break_patterns``: regular expressions; no sentence ends strictly inside a match
-  (defaults protect URLs and e-mail addresses).
-- ``break_patterns``: regular expressions; a sentence always ends at the end of a match
-  (nothing by default; e.g. ``<x\\d+/>`` makes every standalone code a boundary).
+- ``no_break_patterns``: regular expressions matched on the text with inline tags removed;
+  no sentence ends strictly inside a match (defaults protect URLs and e-mail addresses).
+- ``break_patterns``: regular expressions matched on the text as given, tags included; a
+  sentence always ends at the end of a match, except inside a tag or a ``<gN>…</gN>`` pair
+  (nothing by default; ``<x\\d+/>`` makes every standalone code a boundary).
 
 Patterns are searched over the whole paragraph, so a project pattern should avoid nested
 quantifiers (``(a+)+``) that backtrack badly on long lines.

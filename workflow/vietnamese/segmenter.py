@@ -10,13 +10,17 @@ How a boundary is found, on the paragraph with its inline code tags taken out:
    range ``[À-Ỹ]`` also holds lowercase letters). An ellipsis followed directly by a
    capital ("chờ…Cuối cùng") also ends a sentence.
 3. A single dot does not end a sentence after a listed abbreviation (``PGS.TS.``, ``TP.``,
-   ``Mr.``), after an initial that follows a capitalised word (``John F. Smith``) or a run
-   of capital initials (``U.S.``), after a list marker (``1.``, ``a.``, ``II.``) that opens
-   the sentence or follows ``:`` / ``;``, or after the number of a heading that opens the
-   sentence (``Điều 1.``, ``Chương II.``). A word that may end a sentence ("v.v.") ends it
-   when a capital follows.
-4. No-break patterns (URLs, e-mail addresses, project patterns) veto candidates inside a
-   match; break patterns add boundaries at the end of each match.
+   ``Mr.``) unless a bare number precedes it ("có 45 PGS. Đây …" counts people), after an
+   initial that follows a capitalised word or another initial (``John F. Smith``,
+   ``Nguyễn, V. A.``) or a run of capital initials (``U.S.``), after a list marker (``1.``,
+   ``a.``, ``II.``) that opens the sentence or follows ``:`` / ``;`` / a line-break code, or
+   after the number of a heading that opens the sentence (``Điều 1.``, ``Chương II.``; a
+   reference such as "tại Điều 5." ends normally). A word that may end a sentence ("v.v.")
+   ends it when a capital follows.
+4. No-break patterns (URLs, e-mail addresses, project patterns), matched on the text
+   without tags, veto candidates strictly inside a match; break patterns, matched on the
+   text as given (so they can name a code such as ``<x3/>``), add a boundary at the end of
+   each match.
 
 Inline codes (``<g1>…</g1>``, ``<x2/>``, see :mod:`workflow.inline_codes`) are zero-width to
 the rules, a tag is never cut, and no boundary falls while a paired ``<gN>`` is open, so a
