@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
 
 from workflow.errors import InvalidInput
 from workflow.vietnamese.legacy_tables import (
@@ -38,7 +39,12 @@ from workflow.vietnamese.legacy_tables import (
 )
 from workflow.vietnamese.legacy_viqr import looks_like_viqr, might_be_viqr, viqr_to_unicode
 from workflow.vietnamese.repair_controls import CLEANUP_MESSAGES, clean_controls
-from workflow.vietnamese.repair_syllables import SyllableTally, tally_accented_words, tally_words
+from workflow.vietnamese.repair_syllables import (
+    SyllableTally,
+    count_common_syllables,
+    tally_accented_words,
+    tally_words,
+)
 
 ENCODING_NAMES = {
     "unicode": "Unicode",
@@ -54,9 +60,9 @@ CONTENT_EVIDENCE = "content statistics"
 
 # A candidate conversion must leave at most this share of accented words malformed
 # (proper names and foreign words survive in real Vietnamese text).
-_MAX_MALFORMED_SHARE = 0.2
-# ... and at least this share of all its words must be Vietnamese syllables.
-_MIN_VIETNAMESE_SHARE = 0.6
+_MAX_MALFORMED_SHARE = 0.3
+# ... and more than this share of all its words must be Vietnamese syllables.
+_MIN_VIETNAMESE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -199,8 +205,8 @@ def _vni_candidate(text: str) -> tuple[str, int] | None:
 _TEXT_CANDIDATES: tuple[tuple[str, Callable[[str], tuple[str, int] | None]], ...] = (
     ("tcvn3", _tcvn3_candidate),
     ("vni", _vni_candidate),
-    ("viscii", _viscii_from_text),
     ("cp1258", _cp1258_from_text),
+    ("viscii", _viscii_from_text),
 )
 
 
@@ -230,13 +236,20 @@ def _score(tally: SyllableTally) -> int:
     return tally.well_formed - 2 * tally.malformed
 
 
+def _rank(tally: SyllableTally, converted: str, priority: int) -> tuple[int, int, int]:
+    """Best score first; on a tie the reading with more everyday words wins ("bạn" over
+    "bến"), then the more common encoding (TCVN3, VNI, Windows-1258, VISCII)."""
+    return _score(tally), count_common_syllables(converted), -priority
+
+
 def _acceptable(candidate: SyllableTally, original: SyllableTally) -> bool:
-    """More accented words become Vietnamese, few stay malformed, and the text as a whole
-    reads as Vietnamese (French "Où est la gare?" turns "Où" into "Ó" but stays French)."""
+    """The conversion scores better, few accented words stay malformed, and the text as a
+    whole reads as Vietnamese (French "Où est la gare?" turns "Où" into "Ó" but stays
+    French)."""
     return (
-        candidate.well_formed > original.well_formed
+        _score(candidate) > _score(original)
         and candidate.malformed <= _MAX_MALFORMED_SHARE * candidate.total
-        and candidate.vietnamese_share >= _MIN_VIETNAMESE_SHARE
+        and candidate.vietnamese_share > _MIN_VIETNAMESE_SHARE
     )
 
 
@@ -251,19 +264,32 @@ def _needs_detection(text: str) -> bool:
     return tally_accented_words(text).malformed > 0
 
 
+def _strict_mojibake_repair(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 when ftfy declines (short text such as "thá»\xad").
+
+    Exact by construction: the text must re-encode to bytes that are valid UTF-8.
+    """
+    try:
+        return text.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:
+        return text
+
+
 def _detect(text: str) -> tuple[str, int, str]:
     """(converted text, characters converted, encoding) for suspicious text."""
     original = tally_accented_words(text)
     fixed = ftfy.fix_encoding(text)
+    if fixed == text:
+        fixed = _strict_mojibake_repair(text)
     if fixed != text:
         fixed = unicodedata.normalize("NFC", fixed)
         repaired = tally_accented_words(fixed)
         if repaired.malformed <= original.malformed:
             return fixed, sum(not char.isascii() for char in fixed), "utf8-mojibake"
-    best: tuple[int, str, int, str] | None = None
     if to_eight_bit(text) is None:
         return text, 0, "unicode"  # letters beyond 8 bits: not a legacy 8-bit text
-    for encoding, convert in _TEXT_CANDIDATES:
+    best: tuple[tuple[int, int, int], str, int, str] | None = None
+    for priority, (encoding, convert) in enumerate(_TEXT_CANDIDATES):
         attempt = convert(text)
         if attempt is None:
             continue
@@ -272,8 +298,9 @@ def _detect(text: str) -> tuple[str, int, str]:
         tally = tally_words(converted, text if same_length else None)
         if not _acceptable(tally, original):
             continue
-        if best is None or _score(tally) > best[0]:
-            best = (_score(tally), converted, count, encoding)
+        rank = _rank(tally, converted, priority)
+        if best is None or rank > best[0]:
+            best = (rank, converted, count, encoding)
     if best is None:
         return text, 0, "unicode"
     return best[1], best[2], best[3]
@@ -392,17 +419,20 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     candidates: list[tuple[str, str]] = [
         (tcvn3_to_unicode(as_windows)[0], "tcvn3"),
         (vni_to_unicode(as_windows)[0], "vni"),
-        (viscii_to_unicode(data), "viscii"),
     ]
     try:
         candidates.append((unicodedata.normalize("NFC", data.decode("cp1258")), "cp1258"))
     except UnicodeDecodeError:
         pass
-    best: tuple[int, str, str] | None = None
-    for text, encoding in candidates:
+    candidates.append((viscii_to_unicode(data), "viscii"))
+    best: tuple[tuple[int, int, int], str, str] | None = None
+    for priority, (text, encoding) in enumerate(candidates):
         tally = tally_words(text, as_windows if len(text) == len(as_windows) else None)
-        if _acceptable(tally, original) and (best is None or _score(tally) > best[0]):
-            best = (_score(tally), text, encoding)
+        if not _acceptable(tally, original):
+            continue
+        rank = _rank(tally, text, priority)
+        if best is None or rank > best[0]:
+            best = (rank, text, encoding)
     if best is None:
         _reject_binary(as_windows)
         return as_windows, "cp1252"

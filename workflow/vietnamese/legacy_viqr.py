@@ -9,7 +9,8 @@ word is converted only when the result is a well-formed Vietnamese syllable, and
 counts as VIQR only when it holds words that English cannot produce: a modifier (^ ( +),
 ``dd``, or a tone other than the apostrophe inside a word of three or more letters
 (``ho.c``; not "I'm" or "a.m."). A ``.`` or ``?`` that ends a line is read as the
-sentence's punctuation, since a line rarely ends in a bare word.
+sentence's punctuation, since a line rarely ends in a bare word; so is a ``.`` that a
+new sentence follows (a space, then a capital). Elsewhere the RFC's rule holds.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _MODIFIER_OF = {
 # A VIQR word: letters mixed with marks; it must start with a letter.
 _TOKEN_RE = re.compile(r"[A-Za-z](?:[A-Za-z^(+'`?~.]|\\[\^(+'`?~.])*")
 _SEQUENCE_RE = re.compile(r"\\([\^(+'`?~.])|([dD][dD])|([aeiouyAEIOUY])([\^(+])?(['`?~.])?")
+# Share of words that must read as Vietnamese when only one word is unmistakably VIQR.
+_MIN_VIETNAMESE_SHARE = 0.6
 _QUICK_RE = re.compile(r"[aeiouyAEIOUY][\^(+'`?~.]|[dD][dD]")
 
 
@@ -43,7 +46,7 @@ class _WordConversion:
     letters: int
 
 
-def _convert_word(word: str, line_end: bool) -> _WordConversion:
+def _convert_word(word: str, ending: str) -> _WordConversion:
     converted = 0
     strong = False
     inner_tone = False
@@ -67,8 +70,10 @@ def _convert_word(word: str, line_end: bool) -> _WordConversion:
         tail = ""
         if tone:
             at_end = match.end() == len(word)
-            if at_end and line_end and tone in ".?":
-                tail = tone  # sentence punctuation at the end of the line
+            if at_end and (
+                ending == "line" and tone in ".?" or ending == "sentence" and tone == "."
+            ):
+                tail = tone  # the sentence's own punctuation, not a tone
             else:
                 marks += _TONE_OF_MARK[tone]
                 # "I'm", "a.m.": an apostrophe or a dot inside a short word is English.
@@ -95,14 +100,23 @@ def might_be_viqr(text: str) -> bool:
     return text.isascii() and _QUICK_RE.search(text) is not None
 
 
-def _tokens(text: str) -> list[tuple[re.Match[str], bool]]:
-    """VIQR words with whether each one ends its line (trailing spaces ignored)."""
+# After a word: only closing quotes/brackets up to the end of the line ...
+_LINE_END_RE = re.compile(r"[\"'”’)\]]*[ \t]*(?:\r?\n|$)")
+# ... or closing quotes, a space and the capital (or opening quote) of the next sentence.
+_SENTENCE_END_RE = re.compile(r"[\"'”’)\]]*[ \t]+[\"“‘(]?[A-Z]")
+
+
+def _tokens(text: str) -> list[tuple[re.Match[str], str]]:
+    """VIQR words, each with what its final "." or "?" can be: "line", "sentence" or ""."""
     result = []
     for match in _TOKEN_RE.finditer(text):
-        rest = text[match.end() :]
-        newline = rest.find("\n")
-        line_rest = rest if newline < 0 else rest[:newline]
-        result.append((match, line_rest.strip() == ""))
+        if _LINE_END_RE.match(text, match.end()):
+            ending = "line"
+        elif _SENTENCE_END_RE.match(text, match.end()):
+            ending = "sentence"
+        else:
+            ending = ""
+        result.append((match, ending))
     return result
 
 
@@ -110,11 +124,12 @@ def looks_like_viqr(text: str) -> bool:
     """True when ``text`` holds VIQR words that English or French text cannot produce."""
     if not might_be_viqr(text):
         return False
-    strong_valid = weak_valid = invalid = words = 0
-    for match, line_end in _tokens(text):
+    strong_valid = weak_valid = invalid = words = plain_valid = 0
+    for match, ending in _tokens(text):
         words += 1
-        conversion = _convert_word(match.group(0), line_end)
+        conversion = _convert_word(match.group(0), ending)
         if not conversion.converted:
+            plain_valid += _word_is_vietnamese(conversion.text)
             continue
         if not _word_is_vietnamese(conversion.text):
             invalid += 1
@@ -124,21 +139,23 @@ def looks_like_viqr(text: str) -> bool:
             weak_valid += 1
     if strong_valid == 0 or strong_valid + weak_valid < 2 * invalid:
         return False
-    return strong_valid >= 2 or (strong_valid + weak_valid) * 2 >= words
+    vietnamese_words = strong_valid + weak_valid + plain_valid
+    return strong_valid >= 2 or vietnamese_words >= _MIN_VIETNAMESE_SHARE * words
 
 
 def viqr_to_unicode(text: str) -> tuple[str, int]:
     """Convert the VIQR words of ``text``; return the text and the letters converted.
 
-    A word whose conversion is not Vietnamese ("e.g.", "Hello?") is left as written.
+    A word whose conversion is not Vietnamese ("e.g.", "Hello?") is left as written,
+    unless it has a modifier or ``dd`` (loanwords such as ``o^to^`` "ôtô").
     """
     pieces: list[str] = []
     position = 0
     converted = 0
-    for match, line_end in _tokens(text):
-        conversion = _convert_word(match.group(0), line_end)
+    for match, ending in _tokens(text):
+        conversion = _convert_word(match.group(0), ending)
         pieces.append(text[position : match.start()])
-        if conversion.converted and _word_is_vietnamese(conversion.text):
+        if conversion.converted and (conversion.strong or _word_is_vietnamese(conversion.text)):
             pieces.append(conversion.text)
             converted += conversion.converted
         else:

@@ -32,35 +32,67 @@ _OPEN_ONLY = frozenset(
     n for n in _NUCLEI if len(n) > 1 and (n[-1] in "iyoua") and n not in {"oo", "uy", "oa"}
 )
 _FRONT_VOWELS = frozenset("eêiy")
+_MODIFIED_VOWELS = frozenset("ăâêôơư")
+# Open oa/oe/uy take the tone on either vowel: old "hòa", "thủy", new "hoà", "thuỷ".
+_EITHER_PLACEMENT = frozenset({"oa", "oe", "uy", "oo"})
 _CODAS = ("", "c", "ch", "m", "n", "ng", "nh", "p", "t")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=65536)
 def is_vietnamese_syllable(word: str) -> bool:
-    """True for one well-formed syllable in any case: "Cộng", "nghiêng", "QUỐC", "hoà"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    tones = [char for char in decomposed if char in _TONES]
-    if len(tones) > 1:
+    """True for one well-formed syllable: "Cộng", "nghiêng", "QUỐC", "hoà", "hòa".
+
+    Checks the letter case (lower, UPPER or Title: "ViÖt", "HĂn" are not words), the
+    spelling (onset, vowel nucleus, final consonant) and where the tone mark sits; both
+    the old and the new placement in oa/oe/uy are accepted.
+    """
+    if not (word.islower() or word.isupper() or word.istitle()):
         return False
-    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    bare_chars: list[str] = []
+    tone_at = -1
+    for index, char in enumerate(word.lower()):
+        decomposed = unicodedata.normalize("NFD", char)
+        if any(mark in _TONES for mark in decomposed):
+            if tone_at >= 0:
+                return False  # two tones
+            tone_at = index
+        bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        if len(bare) != 1:
+            return False
+        bare_chars.append(bare)
+    bare = "".join(bare_chars)
     for onset in (*_ONSETS, ""):
         if not bare.startswith(onset):
             continue
         rest = bare[len(onset) :]
+        start = len(onset)
         if rest[:1] in _FRONT_VOWELS and onset in ("c", "g", "ng"):
             continue  # spelled k, gh, ngh before e, ê, i ("Céng" is not a word)
         if rest[:1] not in _FRONT_VOWELS and onset in ("gh", "ngh"):
             continue
         if onset == "gi" and (rest == "" or rest[0] in "nmcpt"):
-            rest = "i" + rest  # "gì", "gin": the i is the vowel
+            rest, start = "i" + rest, start - 1  # "gì", "gin": the i is the vowel
         for coda in _CODAS:
             if coda and not rest.endswith(coda):
                 continue
             nucleus = rest[: len(rest) - len(coda)]
-            if nucleus in _NUCLEI and not (coda and nucleus in _OPEN_ONLY):
+            if nucleus not in _NUCLEI or (coda and nucleus in _OPEN_ONLY):
+                continue
+            if tone_at < 0 or _tone_fits(nucleus, tone_at - start):
                 return True
     return False
+
+
+def _tone_fits(nucleus: str, position: int) -> bool:
+    """Whether a tone mark may sit on ``nucleus[position]``."""
+    if not 0 <= position < len(nucleus):
+        return False
+    if len(nucleus) == 1 or nucleus in _EITHER_PLACEMENT:
+        return True
+    if any(vowel in _MODIFIED_VOWELS for vowel in nucleus):
+        return nucleus[position] in _MODIFIED_VOWELS  # "tiếng", "người", "giữa"
+    return position < len(nucleus) - 1  # "cái", "của", "ngoài": never on the last vowel
 
 
 @dataclass(frozen=True)
@@ -86,15 +118,15 @@ class SyllableTally:
 def tally_words(text: str, original: str | None = None) -> SyllableTally:
     """Count the words of ``text`` by kind.
 
-    ``original`` (same length as ``text``) is the text before a 1:1 conversion: a word
-    made only of characters that were not letters there ("«" read as "ô"), or glued to a
-    number ("10°C"), is not counted: a symbol standing alone is no evidence of an encoding.
+    ``original`` (same length as ``text``) is the text before a 1:1 conversion: a
+    one-letter word that was a symbol there ("«" read as "ô"), or a word glued to a number
+    ("10°C"), is not counted: a symbol standing alone is no evidence of an encoding.
     """
     counts = [0, 0, 0, 0]
     for match in _WORD_RE.finditer(text):
         word = match.group(0)
         if original is not None and (
-            not any(char.isalpha() for char in original[match.start() : match.end()])
+            (len(word) == 1 and not original[match.start()].isalpha())
             or (match.start() > 0 and text[match.start() - 1].isdigit())
         ):
             continue  # a lone symbol, or a unit glued to a number ("10°C")
@@ -114,3 +146,27 @@ def tally_accented_words(text: str) -> SyllableTally:
 def words(text: str) -> list[str]:
     """The letter runs of ``text`` (digits and punctuation split words)."""
     return _WORD_RE.findall(text)
+
+
+# Everyday syllables (function words, pronouns, common verbs and nouns), from general
+# knowledge of the language, not from any test corpus. Used only to break ties between
+# two conversions that both yield well-formed syllables: "không rảnh" over "khềng rờnh".
+COMMON_SYLLABLES = frozenset(
+    """
+    à ai anh ba bà bạn bao bây bị biết bình bộ các cái cả càng cao cháu chào chỉ chị chính
+    cho chủ chúng chưa chứ có còn công của cũng cùng cứ cách cần cậu dân dạy đã đang đâu đây
+    để đến đều đi điều đó đối đồng đúng được đường em gì gia giờ giúp hai hàng hay hãy hết
+    hiện hỏi học hôm hơn họ hội khi khó không là làm lại lần lên lúc luôn lý mà mình mọi một
+    mới muốn mười năm nay này nào nên nếu người nhà nhau nhân nhất nhiều như nhưng những nói
+    nó nước ông ở phải phần phố quá quan quốc ra rằng rất rồi sao sau sẽ sinh số sự ta tại
+    tay tên thành thân thế thể thì thích thời thứ thực tiếng tin tình tôi tới từ tự tuổi
+    trên trong trước trường và vào vẫn về việc viết với vừa xem xin yêu đẹp ăn uống ngày
+    tháng giữa mẹ cha con trẻ bố nghĩ nghe thấy xe sách sống cửa ngủ chơi chờ dùng gặp
+    mua bán tiền đồ quên nhớ làm việt nam hà nội thủ tướng chính phủ nghĩa xã hòa hoà cộng
+    """.split()
+)
+
+
+def count_common_syllables(text: str) -> int:
+    """How many words of ``text`` (any case) are everyday Vietnamese syllables."""
+    return sum(word.lower() in COMMON_SYLLABLES for word in _WORD_RE.findall(text))
