@@ -145,8 +145,18 @@ class _DocxReader:
         state = PartState(targets, comments, style_font)
         index_stack: list[int] = []
         next_index = 0
+        held = 0  # elements parsed since memory was last released
+        held_limit = self.package.limits.max_held_elements
         for event, element in self.package.stream(part):
             tag = element.tag
+            if event == "start":
+                held += 1
+                if held > held_limit:
+                    raise InvalidInput(
+                        f"{self.filename}: a paragraph in {part} has more than "
+                        f"{held_limit:,} XML elements; the document is malformed, "
+                        f"{RESAVE_ADVICE}"
+                    )
             if tag == WN.p:
                 if event == "start":
                     self.counter.add()
@@ -157,8 +167,10 @@ class _DocxReader:
                 self._paragraph(element, f"{part}#p{index}", kind, styles, state)
                 if not index_stack:
                     _release(element)
+                    held = 0
             elif event == "end" and tag == WN.tbl and not index_stack:
                 _release(element)
+                held = 0
             elif event == "end" and tag in (WN.headerReference, WN.footerReference):
                 section_parts.append(element.get(RN.id, ""))
         for warning in sorted(state.warnings):

@@ -28,7 +28,10 @@ class IntakeLimits:
     max_paragraphs: paragraphs (DOCX ``w:p``) or lines (TXT/Markdown) in one file
         (250,000; a 300-page report has about 10,000).
     max_xml_elements: XML elements in one DOCX part (10,000,000), which bounds the work
-        and memory spent on a single part full of empty runs.
+        spent on a single part.
+    max_held_elements: XML elements held in memory at once while streaming a part, i.e.
+        in one paragraph outside tables (200,000; a real paragraph has a few hundred).
+        Finished paragraphs are freed, so this bounds memory for a part full of runs.
     """
 
     max_file_bytes: int = 100 * MIB
@@ -40,6 +43,7 @@ class IntakeLimits:
     ratio_allowance_bytes: int = 100 * KIB
     max_paragraphs: int = 250_000
     max_xml_elements: int = 10_000_000
+    max_held_elements: int = 200_000
 
 
 DEFAULT_LIMITS = IntakeLimits()

@@ -204,3 +204,20 @@ def test_very_large_text_file_is_refused_before_decoding() -> None:
 def test_too_many_lines_is_refused() -> None:
     message = refused(b"a\n" * 50, "lines.md", IntakeLimits(max_paragraphs=10))
     assert "more than the import limit of 10" in message
+
+
+def test_paragraph_with_too_many_elements_is_refused(make_docx) -> None:
+    data = make_docx("<w:p>" + "<w:r/>" * 2_000 + "</w:p>")
+    limits = IntakeLimits(max_held_elements=1_000)
+    assert "more than 1,000 XML elements" in refused(data, "runs.docx", limits)
+    assert read_source(make_docx(GOOD_BODY + "<w:p/>" * 2_000), "ok.docx", limits).blocks
+
+
+def test_part_with_too_many_elements_is_refused(make_docx) -> None:
+    limits = IntakeLimits(max_xml_elements=500)
+    assert "more than 500 XML elements" in refused(make_docx("<w:p/>" * 600), "x.docx", limits)
+
+
+def test_file_over_the_size_limit_is_refused_first() -> None:
+    message = refused(b"x" * 2_000, "big.docx", IntakeLimits(max_file_bytes=1_000))
+    assert "more than the import limit of 1,000 bytes" in message
