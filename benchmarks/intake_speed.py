@@ -2,8 +2,8 @@
 
 Builds a Vietnamese report of about 10,000 paragraphs (headings, formatted runs, links,
 footnote references, tables, header/footer, footnotes) as DOCX and as TXT, at 1×, 4× and
-16× that size, and imports each in a fresh subprocess so peak memory (ru_maxrss, which
-also counts lxml's C allocations) belongs to that import alone. The same run opens each
+16× that size, and imports each in a fresh subprocess so peak memory (VmHWM, which also
+counts lxml's C allocations) belongs to that import alone. The same run opens each
 DOCX with python-docx as the reference point, and reads a DOCX of 2,000,000 empty
 paragraphs with the paragraph limit raised, to show memory stays bounded.
 
@@ -148,14 +148,23 @@ def build_txt(paragraphs: list[tuple[str, list[tuple[str, str]]]]) -> bytes:
 
 
 IMPORT_PROBE = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
+
+def high_water_kib():
+    # VmHWM is this process image's peak RSS; ru_maxrss would carry over the parent's
+    # size across fork+exec.
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
 path, mode = sys.argv[1], sys.argv[2]
 data = Path(path).read_bytes()
 import workflow.intake as intake
 from workflow.vietnamese.segmenter import split_spans, SegmentationRules
 rules = SegmentationRules.default()
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = high_water_kib()
 start = time.perf_counter()
 cpu_start = time.process_time()
 if mode == "songngu":
@@ -175,7 +184,7 @@ print(json.dumps({
     "cpu_s": time.process_time() - cpu_start,
     "read_s": read_done - start, "total_s": end - start, "blocks": count,
     "sentences": sentences, "baseline_kib": before,
-    "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "peak_kib": high_water_kib(),
 }))
 """
 
