@@ -30,6 +30,7 @@ _NAIVE_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“(]?[^\W\d_])"
 
 @dataclass(frozen=True)
 class GoldParagraph:
+    source: str  # gold file name
     text: str
     # Offsets where a sentence after the first starts.
     starts: frozenset[int]
@@ -72,7 +73,7 @@ def load_gold(directory: Path = GOLD_DIR) -> list[GoldParagraph]:
                 while start < len(text) and text[start].isspace():
                     start += 1
                 starts.add(start)
-            paragraphs.append(GoldParagraph(text, frozenset(starts)))
+            paragraphs.append(GoldParagraph(path.name, text, frozenset(starts)))
     return paragraphs
 
 
@@ -147,6 +148,13 @@ def main() -> None:
         if args.show_errors:
             for error in result.errors:
                 print(f"    {error}")
+    for source in sorted({p.source for p in gold}):
+        part = [p for p in gold if p.source == source]
+        result = score(part, songngu_starts)
+        print(
+            f"  {source}: {sum(len(p.starts) for p in part)} boundaries, "
+            f"P={result.precision:.4f} R={result.recall:.4f} F1={result.f1:.4f}"
+        )
     lines, split_lines, sentences = tatoeba_split_counts()
     print(
         f"tatoeba vi: {lines} lines, {split_lines} split into 2+ sentences, {sentences} sentences"

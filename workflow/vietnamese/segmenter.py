@@ -50,9 +50,11 @@ __all__ = ["SegmentationRules", "split_sentences", "split_spans"]
 CLOSING_PUNCTUATION = "\"'”’»)]}"
 OPENING_PUNCTUATION = "\"'“‘«([{-–—•"
 _CANDIDATE_RE = re.compile(r"[.!?…]+[" + re.escape(CLOSING_PUNCTUATION) + r"]*")
-_LIST_MARKER_RE = re.compile(r"\d{1,3}|[IVXLCDM]{1,6}|[a-zđ]")
+# "1.", "a.", "II." and sub-numbers "1.2.", "II.3.", "a.1."; a later part of one or two
+# digits only, so "1.000" (a thousand) is never a marker.
+_LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[IVXLCDM]{1,6}|[a-zđ])(?:\.\d{1,2})*")
 _COUNT_RE = re.compile(r"\d{1,3}(?:\.\d{3})*")
-_HEADING_NUMBER_RE = re.compile(r"\d{1,3}[a-zđ]?|[IVXLCDM]{1,8}|[A-Z]")
+_HEADING_NUMBER_RE = re.compile(r"(?:\d{1,3}[a-zđ]?|[IVXLCDM]{1,8}|[A-Z])(?:\.\d{1,2})*")
 # Tokens longer than this are not abbreviations or markers; capping the backward scan
 # keeps the segmenter linear on pathological lines with no spaces.
 _MAX_TOKEN = 64

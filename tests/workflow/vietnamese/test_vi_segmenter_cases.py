@@ -103,6 +103,18 @@ from workflow.vietnamese.segmenter import split_sentences, split_spans
             ["Mục tiêu: a. Xây dựng chính quyền số; b. Phát triển kinh tế số.", "Hết."],
         ),
         ("1. Mục tiêu chung", ["1. Mục tiêu chung"]),
+        # Sub-numbered headings; "1.000" (a thousand) is not a marker.
+        ("1.1. Mục tiêu chung. Phát triển nhanh.", ["1.1. Mục tiêu chung.", "Phát triển nhanh."]),
+        ("II.3. Kết quả đạt được", ["II.3. Kết quả đạt được"]),
+        ("Mục 1.2. Tổng quan về dự án", ["Mục 1.2. Tổng quan về dự án"]),
+        ("Điều 10a. Quyền của người dùng", ["Điều 10a. Quyền của người dùng"]),
+        ("Tổng số: 1.000. Trong đó có 200 nữ.", ["Tổng số: 1.000.", "Trong đó có 200 nữ."]),
+        ("Ngày 1.1.2025. Các đơn vị thực hiện.", ["Ngày 1.1.2025.", "Các đơn vị thực hiện."]),
+        # Place prefixes of districts and communes.
+        (
+            "Trụ sở tại H. Đông Anh và X. Phú Cường. Hết.",
+            ["Trụ sở tại H. Đông Anh và X. Phú Cường.", "Hết."],
+        ),
         (
             "Trách nhiệm như sau. 1. Bộ A chủ trì. 2. Bộ B phối hợp.",
             ["Trách nhiệm như sau.", "1. Bộ A chủ trì.", "2. Bộ B phối hợp."],
