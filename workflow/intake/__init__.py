@@ -54,14 +54,13 @@ def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) 
             f"{limits.max_file_bytes:,} bytes; split it into smaller files"
         )
     if extension == ".docx":
-        return read_docx(data, name, limits)
-    text, encoding = decode_text(data, name, limits)
-    if extension == ".txt":
-        document = read_text(text, name, limits)
+        document = read_docx(data, name, limits)
     else:
-        document = read_markdown(text, name, limits)
+        text, encoding = decode_text(data, name, limits)
+        reader = read_text if extension == ".txt" else read_markdown
+        document = reader(text, name, limits)
+        if encoding != "utf-8":
+            document.repair_lines.insert(0, f"{name} was decoded as {encoding}")
     if not document.blocks:
         document.warnings.append(f"{name} has no text to translate (only numbers or code)")
-    if encoding != "utf-8":
-        document.repair_lines.insert(0, f"{name} was decoded as {encoding}")
     return document

@@ -22,7 +22,7 @@ from workflow.intake.docx_inline import (
     render,
     xml_string,
 )
-from workflow.intake.docx_package import MCN, RN, WN, DocxPackage, StyleInfo, W
+from workflow.intake.docx_package import MCN, RN, W_NS, WN, DocxPackage, StyleInfo, W
 from workflow.intake.limits import IntakeLimits
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
@@ -150,6 +150,8 @@ class _DocxReader:
         for event, element in self.package.stream(part):
             tag = element.tag
             if event == "start":
+                if held == 0 and next_index == 0 and element.getparent() is None:
+                    _check_root_namespace(element, self.filename, part)
                 held += 1
                 if held > held_limit:
                     raise InvalidInput(
@@ -229,6 +231,15 @@ class _DocxReader:
                 style=style.name if style is not None and style_id else None,
                 base_rpr=xml_string(base_rpr) or None,
             )
+        )
+
+
+def _check_root_namespace(root: etree._Element, filename: str, part: str) -> None:
+    if etree.QName(root).namespace != W_NS:
+        raise InvalidInput(
+            f"{filename}: {part} is not WordprocessingML (namespace "
+            f"{etree.QName(root).namespace}); if it is a Strict Open XML file, save it in Word "
+            f"as a normal Word Document (.docx) and import it again"
         )
 
 

@@ -226,3 +226,18 @@ def test_part_with_too_many_elements_is_refused(make_docx) -> None:
 def test_file_over_the_size_limit_is_refused_first() -> None:
     message = refused(b"x" * 2_000, "big.docx", IntakeLimits(max_file_bytes=1_000))
     assert "more than the import limit of 1,000 bytes" in message
+
+
+def test_strict_open_xml_is_refused_with_advice(make_docx) -> None:
+    strict = (
+        '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body>'
+        "<w:p><w:r><w:t>Chào</w:t></w:r></w:p></w:body></w:document>"
+    )
+    message = refused(make_docx("", raw_document=strict.encode()), "strict.docx")
+    assert "Strict Open XML" in message
+
+
+def test_docx_without_translatable_text_warns(make_docx) -> None:
+    document = read_source(make_docx("<w:p><w:r><w:t>2024</w:t></w:r></w:p>"), "n.docx")
+    assert document.blocks == []
+    assert document.warnings == ["n.docx has no text to translate (only numbers or code)"]
