@@ -439,13 +439,16 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
+def decode_bytes(data: bytes, font_hint: str | None = None) -> tuple[str, str]:
     """Decode a text file's bytes; return (text, encoding name).
 
     Names: "utf-8", "UTF-8 with BOM", "UTF-16 with BOM", "UTF-32 with BOM",
     "UTF-16 (no BOM)", "tcvn3", "vni", "viscii", "cp1258", "cp1252". The legacy 8-bit
-    encodings come back already converted to Unicode. Raises InvalidInput for empty
-    input and for binary data.
+    encodings come back already converted to Unicode. When ``font_hint`` names a legacy
+    font (".VnTimeH", "VNI-Times") and the bytes are not Unicode, they come back as that
+    font's raw 8-bit characters, named "8-bit for <font>", for
+    ``repair_text(line, font_hint)`` to convert (only the font can restore .VnTimeH
+    capitals). Raises InvalidInput for empty input and for binary data.
     """
     if not data:
         raise InvalidInput("input is empty (0 bytes): give a file that contains text")
@@ -469,6 +472,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if legacy_font_encoding(font_hint):
+            raw = decode_eight_bit(data)
+            _reject_binary(raw, _TEXT_CONTROLS | _VISCII_CONTROLS)
+            return raw, f"8-bit for {font_hint.strip()}"  # type: ignore[union-attr]
         return _decode_legacy(data)
     _reject_binary(text)
     return text, "utf-8"

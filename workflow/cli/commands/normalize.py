@@ -30,7 +30,8 @@ _IN_LINE_BREAK = "\u2028"
 def read_input(source: str) -> bytes:
     """The bytes of FILE ("-" for stdin), or a one-line user error."""
     if source == "-":
-        return click.get_binary_stream("stdin").read(MAX_INPUT_BYTES + 1)
+        with click.open_file("-", "rb") as stdin:
+            return stdin.read(MAX_INPUT_BYTES + 1)
     path = Path(source)
     if not path.exists():
         raise NotFound(f"file not found: {source}")
@@ -81,13 +82,13 @@ def register(cli: click.Group) -> None:
             raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
         name = "stdin" if source == "-" else source
         try:
-            text, encoding = decode_bytes(data)
+            text, encoding = decode_bytes(data, font_hint=font)
         except InvalidInput as error:
             raise InvalidInput(f"{name}: {error}") from None
         report = RepairReport()
         label = ENCODING_NAMES.get(encoding)
         report.add_note(f"{name}: read as {f'{label} (8-bit)' if label else encoding}")
         output = normalize_text(text, font, report)
-        click.get_binary_stream("stdout").write(output.encode("utf-8"))
+        click.echo(output.encode("utf-8"), nl=False)  # bytes: UTF-8 whatever the locale
         for line in report.lines():
             click.echo(line, err=True)
