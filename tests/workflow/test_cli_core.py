@@ -148,4 +148,4 @@ def test_demo_project_is_created_once() -> None:
     ]
     assert projects[0]["documents"] == 1
     segments = _ok("segments", projects[0]["name"], "--format", "jsonl").splitlines()
-    assert len(segments) > 15
+    assert len(segments) >= 12

@@ -45,6 +45,8 @@ def import_command(
     """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing."""
     if title and len(files) > 1:
         raise InvalidInput("--title names one document: import one file at a time with it")
+    with database().read() as session:
+        get_project(session, project)  # an unknown project is reported before any file
     for path in files:
         data = read_input_file(path)
         with database().write() as session:

@@ -1,0 +1,141 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against `songngu app`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SONGNGU
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    env = {**os.environ, "SONGNGU_HOME": str(tmp_path / "home"), "SONGNGU_LANG": "vi"}
+    subprocess.run([SONGNGU, "demo"], env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [SONGNGU, "app", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("songngu app did not start within 30 s")
+        yield url, env
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+def page():  # type: ignore[no-untyped-def]
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.fail("Chromium is not installed: run .ci/run or apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(30_000)
+        yield page
+        browser.close()
+
+
+def _settle(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]') && "
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    )
+
+
+def _segments(env: dict[str, str]) -> list[dict]:
+    projects = subprocess.run(
+        [SONGNGU, "project", "list", "--format", "jsonl"], env=env, capture_output=True, text=True, check=True
+    )
+    name = json.loads(projects.stdout.splitlines()[0])["name"]
+    out = subprocess.run(
+        [SONGNGU, "segments", name, "--format", "jsonl"], env=env, capture_output=True, text=True, check=True
+    )
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_translator_saves_and_confirms_in_the_browser(app_server, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url, env = app_server
+    page.goto(url)
+    _settle(page)
+    assert page.get_by_role("heading", name="Dự án").is_visible()
+    page.get_by_text("Biên dịch & duyệt").first.click()
+    _settle(page)
+    page.get_by_role("heading", name="Biên dịch và duyệt").wait_for()
+    first = _segments(env)[0]
+    area = page.get_by_label("Bản dịch (tiếng Anh)")
+    area.fill("Danang digital transformation workshop 2026")
+    page.get_by_role("button", name="Lưu và xác nhận").click()
+    _settle(page)
+    page.get_by_text(f"Đã lưu câu {first['id']}").first.wait_for()
+    page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
+    saved = _segments(env)[0]
+    assert saved["target"] == "Danang digital transformation workshop 2026"
+    assert saved["status"] == "translated"
+
+
+def test_a_stale_edit_in_the_browser_shows_both_texts(app_server, page) -> None:  # type: ignore[no-untyped-def]
+    url, env = app_server
+    page.goto(url)
+    _settle(page)
+    page.get_by_text("Biên dịch & duyệt").first.click()
+    _settle(page)
+    first = _segments(env)[0]
+    project = json.loads(
+        subprocess.run(
+            [SONGNGU, "project", "list", "--format", "jsonl"], env=env, capture_output=True, text=True
+        ).stdout.splitlines()[0]
+    )["name"]
+    # Someone else saves the segment after the page was drawn.
+    subprocess.run(
+        [SONGNGU, "edit", project, str(first["id"]), "--target", "Their version"], env=env, check=True
+    )
+    page.get_by_label("Bản dịch (tiếng Anh)").fill("My version")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+    _settle(page)
+    alert = page.get_by_text("người khác đã sửa").first
+    alert.wait_for()
+    text = alert.inner_text()
+    assert "Their version" in text and "My version" in text
+    assert _segments(env)[0]["target"] == "Their version"
