@@ -22,13 +22,11 @@ def _looks_like_xml(data: bytes) -> bool:
 
 
 def read_glossary_bytes(data: bytes, filename: str) -> list[GlossaryEntry]:
-    """TBX for .tbx/.xml or XML content, CSV/TSV for .csv/.tsv/.txt."""
+    """TBX for .tbx/.xml; CSV/TSV for .csv/.tsv/.txt/.tab; any other name by its content."""
     suffix = Path(filename).suffix.lower()
     if suffix in _XML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and _looks_like_xml(data)):
         return read_tbx(data, filename)
-    if suffix in _TEXT_SUFFIXES or not _looks_like_xml(data):
-        return read_glossary_csv(data, filename)
-    raise InvalidInput(f"{filename}: unknown glossary format (use .csv, .tsv or .tbx)")
+    return read_glossary_csv(data, filename)
 
 
 def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:

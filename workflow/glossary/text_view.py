@@ -64,19 +64,22 @@ def make_view(text: str) -> TextView:
     starts: list[int] = []
     ends: list[int] = []
     position = 0
+    last_is_space = False
     for match in _PIECE_RE.finditer(text):
         if match.start() > position:
             _append_chunk(text[position : match.start()], position, out, starts, ends)
+            last_is_space = False
         is_paired_tag = match.group("tag") is not None and not match.group(0).startswith("<x")
         if not is_paired_tag:
             # One space stands for the whole whitespace run / standalone tag; collapse it
             # with a space already emitted so "a <x1/> b" gives "a b".
-            if starts and "".join(out[-1:]).endswith(" "):
+            if last_is_space:
                 ends[-1] = match.end()
             else:
                 out.append(" ")
                 starts.append(match.start())
                 ends.append(match.end())
+                last_is_space = True
         position = match.end()
     if position < len(text):
         _append_chunk(text[position:], position, out, starts, ends)
