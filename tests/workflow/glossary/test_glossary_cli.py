@@ -74,3 +74,33 @@ def test_bad_glossary_file_is_one_error_line(tmp_path: Path) -> None:
         "songngu: error: g.csv line 2: unknown status 'prefered' (use preferred, admitted, "
         "forbidden, do-not-translate); nothing was imported"
     ]
+
+
+def test_scan_reads_docx_blocks_with_inline_codes(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Ủy ban nhân dân tỉnh")
+    document.add_paragraph("")
+    paragraph = document.add_paragraph("Báo cáo của ")
+    paragraph.add_run("Bộ Tài chính").bold = True
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    result = CliRunner().invoke(cli, ["glossary", "scan", str(path)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["segment"], r["source"], r["target"]) for r in records] == [
+        (0, "Ủy ban nhân dân", "People's Committee"),
+        (0, "tỉnh", "Province"),
+        (1, "Bộ Tài chính", "Ministry of Finance"),
+    ]
+    assert records[2]["ref"].startswith("word/document.xml#p")
+    assert records[2]["start"] == len("Báo cáo của <g1>")
+
+
+def test_text_records_name_the_physical_line(tmp_path: Path) -> None:
+    source = tmp_path / "s.txt"
+    source.write_text("\n\nchuyển đổi số\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "scan", str(source)])
+    (record,) = [json.loads(line) for line in result.output.splitlines()]
+    assert (record["segment"], record["ref"]) == (0, "line 3")

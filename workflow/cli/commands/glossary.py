@@ -18,8 +18,12 @@ from workflow.glossary.files import read_glossary_file
 from workflow.glossary.matcher import TermHit, TermMatcher
 from workflow.glossary.model import GlossaryEntry
 from workflow.glossary.text_decoding import decode_text
+from workflow.intake import read_source
 
 MAX_SCAN_BYTES = 100 * 1024 * 1024
+# Structured documents go through intake (paragraphs, table cells, headers, inline codes);
+# anything else is read as plain text, one segment per non-empty line.
+_INTAKE_SUFFIXES = (".docx", ".md", ".markdown")
 
 
 @click.group(name="glossary")
@@ -27,20 +31,28 @@ def glossary_group() -> None:
     """Glossary terms: find them in source text."""
 
 
-def _segments(text: str) -> Iterator[tuple[int, str]]:
-    """(index, line) for every non-empty line; the index counts non-empty lines only."""
-    index = 0
-    for line in text.splitlines():
+def _line_segments(text: str) -> Iterator[tuple[str, str]]:
+    """(ref, line) for every non-empty line; ref is the 1-based physical line number."""
+    for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield index, line
-            index += 1
+            yield f"line {number}", line
 
 
-def hit_record(segment: int, hit: TermHit) -> dict[str, object]:
+def _segments(path: Path, data: bytes) -> Iterator[tuple[str, str]]:
+    """(ref, text) of each segment: intake blocks for DOCX/Markdown, else text lines."""
+    if path.suffix.lower() in _INTAKE_SUFFIXES:
+        for block in read_source(data, path.name).blocks:
+            yield block.ref, block.text
+    else:
+        yield from _line_segments(decode_text(data, path.name))
+
+
+def hit_record(segment: int, ref: str, hit: TermHit) -> dict[str, object]:
     """The JSON object printed for one hit (stable keys, for scripts)."""
     entry = hit.entry
     return {
         "segment": segment,
+        "ref": ref,
         "start": hit.start,
         "end": hit.end,
         "source": hit.text,
@@ -62,7 +74,7 @@ def _load_entries(glossaries: tuple[Path, ...], use_default: bool) -> list[Gloss
     return entries
 
 
-def _read_source(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -72,10 +84,9 @@ def _read_source(path: Path) -> str:
     if size > MAX_SCAN_BYTES:
         raise InvalidInput(f"{path} is larger than 100 MB; split it before scanning")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InvalidInput(f"cannot read {path}: permission denied") from None
-    return decode_text(data, path.name)
 
 
 def _table_row(segment: int, hit: TermHit) -> str:
@@ -108,19 +119,21 @@ def _table_row(segment: int, hit: TermHit) -> str:
 def scan_command(
     file: Path, output_format: str, glossaries: tuple[Path, ...], no_default: bool
 ) -> None:
-    """Find glossary terms in FILE (UTF-8/UTF-16 text; each non-empty line is a segment).
+    """Find glossary terms in FILE.
 
-    Offsets are character offsets in that line; several rows for the same span are
-    alternatives (preferred first, forbidden last).
+    A .docx or Markdown file is read into blocks (paragraphs, cells, headers; formatting
+    as inline tags); any other file as UTF-8/UTF-16 text, one segment per non-empty
+    line. Offsets are character offsets in that segment's text; several rows for the
+    same span are alternatives (preferred first, forbidden last).
     """
-    text = _read_source(file)
+    data = _read_bytes(file)
     matcher = TermMatcher(_load_entries(glossaries, use_default=not no_default))
     if output_format == "table":
         click.echo(f"{'segment':>7}  {'span':<11}  source  →  target  [status]")
-    for segment, line in _segments(text):
-        for hit in matcher.find(line):
+    for segment, (ref, text) in enumerate(_segments(file, data)):
+        for hit in matcher.find(text):
             if output_format == "jsonl":
-                click.echo(json.dumps(hit_record(segment, hit), ensure_ascii=False))
+                click.echo(json.dumps(hit_record(segment, ref, hit), ensure_ascii=False))
             else:
                 click.echo(_table_row(segment, hit))
 
