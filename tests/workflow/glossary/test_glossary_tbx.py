@@ -160,3 +160,55 @@ def test_unusable_tbx_raises_one_line_invalid_input(data: bytes, expected: str) 
         read_tbx(data, "bad.tbx")
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def _dialect_type_values() -> dict[str, set[str]]:
+    """Allowed @type values per element, read from the official TBX-Basic Schematron.
+
+    The .sch needs an XSLT 2 processor to run, so its data-category lists are checked
+    here directly instead.
+    """
+    import re
+
+    schematron = (SCHEMAS_DIR / "tbx" / "TBX-Basic_DCA.sch").read_text(encoding="utf-8-sig")
+    allowed: dict[str, set[str]] = {}
+    for element, test in re.findall(
+        r'<rule context="tbx:(\w+)/@type">\s*<assert test="([^"]+)"', schematron
+    ):
+        allowed[element] = set(re.findall(r"\.='([^']+)'", test))
+    return allowed
+
+
+def test_export_uses_only_tbx_basic_data_categories() -> None:
+    allowed = _dialect_type_values()
+    assert {"termNote", "admin", "descrip", "transac"} <= set(allowed)
+    root = etree.fromstring(write_tbx(load_default_glossary() + ENTRIES, title="t"))
+    used = {
+        (etree.QName(e).localname, e.get("type"))
+        for e in root.iter()
+        if isinstance(e.tag, str) and e.get("type") is not None and e.tag != root.tag
+    }
+    assert used and all(kind in allowed[element] for element, kind in used), used
+    assert all(etree.QName(e).namespace == "urn:iso:std:iso:30042:ed-2" for e in root.iter())
+
+
+def test_export_term_note_values_are_in_the_dialect_lists() -> None:
+    import re
+
+    schematron = (SCHEMAS_DIR / "tbx" / "TBX-Basic_DCA.sch").read_text(encoding="utf-8-sig")
+    value_lists = {
+        kind: set(re.findall(r"\.='([^']+)'", test))
+        for kind, test in re.findall(
+            r"<rule context=\"tbx:(?:termNote|transac)\[@type='(\w+)'\]\">"
+            r"\s*<assert test=\"([^\"]+)\"",
+            schematron,
+        )
+    }
+    assert {"administrativeStatus", "partOfSpeech", "termType", "transactionType"} <= set(
+        value_lists
+    )
+    root = etree.fromstring(write_tbx(load_default_glossary() + ENTRIES, title="t"))
+    for element in root.iter("{*}termNote", "{*}transac"):
+        kind = element.get("type")
+        if kind in value_lists:
+            assert element.text in value_lists[kind], (kind, element.text)
