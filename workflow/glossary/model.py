@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -105,8 +105,6 @@ class GlossaryEntry:
     origin: str = ""
     date: str = ""
     valid_until: str = ""
-    # Filled in __post_init__; not part of equality so entries compare by content.
-    _case_pattern: tuple[bool, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         source = clean_term(self.source)
@@ -133,7 +131,6 @@ class GlossaryEntry:
         for name in ("note", "domain", "origin"):
             object.__setattr__(self, name, clean_text(getattr(self, name)))
         object.__setattr__(self, "status", TermStatus(self.status))
-        object.__setattr__(self, "_case_pattern", tuple(c.isupper() for c in source))
 
     @property
     def target_forms(self) -> tuple[str, ...]:
@@ -144,4 +141,6 @@ class GlossaryEntry:
         """For case-sensitive entries: found (NFC, same length) has the same capitals."""
         if not self.case_sensitive:
             return True
-        return tuple(c.isupper() for c in found) == self._case_pattern
+        return len(found) == len(self.source) and all(
+            a.isupper() == b.isupper() for a, b in zip(found, self.source, strict=True)
+        )
