@@ -107,11 +107,13 @@ class GlossaryEntry:
     valid_until: str = ""
 
     def __post_init__(self) -> None:
+        # Storage hands statuses back as plain strings; accept them (and aliases).
+        status = self.status if isinstance(self.status, TermStatus) else parse_status(self.status)
         source = clean_term(self.source)
         target = clean_term(self.target)
         if not source:
             raise InvalidGlossaryEntry("empty source term")
-        if self.status is TermStatus.DO_NOT_TRANSLATE and not target:
+        if status is TermStatus.DO_NOT_TRANSLATE and not target:
             target = source
         if not target:
             raise InvalidGlossaryEntry("empty target term")
@@ -130,7 +132,7 @@ class GlossaryEntry:
         object.__setattr__(self, "variants", variants)
         for name in ("note", "domain", "origin"):
             object.__setattr__(self, name, clean_text(getattr(self, name)))
-        object.__setattr__(self, "status", TermStatus(self.status))
+        object.__setattr__(self, "status", status)
 
     @property
     def target_forms(self) -> tuple[str, ...]:
