@@ -92,6 +92,7 @@ def test_xml_forbidden_characters_pasted_from_word_do_not_break_exports() -> Non
 def test_status_given_as_stored_string_is_accepted() -> None:
     entry = GlossaryEntry("Hà Nội", "", status="do-not-translate")  # type: ignore[arg-type]
     assert (entry.status, entry.target) == (TermStatus.DO_NOT_TRANSLATE, "Hà Nội")
-    assert GlossaryEntry("A", "B", status="deprecated").status is TermStatus.FORBIDDEN  # type: ignore[arg-type]
+    deprecated = GlossaryEntry("A", "B", status="deprecated")  # type: ignore[arg-type]
+    assert deprecated.status is TermStatus.FORBIDDEN
     with pytest.raises(InvalidGlossaryEntry, match="unknown status 'best'"):
         GlossaryEntry("A", "B", status="best")  # type: ignore[arg-type]
