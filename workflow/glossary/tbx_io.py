@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from workflow.errors import InvalidInput
+from workflow.glossary.csv_io import format_errors
 from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
 from workflow.glossary.model import parse_iso_date as _parse_date
 
@@ -213,6 +214,16 @@ def _terms_of_lang(lang_element: etree._Element) -> list[_Term]:
     return found
 
 
+def _descrips(element: etree._Element, kind: str) -> list[str]:
+    """Texts of element's descrip children of that type, bare or inside a descripGrp."""
+    found: list[str] = []
+    for child in _children(element, "descrip", "descripGrp"):
+        for descrip in [child] if _local(child) == "descrip" else _children(child, "descrip"):
+            if descrip.get("type") == kind and _text(descrip):
+                found.append(_text(descrip))
+    return found
+
+
 def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
     sources: list[_Term] = []
     targets: list[_Term] = []
@@ -226,22 +237,11 @@ def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
         raise InvalidGlossaryEntry("no Vietnamese (vi) term")
     if not targets:
         raise InvalidGlossaryEntry("no English (en) term")
-    domain = next(
-        (
-            _text(e)
-            for e in _children(concept, "descrip", "descripGrp")
-            for e in ([e] if _local(e) == "descrip" else _children(e, "descrip"))
-            if e.get("type") == "subjectField"
-        ),
-        "",
-    )
+    domain = next(iter(_descrips(concept, "subjectField")), "")
     concept_notes = [_text(e) for e in _children(concept, "note") if _text(e)]
-    concept_notes += [
-        _text(d)
-        for e in _children(concept, "descrip", "descripGrp", "langSec", "langSet")
-        for d in ([e] if _local(e) == "descrip" else _children(e, "descrip"))
-        if d.get("type") == "definition" and _text(d)
-    ]
+    concept_notes += _descrips(concept, "definition")
+    for lang_element in _children(concept, "langSec", "langSet"):
+        concept_notes += _descrips(lang_element, "definition")
 
     usable = [t for t in targets if t.status is not TermStatus.FORBIDDEN]
     forbidden = [t for t in targets if t.status is TermStatus.FORBIDDEN]
@@ -304,8 +304,6 @@ def _parse_xml(data: bytes, filename: str) -> etree._Element:
 
 def read_tbx(data: bytes, filename: str) -> list[GlossaryEntry]:
     """Entries of a TBX v3 (``tbx``) or v2 (``martif``) file, all-or-nothing."""
-    from workflow.glossary.csv_io import format_errors
-
     root = _parse_xml(data, filename)
     if _local(root) not in ("tbx", "martif"):
         raise InvalidInput(
