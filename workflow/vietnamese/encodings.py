@@ -140,7 +140,9 @@ _VNI_MARKS = frozenset(char for code in VNI_TO_UNICODE for char in code if not c
 
 
 def _count_differences(before: str, after: str) -> int:
-    return sum(a != b for a, b in zip(before, after, strict=True))
+    if len(before) != len(after):
+        raise ValueError("a 1:1 conversion changed the length")
+    return sum(map(str.__ne__, before, after))
 
 
 def tcvn3_to_unicode(text: str, capitals: bool = False) -> tuple[str, int]:
@@ -170,18 +172,14 @@ def viscii_to_unicode(data: bytes) -> str:
     return "".join(VISCII_DECODING[byte] for byte in data)
 
 
-def _viscii_from_text(text: str) -> tuple[str, int] | None:
-    data = to_eight_bit(text)
-    if data is None:
-        return None
+def _viscii_from_text(text: str, data: bytes) -> tuple[str, int] | None:
     converted = viscii_to_unicode(data)
     return converted, _count_differences(text, converted)
 
 
-def _cp1258_from_text(text: str) -> tuple[str, int] | None:
-    data = to_eight_bit(text)
-    if data is None:
-        return None
+def _cp1258_from_text(text: str, data: bytes) -> tuple[str, int] | None:
+    if not _CP1258_DIFFERENT.intersection(text):
+        return None  # reads the same as Windows-1252
     try:
         converted = unicodedata.normalize("NFC", data.decode("cp1258"))
     except UnicodeDecodeError:
@@ -189,12 +187,12 @@ def _cp1258_from_text(text: str) -> tuple[str, int] | None:
     return converted, sum(not char.isascii() for char in converted)
 
 
-def _tcvn3_candidate(text: str) -> tuple[str, int] | None:
+def _tcvn3_candidate(text: str, data: bytes) -> tuple[str, int] | None:
     converted, count = tcvn3_to_unicode(text)
     return (converted, count) if count else None
 
 
-def _vni_candidate(text: str) -> tuple[str, int] | None:
+def _vni_candidate(text: str, data: bytes) -> tuple[str, int] | None:
     if not _VNI_MARKS.intersection(text):
         return None
     converted, count = vni_to_unicode(text)
@@ -202,7 +200,7 @@ def _vni_candidate(text: str) -> tuple[str, int] | None:
 
 
 # Order matters on a tie: the more common encoding wins.
-_TEXT_CANDIDATES: tuple[tuple[str, Callable[[str], tuple[str, int] | None]], ...] = (
+_TEXT_CANDIDATES: tuple[tuple[str, Callable[[str, bytes], tuple[str, int] | None]], ...] = (
     ("tcvn3", _tcvn3_candidate),
     ("vni", _vni_candidate),
     ("cp1258", _cp1258_from_text),
@@ -264,6 +262,18 @@ def _needs_detection(text: str) -> bool:
     return tally_accented_words(text).malformed > 0
 
 
+# UTF-8 read as Windows-1252: a lead byte (Ã, Ä, á ...) then a continuation byte, which
+# Windows-1252 shows as a Latin-1 symbol or one of its own 0x80-0x9F characters.
+_CONTINUATION_CHARS = "".join(char for char, byte in EIGHT_BIT_BYTE.items() if 0x80 <= byte <= 0xBF)
+_MOJIBAKE_RE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION_CHARS)}]")
+# Characters whose byte Windows-1258 reads differently from Windows-1252.
+_CP1258_DIFFERENT = frozenset(
+    char
+    for char, byte in EIGHT_BIT_BYTE.items()
+    if byte >= 0x80 and bytes([byte]).decode("cp1258", errors="replace") != char
+)
+
+
 def _strict_mojibake_repair(text: str) -> str:
     """Undo UTF-8 read as Windows-1252 when ftfy declines (short text such as "thá»\xad").
 
@@ -278,19 +288,22 @@ def _strict_mojibake_repair(text: str) -> str:
 def _detect(text: str) -> tuple[str, int, str]:
     """(converted text, characters converted, encoding) for suspicious text."""
     original = tally_accented_words(text)
-    fixed = ftfy.fix_encoding(text)
-    if fixed == text:
-        fixed = _strict_mojibake_repair(text)
+    fixed = text
+    if _MOJIBAKE_RE.search(text):
+        fixed = ftfy.fix_encoding(text)
+        if fixed == text:
+            fixed = _strict_mojibake_repair(text)
     if fixed != text:
         fixed = unicodedata.normalize("NFC", fixed)
         repaired = tally_accented_words(fixed)
         if repaired.malformed <= original.malformed:
             return fixed, sum(not char.isascii() for char in fixed), "utf8-mojibake"
-    if to_eight_bit(text) is None:
+    data = to_eight_bit(text)
+    if data is None:
         return text, 0, "unicode"  # letters beyond 8 bits: not a legacy 8-bit text
     best: tuple[tuple[int, int, int], str, int, str] | None = None
     for priority, (encoding, convert) in enumerate(_TEXT_CANDIDATES):
-        attempt = convert(text)
+        attempt = convert(text, data)
         if attempt is None:
             continue
         converted, count = attempt
@@ -314,7 +327,8 @@ def _convert_by_font(text: str, encoding: str, capitals: bool) -> tuple[str, int
         return tcvn3_to_unicode(text, capitals)
     if encoding == "vni":
         return vni_to_unicode(text)
-    return _viscii_from_text(text)
+    data = to_eight_bit(text)
+    return None if data is None else _viscii_from_text(text, data)
 
 
 def repair_text(

@@ -37,6 +37,8 @@ _MODIFIED_VOWELS = frozenset("ăâêôơư")
 _EITHER_PLACEMENT = frozenset({"oa", "oe", "uy", "oo"})
 _CODAS = ("", "c", "ch", "m", "n", "ng", "nh", "p", "t")
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_GLUED_TO_NUMBER_RE = re.compile(r"(?<=\d)[^\W\d_]+")
+_ONE_LETTER_WORD_RE = re.compile(r"(?<![^\W\d_])[^\W\d_](?![^\W\d_])")
 
 
 @lru_cache(maxsize=65536)
@@ -115,6 +117,15 @@ class SyllableTally:
         return (self.well_formed + self.plain_well_formed) / words if words else 1.0
 
 
+@lru_cache(maxsize=65536)
+def _word_kind(word: str) -> int:
+    """Index into SyllableTally's counts, or -1 for a word not counted (an acronym)."""
+    ascii_word = word.isascii()
+    if ascii_word and len(word) > 1 and word.isupper():
+        return -1  # acronyms: UBND, TP, HCM
+    return (0 if is_vietnamese_syllable(word) else 1) + (2 if ascii_word else 0)
+
+
 def tally_words(text: str, original: str | None = None) -> SyllableTally:
     """Count the words of ``text`` by kind.
 
@@ -122,30 +133,23 @@ def tally_words(text: str, original: str | None = None) -> SyllableTally:
     one-letter word that was a symbol there ("«" read as "ô"), or a word glued to a number
     ("10°C"), is not counted: a symbol standing alone is no evidence of an encoding.
     """
-    counts = [0, 0, 0, 0]
-    for match in _WORD_RE.finditer(text):
-        word = match.group(0)
-        if original is not None and (
-            (len(word) == 1 and not original[match.start()].isalpha())
-            or (match.start() > 0 and text[match.start() - 1].isdigit())
-        ):
-            continue  # a lone symbol, or a unit glued to a number ("10°C")
-        ascii_word = word.isascii()
-        if ascii_word and len(word) > 1 and word.isupper():
-            continue  # acronyms: UBND, HĐND's ASCII cousins, TP
-        well = is_vietnamese_syllable(word)
-        counts[(0 if well else 1) + (2 if ascii_word else 0)] += 1
-    return SyllableTally(*counts)
+    counts = [0, 0, 0, 0, 0]  # the fifth slot collects kind -1
+    for word in _WORD_RE.findall(text):
+        counts[_word_kind(word)] += 1
+    if original is not None:
+        # Few words qualify, so find them with two scans instead of checking every word.
+        for match in _GLUED_TO_NUMBER_RE.finditer(text):
+            counts[_word_kind(match.group(0))] -= 1
+        for match in _ONE_LETTER_WORD_RE.finditer(text):
+            start = match.start()
+            if not original[start].isalpha() and not (start and text[start - 1].isdigit()):
+                counts[_word_kind(match.group(0))] -= 1
+    return SyllableTally(*counts[:4])
 
 
 def tally_accented_words(text: str) -> SyllableTally:
     """Count the words of ``text``; the accented ones are what detection looks at first."""
     return tally_words(text)
-
-
-def words(text: str) -> list[str]:
-    """The letter runs of ``text`` (digits and punctuation split words)."""
-    return _WORD_RE.findall(text)
 
 
 # Everyday syllables (function words, pronouns, common verbs and nouns), from general
