@@ -10,6 +10,7 @@ that never split or open a formatting code.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
@@ -60,7 +61,8 @@ def xml_string(element: etree._Element | None) -> str:
         return ""
     copy = deepcopy(element)
     etree.cleanup_namespaces(copy)
-    return etree.tostring(copy, encoding="unicode")
+    # Interned: a document repeats the same few run properties thousands of times.
+    return sys.intern(etree.tostring(copy, encoding="unicode"))
 
 
 def format_key(rpr: etree._Element | None) -> FormatKey:

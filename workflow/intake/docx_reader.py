@@ -175,6 +175,11 @@ class _DocxReader:
                 held = 0
             elif event == "end" and tag in (WN.headerReference, WN.footerReference):
                 section_parts.append(element.get(RN.id, ""))
+        if state.capture is not None:
+            state.warnings.add(
+                f"a field in {part} is never closed, so the text after it was treated as "
+                f"part of the field; open and re-save the file in Word to repair it"
+            )
         for warning in sorted(state.warnings):
             self.warnings[warning] = None
 

@@ -1,6 +1,6 @@
 """Size limits applied while reading source files, so a hostile file cannot exhaust memory.
 
-The defaults admit a 5,000-page report and refuse bombs. Every limit is checked before the
+The defaults admit a report of a few thousand pages and refuse bombs. Every limit is checked before the
 corresponding data is read (from declared sizes) and again while streaming (from the bytes
 actually produced), since zip headers can lie.
 """
@@ -18,7 +18,7 @@ class IntakeLimits:
     """Limits for one imported file.
 
     max_file_bytes: size of the uploaded file itself (100 MiB).
-    max_text_bytes: size of a .txt/.md file (20 MiB, about 10,000 pages of Vietnamese).
+    max_text_bytes: size of a .txt/.md file (20 MiB, about 3,000 pages of dense report text).
     max_zip_entries: members in a DOCX zip (5,000).
     max_part_bytes: uncompressed size of one zip member (100 MiB).
     max_total_bytes: uncompressed size of all members together (300 MiB).

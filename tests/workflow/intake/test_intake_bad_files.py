@@ -160,8 +160,8 @@ def test_spreadsheet_renamed_docx_is_refused() -> None:
 MEMORY_PROBE = """
 import sys, zipfile
 from pathlib import Path
-sys.path.insert(0, {conftest_dir!r})
-from conftest import docx_bytes
+sys.path.insert(0, {builder_dir!r})
+from intake_docx_builder import docx_bytes
 from workflow.errors import InvalidInput
 from workflow.intake import read_source
 data = docx_bytes("<w:p/>" * 2_000_000, compression=zipfile.ZIP_STORED)
@@ -181,7 +181,7 @@ print(high_water_kib() - before)
 def test_two_million_empty_paragraphs_are_refused_in_bounded_memory() -> None:
     # A subprocess so the peak RSS (VmHWM, which also counts lxml's C allocations) is this
     # read's alone.
-    probe = MEMORY_PROBE.format(conftest_dir=str(Path(__file__).parent))
+    probe = MEMORY_PROBE.format(builder_dir=str(Path(__file__).parent))
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
@@ -241,3 +241,11 @@ def test_docx_without_translatable_text_warns(make_docx) -> None:
     document = read_source(make_docx("<w:p><w:r><w:t>2024</w:t></w:r></w:p>"), "n.docx")
     assert document.blocks == []
     assert document.warnings == ["n.docx has no text to translate (only numbers or code)"]
+
+
+def test_zip_level_encryption_is_refused(make_docx) -> None:
+    data = bytearray(make_docx(GOOD_BODY))
+    central = data.find(b"PK\x01\x02")
+    flags = struct.unpack_from("<H", data, central + 8)[0]
+    struct.pack_into("<H", data, central + 8, flags | 0x1)  # "encrypted" bit
+    assert "encrypted zip" in refused(bytes(data), "locked.docx")

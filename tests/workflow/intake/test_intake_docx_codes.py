@@ -143,3 +143,18 @@ def test_tracked_deletions_are_left_out_with_a_warning(make_docx) -> None:
     document = read_source(make_docx(body), "a.docx")
     assert document.blocks[0].text == "Kế hoạch mới"
     assert any("tracked changes" in warning for warning in document.warnings)
+
+
+def test_unclosed_field_is_reported(make_docx) -> None:
+    body = (
+        "<w:p>"
+        + run("Trước trường")
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + "</w:p><w:p>"
+        + run("Sau trường")
+        + "</w:p>"
+    )
+    document = read_source(make_docx(body), "a.docx")
+    assert [b.text for b in document.blocks] == ["Trước trường<x1/>"]
+    assert document.blocks[0].codes["1"]["continues"] is True
+    assert any("never closed" in warning for warning in document.warnings)
