@@ -35,7 +35,6 @@ from workflow.vietnamese.legacy_tables import (
     VISCII_DECODING,
     VNI_TO_UNICODE,
     decode_eight_bit,
-    to_eight_bit,
 )
 from workflow.vietnamese.legacy_viqr import looks_like_viqr, might_be_viqr, viqr_to_unicode
 from workflow.vietnamese.repair_controls import CLEANUP_MESSAGES, clean_controls
@@ -79,12 +78,24 @@ class RepairResult:
     cleanup: tuple[tuple[str, int], ...] = ()
     # Combining marks folded into precomposed letters by NFC.
     composed_marks: int = 0
+    # Characters converted from the legacy encoding (part of changed_chars).
+    converted_chars: int = 0
+
+
+def describe_conversion(encoding: str, evidence: str, chars: int) -> str:
+    """One report line: "converted from TCVN3 (.VnTime font): 412 characters"."""
+    if encoding == "utf8-mojibake":
+        return f"repaired UTF-8 read as Windows-1252 (mojibake): {chars} characters"
+    where = f" ({evidence})" if evidence else ""
+    return f"converted from {ENCODING_NAMES.get(encoding, encoding)}{where}: {chars} characters"
 
 
 @dataclass
 class RepairReport:
     """Totals over many RepairResults, as human-readable lines for the user."""
 
+    # What one RepairResult stands for in the lines: a DOCX "run", a file's "line" ...
+    unit: str = "run"
     runs: int = 0
     changed_runs: int = 0
     converted_chars: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -98,9 +109,9 @@ class RepairReport:
         self.runs += 1
         if result.changed_chars or result.cleanup or result.composed_marks:
             self.changed_runs += 1
-        if result.encoding not in ("unicode", "nfd") and result.changed_chars:
+        if result.converted_chars:
             key = (result.encoding, result.evidence)
-            self.converted_chars[key] = self.converted_chars.get(key, 0) + result.changed_chars
+            self.converted_chars[key] = self.converted_chars.get(key, 0) + result.converted_chars
             self.converted_runs[key] = self.converted_runs.get(key, 0) + 1
         for kind, count in result.cleanup:
             self.cleanup[kind] = self.cleanup.get(kind, 0) + count
@@ -115,11 +126,8 @@ class RepairReport:
         lines = list(self.source_notes)
         for (encoding, evidence), chars in sorted(self.converted_chars.items()):
             runs = self.converted_runs[(encoding, evidence)]
-            where = f" ({evidence})" if evidence else ""
-            lines.append(
-                f"converted from {ENCODING_NAMES.get(encoding, encoding)}{where}: "
-                f"{chars} characters in {runs} {'run' if runs == 1 else 'runs'}"
-            )
+            unit = self.unit if runs == 1 else f"{self.unit}s"
+            lines.append(f"{describe_conversion(encoding, evidence, chars)} in {runs} {unit}")
         if self.composed_marks:
             lines.append(f"composed {self.composed_marks} combining marks (Unicode NFD to NFC)")
         for kind, count in sorted(self.cleanup.items()):
@@ -139,6 +147,18 @@ _VNI_RE = re.compile(
 _VNI_MARKS = frozenset(char for code in VNI_TO_UNICODE for char in code if not char.isascii())
 
 
+_VISCII_TRANSLATION = {ord(char): VISCII_DECODING[byte] for char, byte in EIGHT_BIT_BYTE.items()}
+_EIGHT_BIT_RUN_RE = re.compile(f"[{re.escape(''.join(EIGHT_BIT_BYTE))}]+")
+
+
+def _has_letters_beyond_8_bits(text: str) -> bool:
+    """Letters no 8-bit font code can give ("ệ", "ư"): the text was typed in Unicode.
+
+    Invisible characters and punctuation beyond 8 bits (U+200B, "…") do not count.
+    """
+    return any(char.isalpha() and char not in EIGHT_BIT_BYTE for char in set(text))
+
+
 def _count_differences(before: str, after: str) -> int:
     if len(before) != len(after):
         raise ValueError("a 1:1 conversion changed the length")
@@ -150,8 +170,9 @@ def tcvn3_to_unicode(text: str, capitals: bool = False) -> tuple[str, int]:
     converted = text.translate(_TCVN3_TRANSLATION)
     if capitals:
         # An "H" font draws every code as a capital: that is what the reader saw.
-        upper = converted.upper()
-        converted = upper if len(upper) == len(converted) else converted
+        converted = "".join(
+            capital if len(capital := char.upper()) == 1 else char for char in converted
+        )
     return converted, _count_differences(text, converted)
 
 
@@ -172,27 +193,37 @@ def viscii_to_unicode(data: bytes) -> str:
     return "".join(VISCII_DECODING[byte] for byte in data)
 
 
-def _viscii_from_text(text: str, data: bytes) -> tuple[str, int] | None:
-    converted = viscii_to_unicode(data)
+def viscii_text_to_unicode(text: str) -> tuple[str, int]:
+    """VISCII text read as Windows-1252/Latin-1 -> Unicode (other characters kept)."""
+    converted = text.translate(_VISCII_TRANSLATION)
     return converted, _count_differences(text, converted)
 
 
-def _cp1258_from_text(text: str, data: bytes) -> tuple[str, int] | None:
+def _viscii_candidate(text: str) -> tuple[str, int] | None:
+    converted, count = viscii_text_to_unicode(text)
+    return (converted, count) if count else None
+
+
+def _cp1258_candidate(text: str) -> tuple[str, int] | None:
     if not _CP1258_DIFFERENT.intersection(text):
         return None  # reads the same as Windows-1252
+
+    def redecode(match: re.Match[str]) -> str:
+        return bytes(EIGHT_BIT_BYTE[char] for char in match.group(0)).decode("cp1258")
+
     try:
-        converted = unicodedata.normalize("NFC", data.decode("cp1258"))
+        converted = unicodedata.normalize("NFC", _EIGHT_BIT_RUN_RE.sub(redecode, text))
     except UnicodeDecodeError:
-        return None
+        return None  # a byte Windows-1258 leaves undefined
     return converted, sum(not char.isascii() for char in converted)
 
 
-def _tcvn3_candidate(text: str, data: bytes) -> tuple[str, int] | None:
+def _tcvn3_candidate(text: str) -> tuple[str, int] | None:
     converted, count = tcvn3_to_unicode(text)
     return (converted, count) if count else None
 
 
-def _vni_candidate(text: str, data: bytes) -> tuple[str, int] | None:
+def _vni_candidate(text: str) -> tuple[str, int] | None:
     if not _VNI_MARKS.intersection(text):
         return None
     converted, count = vni_to_unicode(text)
@@ -200,11 +231,11 @@ def _vni_candidate(text: str, data: bytes) -> tuple[str, int] | None:
 
 
 # Order matters on a tie: the more common encoding wins.
-_TEXT_CANDIDATES: tuple[tuple[str, Callable[[str, bytes], tuple[str, int] | None]], ...] = (
+_TEXT_CANDIDATES: tuple[tuple[str, Callable[[str], tuple[str, int] | None]], ...] = (
     ("tcvn3", _tcvn3_candidate),
     ("vni", _vni_candidate),
-    ("cp1258", _cp1258_from_text),
-    ("viscii", _viscii_from_text),
+    ("cp1258", _cp1258_candidate),
+    ("viscii", _viscii_candidate),
 )
 
 
@@ -298,12 +329,11 @@ def _detect(text: str) -> tuple[str, int, str]:
         repaired = tally_accented_words(fixed)
         if repaired.malformed <= original.malformed:
             return fixed, sum(not char.isascii() for char in fixed), "utf8-mojibake"
-    data = to_eight_bit(text)
-    if data is None:
-        return text, 0, "unicode"  # letters beyond 8 bits: not a legacy 8-bit text
+    if _has_letters_beyond_8_bits(text):
+        return text, 0, "unicode"  # "ệ", "ư": typed in Unicode, not a legacy 8-bit text
     best: tuple[tuple[int, int, int], str, int, str] | None = None
     for priority, (encoding, convert) in enumerate(_TEXT_CANDIDATES):
-        attempt = convert(text, data)
+        attempt = convert(text)
         if attempt is None:
             continue
         converted, count = attempt
@@ -321,14 +351,13 @@ def _detect(text: str) -> tuple[str, int, str]:
 
 def _convert_by_font(text: str, encoding: str, capitals: bool) -> tuple[str, int] | None:
     """Convert with the font's encoding, unless the run is already Unicode beyond 8 bits."""
-    if to_eight_bit(text) is None:
-        return None  # letters beyond 8 bits: retyped in Unicode, the font name is stale
+    if _has_letters_beyond_8_bits(text):
+        return None  # retyped in Unicode ("ệ", "ư"): the font name is stale
     if encoding == "tcvn3":
         return tcvn3_to_unicode(text, capitals)
     if encoding == "vni":
         return vni_to_unicode(text)
-    data = to_eight_bit(text)
-    return None if data is None else _viscii_from_text(text, data)
+    return viscii_text_to_unicode(text)
 
 
 def repair_text(
@@ -354,16 +383,15 @@ def repair_text(
             encoding, evidence = "viqr", CONTENT_EVIDENCE
     elif _needs_detection(nfc):
         converted, converted_chars, encoding = _detect(nfc)
-        evidence = CONTENT_EVIDENCE if encoding != "unicode" else ""
+        # ftfy's repair is exact re-decoding, not a statistical guess.
+        evidence = CONTENT_EVIDENCE if encoding not in ("unicode", "utf8-mojibake") else ""
     cleanup = clean_controls(converted, manual_line_break)
     final = unicodedata.normalize("NFC", cleanup.text)
     if encoding == "unicode" and composed:
         encoding = "nfd"
     notes: list[str] = []
     if converted_chars:
-        where = f" ({evidence})" if evidence else ""
-        name = ENCODING_NAMES[encoding]
-        notes.append(f"converted from {name}{where}: {converted_chars} characters")
+        notes.append(describe_conversion(encoding, evidence, converted_chars))
     if composed:
         notes.append(f"composed {composed} combining marks (Unicode NFD to NFC)")
     notes.extend(CLEANUP_MESSAGES[kind].format(n=count) for kind, count in cleanup.counts)
@@ -375,6 +403,7 @@ def repair_text(
         evidence=evidence,
         cleanup=cleanup.counts,
         composed_marks=composed,
+        converted_chars=converted_chars,
     )
 
 

@@ -180,14 +180,6 @@ for _byte in range(0x80, 0xA0):
     EIGHT_BIT_BYTE.setdefault(chr(_byte), _byte)
 
 
-def to_eight_bit(text: str) -> bytes | None:
-    """The bytes ``text`` was read from as cp1252/Latin-1, or None if it was not 8-bit."""
-    try:
-        return bytes(EIGHT_BIT_BYTE[char] for char in text)
-    except KeyError:
-        return None
-
-
 def decode_eight_bit(data: bytes) -> str:
     """Bytes read the way Word reads an 8-bit font's codes: cp1252, Latin-1 for the gaps."""
     return "".join(eight_bit_char(byte) for byte in data)

@@ -39,7 +39,7 @@ def test_tcvn3_file_becomes_utf8_with_the_same_lines(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8") == "\r\n".join(lines) + "\r\n"
     report = done.stderr.decode("utf-8").splitlines()
-    assert report[0] == f"{source}: read as TCVN3 (8-bit)"
+    assert report[0] == f"{source}: read as TCVN3 (8-bit), 13 non-ASCII characters"
 
 
 def test_line_count_is_kept_even_with_manual_breaks_and_no_final_newline(
@@ -79,8 +79,8 @@ def test_each_line_is_repaired_on_its_own_evidence(tmp_path: Path) -> None:
         "Thủ tướng Chính phủ",
         "Hello? Yes. it's fine.",
     ]
-    assert "converted from VIQR (content statistics): 7 characters in 1 run" in done.stderr
-    assert "converted from VNI (content statistics): 7 characters in 1 run" in done.stderr
+    assert "converted from VIQR (content statistics): 7 characters in 1 line" in done.stderr
+    assert "converted from VNI (content statistics): 7 characters in 1 line" in done.stderr
 
 
 def test_font_option_decides_the_encoding(

@@ -118,12 +118,10 @@ def test_content_statistics_detect_each_encoding_without_a_font(encode, encoding
     sentence = "Thủ tướng Chính phủ đã ký quyết định thành lập Hội đồng quốc gia về giáo dục"
     expected = sentence.lower() if encoding == "tcvn3" else sentence
     result = repair_text(encode(sentence))
-    assert (result.text, result.encoding, result.evidence) == (
-        expected,
-        encoding,
-        "content statistics",
-    )
-    assert result.changed_chars > 0
+    # Mojibake repair is exact re-decoding, not a statistical guess.
+    evidence = "" if encoding == "utf8-mojibake" else "content statistics"
+    assert (result.text, result.encoding, result.evidence) == (expected, encoding, evidence)
+    assert result.changed_chars == result.converted_chars > 0
 
 
 def test_detection_rate_on_real_sentences_encoded_per_line() -> None:
@@ -203,6 +201,15 @@ def test_emoji_joiner_is_kept() -> None:
     assert repair_text(family).text == family
 
 
+def test_conversion_and_cleanup_are_counted_apart() -> None:
+    result = repair_text("Céng\u200b hoµ", ".VnTime")
+    assert (result.text, result.converted_chars, result.changed_chars) == ("Cộng hoà", 2, 3)
+    assert result.notes == (
+        "converted from TCVN3 (.VnTime font): 2 characters",
+        "removed 1 zero-width characters",
+    )
+
+
 def test_empty_text() -> None:
     assert repair_text("") == RepairResult("", "unicode", 0, ())
 
@@ -216,14 +223,16 @@ def test_report_sums_runs_per_encoding_and_evidence() -> None:
         (encode_vni("Việt Nam"), None),
         ("Đã đúng", None),
         (unicodedata.normalize("NFD", "Đã đúng\u200b"), None),
+        ("Cá»™ng", None),
     ]:
         report.add(repair_text(run, font))
     assert report.lines() == [
         "converted from TCVN3 (.VnTime font): 4 characters in 2 runs",
         "converted from TCVN3 (.VnTimeH font): 8 characters in 1 run",
+        "repaired UTF-8 read as Windows-1252 (mojibake): 1 characters in 1 run",
         "converted from VNI (content statistics): 1 characters in 1 run",
         "composed 2 combining marks (Unicode NFD to NFC)",
         "removed 1 zero-width characters",
     ]
-    assert report.runs == 6 and report.changed_runs == 5
+    assert report.runs == 7 and report.changed_runs == 6
     assert RepairReport().lines() == ["no repair needed: text is Unicode NFC"]

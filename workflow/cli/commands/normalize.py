@@ -85,9 +85,13 @@ def register(cli: click.Group) -> None:
             text, encoding = decode_bytes(data, font_hint=font)
         except InvalidInput as error:
             raise InvalidInput(f"{name}: {error}") from None
-        report = RepairReport()
+        report = RepairReport(unit="line")
         label = ENCODING_NAMES.get(encoding)
-        report.add_note(f"{name}: read as {f'{label} (8-bit)' if label else encoding}")
+        if label:
+            converted = sum(not char.isascii() for char in text)
+            report.add_note(f"{name}: read as {label} (8-bit), {converted} non-ASCII characters")
+        else:
+            report.add_note(f"{name}: read as {encoding}")
         output = normalize_text(text, font, report)
         click.echo(output.encode("utf-8"), nl=False)  # bytes: UTF-8 whatever the locale
         for line in report.lines():
