@@ -7,6 +7,7 @@ import streamlit as st
 from ui.strings import LANGUAGES, text
 from workflow import settings
 from workflow.errors import SongnguError
+from workflow.projects import list_projects
 from workflow.storage import Database, open_database
 from workflow.users import Actor, list_users, resolve_actor
 
@@ -47,6 +48,12 @@ def sidebar() -> Actor:
 
 
 def current_project_id() -> int | None:
+    """The project being worked on; the first one when none was chosen yet."""
+    if st.session_state.get("project_id") is None:
+        with database().read() as session:
+            projects = list_projects(session)
+        if projects:
+            st.session_state["project_id"] = projects[0].id
     return st.session_state.get("project_id")
 
 

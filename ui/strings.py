@@ -69,6 +69,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Không lưu được câu {id}: người khác đã sửa. Bản hiện tại: «{current}». Bản của bạn: «{yours}».",
         "en": "Segment {id} was not saved: someone else changed it. Current: «{current}». Yours: «{yours}».",
     },
+    "changed_meanwhile": {
+        "vi": "{user} đã sửa câu này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
+        "en": "{user} changed this segment (version {version}) after you opened it. Press Reload to see it.",
+    },
+    "reload": {"vi": "Tải lại", "en": "Reload"},
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},
@@ -86,6 +91,64 @@ STRINGS: dict[str, dict[str, str]] = {
     "comments": {"vi": "Bình luận", "en": "Comments"},
     "add_comment": {"vi": "Thêm bình luận", "en": "Add comment"},
     "history": {"vi": "Lịch sử", "en": "History"},
+    "preview_header": {"vi": "Xem trước cách tách câu", "en": "Segmentation preview"},
+    "preview_summary": {
+        "vi": "{paragraphs} đoạn → {segments} câu (theo quy tắc của dự án).",
+        "en": "{paragraphs} paragraphs → {segments} segments (with the project's rules).",
+    },
+    "preview_truncated": {
+        "vi": "Chỉ hiện {shown} câu đầu tiên.",
+        "en": "Showing the first {shown} segments.",
+    },
+    "col_paragraph": {"vi": "Đoạn", "en": "Paragraph"},
+    "rules_header": {"vi": "Quy tắc tách câu của dự án", "en": "Project segmentation rules"},
+    "rules_default": {
+        "vi": "Dự án đang dùng quy tắc mặc định.",
+        "en": "The project uses the default rules.",
+    },
+    "rules_changed": {"vi": "Khác với mặc định:", "en": "Differences from the defaults:"},
+    "rules_abbreviations": {
+        "vi": "Từ viết tắt (mỗi dòng một từ; dấu chấm sau chúng không kết thúc câu)",
+        "en": "Abbreviations (one a line; a dot after them never ends a sentence)",
+    },
+    "rules_heading_words": {
+        "vi": "Từ mở đầu đề mục (mỗi dòng một từ, như Điều, Chương)",
+        "en": "Heading words (one a line, such as Điều, Chương)",
+    },
+    "rules_no_break": {
+        "vi": "Mẫu không tách câu bên trong (biểu thức chính quy, mỗi dòng một mẫu)",
+        "en": "No-break patterns: no sentence ends inside a match (regex, one a line)",
+    },
+    "rules_break": {
+        "vi": "Mẫu luôn tách câu sau đó (biểu thức chính quy, mỗi dòng một mẫu)",
+        "en": "Break patterns: a sentence always ends after a match (regex, one a line)",
+    },
+    "rules_save": {"vi": "Lưu quy tắc", "en": "Save rules"},
+    "rules_reset": {"vi": "Về quy tắc mặc định", "en": "Reset to defaults"},
+    "rules_saved": {
+        "vi": "Đã lưu quy tắc tách câu; các lần nhập sau sẽ dùng chúng.",
+        "en": "Saved the segmentation rules; new imports use them.",
+    },
+    "segment_tools": {"vi": "Gộp và tách câu", "en": "Merge and split segments"},
+    "choose_segment": {"vi": "Câu", "en": "Segment"},
+    "source_length": {"vi": "{count} ký tự", "en": "{count} characters"},
+    "merge_next": {"vi": "Gộp với câu sau", "en": "Merge with next"},
+    "merge_last": {
+        "vi": "Đây là câu cuối của tài liệu: không có câu sau để gộp.",
+        "en": "This is the last segment of the document: nothing follows to merge with.",
+    },
+    "split_before": {"vi": "Tách trước đoạn chữ", "en": "Split before the text"},
+    "split_offset": {"vi": "…hoặc tại vị trí ký tự", "en": "…or at character offset"},
+    "split": {"vi": "Tách", "en": "Split"},
+    "split_where": {
+        "vi": "Hãy gõ đoạn chữ mở đầu phần sau, hoặc một vị trí lớn hơn 0.",
+        "en": "Type the words the second part starts with, or an offset above 0.",
+    },
+    "merged": {"vi": "Đã gộp thành câu {id}.", "en": "Merged into segment {id}."},
+    "split_done": {
+        "vi": "Đã tách câu {first}; phần sau là câu {second}.",
+        "en": "Split segment {first}; the rest is segment {second}.",
+    },
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SONGNGU
+from songngu_testing import SONGNGU
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -99,7 +99,7 @@ def test_translator_saves_and_confirms_in_the_browser(app_server, page, tmp_path
     url, env = app_server
     page.goto(url)
     _settle(page)
-    assert page.get_by_role("heading", name="Dự án").is_visible()
+    page.get_by_role("heading", name="Dự án").wait_for()
     page.get_by_text("Biên dịch & duyệt").first.click()
     _settle(page)
     page.get_by_role("heading", name="Biên dịch và duyệt").wait_for()

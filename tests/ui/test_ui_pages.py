@@ -111,7 +111,10 @@ def test_review_page_saves_an_edit_and_refuses_a_stale_one(demo: tuple[Database,
         assert Status(get_segment(session, segments[1].id).status) is Status.DRAFT
 
 
-def test_pages_ask_for_a_project_first(demo: tuple[Database, int]) -> None:
+def test_pages_ask_for_a_project_first(sqlite_db: Database) -> None:
+    from ui import state
+
+    state.database.clear()
     for page in ("source", "review"):
         app = _run(page, None)
         assert not app.exception

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from songngu_testing import run_cli
 
 
 def _ok(*args: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from conftest import add_users, seed_project
+from songngu_testing import add_users, seed_project
 
 from workflow.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
 from workflow.segments import (

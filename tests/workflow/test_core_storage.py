@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import seed_project
+from songngu_testing import seed_project
 from sqlalchemy import inspect, text
 
 from workflow.errors import InvalidInput

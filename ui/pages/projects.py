@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.state import database, show_error, sidebar, t
+from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.errors import SongnguError
 from workflow.partners import list_partners
 from workflow.projects import create_project, list_projects
@@ -30,7 +30,7 @@ def render() -> None:
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch")
         ids = list(options)
-        current = st.session_state.get("project_id")
+        current = current_project_id()
         index = ids.index(current) if current in ids else 0
         chosen = st.selectbox(
             t("current_project"),

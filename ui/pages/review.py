@@ -137,17 +137,24 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
         segment = get_segment(session, chosen)
         comments = list_comments(session, chosen)
         revisions = list_revisions(session, chosen)
-    seen_version = segment.version
+    # The version (and text) the user is looking at is remembered from the render that drew
+    # the text area, not re-read on the rerun a click causes: otherwise a save would carry
+    # the fresh version and silently overwrite what someone else saved meanwhile.
+    shown_key = f"side-shown-{chosen}"
+    if shown_key not in st.session_state:
+        st.session_state[shown_key] = (segment.version, segment.target)
+    seen_version, seen_target = st.session_state[shown_key]
     st.markdown(f"**{t('col_source')}**")
     st.text(segment.source)
     target = st.text_area(
-        t("col_target"), value=segment.target, key=f"side-{chosen}-{seen_version}", height=120
+        t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )
-    save_col, confirm_col = st.columns(2)
+    save_col, confirm_col, reload_col = st.columns(3)
     try:
         if save_col.button(t("save"), key="side_save"):
             with database().write() as session:
                 saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
+            st.session_state[shown_key] = (saved.version, saved.target)
             _push("success", t("saved", id=saved.id, version=saved.version))
             st.rerun()
         if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
@@ -155,12 +162,18 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 saved = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
+            st.session_state[shown_key] = (saved.version, saved.target)
             _push("success", t("saved", id=saved.id, version=saved.version))
             st.rerun()
     except Conflict as error:
         st.error(_conflict_message(error))
     except SongnguError as error:
         st.error(str(error))
+    if segment.version != seen_version:
+        st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
+    if reload_col.button(t("reload"), key="side_reload"):
+        del st.session_state[shown_key]
+        st.rerun()
 
     status_col, reason_col, apply_col = st.columns([2, 3, 1])
     # Options are the translated labels themselves: a format_func that reads the session's
@@ -171,9 +184,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     if apply_col.button(t("apply"), key="side_apply"):
         try:
             with database().write() as session:
-                set_status(
+                saved = set_status(
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
+            st.session_state[shown_key] = (saved.version, saved.target)
             st.rerun()
         except Conflict as error:
             st.error(_conflict_message(error))

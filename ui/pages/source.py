@@ -1,21 +1,74 @@
-"""Source page: upload or paste a Vietnamese document, see the repair report and segments."""
+"""Source page: import a Vietnamese document after previewing its segmentation, keep the
+project's segmentation rules, see each document's repair report, merge and split segments.
+
+Merge and split run in button callbacks bound to the versions the page showed, so a
+segment someone changed after the page was drawn is a visible conflict, never a silent
+overwrite. Results and errors are queued and shown next to the controls on the rerun.
+"""
 
 from __future__ import annotations
+
+import json
+from dataclasses import dataclass
 
 import streamlit as st
 
 from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.errors import SongnguError
-from workflow.importing import import_document
+from workflow.importing import import_document, project_rules
+from workflow.models import Segment
 from workflow.projects import get_project
+from workflow.segment_edit import (
+    RulesDifference,
+    SegmentationPreview,
+    merge_segments,
+    preview_segmentation,
+    reset_project_rules,
+    save_project_rules,
+    split_segment,
+)
 from workflow.segments import list_segments
+from workflow.users import Actor
+from workflow.vietnamese.segmentation_rules import SegmentationRules
+
+PREVIEW_ROWS = 500
+MESSAGES = "source_messages"  # + area: messages queued by callbacks, shown on the rerun
+RULE_FIELDS = (
+    ("abbreviations", "rules_abbreviations"),
+    ("heading_words", "rules_heading_words"),
+    ("no_break_patterns", "rules_no_break"),
+    ("break_patterns", "rules_break"),
+)
 
 
-def _import(actor, data: bytes, filename: str, title: str | None) -> None:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class PendingSource:
+    """The file or pasted text the user is about to import."""
+
+    data: bytes
+    filename: str
+    title: str | None
+
+
+def _push(area: str, kind: str, message: str) -> None:
+    st.session_state.setdefault(f"{MESSAGES}-{area}", []).append((kind, message))
+
+
+def _show_messages(area: str) -> None:
+    for kind, message in st.session_state.pop(f"{MESSAGES}-{area}", []):
+        getattr(st, kind)(message)
+
+
+# --- import with preview ----------------------------------------------------------------
+
+
+def _import(actor: Actor, pending: PendingSource) -> None:
     try:
         with database().write() as session:
             project = get_project(session, current_project_id())
-            outcome = import_document(session, actor, project, data, filename, title=title)
+            outcome = import_document(
+                session, actor, project, pending.data, pending.filename, title=pending.title
+            )
     except SongnguError as error:
         show_error(error)
         return
@@ -28,30 +81,216 @@ def _import(actor, data: bytes, filename: str, title: str | None) -> None:  # ty
         st.write(f"• {line}")
 
 
-def render() -> None:
-    actor = sidebar()
-    st.title(t("source_header"))
-    if current_project_id() is None:
-        st.warning(t("choose_project_first"))
+@st.cache_data(max_entries=4, show_spinner=False)
+def _cached_preview(data: bytes, filename: str, rules_json: str) -> SegmentationPreview:
+    # Keyed by the bytes and the rules, so a big file is not read again on every rerun.
+    return preview_segmentation(data, filename, SegmentationRules.from_dict(json.loads(rules_json)))
+
+
+def _preview(pending: PendingSource, rules: SegmentationRules) -> None:
+    st.subheader(t("preview_header"))
+    try:
+        preview = _cached_preview(
+            pending.data, pending.filename, json.dumps(rules.to_dict(), ensure_ascii=False)
+        )
+    except SongnguError as error:
+        show_error(error)
         return
+    st.caption(t("preview_summary", paragraphs=preview.paragraphs, segments=len(preview.sentences)))
+    for line in preview.repair_lines + preview.warnings:
+        st.caption(f"• {line}")
+    rows = [
+        {t("col_paragraph"): sentence.paragraph + 1, t("col_source"): sentence.text}
+        for sentence in preview.sentences[:PREVIEW_ROWS]
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+    if len(preview.sentences) > PREVIEW_ROWS:
+        st.caption(t("preview_truncated", shown=PREVIEW_ROWS))
+
+
+def _pending_source() -> PendingSource | None:
     uploaded = st.file_uploader(t("upload"), type=["docx", "txt", "md"], key="upload")
     with st.expander(t("paste")):
         pasted_title = st.text_input(t("paste_title"), key="paste_title")
         pasted = st.text_area(t("paste"), key="paste_text", height=200)
-    if st.button(t("import"), type="primary"):
-        if uploaded is not None:
-            _import(actor, uploaded.getvalue(), uploaded.name, None)
-        elif pasted.strip():
-            _import(actor, pasted.encode("utf-8"), "pasted.txt", pasted_title or None)
-        else:
-            st.error(t("nothing_to_import"))
+    if uploaded is not None:
+        return PendingSource(uploaded.getvalue(), uploaded.name, None)
+    if pasted.strip():
+        return PendingSource(pasted.encode("utf-8"), "pasted.txt", pasted_title or None)
+    return None
 
+
+# --- project rules ----------------------------------------------------------------------
+
+
+def _rules_key(field_name: str) -> str:
+    return f"rules-{field_name}-{st.session_state.get('rules_generation', 0)}"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
+    try:
+        values = {name: _lines(st.session_state.get(key, "")) for name, key in keys.items()}
+        rules = SegmentationRules(
+            abbreviations=frozenset(values["abbreviations"]),
+            heading_words=frozenset(values["heading_words"]),
+            no_break_patterns=tuple(values["no_break_patterns"]),
+            break_patterns=tuple(values["break_patterns"]),
+        )
+        with database().write() as session:
+            save_project_rules(session, actor, get_project(session, project_id), rules)
+    except SongnguError as error:
+        _push("rules", "error", str(error))
+        return
+    _push("rules", "success", t("rules_saved"))
+    st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
+
+
+def _reset_rules(actor: Actor, project_id: int) -> None:
+    try:
+        with database().write() as session:
+            reset_project_rules(session, actor, get_project(session, project_id))
+    except SongnguError as error:
+        _push("rules", "error", str(error))
+        return
+    _push("rules", "success", t("rules_saved"))
+    st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
+
+
+def _rules_editor(actor: Actor, project_id: int, rules: SegmentationRules) -> None:
+    # Open when a save just happened, so its message is seen.
+    with st.expander(t("rules_header"), expanded=bool(st.session_state.get(f"{MESSAGES}-rules"))):
+        _show_messages("rules")
+        difference = RulesDifference.from_defaults(rules)
+        if difference.is_empty:
+            st.caption(t("rules_default"))
+        else:
+            st.caption(t("rules_changed"))
+            for line in difference.lines():
+                st.caption(f"• {line}")
+        stored = rules.to_dict()
+        keys = {name: _rules_key(name) for name, _ in RULE_FIELDS}
+        for name, label in RULE_FIELDS:
+            st.text_area(t(label), value="\n".join(stored[name]), key=keys[name], height=120)
+        save_column, reset_column = st.columns(2)
+        save_column.button(
+            t("rules_save"), key="rules_save", on_click=_save_rules, args=(actor, project_id, keys)
+        )
+        reset_column.button(
+            t("rules_reset"), key="rules_reset", on_click=_reset_rules, args=(actor, project_id)
+        )
+
+
+# --- merge and split --------------------------------------------------------------------
+
+
+def _merge(actor: Actor, project_id: int, first: tuple[int, int], second: tuple[int, int]) -> None:
+    try:
+        with database().write() as session:
+            merged = merge_segments(
+                session,
+                actor,
+                first[0],
+                second_id=second[0],
+                expected_versions=(first[1], second[1]),
+                project=get_project(session, project_id),
+            )
+            _push("tools", "success", t("merged", id=merged.id))
+    except SongnguError as error:
+        _push("tools", "error", str(error))
+
+
+def _split(
+    actor: Actor, project_id: int, segment_id: int, version: int, keys: tuple[str, str]
+) -> None:
+    before = (st.session_state.get(keys[0]) or "").strip()
+    offset = int(st.session_state.get(keys[1]) or 0)
+    if not before and offset <= 0:
+        _push("tools", "error", t("split_where"))
+        return
+    try:
+        with database().write() as session:
+            first, second = split_segment(
+                session,
+                actor,
+                segment_id,
+                offset=None if before else offset,
+                before=before or None,
+                expected_version=version,
+                project=get_project(session, project_id),
+            )
+            _push("tools", "success", t("split_done", first=first.id, second=second.id))
+    except SongnguError as error:
+        _push("tools", "error", str(error))
+
+
+def _segment_label(segment: Segment) -> str:
+    text = segment.source if len(segment.source) <= 80 else segment.source[:79] + "…"
+    return f"#{segment.position} · {segment.id} · {text}"
+
+
+def _segment_tools(actor: Actor, project_id: int, documents: dict[int, str]) -> None:
+    st.subheader(t("segment_tools"))
+    _show_messages("tools")
+    document_id = st.selectbox(
+        t("document"), list(documents), format_func=documents.__getitem__, key="tools_document"
+    )
     with database().read() as session:
-        project = get_project(session, current_project_id())
+        segments = list_segments(session, get_project(session, project_id), document_id=document_id)
+    if not segments:
+        return
+    labels = {s.id: _segment_label(s) for s in segments}
+    chosen_id = st.selectbox(
+        t("choose_segment"), list(labels), format_func=labels.__getitem__, key="tools_segment"
+    )
+    index = next(i for i, s in enumerate(segments) if s.id == chosen_id)
+    chosen = segments[index]
+    following = segments[index + 1] if index + 1 < len(segments) else None
+    st.text(chosen.source)
+    st.caption(t("source_length", count=len(chosen.source)))
+    if following is None:
+        st.caption(t("merge_last"))
+    else:
+        st.button(
+            t("merge_next"),
+            key="merge_next",
+            on_click=_merge,
+            args=(
+                actor,
+                project_id,
+                (chosen.id, chosen.version),
+                (following.id, following.version),
+            ),
+        )
+    # Keyed by segment and version: a changed segment gets empty inputs with fitting bounds.
+    keys = (f"split-before-{chosen.id}-{chosen.version}", f"split-at-{chosen.id}-{chosen.version}")
+    before_column, offset_column = st.columns([3, 1])
+    before_column.text_input(t("split_before"), key=keys[0])
+    offset_column.number_input(
+        t("split_offset"), min_value=0, max_value=max(0, len(chosen.source) - 1), key=keys[1]
+    )
+    st.button(
+        t("split"),
+        key="split",
+        on_click=_split,
+        args=(actor, project_id, chosen.id, chosen.version, keys),
+    )
+
+
+# --- the page ---------------------------------------------------------------------------
+
+
+def _documents(project_id: int) -> dict[int, str]:
+    """Each document with its repair report and segments; returns id → title."""
+    with database().read() as session:
+        project = get_project(session, project_id)
         documents = list(project.documents)
         if not documents:
             st.info(t("no_documents"))
-            return
+            return {}
         st.subheader(t("documents"))
         for document in documents:
             segments = list_segments(session, project, document_id=document.id)
@@ -71,3 +310,31 @@ def render() -> None:
                     hide_index=True,
                     width="stretch",
                 )
+        return {document.id: document.title for document in documents}
+
+
+def render() -> None:
+    actor = sidebar()
+    st.title(t("source_header"))
+    project_id = current_project_id()
+    if project_id is None:
+        st.warning(t("choose_project_first"))
+        return
+    pending = _pending_source()
+    try:
+        with database().read() as session:
+            rules = project_rules(get_project(session, project_id))
+    except SongnguError as error:  # stored rules that no longer load: say so, use defaults
+        show_error(error)
+        rules = SegmentationRules.default()
+    if pending is not None:
+        _preview(pending, rules)
+    if st.button(t("import"), type="primary"):
+        if pending is None:
+            st.error(t("nothing_to_import"))
+        else:
+            _import(actor, pending)
+    _rules_editor(actor, project_id, rules)
+    documents = _documents(project_id)
+    if documents:
+        _segment_tools(actor, project_id, documents)

@@ -65,7 +65,10 @@ def _canonical_word(word: str) -> str:
 
 def match_key(text: str) -> str:
     """Key equal for NFC/NFD, both tone-mark placements and any letter case."""
-    lowered = "".join(_lower_char(c) for c in unicodedata.normalize("NFC", text))
+    nfc = unicodedata.normalize("NFC", text)
+    lowered = nfc.lower()
+    if len(lowered) != len(nfc):  # rare letters whose lower case is longer ("İ")
+        lowered = "".join(_lower_char(c) for c in nfc)
     return _WORD_RE.sub(lambda m: _canonical_word(m.group(0)), lowered)
 
 
