@@ -1,0 +1,281 @@
+"""Merging and splitting segments on both databases: texts, refs, codes, positions, guards."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from songngu_testing import add_users, seed_project
+from sqlalchemy import select
+
+from workflow.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from workflow.importing import import_document
+from workflow.models import Comment, Revision, Segment
+from workflow.projects import create_project, get_project
+from workflow.segment_edit import (
+    RulesChange,
+    RulesDifference,
+    change_project_rules,
+    merge_segments,
+    parse_ref,
+    preview_segmentation,
+    reset_project_rules,
+    split_segment,
+)
+from workflow.segments import add_comment, edit_target, get_segment, list_segments, set_status
+from workflow.statuses import Origin, Status
+from workflow.storage import Database
+from workflow.users import Actor, resolve_actor
+from workflow.vietnamese.keys import match_key
+
+# One Markdown paragraph (three sentences, formatting codes, a double space before the
+# third) and a second paragraph.
+MARKDOWN = "**Đậm một.** Hai câu [liên kết](http://x.y) ba.  Bốn *câu* nữa.\n\nĐoạn hai. Cuối.\n"
+
+
+def _actor(db: Database, name: str = "admin") -> Actor:
+    with db.read() as session:
+        return resolve_actor(session, name)
+
+
+def _import(db: Database, data: str = MARKDOWN, name: str = "doc.md") -> tuple[int, list[int]]:
+    with db.write() as session:
+        actor = resolve_actor(session, "admin")
+        project = create_project(session, actor, "P")
+        import_document(session, actor, project, data.encode("utf-8"), name)
+        return project.id, [s.id for s in list_segments(session, project)]
+
+
+def _rows(db: Database, project_id: int) -> list[tuple[int, int, str]]:
+    with db.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+        return [(s.id, s.position, s.source) for s in segments]
+
+
+def _revisions(db: Database, segment_id: int) -> list[tuple[str, str, str]]:
+    with db.read() as session:
+        rows = session.scalars(
+            select(Revision).where(Revision.segment_id == segment_id).order_by(Revision.id)
+        )
+        return [(r.field, r.old, r.new) for r in rows]
+
+
+def test_merge_keeps_the_original_space_and_both_codes(any_db: Database) -> None:
+    project_id, ids = _import(any_db)
+    with any_db.write() as session:
+        merged = merge_segments(session, _actor(any_db), ids[1], expected_versions=(1, 1))
+        assert merged.source == "Hai câu <g2>liên kết</g2> ba.  Bốn <g3>câu</g3> nữa."
+        assert merged.source_key == match_key(merged.source)
+        assert set(merged.codes) == {"2", "3"}
+        assert Status(merged.status) is Status.NEW and merged.version == 2
+        ref = parse_ref(merged.ref)
+        assert (ref["block"], ref["start"], ref["end"]) == ("lines:1-1", 18, 70)
+    assert [row[0] for row in _rows(any_db, project_id)] == [ids[0], ids[1], ids[3], ids[4]]
+    assert _revisions(any_db, ids[1]) == [("merge", "Hai câu <g2>liên kết</g2> ba.", merged.source)]
+
+
+def test_merge_joins_targets_as_a_draft_and_keeps_comments(any_db: Database) -> None:
+    project_id, ids = _import(any_db)
+    admin = _actor(any_db)
+    with any_db.write() as session:
+        edit_target(session, admin, ids[0], "<g1>Bold one.</g1>")
+        set_status(session, admin, ids[0], "translated")
+        edit_target(session, admin, ids[1], "  Two <g2>link</g2> three.")
+        add_comment(session, admin, ids[1], "check the link")
+    with any_db.write() as session:
+        merged = merge_segments(session, admin, ids[0], second_id=ids[1])
+        assert merged.target == "<g1>Bold one.</g1> Two <g2>link</g2> three."
+        assert Status(merged.status) is Status.DRAFT
+        assert Origin(merged.origin) is Origin.HUMAN
+        assert merged.score is None
+    with any_db.read() as session:
+        assert session.get(Segment, ids[1]) is None
+        comments = session.scalars(select(Comment).where(Comment.segment_id == ids[0]))
+        assert [c.text for c in comments] == ["check the link"]
+    fields = [row[0] for row in _revisions(any_db, ids[0])]
+    # its own history, the merged segment's history, then the merge itself
+    assert fields[-3:] == ["merge", "target", "status"]
+    assert "target" in fields[:-3] and fields.count("merge") == 1
+    assert _revisions(any_db, ids[0])[-1] == ("status", "translated", "draft")
+
+
+def test_merge_refusals(any_db: Database) -> None:
+    project_id, ids = _import(any_db)
+    admin = _actor(any_db)
+    with any_db.write() as session, pytest.raises(InvalidInput, match="different paragraphs"):
+        merge_segments(session, admin, ids[2])
+    with any_db.write() as session, pytest.raises(InvalidInput, match="last of its document"):
+        merge_segments(session, admin, ids[4])
+    with any_db.write() as session, pytest.raises(Conflict, match="you saw version 3"):
+        merge_segments(session, admin, ids[0], expected_versions=(1, 3))
+    with any_db.write() as session, pytest.raises(Conflict, match="no longer follows segment"):
+        merge_segments(session, admin, ids[0], second_id=ids[2])
+    with any_db.write() as session:
+        edit_target(session, admin, ids[1], "Two.")
+        for status in ("translated", "reviewed", "approved"):
+            set_status(session, admin, ids[1], status)
+    with any_db.write() as session, pytest.raises(InvalidTransition, match="approved and locked"):
+        merge_segments(session, admin, ids[0])
+    with any_db.write() as session, pytest.raises(Exception, match="no segment"):
+        merge_segments(session, admin, ids[0], project=_other_project(session))
+    # nothing changed by any refusal
+    assert len(_rows(any_db, project_id)) == 5
+
+
+def _other_project(session):  # type: ignore[no-untyped-def]
+    return create_project(session, resolve_actor(session, "admin"), "Other")
+
+
+def test_split_shifts_later_positions_and_merge_restores_the_source(any_db: Database) -> None:
+    project_id, ids = _import(any_db)
+    admin = _actor(any_db)
+    with any_db.write() as session:
+        edit_target(session, admin, ids[1], "Two link three, four.")
+        set_status(session, admin, ids[1], "translated")
+    with any_db.read() as session:
+        original = get_segment(session, ids[1])
+    with any_db.write() as session:
+        first, second = split_segment(session, admin, ids[1], before="liên kết", expected_version=3)
+        first_id, second_id = first.id, second.id
+        assert (first.source, second.source) == ("Hai câu", "<g2>liên kết</g2> ba.")
+        assert first.target == "Two link three, four." and Status(first.status) is Status.DRAFT
+        assert (second.target, Status(second.status), second.version) == ("", Status.NEW, 1)
+        assert first.codes == {} and set(second.codes) == {"2"}
+        assert (parse_ref(first.ref)["end"], parse_ref(second.ref)["start"]) == (25, 26)
+    rows = _rows(any_db, project_id)
+    assert [row[0] for row in rows] == [ids[0], first_id, second_id, ids[2], ids[3], ids[4]]
+    positions = [row[1] for row in rows]
+    assert positions == sorted(set(positions)) and min(positions) == 0
+    assert _revisions(any_db, second_id) == [("split", original.source, "<g2>liên kết</g2> ba.")]
+    assert _revisions(any_db, first_id)[-2:] == [
+        ("split", original.source, "Hai câu"),
+        ("status", "translated", "draft"),
+    ]
+    # Split again at an offset; the three pieces merge back into the exact original.
+    with any_db.write() as session:
+        _, third = split_segment(session, admin, second_id, offset=len("<g2>liên kết</g2>"))
+        assert third.source == "ba."
+    with any_db.write() as session:
+        merge_segments(session, admin, second_id)
+        merged = merge_segments(session, admin, first_id)
+        assert merged.source == original.source
+        assert parse_ref(merged.ref) == parse_ref(original.ref)
+        assert merged.codes == original.codes
+    assert len(_rows(any_db, project_id)) == 5
+
+
+def test_split_refusals_are_one_line_messages(any_db: Database) -> None:
+    _, ids = _import(any_db)
+    admin = _actor(any_db)
+    source = "Hai câu <g2>liên kết</g2> ba."
+    cases = [
+        ({"offset": 0}, "from 1 to 28"),
+        ({"offset": len(source)}, "not inside"),
+        ({"offset": 10}, "inside the tag <g2>"),
+        ({"offset": 18}, "inside the formatted stretch <g2>…</g2>"),
+        ({"before": "không có"}, "does not occur"),
+        ({"before": "  "}, "empty"),
+        ({}, "either an offset or the text"),
+    ]
+    for where, message in cases:
+        with any_db.write() as session, pytest.raises(InvalidInput, match=message) as error:
+            split_segment(session, admin, ids[1], **where)
+        assert "\n" not in str(error.value)
+    with any_db.write() as session, pytest.raises(InvalidInput, match="inside the formatted"):
+        split_segment(session, admin, ids[0], before="một")
+    _, (tagged,) = seed_project(any_db, ["<x1/> Câu.<x2/>"], name="Tags")
+    for offset, side in ((5, "first"), (10, "second")):
+        with any_db.write() as session, pytest.raises(InvalidInput, match=f"the {side} part"):
+            split_segment(session, admin, tagged, offset=offset)
+    with any_db.write() as session, pytest.raises(Conflict, match="you saw version 7"):
+        split_segment(session, admin, ids[1], offset=3, expected_version=7)
+
+
+def test_split_before_ignores_tone_placement_case_and_nfd(any_db: Database) -> None:
+    _, ids = seed_project(any_db, ["Ông ấy hòa giải. Hoà bình lập lại."])
+    admin = _actor(any_db)
+    with any_db.write() as session:
+        first, second = split_segment(session, admin, ids[0], before="HÒA BÌNH")
+        assert (first.source, second.source) == ("Ông ấy hòa giải.", "Hoà bình lập lại.")
+        # a segment with no recorded position still keeps the space it was split at
+        assert parse_ref(first.ref) == {"space_after": " "}
+    with any_db.write() as session:
+        assert merge_segments(session, admin, ids[0]).source == "Ông ấy hòa giải. Hoà bình lập lại."
+
+
+def test_many_splits_keep_positions_unique(any_db: Database) -> None:
+    project_id, ids = seed_project(any_db, [f"Câu {n} một. Câu {n} hai." for n in range(6)])
+    admin = _actor(any_db)
+    with any_db.write() as session:
+        for segment_id in reversed(ids[::2]):
+            split_segment(session, admin, segment_id, before=" Câu")
+        split_segment(session, admin, ids[-1], before="Câu 5 hai")
+    sources = [row[2] for row in _rows(any_db, project_id)]
+    assert sources == [
+        "Câu 0 một.",
+        "Câu 0 hai.",
+        "Câu 1 một. Câu 1 hai.",
+        "Câu 2 một.",
+        "Câu 2 hai.",
+        "Câu 3 một. Câu 3 hai.",
+        "Câu 4 một.",
+        "Câu 4 hai.",
+        "Câu 5 một.",
+        "Câu 5 hai.",
+    ]
+
+
+def test_project_rules_are_stored_and_used_by_the_next_import(any_db: Database) -> None:
+    add_users(any_db)
+    text = "Do KTS. Long thiết kế. Xem www.a.vn/Trang. Hết.\n".encode()
+    with any_db.write() as session:
+        project = create_project(session, resolve_actor(session, "admin"), "P")
+        project_id = project.id
+    with any_db.write() as session, pytest.raises(PermissionDenied, match="manage project"):
+        change_project_rules(
+            session, _actor(any_db, "tran"), get_project(session, project_id), RulesChange()
+        )
+    with any_db.write() as session:
+        project = get_project(session, project_id)
+        rules = change_project_rules(
+            session,
+            _actor(any_db, "ed"),
+            project,
+            RulesChange(add_abbreviations=("KTS.",), remove_abbreviations=("Mr",)),
+        )
+        assert "KTS" in rules.abbreviations and "Mr" not in rules.abbreviations
+    with any_db.read() as session:
+        stored = get_project(session, project_id).settings["segmentation"]
+        assert stored == rules.to_dict()
+        assert RulesDifference.from_defaults(rules).lines() == ["abbreviations: +KTS -Mr"]
+    with any_db.write() as session, pytest.raises(InvalidInput, match="not in project 'P'"):
+        change_project_rules(
+            session,
+            _actor(any_db, "ed"),
+            get_project(session, project_id),
+            RulesChange(remove_no_break=("nope",)),
+        )
+    with any_db.write() as session:
+        outcome = import_document(
+            session, _actor(any_db), get_project(session, project_id), text, "a.txt"
+        )
+        assert outcome.segments == 3  # "Do KTS. Long thiết kế." stays one
+    with any_db.write() as session:
+        reset_project_rules(session, _actor(any_db, "ed"), get_project(session, project_id))
+        outcome = import_document(
+            session, _actor(any_db), get_project(session, project_id), text, "a.txt"
+        )
+        assert outcome.segments == 4
+
+
+def test_preview_matches_what_an_import_stores(sqlite_db: Database) -> None:
+    preview = preview_segmentation(MARKDOWN.encode("utf-8"), "doc.md")
+    project_id, ids = _import(sqlite_db)
+    with sqlite_db.read() as session:
+        stored = list_segments(session, get_project(session, project_id))
+        assert [s.source for s in stored] == [p.text for p in preview.sentences]
+        assert [s.block for s in stored] == [p.paragraph for p in preview.sentences]
+        for segment, sentence in zip(stored, preview.sentences, strict=True):
+            ref = json.loads(segment.ref)
+            assert (ref["start"], ref["end"]) == (sentence.start, sentence.end)
+    assert preview.paragraphs == 2 and preview.format == "md"

@@ -1,0 +1,662 @@
+"""Changing how a document is cut into segments: merge, split, and the project's rules.
+
+Merge and split change a document's structure, so each one first locks the document row
+(SELECT … FOR UPDATE on PostgreSQL; SQLite's write transactions already run one at a
+time), then re-reads the segments it touches: two people splitting in the same document
+never compute positions from a stale read. Both segments' versions are checked like an
+edit's, and every change leaves revision rows in the same transaction.
+
+Positions stay unique and ordered. A split shifts every later segment up by one in two
+statements (first to distinct negative numbers, then to ``position + 1``), because both
+SQLite and PostgreSQL check a unique constraint row by row and a plain
+``position = position + 1`` can collide half-way. Positions are never negative otherwise.
+
+A segment's ``ref`` is JSON: ``{"block": <block ref>, "kind", "start", "end"}``, the span of
+its source in the block's text. A merge rebuilds the source from the block text between
+the first's start and the second's end, so the whitespace between them is the original
+one: it is read from ``space_after`` in the first segment's ref when recorded (a split
+records it), else from the stored original file (read again, and checked against both
+segments' sources before it is trusted).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from workflow.errors import Conflict, InvalidInput, InvalidTransition, SongnguError
+from workflow.importing import project_rules, segment_blocks
+from workflow.inline_codes import CODE_RE, plain_text, tokens
+from workflow.intake import read_source
+from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
+from workflow.permissions import Action
+from workflow.segments import get_segment
+from workflow.statuses import Origin, Status
+from workflow.users import Actor
+from workflow.vietnamese.keys import match_key
+from workflow.vietnamese.segmentation_rules import SegmentationRules
+
+# ---------------------------------------------------------------------------------------
+# Reading refs
+
+
+def parse_ref(ref: str) -> dict[str, Any]:
+    """A segment's ref as a dict ({} when it records no source position)."""
+    if not ref:
+        return {}
+    try:
+        value = json.loads(ref)
+    except json.JSONDecodeError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _span(ref: dict[str, Any]) -> tuple[int, int] | None:
+    start, end = ref.get("start"), ref.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
+        return start, end
+    return None
+
+
+def _dump_ref(ref: dict[str, Any]) -> str:
+    return json.dumps(ref, ensure_ascii=False) if ref else ""
+
+
+def _one_line(text: str, limit: int = 80) -> str:
+    flat = text.replace("\n", " ⏎ ")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# ---------------------------------------------------------------------------------------
+# Shared guards
+
+
+def _lock_document(session: Session, document_id: int) -> None:
+    """Serialise structural edits of one document (a no-op clause on SQLite)."""
+    session.execute(select(Document.id).where(Document.id == document_id).with_for_update())
+
+
+def _fresh(session: Session, segment_id: int) -> Segment:
+    segment = session.get(Segment, segment_id, populate_existing=True)
+    if segment is None:  # deleted between the first read and the lock
+        raise Conflict(
+            f"segment {segment_id} was merged away or re-imported meanwhile: reload the segments",
+            segment_id=segment_id,
+        )
+    return segment
+
+
+def _check_version(segment: Segment, expected: int, verb: str) -> None:
+    if segment.version != expected:
+        raise Conflict(
+            f"segment {segment.id} was changed by {segment.updated_by or 'someone'} "
+            f"(now version {segment.version}, you saw version {expected}); not {verb}: "
+            f"reload the segments and try again",
+            segment_id=segment.id,
+            expected_version=expected,
+            current_version=segment.version,
+            current_target=segment.target,
+        )
+
+
+def _check_unlocked(segment: Segment, verb: str) -> None:
+    if Status(segment.status) >= Status.APPROVED:
+        raise InvalidTransition(
+            f"segment {segment.id} is approved and locked, so it cannot be {verb}: "
+            f"an editor must reopen it first"
+        )
+
+
+def _guarded_update(
+    session: Session,
+    actor: Actor,
+    segment: Segment,
+    expected: int,
+    verb: str,
+    values: dict[str, Any],
+) -> None:
+    """UPDATE … WHERE version = expected, so a write that slipped in is never overwritten."""
+    result = session.execute(
+        update(Segment)
+        .where(Segment.id == segment.id, Segment.version == expected)
+        .values(version=Segment.version + 1, updated_by=actor.name, updated_at=utcnow(), **values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        _check_version(_fresh(session, segment.id), expected, verb)
+        raise Conflict(f"segment {segment.id} changed meanwhile; not {verb}: reload and retry")
+    session.refresh(segment)
+
+
+def _revision(
+    session: Session, actor: Actor, segment: Segment, field_name: str, old: str, new: str, why: str
+) -> None:
+    session.add(
+        Revision(
+            segment_id=segment.id,
+            user=actor.name,
+            field=field_name,
+            old=old,
+            new=new,
+            version=segment.version,
+            reason=why,
+        )
+    )
+
+
+def _codes_used(codes: dict[str, Any], *texts: str) -> dict[str, Any]:
+    used = {str(token.code_id) for text in texts for token in tokens(text)}
+    return {key: value for key, value in codes.items() if key in used}
+
+
+# ---------------------------------------------------------------------------------------
+# Merge
+
+
+def next_segment(session: Session, segment: Segment) -> Segment | None:
+    """The segment right after this one in its document, if any."""
+    return session.scalar(
+        select(Segment)
+        .where(Segment.document_id == segment.document_id, Segment.position > segment.position)
+        .order_by(Segment.position)
+        .limit(1)
+    )
+
+
+def _block_text_from_original(session: Session, first: Segment) -> str | None:
+    """The source block's text, read again from the stored file (None if unavailable)."""
+    document = session.get(Document, first.document_id)
+    if document is None or not document.original:
+        return None
+    try:
+        source = read_source(document.original, document.filename)
+    except SongnguError:  # the reader has since become stricter: fall back to a space
+        return None
+    if not 0 <= first.block < len(source.blocks):
+        return None
+    return source.blocks[first.block].text
+
+
+def _space_between(session: Session, first: Segment, second: Segment) -> str:
+    """The original text between two segments of one block (whitespace in practice)."""
+    first_ref, second_ref = parse_ref(first.ref), parse_ref(second.ref)
+    first_span, second_span = _span(first_ref), _span(second_ref)
+    if first_span is None or second_span is None or second_span[0] < first_span[1]:
+        return " "  # no recorded position (segments not made by an import): one space
+    length = second_span[0] - first_span[1]
+    recorded = first_ref.get("space_after")
+    if isinstance(recorded, str) and len(recorded) == length:
+        return recorded
+    block_text = _block_text_from_original(session, first)
+    if (
+        block_text is not None
+        and block_text[first_span[0] : first_span[1]] == first.source
+        and block_text[second_span[0] : second_span[1]] == second.source
+    ):
+        return block_text[first_span[1] : second_span[0]]
+    return " " if length else ""
+
+
+def _merged_origin(first: Segment, second: Segment, target: str) -> Origin:
+    if not target:
+        return Origin.NONE
+    origins = {Origin(s.origin) for s in (first, second) if s.target.strip()}
+    return origins.pop() if len(origins) == 1 else Origin.HUMAN
+
+
+def _merged_target(first: str, second: str) -> str:
+    parts = [part for part in (first.rstrip(), second.lstrip()) if part.strip()]
+    return " ".join(parts)
+
+
+def _check_same_block(first: Segment, second: Segment) -> None:
+    first_block = parse_ref(first.ref).get("block", first.block)
+    second_block = parse_ref(second.ref).get("block", second.block)
+    if first.block != second.block or first_block != second_block:
+        raise InvalidInput(
+            f"segments {first.id} and {second.id} come from different paragraphs of the "
+            f"source ({first_block} and {second_block}); only sentences of one paragraph can "
+            f"be merged, so the translated document can be rebuilt"
+        )
+
+
+def merge_segments(
+    session: Session,
+    actor: Actor,
+    first_id: int,
+    *,
+    second_id: int | None = None,
+    expected_versions: tuple[int, int] | None = None,
+    project: Project | None = None,
+) -> Segment:
+    """Merge a segment with the next one of the same source paragraph; returns the result.
+
+    ``second_id``, when given, must be the segment right after the first (the app passes
+    the neighbour it showed). ``expected_versions`` are the versions the user saw of the
+    first and the second; without them the current versions are taken. The merged segment
+    keeps the first's id and becomes a draft (or new, without a target); the second is
+    deleted after its comments and revisions are moved to the merged segment.
+    """
+    actor.require(Action.EDIT)
+    first = get_segment(session, first_id, project)
+    _lock_document(session, first.document_id)
+    first = _fresh(session, first_id)
+    second = next_segment(session, first)
+    if second is None:
+        raise InvalidInput(f"segment {first.id} is the last of its document: nothing follows it")
+    if second_id is not None and second.id != second_id:
+        raise Conflict(
+            f"segment {second_id} no longer follows segment {first.id} (segment {second.id} "
+            f"does now): reload the segments and try again",
+            segment_id=first.id,
+        )
+    _check_same_block(first, second)
+    for segment in (first, second):
+        _check_unlocked(segment, "merged")
+    first_seen, second_seen = expected_versions or (first.version, second.version)
+    _check_version(first, first_seen, "merged")
+    _check_version(second, second_seen, "merged")
+
+    source = first.source + _space_between(session, first, second) + second.source
+    target = _merged_target(first.target, second.target)
+    old_status = Status(first.status)
+    new_status = Status.DRAFT if target else Status.NEW
+    first_ref, second_ref = parse_ref(first.ref), parse_ref(second.ref)
+    merged_ref = dict(first_ref)
+    if _span(first_ref) and _span(second_ref):
+        merged_ref["end"] = second_ref["end"]
+    merged_ref.pop("space_after", None)
+    if "space_after" in second_ref:
+        merged_ref["space_after"] = second_ref["space_after"]
+    old_source, old_target = first.source, first.target
+    second_note = (
+        f"merged with segment {second.id} (version {second.version}): "
+        f"source «{second.source}», target «{second.target}»"
+    )
+
+    # The merged text carries both discussions and both histories (moved before the
+    # delete, which would cascade to them; a refused delete rolls the move back).
+    for table in (Comment, Revision):
+        session.execute(
+            update(table)
+            .where(table.segment_id == second.id)
+            .values(segment_id=first.id)
+            .execution_options(synchronize_session=False)
+        )
+    removed = session.execute(
+        delete(Segment)
+        .where(Segment.id == second.id, Segment.version == second_seen)
+        .execution_options(synchronize_session=False)
+    )
+    if removed.rowcount != 1:
+        _check_version(_fresh(session, second.id), second_seen, "merged")
+        raise Conflict(f"segment {second.id} changed meanwhile; not merged: reload and retry")
+    session.expunge(second)
+    _guarded_update(
+        session,
+        actor,
+        first,
+        first_seen,
+        "merged",
+        {
+            "source": source,
+            "source_key": match_key(source),
+            "ref": _dump_ref(merged_ref),
+            "codes": {**first.codes, **second.codes},
+            "target": target,
+            "status": int(new_status),
+            "origin": int(_merged_origin(first, second, target)),
+            "score": None,  # neither part's MT or TM score describes the joined text
+            "flags": {},
+        },
+    )
+    _revision(session, actor, first, "merge", old_source, source, second_note)
+    if target != old_target:
+        _revision(session, actor, first, "target", old_target, target, "merge")
+    if new_status != old_status:
+        _revision(session, actor, first, "status", old_status.label, new_status.label, "merge")
+    session.flush()
+    return first
+
+
+# ---------------------------------------------------------------------------------------
+# Split
+
+
+def _pair_ranges(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, code) of every matched <gN>…</gN> pair in text."""
+    ranges: list[tuple[int, int, int]] = []
+    open_tags: list[tuple[int, int]] = []
+    for token in tokens(text):
+        if token.kind == "open":
+            open_tags.append((token.code_id, token.start))
+        elif token.kind == "close":
+            for depth in range(len(open_tags) - 1, -1, -1):
+                if open_tags[depth][0] == token.code_id:
+                    ranges.append((open_tags[depth][1], token.end, token.code_id))
+                    del open_tags[depth:]
+                    break
+    return ranges
+
+
+def check_split_offset(segment_id: int, source: str, offset: int) -> None:
+    """Refuse a split point outside the text, inside a tag or a tag pair, or at an edge."""
+    if not 0 < offset < len(source):
+        raise InvalidInput(
+            f"offset {offset} is not inside segment {segment_id}'s source: give a number "
+            f"from 1 to {len(source) - 1} (characters before the split)"
+        )
+    for match in CODE_RE.finditer(source):
+        if match.start() < offset < match.end():
+            raise InvalidInput(
+                f"offset {offset} falls inside the tag {match.group()} of segment "
+                f"{segment_id}: split before or after the tag"
+            )
+    for start, end, code in _pair_ranges(source):
+        if start < offset < end:
+            raise InvalidInput(
+                f"offset {offset} falls inside the formatted stretch <g{code}>…</g{code}> of "
+                f"segment {segment_id} (offsets {start}-{end}): a split there would separate "
+                f"its tags; split before or after it"
+            )
+    for side, part in (("first", source[:offset]), ("second", source[offset:])):
+        if not plain_text(part).strip():
+            raise InvalidInput(
+                f"splitting segment {segment_id} at offset {offset} would leave the {side} "
+                f"part without text: choose a point between two words"
+            )
+
+
+_OPENING_TAGS_AT_END = re.compile(r"(?:<g\d+>)+$")
+
+
+def offset_before(segment_id: int, source: str, text: str) -> int:
+    """Offset of text's first occurrence after the start of source.
+
+    An exact match first, else one that ignores case, NFC/NFD and tone-mark placement.
+    """
+    wanted = text.strip()
+    if not wanted:
+        raise InvalidInput(
+            "the text to split before is empty: type the words the second part starts with"
+        )
+    # From offset 1: the source's own first words are no place to split.
+    found = source.find(wanted, 1)
+    if found < 0:  # match_key keeps an NFC text's length, so its offsets are source offsets
+        found = match_key(source).find(match_key(wanted), 1)
+    if found < 0:
+        raise InvalidInput(
+            f"«{_one_line(wanted)}» does not occur in segment {segment_id}'s source: "
+            f"copy the words the second part should start with"
+        )
+    # Opening tags right before the words go with them, as the segmenter does.
+    opening = _OPENING_TAGS_AT_END.search(source, 0, found)
+    return opening.start() if opening else found
+
+
+def split_segment(
+    session: Session,
+    actor: Actor,
+    segment_id: int,
+    *,
+    offset: int | None = None,
+    before: str | None = None,
+    expected_version: int | None = None,
+    project: Project | None = None,
+) -> tuple[Segment, Segment]:
+    """Split a segment's source at a character offset (or before a text) into two.
+
+    The first part keeps the segment's id and its target (as a draft, since the source it
+    translates shrank); the second part is a new segment placed right after it, with no
+    target. Returns (first, second).
+    """
+    actor.require(Action.EDIT)
+    if (offset is None) == (before is None):
+        raise InvalidInput("say where to split: give either an offset or the text to split before")
+    segment = get_segment(session, segment_id, project)
+    _lock_document(session, segment.document_id)
+    segment = _fresh(session, segment_id)
+    _check_unlocked(segment, "split")
+    seen = segment.version if expected_version is None else expected_version
+    _check_version(segment, seen, "split")
+    source = segment.source
+    at = offset if offset is not None else offset_before(segment.id, source, before or "")
+    check_split_offset(segment.id, source, at)
+
+    head, tail = source[:at].rstrip(), source[at:].lstrip()
+    space = source[len(head) : len(source) - len(tail)]
+    ref = parse_ref(segment.ref)
+    head_ref, tail_ref = dict(ref), dict(ref)
+    span = _span(ref)
+    if span is not None:
+        head_ref["end"] = span[0] + len(head)
+        tail_ref["start"] = span[0] + len(head) + len(space)
+    head_ref["space_after"] = space
+    old_status = Status(segment.status)
+    new_status = Status.DRAFT if segment.target.strip() else Status.NEW
+    position, document_id, block = segment.position, segment.document_id, segment.block
+    codes = dict(segment.codes)
+
+    # Make room right after the segment (two phases: see the module docstring).
+    later = (Segment.document_id == document_id) & (Segment.position > position)
+    session.execute(
+        update(Segment)
+        .where(later)
+        .values(position=-Segment.position - 2)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Segment)
+        .where(Segment.document_id == document_id, Segment.position < 0)
+        .values(position=-Segment.position - 1)
+        .execution_options(synchronize_session=False)
+    )
+    _guarded_update(
+        session,
+        actor,
+        segment,
+        seen,
+        "split",
+        {
+            "source": head,
+            "source_key": match_key(head),
+            "ref": _dump_ref(head_ref),
+            "codes": _codes_used(codes, head, segment.target),
+            "status": int(new_status),
+            "flags": {},
+        },
+    )
+    second = Segment(
+        document_id=document_id,
+        position=position + 1,
+        block=block,
+        ref=_dump_ref(tail_ref),
+        source=tail,
+        source_key=match_key(tail),
+        target="",
+        status=int(Status.NEW),
+        origin=int(Origin.NONE),
+        codes=_codes_used(codes, tail),
+        flags={},
+        version=1,
+        updated_by=actor.name,
+    )
+    session.add(second)
+    session.flush()
+    _revision(
+        session, actor, segment, "split", source, head, f"the rest became segment {second.id}"
+    )
+    if new_status != old_status:
+        _revision(session, actor, segment, "status", old_status.label, new_status.label, "split")
+    _revision(session, actor, second, "split", source, tail, f"split from segment {segment.id}")
+    session.flush()
+    return segment, second
+
+
+# ---------------------------------------------------------------------------------------
+# Per-project segmentation rules
+
+
+_RULE_FIELDS = ("abbreviations", "heading_words", "no_break_patterns", "break_patterns")
+
+
+@dataclass(frozen=True)
+class RulesChange:
+    """Entries to add to and remove from a project's segmentation rules."""
+
+    add_abbreviations: tuple[str, ...] = ()
+    remove_abbreviations: tuple[str, ...] = ()
+    add_no_break: tuple[str, ...] = ()
+    remove_no_break: tuple[str, ...] = ()
+    add_break: tuple[str, ...] = ()
+    remove_break: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class RulesDifference:
+    """What a project's rules add to and remove from the shipped defaults, per field."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_defaults(cls, rules: SegmentationRules) -> RulesDifference:
+        mine, base = rules.to_dict(), SegmentationRules.default().to_dict()
+        added = {f: [v for v in mine[f] if v not in base[f]] for f in _RULE_FIELDS}
+        removed = {f: [v for v in base[f] if v not in mine[f]] for f in _RULE_FIELDS}
+        return cls({f: v for f, v in added.items() if v}, {f: v for f, v in removed.items() if v})
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.added and not self.removed
+
+    def lines(self) -> list[str]:
+        """One line per field that differs, e.g. 'abbreviations: +KTS +ThS -Mr'."""
+        lines = []
+        for name in _RULE_FIELDS:
+            changes = [f"+{v}" for v in self.added.get(name, [])]
+            changes += [f"-{v}" for v in self.removed.get(name, [])]
+            if changes:
+                lines.append(f"{name.replace('_', ' ')}: {' '.join(changes)}")
+        return lines
+
+
+def save_project_rules(
+    session: Session, actor: Actor, project: Project, rules: SegmentationRules
+) -> SegmentationRules:
+    """Store rules as the project's own; later imports of the project use them."""
+    actor.require(Action.MANAGE_PROJECT)
+    # A new dict, so SQLAlchemy sees the JSON column change.
+    project.settings = {**(project.settings or {}), "segmentation": rules.to_dict()}
+    session.flush()
+    return rules
+
+
+def reset_project_rules(session: Session, actor: Actor, project: Project) -> SegmentationRules:
+    """Drop the project's own rules: imports go back to the shipped defaults."""
+    actor.require(Action.MANAGE_PROJECT)
+    project.settings = {k: v for k, v in (project.settings or {}).items() if k != "segmentation"}
+    session.flush()
+    return SegmentationRules.default()
+
+
+def _without(
+    current: Iterable[str], removed: tuple[str, ...], what: str, project: Project
+) -> list[str]:
+    kept = list(current)
+    for value in removed:
+        normalized = value.strip().removesuffix(".") if what == "abbreviation" else value
+        if normalized not in kept:
+            raise InvalidInput(
+                f"{what} {value!r} is not in project {project.name!r}'s rules: see "
+                f"'songngu project rules {project.name} --show'"
+            )
+        kept.remove(normalized)
+    return kept
+
+
+def change_project_rules(
+    session: Session, actor: Actor, project: Project, change: RulesChange
+) -> SegmentationRules:
+    """Add and remove abbreviations and patterns in the project's rules, and store them."""
+    actor.require(Action.MANAGE_PROJECT)
+    current = project_rules(project)
+    rules = SegmentationRules(
+        abbreviations=frozenset(
+            _without(current.abbreviations, change.remove_abbreviations, "abbreviation", project)
+        ),
+        heading_words=current.heading_words,
+        no_break_patterns=tuple(
+            _without(current.no_break_patterns, change.remove_no_break, "no-break pattern", project)
+        ),
+        break_patterns=tuple(
+            _without(current.break_patterns, change.remove_break, "break pattern", project)
+        ),
+    ).extended(
+        abbreviations=change.add_abbreviations,
+        no_break_patterns=change.add_no_break,
+        break_patterns=change.add_break,
+    )
+    return save_project_rules(session, actor, project, rules)
+
+
+# ---------------------------------------------------------------------------------------
+# Preview: what an import would make of a file
+
+
+@dataclass(frozen=True)
+class PreviewSentence:
+    """One segment an import would create."""
+
+    paragraph: int  # 0-based index of the source block (for .txt: of the lines with text)
+    block_ref: str  # where the block is in the file: "line:3", "word/document.xml#p12", …
+    kind: str
+    start: int  # span in the block's text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SegmentationPreview:
+    format: str
+    paragraphs: int
+    sentences: list[PreviewSentence]
+    repair_lines: list[str]
+    warnings: list[str]
+
+
+def preview_segmentation(
+    data: bytes, filename: str, rules: SegmentationRules | None = None
+) -> SegmentationPreview:
+    """Read and segment a file exactly as an import would, without storing anything."""
+    document = read_source(data, filename)
+    sentences = []
+    for draft in segment_blocks(document.blocks, rules or SegmentationRules.default()):
+        ref = parse_ref(draft.ref)
+        sentences.append(
+            PreviewSentence(
+                paragraph=draft.block,
+                block_ref=str(ref.get("block", "")),
+                kind=str(ref.get("kind", "")),
+                start=int(ref.get("start", 0)),
+                end=int(ref.get("end", len(draft.source))),
+                text=draft.source,
+            )
+        )
+    return SegmentationPreview(
+        format=document.format,
+        paragraphs=len(document.blocks),
+        sentences=sentences,
+        repair_lines=list(document.repair_lines),
+        warnings=list(document.warnings),
+    )
