@@ -75,7 +75,9 @@ def register(cli: click.Group) -> None:
     def normalize(source: str, font: str | None) -> None:
         """Repair FILE's encoding (TCVN3, VNI, VISCII, VIQR, cp1258, mojibake) to UTF-8 NFC.
 
-        Prints the repaired text to stdout, line for line, and the report to stderr.
+        Prints the repaired text to stdout, line for line (line i of the output is line i
+        of FILE), and what was found and changed to stderr. FILE "-" reads stdin. Word's
+        manual line break (\x0b) becomes U+2028 so that the lines stay aligned.
         """
         data = read_input(source)
         if len(data) > MAX_INPUT_BYTES:
