@@ -77,7 +77,7 @@ def register(cli: click.Group) -> None:
 
         Prints the repaired text to stdout, line for line (line i of the output is line i
         of FILE), and what was found and changed to stderr. FILE "-" reads stdin. Word's
-        manual line break (\x0b) becomes U+2028 so that the lines stay aligned.
+        manual line break (\\x0b) becomes U+2028 so that the lines stay aligned.
         """
         data = read_input(source)
         if len(data) > MAX_INPUT_BYTES:
