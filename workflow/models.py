@@ -87,7 +87,9 @@ class Segment(Base):
     __tablename__ = "segments"
     __table_args__ = (
         UniqueConstraint("document_id", "position"),
-        Index("ix_segments_source_key", "source_key"),
+        # Hash indexes on PostgreSQL: a btree entry is limited to about 2.7 kB, and a long
+        # segment's key is longer than that; lookups on keys are equality only.
+        Index("ix_segments_source_key", "source_key", postgresql_using="hash"),
         Index("ix_segments_status", "document_id", "status"),
     )
 
@@ -157,3 +159,60 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     heartbeat_at: Mapped[datetime | None] = mapped_column()
+
+
+class GlossaryTerm(Base):
+    """A stored glossary entry; the shipped default glossary stays a data file."""
+
+    __tablename__ = "glossary_terms"
+    __table_args__ = (
+        Index("ix_glossary_terms_scope", "scope", "partner_id", "project_id"),
+        Index("ix_glossary_terms_source_key", "source_key", postgresql_using="hash"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10), default="project")  # global|partner|project
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner_profiles.id", ondelete="CASCADE")
+    )
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(Text)
+    source_key: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    variants: Mapped[list[str]] = mapped_column(JSON, default=list)
+    pos: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="preferred")
+    case_sensitive: Mapped[bool] = mapped_column(default=False)
+    domain: Mapped[str] = mapped_column(String(100), default="")
+    origin: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String(10), default="")
+    valid_until: Mapped[str] = mapped_column(String(10), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class TMUnitRow(Base):
+    """A translation-memory unit; project_id NULL means the office's shared TM."""
+
+    __tablename__ = "tm_units"
+    __table_args__ = (
+        Index("ix_tm_units_project", "project_id"),
+        Index("ix_tm_units_source_key", "source_key", postgresql_using="hash"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    segment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("segments.id", ondelete="SET NULL"), index=True
+    )
+    source: Mapped[str] = mapped_column(Text)
+    source_key: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    prev_source: Mapped[str] = mapped_column(Text, default="")
+    next_source: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

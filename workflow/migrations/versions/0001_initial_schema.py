@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 06:30:38.103364
+Create Date: 2026-11-27 06:49:42.187926
 """
 
 from collections.abc import Sequence
@@ -116,7 +116,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("document_id", "position"),
     )
     with op.batch_alter_table("segments", schema=None) as batch_op:
-        batch_op.create_index("ix_segments_source_key", ["source_key"], unique=False)
+        batch_op.create_index(
+            "ix_segments_source_key", ["source_key"], unique=False, postgresql_using="hash"
+        )
         batch_op.create_index("ix_segments_status", ["document_id", "status"], unique=False)
 
     op.create_table(
@@ -164,7 +166,7 @@ def downgrade() -> None:
     op.drop_table("comments")
     with op.batch_alter_table("segments", schema=None) as batch_op:
         batch_op.drop_index("ix_segments_status")
-        batch_op.drop_index("ix_segments_source_key")
+        batch_op.drop_index("ix_segments_source_key", postgresql_using="hash")
 
     op.drop_table("segments")
     with op.batch_alter_table("jobs", schema=None) as batch_op:
