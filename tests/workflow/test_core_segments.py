@@ -170,3 +170,11 @@ def test_progress_counts_segments_and_words(any_db: Database) -> None:
     assert rows[Status.TRANSLATED] == (1, 3)
     assert rows[Status.NEW] == (1, 2)
     assert rows[Status.APPROVED] == (0, 0)
+
+
+def test_long_segments_are_stored_and_edited(any_db: Database) -> None:
+    long_source = "Đây là một câu rất dài về chuyển đổi số của thành phố. " * 200  # ~11 kB
+    _, (seg,) = seed_project(any_db, [long_source])
+    with any_db.write() as s:
+        segment = edit_target(s, _actor(any_db, "admin"), seg, "A long translation. " * 200)
+        assert segment.version == 2
