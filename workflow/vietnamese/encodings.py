@@ -41,7 +41,6 @@ from workflow.vietnamese.repair_controls import CLEANUP_MESSAGES, clean_controls
 from workflow.vietnamese.repair_syllables import (
     SyllableTally,
     count_common_syllables,
-    tally_accented_words,
     tally_words,
 )
 
@@ -265,10 +264,17 @@ def _score(tally: SyllableTally) -> int:
     return tally.well_formed - 2 * tally.malformed
 
 
+def _quality(tally: SyllableTally, text: str) -> int:
+    """Like _score over all words, less symbols stuck to letters ("TÃ´i", "ViÖt" keep
+    some: mis-decoded text breaks words with symbols that well-formed text does not)."""
+    plain = tally.plain_well_formed - 2 * tally.plain_malformed
+    return _score(tally) + plain - 2 * len(_GLUED_SYMBOL_RE.findall(text))
+
+
 def _rank(tally: SyllableTally, converted: str, priority: int) -> tuple[int, int, int]:
-    """Best score first; on a tie the reading with more everyday words wins ("bạn" over
-    "bến"), then the more common encoding (TCVN3, VNI, Windows-1258, VISCII)."""
-    return _score(tally), count_common_syllables(converted), -priority
+    """Best quality first; on a tie the reading with more everyday words wins ("bạn" over
+    "bến"), then the more common encoding (mojibake, TCVN3, VNI, Windows-1258, VISCII)."""
+    return _quality(tally, converted), count_common_syllables(converted), -priority
 
 
 def _acceptable(candidate: SyllableTally, original: SyllableTally) -> bool:
@@ -290,11 +296,14 @@ def _needs_detection(text: str) -> bool:
             continue
         if ord(char) <= 0xFF or char in EIGHT_BIT_BYTE or unicodedata.combining(char):
             return True
-    return tally_accented_words(text).malformed > 0
+    return tally_words(text).malformed > 0
 
 
 # UTF-8 read as Windows-1252: a lead byte (Ã, Ä, á ...) then a continuation byte, which
 # Windows-1252 shows as a Latin-1 symbol or one of its own 0x80-0x9F characters.
+# A non-ASCII symbol or control with a letter on either side: "TÃ´i", "x·", "ViÖt" has
+# none but "Ð\x80I" has one.
+_GLUED_SYMBOL_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f]|[^\w\s\x00-\x7f](?=[^\W\d_])")
 _CONTINUATION_CHARS = "".join(char for char, byte in EIGHT_BIT_BYTE.items() if 0x80 <= byte <= 0xBF)
 _MOJIBAKE_RE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CONTINUATION_CHARS)}]")
 # Characters whose byte Windows-1258 reads differently from Windows-1252.
@@ -318,20 +327,24 @@ def _strict_mojibake_repair(text: str) -> str:
 
 def _detect(text: str) -> tuple[str, int, str]:
     """(converted text, characters converted, encoding) for suspicious text."""
-    original = tally_accented_words(text)
-    fixed = text
-    if _MOJIBAKE_RE.search(text):
-        fixed = ftfy.fix_encoding(text)
-        if fixed == text:
-            fixed = _strict_mojibake_repair(text)
-    if fixed != text:
-        fixed = unicodedata.normalize("NFC", fixed)
-        repaired = tally_accented_words(fixed)
-        if repaired.malformed <= original.malformed:
-            return fixed, sum(not char.isascii() for char in fixed), "utf8-mojibake"
-    if _has_letters_beyond_8_bits(text):
-        return text, 0, "unicode"  # "ệ", "ư": typed in Unicode, not a legacy 8-bit text
+    original = tally_words(text)
     best: tuple[tuple[int, int, int], str, int, str] | None = None
+    if _MOJIBAKE_RE.search(text):
+        # ftfy's judgement is trusted unless the words get worse; the strict re-decoding
+        # must make them better. Legacy readings still compete: "Ð\x80" is VISCII "Đ".
+        original_quality = _quality(original, text)
+        for fixed, margin in ((ftfy.fix_encoding(text), 0), (_strict_mojibake_repair(text), 1)):
+            if fixed == text:
+                continue
+            fixed = unicodedata.normalize("NFC", fixed)
+            tally = tally_words(fixed)
+            if _quality(tally, fixed) >= original_quality + margin:
+                count = sum(not char.isascii() for char in fixed)
+                best = (_rank(tally, fixed, -1), fixed, count, "utf8-mojibake")
+                break
+    if _has_letters_beyond_8_bits(text):
+        # "ệ", "ư": typed in Unicode, not a legacy 8-bit text
+        return (text, 0, "unicode") if best is None else (best[1], best[2], best[3])
     for priority, (encoding, convert) in enumerate(_TEXT_CANDIDATES):
         attempt = convert(text)
         if attempt is None:

@@ -16,6 +16,9 @@ Decisions (each counted and reported, never silent):
 - Vertical tab \\x0b is Word's manual line break (``<w:br/>``) and form feed \\x0c its page
   break: both become ``manual_line_break`` ("\\n" by default, which python-docx writes back
   as ``<w:br/>``; a caller that must keep one line per line passes U+2028).
+- C1 control characters U+0080-U+009F that Windows-1252 defines: the punctuation they
+  were before a Latin-1 decoder got them ("\x93" -> "“", "\x96" -> "–"). (Legacy-encoding
+  detection runs first: VISCII uses those bytes for capitals.)
 - Other characters XML 1.0 forbids (\\x00-\\x08, \\x0e-\\x1f, lone surrogates, U+FFFE,
   U+FFFF): removed, so every exporter can write the text.
 """
@@ -34,8 +37,15 @@ _FORBIDDEN = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\x0b\x0
     "\ufffe\uffff"
 )
 _SURROGATES = "\ud800-\udfff"
+# Latin-1 C1 control -> the Windows-1252 character of the same byte, where one exists.
+_C1_AS_CP1252 = {
+    chr(byte): char
+    for byte in range(0x80, 0xA0)
+    if (char := bytes([byte]).decode("cp1252", errors="replace")) != "\ufffd"
+}
 _ANY_SPECIAL_RE = re.compile(
-    f"[{_ZERO_WIDTH}{_JOINERS}{_SOFT_HYPHEN}{_NO_BREAK}{_BREAKS}{_FORBIDDEN}{_SURROGATES}]"
+    f"[{_ZERO_WIDTH}{_JOINERS}{_SOFT_HYPHEN}{_NO_BREAK}{_BREAKS}{_FORBIDDEN}{_SURROGATES}"
+    "\u0080-\u009f]"
 )
 
 
@@ -54,6 +64,7 @@ CLEANUP_MESSAGES = {
     "nbsp-to-space": "replaced {n} no-break spaces between words with spaces",
     "manual-break": "turned {n} manual line/page breaks (\\x0b/\\x0c) into line breaks",
     "forbidden": "removed {n} control characters that XML 1.0 forbids",
+    "c1-as-cp1252": "turned {n} C1 control characters into their Windows-1252 punctuation",
 }
 
 
@@ -90,6 +101,8 @@ def clean_controls(text: str, manual_line_break: str = "\n") -> ControlCleanup:
             else:
                 out.append(char)
                 continue
+        elif char in _C1_AS_CP1252:
+            kind, replacement = "c1-as-cp1252", _C1_AS_CP1252[char]
         elif char in _BREAKS:
             kind, replacement = "manual-break", manual_line_break
         elif char in _FORBIDDEN or 0xD800 <= ord(char) <= 0xDFFF or char in "\ufffe\uffff":

@@ -147,11 +147,6 @@ def tally_words(text: str, original: str | None = None) -> SyllableTally:
     return SyllableTally(*counts[:4])
 
 
-def tally_accented_words(text: str) -> SyllableTally:
-    """Count the words of ``text``; the accented ones are what detection looks at first."""
-    return tally_words(text)
-
-
 # Everyday syllables (function words, pronouns, common verbs and nouns), from general
 # knowledge of the language, not from any test corpus. Used only to break ties between
 # two conversions that both yield well-formed syllables: "không rảnh" over "khềng rờnh".

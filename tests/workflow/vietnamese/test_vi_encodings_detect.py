@@ -196,6 +196,15 @@ def test_invisible_and_forbidden_characters_are_handled_and_reported() -> None:
     assert repair_text("a\x0bb", manual_line_break="\u2028").text == "a\u2028b"
 
 
+def test_c1_controls_become_windows_1252_punctuation_after_detection() -> None:
+    result = repair_text("\x93Xin chào\x94 \x96 bạn")
+    assert (result.text, result.encoding) == ("“Xin chào” – bạn", "unicode")
+    assert result.notes == ("turned 3 C1 control characters into their Windows-1252 punctuation",)
+    # VISCII keeps capitals in 0x80-0x9F: detection sees them before the cleanup does.
+    capitals = encode_viscii("ĐẠI HỘI ĐẢNG TOÀN QUỐC").decode("latin-1")
+    assert repair_text(capitals).text == "ĐẠI HỘI ĐẢNG TOÀN QUỐC"
+
+
 def test_emoji_joiner_is_kept() -> None:
     family = "Gia đình 👨\u200d👩\u200d👧"
     assert repair_text(family).text == family
