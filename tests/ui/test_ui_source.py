@@ -1,0 +1,178 @@
+"""Source page through AppTest: segmentation preview, project rules, merge and split."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from songngu_testing import add_users
+from streamlit.testing.v1 import AppTest
+
+from workflow.importing import import_document
+from workflow.projects import create_project, get_project
+from workflow.segment_edit import RulesChange, change_project_rules
+from workflow.segments import edit_target, list_segments
+from workflow.statuses import Status
+from workflow.storage import Database
+from workflow.users import resolve_actor
+
+TEXT = "Do KTS. Long thiết kế. Hết.\nĐoạn **hai** có một câu.\n"
+
+
+@pytest.fixture
+def project(sqlite_db: Database) -> Iterator[tuple[Database, int]]:
+    """A project with one imported Markdown document (two paragraphs, four segments)."""
+    from ui import state
+
+    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+    add_users(sqlite_db)
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        found = create_project(session, admin, "Nguồn")
+        import_document(session, admin, found, TEXT.replace("\n", "\n\n").encode(), "a.md")
+        project_id = found.id
+    yield sqlite_db, project_id
+    state.database.clear()
+
+
+def _run(project_id: int, lang: str = "en", user: str = "admin") -> AppTest:
+    source = "import importlib\nimportlib.import_module('ui.pages.source').render()\n"
+    app = AppTest.from_string(source, default_timeout=30)
+    app.session_state["lang"] = lang
+    app.session_state["user"] = user
+    app.session_state["project_id"] = project_id
+    return app.run()
+
+
+def _sources(database: Database, project_id: int) -> list[str]:
+    with database.read() as session:
+        return [s.source for s in list_segments(session, get_project(session, project_id))]
+
+
+def _texts(elements) -> list[str]:  # type: ignore[no-untyped-def]
+    return [element.value for element in elements]
+
+
+def test_preview_uses_the_project_rules_then_imports(project: tuple[Database, int]) -> None:
+    database, project_id = project
+    with database.write() as session:
+        change_project_rules(
+            session,
+            resolve_actor(session, "admin"),
+            get_project(session, project_id),
+            RulesChange(add_abbreviations=("KTS",)),
+        )
+    app = _run(project_id)
+    app.text_input(key="paste_title").input("Dán")
+    app.text_area(key="paste_text").input(TEXT).run()
+    assert not app.exception
+    assert "Segmentation preview" in _texts(app.subheader)
+    assert any("2 paragraphs → 3 segments" in c for c in _texts(app.caption))
+    preview = app.dataframe[0].value
+    assert list(preview["Source (Vietnamese)"]) == [
+        "Do KTS. Long thiết kế.",
+        "Hết.",
+        "Đoạn **hai** có một câu.",
+    ]
+    assert list(preview["Paragraph"]) == [1, 1, 2]
+    app.button[0].click().run()
+    assert any("Imported Dán: 3 segments" in s for s in _texts(app.success))
+    with database.read() as session:
+        documents = get_project(session, project_id).documents
+        assert [d.title for d in documents] == ["a", "Dán"]
+
+
+def test_a_bad_upload_is_an_error_in_the_preview_not_a_traceback(
+    project: tuple[Database, int],
+) -> None:
+    _, project_id = project
+    app = _run(project_id)
+    app.file_uploader[0].set_value(("report.docx", b"not a zip file", "application/zip")).run()
+    assert not app.exception
+    assert len(app.error) == 1 and "report.docx" in app.error[0].value
+    app.button[0].click().run()
+    assert not app.exception and all("report.docx" in e for e in _texts(app.error))
+
+
+def test_rules_editor_saves_refuses_bad_patterns_and_checks_the_role(
+    project: tuple[Database, int],
+) -> None:
+    database, project_id = project
+    app = _run(project_id)
+    abbreviations = app.text_area(key="rules-abbreviations-0")
+    assert "TS" in abbreviations.value.splitlines()
+    abbreviations.input(abbreviations.value + "\nKTS.")
+    app.button(key="rules_save").click().run()
+    assert not app.exception
+    assert "Saved the segmentation rules; new imports use them." in _texts(app.success)
+    assert any("abbreviations: +KTS" in c for c in _texts(app.caption))
+    with database.read() as session:
+        stored = get_project(session, project_id).settings["segmentation"]
+        assert "KTS" in stored["abbreviations"]
+
+    app.text_area(key="rules-no_break_patterns-1").input("(unclosed")
+    app.button(key="rules_save").click().run()
+    assert not app.exception
+    assert any("not a valid regular expression" in e for e in _texts(app.error))
+
+    translator = _run(project_id, user="tran")
+    translator.button(key="rules_reset").click().run()
+    assert any("may not manage project" in e for e in _texts(translator.error))
+    with database.read() as session:
+        assert "segmentation" in get_project(session, project_id).settings
+
+
+def test_merge_with_next_and_a_stale_merge(project: tuple[Database, int]) -> None:
+    database, project_id = project
+    app = _run(project_id)
+    ids = [option for option in app.selectbox(key="tools_segment").options]
+    assert len(ids) == 4
+    app.button(key="merge_next").click().run()
+    assert not app.exception
+    assert any(s.startswith("Merged into segment") for s in _texts(app.success))
+    assert _sources(database, project_id)[0] == "Do KTS. Long thiết kế."
+
+    # Someone edits the next segment after the page was drawn: the merge is refused.
+    with database.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+    with database.write() as session:
+        edit_target(session, resolve_actor(session, "admin"), segments[1].id, "The end.")
+    app.button(key="merge_next").click().run()
+    assert any("you saw version 1" in e for e in _texts(app.error))
+    assert len(_sources(database, project_id)) == 3
+
+    # The last segment of a paragraph cannot be merged into the next paragraph.
+    app.selectbox(key="tools_segment").set_value(segments[1].id).run()
+    app.button(key="merge_next").click().run()
+    assert any("different paragraphs" in e for e in _texts(app.error))
+
+
+def test_split_before_text_at_offset_and_refusals(project: tuple[Database, int]) -> None:
+    database, project_id = project
+    with database.read() as session:
+        last = list_segments(session, get_project(session, project_id))[-1]
+    assert last.source == "Đoạn <g1>hai</g1> có một câu."
+    app = _run(project_id, lang="vi")
+    app.selectbox(key="tools_segment").set_value(last.id).run()
+    app.button(key="split").click().run()
+    assert _texts(app.error) == ["Hãy gõ đoạn chữ mở đầu phần sau, hoặc một vị trí lớn hơn 0."]
+
+    app.number_input(key=f"split-at-{last.id}-1").set_value(7).run()
+    app.button(key="split").click().run()
+    assert any("inside the tag <g1>" in e for e in _texts(app.error))
+
+    app.text_input(key=f"split-before-{last.id}-1").input("HAI").run()
+    app.button(key="split").click().run()
+    assert not app.exception
+    assert any(f"Đã tách câu {last.id}" in s for s in _texts(app.success))
+    assert _sources(database, project_id)[-2:] == ["Đoạn", "<g1>hai</g1> có một câu."]
+    with database.read() as session:
+        first, rest = list_segments(session, get_project(session, project_id))[-2:]
+        assert Status(first.status) is Status.NEW and first.version == 2
+
+    # An offset counts tags too: split the new segment right after the bold word.
+    app.selectbox(key="tools_segment").set_value(rest.id).run()
+    app.number_input(key=f"split-at-{rest.id}-1").set_value(len("<g1>hai</g1>")).run()
+    app.button(key="split").click().run()
+    assert not app.exception and len(app.success) == 1
+    assert _sources(database, project_id)[-3:] == ["Đoạn", "<g1>hai</g1>", "có một câu."]
