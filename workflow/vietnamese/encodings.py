@@ -301,6 +301,8 @@ def _needs_detection(text: str) -> bool:
 
 # UTF-8 read as Windows-1252: a lead byte (Ã, Ä, á ...) then a continuation byte, which
 # Windows-1252 shows as a Latin-1 symbol or one of its own 0x80-0x9F characters.
+# Content statistics need at least two letters to go on.
+_MIN_LETTERS = re.compile(r"(?s).*?[^\W\d_].*?[^\W\d_]")
 # A non-ASCII symbol or control with a letter on either side: "TÃ´i", "x·", "ViÖt" has
 # none but "Ð\x80I" has one.
 _GLUED_SYMBOL_RE = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f]|[^\w\s\x00-\x7f](?=[^\W\d_])")
@@ -342,8 +344,9 @@ def _detect(text: str) -> tuple[str, int, str]:
                 count = sum(not char.isascii() for char in fixed)
                 best = (_rank(tally, fixed, -1), fixed, count, "utf8-mojibake")
                 break
-    if _has_letters_beyond_8_bits(text):
-        # "ệ", "ư": typed in Unicode, not a legacy 8-bit text
+    if _has_letters_beyond_8_bits(text) or _MIN_LETTERS.match(text) is None:
+        # "ệ", "ư": typed in Unicode, not a legacy 8-bit text; or a lone "Ö", which is
+        # no evidence of anything without the run's font.
         return (text, 0, "unicode") if best is None else (best[1], best[2], best[3])
     for priority, (encoding, convert) in enumerate(_TEXT_CANDIDATES):
         attempt = convert(text)

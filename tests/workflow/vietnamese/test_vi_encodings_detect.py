@@ -160,6 +160,12 @@ def test_detection_rate_on_real_sentences_encoded_per_line() -> None:
         "Müller, señor, año, niño, Sí.",
         "« Bonjour » dit-il, 10°C, 5 µm, © 2024, ± 3 %, 1/2 ½.",
         "I'm bald. I'm busy. Tom's car.",
+        "São Paulo, ação, coração, não é? Ich möchte Käse für Jürgen.",
+        "El niño comió piñata en España, ¿verdad? £5 crème brûlée",
+        "Œuvre, Ærø, Ñandú, Þórr, Ðakovo, Haïti, maïs, égoïste",
+        "see https://example.com/a?b=c.d&e=f, e^x, a+b=c, ho.ten@vnu.edu.vn",
+        "ö",
+        "Ö",
     ],
 )
 def test_english_and_french_are_not_taken_for_legacy_vietnamese(text: str) -> None:
