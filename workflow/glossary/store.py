@@ -1,0 +1,548 @@
+"""Stored glossaries: terms of the whole office (global), of a partner and of a project.
+
+A project is checked against its *effective* glossary: the shipped glossaries its partner
+profile lists (``glossaries``, default ``["official-names"]``), then the global terms, the
+partner's and the project's own. A more specific layer that gives an allowed target for a
+source replaces what the layers below say about that source; a layer that only forbids a
+target adds the ban to the inherited entries (and drops an inherited entry recommending
+the very target it forbids), so a project can forbid a wording without restating the rest.
+
+Every change needs ``Action.MANAGE_GLOSSARY``. Edits and deletes name the version of the
+term their author saw: ``UPDATE/DELETE ... WHERE version = seen``, so of two people
+editing the same term exactly one wins and the other gets a Conflict with both texts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from workflow.errors import Conflict, InvalidInput, NotFound
+from workflow.glossary.csv_io import write_glossary_csv
+from workflow.glossary.defaults import load_default_glossary
+from workflow.glossary.matcher import TermMatcher, term_key
+from workflow.glossary.model import SCOPES, GlossaryEntry, TermStatus
+from workflow.glossary.tbx_io import write_tbx
+from workflow.models import GlossaryTerm, Project, utcnow
+from workflow.permissions import Action
+from workflow.users import Actor
+from workflow.vietnamese.keys import loose_key, match_key
+
+EFFECTIVE = "effective"  # the export/list "scope" meaning: everything the project applies
+EXPORT_FORMATS: tuple[str, ...] = ("csv", "tsv", "tbx")
+SHIPPED_GLOSSARIES: dict[str, Callable[[], list[GlossaryEntry]]] = {
+    "official-names": load_default_glossary,
+}
+# A glossary term is a name or phrase; anything longer is a pasted paragraph.
+MAX_TERM_CHARS = 1000
+_COLUMN_LIMITS = {"domain": 100}  # String(n) columns an entry fills from user text
+
+
+@dataclass(frozen=True)
+class StoredTerm:
+    """A term as stored: its id and version (what an edit must name) and the entry."""
+
+    id: int
+    version: int
+    entry: GlossaryEntry  # entry.scope is the term's scope
+    updated_by: str
+    updated_at: datetime
+
+    @property
+    def scope(self) -> str:
+        return self.entry.scope
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import did with each entry of the file."""
+
+    scope: str
+    added: int
+    updated: int  # same source and target as a stored term, other fields replaced
+    unchanged: int  # same as a stored term in every field
+    skipped: int  # same source and target as a stored term, left alone (update_existing off)
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.skipped} skipped"
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Scopes
+
+
+def check_scope(scope: str) -> str:
+    """The scope name, lower-cased; InvalidInput for anything else."""
+    normalised = scope.strip().lower()
+    if normalised not in SCOPES:
+        raise InvalidInput(f"unknown glossary scope {scope!r}: use {', '.join(SCOPES)}")
+    return normalised
+
+
+def _owner(project: Project, scope: str) -> tuple[int | None, int | None]:
+    """(partner_id, project_id) a new term of this scope is stored under."""
+    if scope == "global":
+        return None, None
+    if scope == "partner":
+        if project.partner_id is None:
+            raise InvalidInput(
+                f"project {project.name!r} has no partner profile, so it has no partner "
+                f"glossary: use --scope project or global"
+            )
+        return project.partner_id, None
+    return None, project.id
+
+
+def _in_scope(project: Project, scope: str) -> ColumnElement[bool]:
+    if scope == "global":
+        return GlossaryTerm.scope == "global"
+    if scope == "partner":
+        if project.partner_id is None:
+            return false()
+        return and_(GlossaryTerm.scope == "partner", GlossaryTerm.partner_id == project.partner_id)
+    return and_(GlossaryTerm.scope == "project", GlossaryTerm.project_id == project.id)
+
+
+def _applies_to(project: Project) -> ColumnElement[bool]:
+    """Stored terms that take part in the project's glossary (any scope)."""
+    return or_(*(_in_scope(project, scope) for scope in SCOPES))
+
+
+# ---------------------------------------------------------------------------------------
+# Rows and entries
+
+
+def entry_of(row: GlossaryTerm) -> GlossaryEntry:
+    return GlossaryEntry(
+        source=row.source,
+        target=row.target,
+        variants=tuple(row.variants or ()),
+        pos=row.pos,
+        note=row.note,
+        status=row.status,
+        case_sensitive=row.case_sensitive,
+        domain=row.domain,
+        scope=row.scope,
+        origin=row.origin,
+        date=row.date,
+        valid_until=row.valid_until,
+    )
+
+
+def _stored(row: GlossaryTerm) -> StoredTerm:
+    return StoredTerm(row.id, row.version, entry_of(row), row.updated_by, row.updated_at)
+
+
+def _check_entry(entry: GlossaryEntry) -> None:
+    for name in ("source", "target"):
+        if len(getattr(entry, name)) > MAX_TERM_CHARS:
+            raise InvalidInput(
+                f"the {name} term {getattr(entry, name)[:40]!r}… is longer than "
+                f"{MAX_TERM_CHARS} characters: a glossary holds names and phrases"
+            )
+    for name, limit in _COLUMN_LIMITS.items():
+        if len(getattr(entry, name)) > limit:
+            raise InvalidInput(
+                f"the {name} of {entry.source!r} is longer than {limit} characters: shorten it"
+            )
+
+
+def _columns(entry: GlossaryEntry) -> dict[str, Any]:
+    """Column values of an entry (scope and owner excepted)."""
+    return {
+        "source": entry.source,
+        "source_key": match_key(entry.source),
+        "target": entry.target,
+        "variants": list(entry.variants),
+        "pos": entry.pos,
+        "note": entry.note,
+        "status": entry.status.value,
+        "case_sensitive": entry.case_sensitive,
+        "domain": entry.domain,
+        "origin": entry.origin,
+        "date": entry.date,
+        "valid_until": entry.valid_until,
+    }
+
+
+def _same_term_key(source: str, target: str) -> tuple[str, str]:
+    """Two entries with equal keys are one term: the same source meaning the same target."""
+    return match_key(source), match_key(target)
+
+
+def _describe(source: str, target: str) -> str:
+    return f"«{source} → {target}»"
+
+
+def _find_same(
+    session: Session,
+    project: Project,
+    scope: str,
+    entry: GlossaryEntry,
+    exclude_id: int | None = None,
+) -> GlossaryTerm | None:
+    wanted = _same_term_key(entry.source, entry.target)
+    rows = session.scalars(
+        select(GlossaryTerm).where(_in_scope(project, scope), GlossaryTerm.source_key == wanted[0])
+    )
+    for row in rows:
+        if row.id != exclude_id and _same_term_key(row.source, row.target) == wanted:
+            return row
+    return None
+
+
+def _refuse_duplicate(
+    session: Session,
+    project: Project,
+    scope: str,
+    entry: GlossaryEntry,
+    exclude_id: int | None = None,
+) -> None:
+    same = _find_same(session, project, scope, entry, exclude_id)
+    if same is not None:
+        raise InvalidInput(
+            f"the {scope} glossary already has {_describe(same.source, same.target)} as term "
+            f"{same.id}: edit that term instead"
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# Reading
+
+
+def get_term(session: Session, project: Project, term_id: int) -> GlossaryTerm:
+    """A stored term that takes part in the project's glossary; NotFound otherwise."""
+    row = session.scalar(
+        select(GlossaryTerm).where(GlossaryTerm.id == term_id, _applies_to(project))
+    )
+    if row is None:
+        raise NotFound(
+            f"no glossary term {term_id} in project {project.name!r}'s glossaries: "
+            f"see 'songngu glossary list {project.name}'"
+        )
+    return row
+
+
+def _search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
+    """Match source, target or a variant containing the query.
+
+    A query typed without diacritics ("uy ban") matches with or without them; a query
+    with diacritics matches them exactly, up to tone placement, NFC/NFD and case.
+    """
+    query = search.strip()
+    if not query:
+        return lambda entry: True
+    loose = loose_key(query)
+    key_function = loose_key if loose == match_key(query) else match_key
+    needle = key_function(query)
+    return lambda entry: any(
+        needle in key_function(text) for text in (entry.source, *entry.target_forms)
+    )
+
+
+def list_terms(
+    session: Session,
+    project: Project,
+    *,
+    scope: str | None = None,
+    search: str = "",
+    limit: int | None = None,
+) -> list[StoredTerm]:
+    """Stored terms of one scope (all scopes that apply when None), global first, by id."""
+    where = _in_scope(project, check_scope(scope)) if scope else _applies_to(project)
+    rows = session.scalars(select(GlossaryTerm).where(where).order_by(GlossaryTerm.id))
+    matches = _search_filter(search)
+    found: list[StoredTerm] = []
+    for row in rows:
+        term = _stored(row)
+        if matches(term.entry):
+            found.append(term)
+    found.sort(key=lambda term: (SCOPES.index(term.scope), term.id))
+    return found if limit is None else found[:limit]
+
+
+def scope_entries(session: Session, project: Project, scope: str) -> list[GlossaryEntry]:
+    """Entries of one stored scope as the project sees it."""
+    return [term.entry for term in list_terms(session, project, scope=scope)]
+
+
+def shipped_entries(project: Project) -> list[GlossaryEntry]:
+    """Entries of the shipped glossaries the project's partner profile lists."""
+    names = (project.partner.settings if project.partner else {}).get(
+        "glossaries", ["official-names"]
+    )
+    entries: list[GlossaryEntry] = []
+    for name in names:
+        loader = SHIPPED_GLOSSARIES.get(name)
+        if loader is not None:  # other names are glossaries songngu does not ship
+            entries.extend(loader())
+    return entries
+
+
+def overlay(layers: Sequence[Sequence[GlossaryEntry]]) -> list[GlossaryEntry]:
+    """Merge layers, least specific first, by source (see the module notes)."""
+    merged: dict[str, list[GlossaryEntry]] = {}
+    for layer in layers:
+        by_source: dict[str, list[GlossaryEntry]] = {}
+        for entry in layer:
+            by_source.setdefault(term_key(entry.source), []).append(entry)
+        for key, group in by_source.items():
+            if any(entry.status is not TermStatus.FORBIDDEN for entry in group):
+                merged[key] = group
+                continue
+            banned = {match_key(form) for entry in group for form in entry.target_forms}
+            kept = [e for e in merged.get(key, []) if match_key(e.target) not in banned]
+            merged[key] = kept + group
+    return [entry for group in merged.values() for entry in group]
+
+
+def effective_entries(
+    session: Session, project: Project, *, include_shipped: bool = True
+) -> list[GlossaryEntry]:
+    """The glossary the project is translated and checked with."""
+    by_scope: dict[str, list[GlossaryEntry]] = {scope: [] for scope in SCOPES}
+    for term in list_terms(session, project):
+        by_scope[term.scope].append(term.entry)
+    shipped = shipped_entries(project) if include_shipped else []
+    return overlay([shipped, *(by_scope[scope] for scope in SCOPES)])
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+def add_term(
+    session: Session, actor: Actor, project: Project, entry: GlossaryEntry, *, scope: str
+) -> StoredTerm:
+    """Store a new term in one of the project's glossaries (project, its partner's, global)."""
+    actor.require(Action.MANAGE_GLOSSARY)
+    scope = check_scope(scope)
+    partner_id, project_id = _owner(project, scope)
+    entry = dataclasses.replace(entry, scope=scope)
+    _check_entry(entry)
+    _refuse_duplicate(session, project, scope, entry)
+    row = GlossaryTerm(
+        scope=scope,
+        partner_id=partner_id,
+        project_id=project_id,
+        version=1,
+        updated_by=actor.name,
+        updated_at=utcnow(),
+        **_columns(entry),
+    )
+    session.add(row)
+    session.flush()
+    return _stored(row)
+
+
+def _stale_error(
+    row: GlossaryTerm | None, term_id: int, expected: int, yours: str, *, verb: str
+) -> NotFound | Conflict:
+    """The error for a write whose version no longer matches (or whose term is gone)."""
+    if row is None:
+        return NotFound(f"glossary term {term_id} was deleted meanwhile: reload the glossary")
+    return Conflict(
+        f"glossary term {term_id} was changed by {row.updated_by or 'someone'} (now version "
+        f"{row.version}, you saw version {expected}); not {verb}. Current: "
+        f"{_describe(row.source, row.target)} | yours: {yours}. Reload the glossary and "
+        f"try again.",
+        expected_version=expected,
+        current_version=row.version,
+        current_target=row.target,
+        attempted_target=yours,
+    )
+
+
+def _guarded_update(
+    session: Session, actor: Actor, row: GlossaryTerm, expected_version: int, values: dict[str, Any]
+) -> None:
+    result = session.execute(
+        update(GlossaryTerm)
+        .where(GlossaryTerm.id == row.id, GlossaryTerm.version == expected_version)
+        .values(
+            version=GlossaryTerm.version + 1, updated_by=actor.name, updated_at=utcnow(), **values
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        term_id = row.id
+        session.expire(row)
+        current = session.get(GlossaryTerm, term_id, populate_existing=True)
+        yours = _describe(values["source"], values["target"])
+        raise _stale_error(current, term_id, expected_version, yours, verb="saved")
+    session.refresh(row)
+
+
+def edit_term(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    term_id: int,
+    entry: GlossaryEntry,
+    *,
+    expected_version: int,
+) -> StoredTerm:
+    """Replace a term's fields (its scope stays) if it is still at expected_version."""
+    actor.require(Action.MANAGE_GLOSSARY)
+    row = get_term(session, project, term_id)
+    entry = dataclasses.replace(entry, scope=row.scope)
+    _check_entry(entry)
+    _refuse_duplicate(session, project, row.scope, entry, exclude_id=row.id)
+    _guarded_update(session, actor, row, expected_version, _columns(entry))
+    return _stored(row)
+
+
+def delete_term(
+    session: Session, actor: Actor, project: Project, term_id: int, *, expected_version: int
+) -> None:
+    """Delete a term if it is still at expected_version (nobody changed it meanwhile)."""
+    actor.require(Action.MANAGE_GLOSSARY)
+    row = get_term(session, project, term_id)
+    shown = _describe(row.source, row.target)
+    result = session.execute(
+        delete(GlossaryTerm)
+        .where(GlossaryTerm.id == term_id, GlossaryTerm.version == expected_version)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        session.expire(row)
+        current = session.get(GlossaryTerm, term_id, populate_existing=True)
+        raise _stale_error(current, term_id, expected_version, f"delete {shown}", verb="deleted")
+    session.expunge(row)
+
+
+def import_terms(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    entries: Iterable[GlossaryEntry],
+    *,
+    scope: str,
+    update_existing: bool = True,
+) -> ImportOutcome:
+    """Store entries in one scope, inside the caller's transaction (all or nothing).
+
+    An entry with the same source and target as a stored term (or an earlier entry of the
+    same import) is not stored twice: its other fields replace the stored ones, or with
+    update_existing off the stored term is left as it is.
+    """
+    actor.require(Action.MANAGE_GLOSSARY)
+    scope = check_scope(scope)
+    partner_id, project_id = _owner(project, scope)
+    existing: dict[tuple[str, str], GlossaryTerm] = {}
+    for row in session.scalars(select(GlossaryTerm).where(_in_scope(project, scope))):
+        existing.setdefault(_same_term_key(row.source, row.target), row)
+    added = updated = unchanged = skipped = 0
+    new_rows: list[GlossaryTerm] = []
+    for raw_entry in entries:
+        entry = dataclasses.replace(raw_entry, scope=scope)
+        _check_entry(entry)
+        values = _columns(entry)
+        key = _same_term_key(entry.source, entry.target)
+        row = existing.get(key)
+        if row is None:
+            row = GlossaryTerm(
+                scope=scope,
+                partner_id=partner_id,
+                project_id=project_id,
+                version=1,
+                updated_by=actor.name,
+                updated_at=utcnow(),
+                **values,
+            )
+            existing[key] = row
+            new_rows.append(row)
+            added += 1
+        elif entry_of(row) == entry:
+            unchanged += 1
+        elif not update_existing:
+            skipped += 1
+        elif row.id is None:  # a term added earlier in this same import
+            for name, value in values.items():
+                setattr(row, name, value)
+            updated += 1
+        else:
+            _guarded_update(session, actor, row, row.version, values)
+            updated += 1
+    session.add_all(new_rows)
+    session.flush()
+    return ImportOutcome(scope, added, updated, unchanged, skipped)
+
+
+# ---------------------------------------------------------------------------------------
+# Export
+
+
+def export_glossary(
+    session: Session, project: Project, *, scope: str = EFFECTIVE, file_format: str = "csv"
+) -> bytes:
+    """One scope's terms, or the project's effective glossary, as CSV, TSV or TBX bytes."""
+    file_format = file_format.strip().lower()
+    if file_format not in EXPORT_FORMATS:
+        raise InvalidInput(
+            f"unknown glossary format {file_format!r}: use {', '.join(EXPORT_FORMATS)}"
+        )
+    if scope.strip().lower() == EFFECTIVE:
+        entries, label = effective_entries(session, project), "effective"
+    else:
+        label = check_scope(scope)
+        entries = scope_entries(session, project, label)
+    if file_format == "tbx":
+        return write_tbx(entries, title=f"{project.name} ({label} glossary)")
+    return write_glossary_csv(entries, delimiter="\t" if file_format == "tsv" else ",")
+
+
+# ---------------------------------------------------------------------------------------
+# A matcher per project, rebuilt only when the project's glossary changed
+
+
+_MATCHER_CACHE_SIZE = 32
+_matchers: OrderedDict[tuple[str, int], tuple[Hashable, TermMatcher]] = OrderedDict()
+_matchers_lock = threading.Lock()
+
+
+def glossary_fingerprint(session: Session, project: Project) -> Hashable:
+    """Changes whenever a term applying to the project is added, edited or deleted.
+
+    One aggregate query: count, highest id, sum of versions and last change time of the
+    project's stored terms, plus what decides the shipped part (partner, its glossaries).
+    """
+    count, max_id, version_sum, last_change = session.execute(
+        select(
+            func.count(GlossaryTerm.id),
+            func.max(GlossaryTerm.id),
+            func.sum(GlossaryTerm.version),
+            func.max(GlossaryTerm.updated_at),
+        ).where(_applies_to(project))
+    ).one()
+    shipped = tuple(project.partner.settings.get("glossaries", ())) if project.partner else ()
+    return (project.partner_id, shipped, count, max_id, version_sum, str(last_change))
+
+
+def project_matcher(session: Session, project: Project) -> TermMatcher:
+    """The TermMatcher of the project's effective glossary, cached per project."""
+    cache_key = (str(session.get_bind().url), project.id)
+    fingerprint = glossary_fingerprint(session, project)
+    with _matchers_lock:
+        cached = _matchers.get(cache_key)
+        if cached is not None and cached[0] == fingerprint:
+            _matchers.move_to_end(cache_key)
+            return cached[1]
+    matcher = TermMatcher(effective_entries(session, project))
+    with _matchers_lock:
+        _matchers[cache_key] = (fingerprint, matcher)
+        _matchers.move_to_end(cache_key)
+        while len(_matchers) > _MATCHER_CACHE_SIZE:
+            _matchers.popitem(last=False)
+    return matcher
