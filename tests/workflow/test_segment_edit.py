@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from songngu_testing import add_users, seed_project
@@ -279,3 +280,30 @@ def test_preview_matches_what_an_import_stores(sqlite_db: Database) -> None:
             ref = json.loads(segment.ref)
             assert (ref["start"], ref["end"]) == (sentence.start, sentence.end)
     assert preview.paragraphs == 2 and preview.format == "md"
+
+
+def test_concurrent_splits_in_one_document_keep_the_order(any_db: Database) -> None:
+    sources = [f"Câu {n} một. Câu {n} hai." for n in range(6)]
+    project_id, ids = seed_project(any_db, sources)
+    admin = _actor(any_db)
+    barrier = threading.Barrier(len(ids))
+    failures: list[BaseException] = []
+
+    def splitter(segment_id: int) -> None:
+        barrier.wait()
+        try:
+            with any_db.write() as session:
+                split_segment(session, admin, segment_id, before="Câu", expected_version=1)
+        except BaseException as error:  # reported below, with the thread's error
+            failures.append(error)
+
+    threads = [threading.Thread(target=splitter, args=(i,)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    expected = [part for n in range(6) for part in (f"Câu {n} một.", f"Câu {n} hai.")]
+    rows = _rows(any_db, project_id)
+    assert [row[2] for row in rows] == expected
+    assert len({row[1] for row in rows}) == len(rows)
