@@ -25,8 +25,9 @@ class IntakeLimits:
     max_compression_ratio: uncompressed / compressed size of a member (100, as Apache
         POI's ZipSecureFile), enforced only above ``ratio_allowance_bytes`` (100 KiB, as
         POI), because tiny members legitimately compress very well.
-    max_paragraphs: paragraphs (DOCX ``w:p``) or lines (TXT/Markdown) in one file
-        (250,000; a 300-page report has about 10,000).
+    max_paragraphs: paragraphs (DOCX ``w:p``) or lines with text (TXT/Markdown) in one
+        file (250,000; a 300-page report has about 10,000). TXT/Markdown may have at most
+        four times as many lines counting blank ones.
     max_xml_elements: XML elements in one DOCX part (10,000,000), which bounds the work
         spent on a single part.
     max_held_elements: XML elements held in memory at once while streaming a part, i.e.

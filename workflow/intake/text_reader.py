@@ -13,11 +13,22 @@ _MANUAL_BREAK = "\x0b"
 
 
 def split_lines(text: str, filename: str, limits: IntakeLimits) -> list[str]:
-    """Lines of a decoded text (\\n, \\r\\n, \\r and form feed end a line), within limits."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n").split("\n")
-    if len(lines) > limits.max_paragraphs:
+    """Lines of a decoded text (\\n, \\r\\n, \\r and form feed end a line), within limits.
+
+    At most ``max_paragraphs`` lines may hold text; blank lines are cheap but not free, so
+    there may be at most four times as many lines in all.
+    """
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    if normalised.count("\n") >= 4 * limits.max_paragraphs:
         raise InvalidInput(
-            f"{filename} has {len(lines):,} lines, more than the import limit of "
+            f"{filename} has more than {4 * limits.max_paragraphs:,} lines, more than the "
+            f"import limit; split it into smaller files"
+        )
+    lines = normalised.split("\n")
+    with_text = sum(1 for line in lines if line.strip())
+    if with_text > limits.max_paragraphs:
+        raise InvalidInput(
+            f"{filename} has {with_text:,} lines of text, more than the import limit of "
             f"{limits.max_paragraphs:,}; split it into smaller files"
         )
     return lines

@@ -207,8 +207,12 @@ def test_very_large_text_file_is_refused_before_decoding() -> None:
 
 
 def test_too_many_lines_is_refused() -> None:
-    message = refused(b"a\n" * 50, "lines.md", IntakeLimits(max_paragraphs=10))
-    assert "more than the import limit of 10" in message
+    limits = IntakeLimits(max_paragraphs=10)
+    assert "30 lines of text, more than the import limit of 10" in refused(
+        b"a\n" * 30, "lines.md", limits
+    )
+    assert "more than 40 lines" in refused(b"a" + b"\n" * 50, "blank.txt", limits)
+    assert len(read_source(b"a\n\n" * 10, "ok.txt", limits).blocks) == 10
 
 
 def test_paragraph_with_too_many_elements_is_refused(make_docx) -> None:
