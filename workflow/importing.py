@@ -58,14 +58,23 @@ def project_rules(project: Project) -> SegmentationRules:
 
 def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Iterator[SegmentDraft]:
     for index, block in enumerate(blocks):
-        for start, end in split_spans(block.text, rules):
+        spans = split_spans(block.text, rules)
+        for number, (start, end) in enumerate(spans):
+            following = spans[number + 1][0] if number + 1 < len(spans) else end
             text = block.text[start:end]
             if not text.strip():
                 continue
             used = {str(token.code_id) for token in tokens(text)}
             codes = {key: value for key, value in block.codes.items() if key in used}
             ref = json.dumps(
-                {"block": block.ref, "kind": block.kind, "start": start, "end": end},
+                {
+                    "block": block.ref,
+                    "kind": block.kind,
+                    "start": start,
+                    "end": end,
+                    # What separates it from the next sentence, so a merge needs no re-read.
+                    "space_after": block.text[end:following],
+                },
                 ensure_ascii=False,
             )
             yield SegmentDraft(index, ref, text, codes)
@@ -136,7 +145,8 @@ def import_document(
                 score=previous.score,
             )
         else:
-            row.update(target="", status=int(Status.NEW), origin=int(Origin.NONE))
+            # Every row names the same columns: one executemany statement for all of them.
+            row.update(target="", status=int(Status.NEW), origin=int(Origin.NONE), score=None)
         rows.append(row)
     session.execute(Segment.__table__.insert(), rows)
     session.flush()

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from songngu_testing import run_cli
-from sqlalchemy.exc import StatementError
 
 from workflow.cli.main import main
 
@@ -195,12 +194,6 @@ def test_merge_and_split_through_the_cli(cli: Cli, tmp_path: Path) -> None:
     assert f"no segment {third} in project 'Other'" in cli.error("split", "Other", str(third), "3")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=StatementError,
-    reason="workflow/importing.py inserts new rows without 'score' beside kept rows that have "
-    "it (fix reported to the lead: add score=None to the new row); remove this mark then",
-)
 def test_reimport_keeps_translations_of_unchanged_segments(cli: Cli, tmp_path: Path) -> None:
     source = tmp_path / "bien-ban.txt"
     source.write_text("Cuộc họp bắt đầu. Mọi người có mặt.\nKết thúc lúc 5 giờ.\n", "utf-8")
