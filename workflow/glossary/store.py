@@ -234,7 +234,7 @@ def get_term(session: Session, project: Project, term_id: int) -> GlossaryTerm:
     return row
 
 
-def _search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
+def search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
     """Match source, target or a variant containing the query.
 
     A query typed without diacritics ("uy ban") matches with or without them; a query
@@ -262,7 +262,7 @@ def list_terms(
     """Stored terms of one scope (all scopes that apply when None), global first, by id."""
     where = _in_scope(project, check_scope(scope)) if scope else _applies_to(project)
     rows = session.scalars(select(GlossaryTerm).where(where).order_by(GlossaryTerm.id))
-    matches = _search_filter(search)
+    matches = search_filter(search)
     found: list[StoredTerm] = []
     for row in rows:
         term = _stored(row)
