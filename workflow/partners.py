@@ -78,6 +78,26 @@ def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def parse_setting_value(key: str, raw: str) -> Any:
+    """A setting's value from its command-line text."""
+    setting = _BY_KEY.get(key)
+    if setting is None:
+        raise InvalidInput(
+            f"unknown partner setting {key!r}: known settings are {', '.join(_BY_KEY)}"
+        )
+    if isinstance(setting.default, list):
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if isinstance(setting.default, dict):
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError:
+            value = None
+        if not isinstance(value, dict):
+            raise InvalidInput(f'{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'')
+        return value
+    return raw
+
+
 def shipped_profiles() -> list[dict[str, Any]]:
     text = resources.files("workflow.data").joinpath("partners.json").read_text("utf-8")
     return json.loads(text)

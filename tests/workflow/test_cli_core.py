@@ -149,3 +149,18 @@ def test_demo_project_is_created_once() -> None:
     assert projects[0]["documents"] == 1
     segments = _ok("segments", projects[0]["name"], "--format", "jsonl").splitlines()
     assert len(segments) >= 12
+
+
+def test_partner_profiles_are_shipped_and_editable() -> None:
+    listing = _ok("partner", "list")
+    for name in ("generic", "Indiana University", "USAID"):
+        assert f"{name}: " in listing
+    assert "'Viet Nam'" in _ok("partner", "set", "USAID", "country_name", "Viet Nam")
+    assert "country_name=Viet Nam" in _ok("partner", "list")
+    assert "is not one of Vietnam, Viet Nam" in _error("partner", "set", "USAID", "country_name", "VN")
+    assert "unknown partner setting 'colour'" in _error("partner", "set", "USAID", "colour", "red")
+    _ok("user", "add", "lan", "--role", "translator")
+    assert "may not manage project" in _error(
+        "partner", "set", "USAID", "date_style", "day_month_year", "--as", "lan"
+    )
+    assert "name_diacritics" in _ok("partner", "settings")

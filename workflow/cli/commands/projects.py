@@ -13,6 +13,7 @@ from workflow.cli.common import (
     format_option,
 )
 from workflow.partners import PARTNER_SETTINGS, list_partners
+from workflow.permissions import Action
 from workflow.projects import create_project, list_projects
 from workflow.users import add_user, list_users
 
@@ -96,6 +97,24 @@ def partner_list() -> None:
         for partner in list_partners(session):
             settings = ", ".join(f"{k}={v}" for k, v in partner.settings.items())
             click.echo(f"{partner.name}: {settings}")
+
+
+@partner_group.command("set")
+@click.argument("name")
+@click.argument("key")
+@click.argument("value")
+@as_option
+def partner_set(name: str, key: str, value: str, as_user: str | None) -> None:
+    """Change one setting KEY of partner profile NAME (editors and admins).
+
+    List values (glossaries) are comma-separated; qa_severities is JSON.
+    """
+    from workflow.partners import parse_setting_value, update_partner
+
+    with database().write() as session:
+        actor_for(session, as_user).require(Action.MANAGE_PROJECT)
+        partner = update_partner(session, name, {key: parse_setting_value(key, value)})
+        click.echo(f"{partner.name}: {key} = {partner.settings[key]!r}")
 
 
 @partner_group.command("settings")
