@@ -1,0 +1,132 @@
+"""Inline codes between TMX segments and songngu's <gN>…</gN> / <xN/> tags."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+# OmegaT keeps its own short tags (<b0>…</b0>, <f1/>) as plain text in project TMX files.
+OMEGAT_TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)(\d+)(/?)>")
+
+
+@dataclass
+class CodeNumbers:
+    """Numbers given to a unit's codes, shared by its source and target segments.
+
+    A code is known by a key (its kind plus its TMX x attribute, or its i attribute, or
+    its text); the same key in the target gets the source's number, so the two sides of
+    a unit keep matching tags. The x attribute is kept as the number when it is free.
+    """
+
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+    used: set[int] = field(default_factory=set)
+
+    def number_for(self, key: tuple[str, str], preferred: str | None) -> int:
+        known = self.numbers.get(key)
+        if known is not None:
+            return known
+        number = int(preferred) if preferred and preferred.isdigit() else 0
+        if number < 1 or number in self.used:
+            number = max(self.used, default=0) + 1
+        self.numbers[key] = number
+        self.used.add(number)
+        return number
+
+
+@dataclass
+class SegText:
+    """Text built from one <seg>, with notes on what could not be kept."""
+
+    parts: list[str] = field(default_factory=list)
+    dropped_sub_flows: int = 0
+    unknown_elements: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _local_name(element: etree._Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""  # a comment or processing instruction
+    return etree.QName(tag).localname
+
+
+def seg_to_text(seg: etree._Element, numbers: CodeNumbers) -> SegText:
+    """Text of a TMX <seg> with its inline elements turned into songngu tags."""
+    result = SegText()
+    pair_numbers: dict[str, int] = {}  # bpt i -> number, for the matching ept
+    occurrences: dict[tuple[str, str], int] = {}
+
+    def occurrence_key(kind: str, text: str) -> tuple[str, str]:
+        count = occurrences.get((kind, text), 0) + 1
+        occurrences[(kind, text)] = count
+        return (kind, f"{text}\x00{count}")
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            result.parts.append(element.text)
+        for child in element:
+            name = _local_name(child)
+            if name == "bpt":
+                pair_id = child.get("i", "")
+                key = ("g", child.get("x") or f"i{pair_id}")
+                number = numbers.number_for(key, child.get("x") or pair_id)
+                pair_numbers[pair_id] = number
+                result.parts.append(f"<g{number}>")
+                result.dropped_sub_flows += len(child.findall("sub"))
+            elif name == "ept":
+                pair_id = child.get("i", "")
+                number = pair_numbers.pop(pair_id, None)
+                if number is None:
+                    # An ept whose bpt is not in this segment: a lone closing code.
+                    key = occurrence_key("ept", pair_id)
+                    number = numbers.number_for(key, None)
+                    result.parts.append(f"<x{number}/>")
+                else:
+                    result.parts.append(f"</g{number}>")
+                result.dropped_sub_flows += len(child.findall("sub"))
+            elif name in ("ph", "it", "ut"):
+                x = child.get("x")
+                native = "".join(child.itertext())
+                key = ("x", x) if x else occurrence_key(name, native)
+                number = numbers.number_for(key, x)
+                result.parts.append(f"<x{number}/>")
+                result.dropped_sub_flows += len(child.findall("sub"))
+            elif name == "hi":
+                x = child.get("x")
+                key = ("hi", x) if x else occurrence_key("hi", child.get("type", ""))
+                number = numbers.number_for(key, x)
+                result.parts.append(f"<g{number}>")
+                walk(child)
+                result.parts.append(f"</g{number}>")
+            elif name:
+                # Not TMX 1.4 inline markup: keep what a reader sees.
+                result.unknown_elements.add(name)
+                walk(child)
+            if child.tail:
+                result.parts.append(child.tail)
+
+    walk(seg)
+    # A bpt without its ept in this segment cannot be a pair: leave it standalone.
+    text = result.text
+    for number in pair_numbers.values():
+        text = text.replace(f"<g{number}>", f"<x{number}/>", 1)
+    result.parts = [text]
+    return result
+
+
+def omegat_tags_to_codes(text: str, numbers: CodeNumbers) -> str:
+    """Turn OmegaT's plain-text short tags (<b0>, </b0>, <f1/>) into songngu tags."""
+
+    def replace(match: re.Match[str]) -> str:
+        closing, letters, digits, empty = match.groups()
+        if empty:
+            return f"<x{numbers.number_for(('omegat-x', letters + digits), None)}/>"
+        number = numbers.number_for(("omegat-g", letters + digits), None)
+        return f"</g{number}>" if closing else f"<g{number}>"
+
+    return OMEGAT_TAG_RE.sub(replace, text)
