@@ -1,0 +1,290 @@
+"""The "mt" job on a tiny real Argos package: what it translates, leaves alone and resumes."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from songngu_testing import seed_project
+from sqlalchemy import update
+
+from translation.argos_engine import ArgosEngine
+from translation.engine import MTRequest, MTResult, register_engine
+from translation.packages import install_package
+from translation.synthetic import build_package
+from workflow.demo import demo_source
+from workflow.errors import Conflict, NotFound
+from workflow.jobs import JobState, get_job, request_cancel, run_job
+from workflow.models import Job
+from workflow.mt import MTJobOptions, create_mt_job
+from workflow.projects import get_project
+from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
+from workflow.statuses import Origin, Status
+from workflow.storage import Database
+from workflow.users import resolve_actor
+
+SOURCES = [
+    "Chào bạn.",
+    "Ủy ban nhân dân thành phố họp phiên thường kỳ.",
+    "Tăng trưởng kinh tế đạt 6,5% trong quý I.",
+    "Dự án khởi công ngày 9/8/2022.",
+    "Ông Nguyễn Văn An phát biểu tại hội nghị.",
+    "Chúng tôi đã đi bộ rất nhiều.",
+]
+
+
+@pytest.fixture(scope="module")
+def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("synthetic")
+    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+
+
+@pytest.fixture
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def installed(tiny_package_file: Path, packages: Path) -> Path:
+    install_package(tiny_package_file, directory=packages)
+    return packages
+
+
+class SpyEngine:
+    """The Argos engine on the tiny package, recording each call; a hook runs per call."""
+
+    name = "spy"
+
+    def __init__(self, calls: list[list[str]], hook: Callable[[int], None], **options: object):
+        self.inner = ArgosEngine(**options)  # type: ignore[arg-type]
+        self.calls = calls
+        self.hook = hook
+
+    def available(self) -> bool:
+        return self.inner.available()
+
+    def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
+        self.calls.append([request.source for request in requests])
+        results = self.inner.translate(requests, **callbacks)  # type: ignore[arg-type]
+        self.hook(len(self.calls))
+        return results
+
+
+@pytest.fixture
+def spy(installed: Path) -> Iterator[tuple[list[list[str]], list[Callable[[int], None]]]]:
+    """Calls the spy engine received, and hooks to run after a call (by call number)."""
+    calls: list[list[str]] = []
+    hooks: list[Callable[[int], None]] = []
+
+    def run_hooks(call_number: int) -> None:
+        for hook in hooks:
+            hook(call_number)
+
+    register_engine("spy", lambda **options: SpyEngine(calls, run_hooks, **options))
+    yield calls, hooks
+
+
+def _start(database: Database, project_id: int, **options: object) -> int:
+    with database.write() as session:
+        actor = resolve_actor(session, "admin")
+        project = get_project(session, project_id)
+        job = create_mt_job(session, actor, project, options=MTJobOptions(engine="spy", **options))  # type: ignore[arg-type]
+        return job.id
+
+
+def _segments(database: Database, project_id: int) -> list:
+    with database.read() as session:
+        return list_segments(session, get_project(session, project_id))
+
+
+def _job(database: Database, job_id: int) -> Job:
+    with database.read() as session:
+        return get_job(session, job_id)
+
+
+def test_new_segments_get_machine_drafts_with_scores(
+    any_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    calls, _ = spy
+    project_id, _ = seed_project(any_db, SOURCES)
+    job_id = _start(any_db, project_id)
+    assert run_job(any_db, job_id) == JobState.SUCCEEDED
+    segments = _segments(any_db, project_id)
+    assert all(s.status == Status.DRAFT and s.origin == Origin.MT for s in segments)
+    assert all(s.target.strip() and 0.0 <= s.score <= 1.0 for s in segments)
+    assert all(set(s.flags) <= {"mt"} for s in segments)
+    assert sorted(source for call in calls for source in call) == sorted(SOURCES)
+    job = _job(any_db, job_id)
+    assert job.result["machine_translated"] == len(SOURCES)
+    assert job.result["sources_sent"] == len(SOURCES)
+    assert (job.done, job.total) == (len(SOURCES), len(SOURCES))
+
+
+def test_identical_sources_are_translated_once(
+    sqlite_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    calls, _ = spy
+    hoa_nfd = unicodedata.normalize("NFD", "Chúng tôi hòa giải.")
+    sources = ["Chúng tôi hoà giải.", hoa_nfd, "Chúng tôi hòa giải.", "CHÚNG TÔI HÒA GIẢI."]
+    project_id, ids = seed_project(sqlite_db, sources + ["Chúng tôi hoà giải."])
+    run_job(sqlite_db, _start(sqlite_db, project_id, chunk_size=1))
+    sent = [source for call in calls for source in call]
+    # One request for the three spellings of the sentence, one for the heading in capitals.
+    assert sent == ["Chúng tôi hoà giải.", "CHÚNG TÔI HÒA GIẢI."]
+    targets = {s.id: s.target for s in _segments(sqlite_db, project_id)}
+    assert targets[ids[0]] == targets[ids[1]] == targets[ids[2]] == targets[ids[4]]
+    assert _job(sqlite_db, 1).result["machine_translated"] == 5
+
+
+def test_work_of_people_is_never_sent_nor_overwritten(
+    sqlite_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    calls, _ = spy
+    project_id, ids = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        save_and_confirm(session, admin, ids[0], "Hello.", expected_version=1)
+        edit_target(session, admin, ids[1], "A human draft.")
+        reviewed = save_and_confirm(session, admin, ids[2], "Growth.", expected_version=1)
+        set_status(session, admin, ids[2], Status.REJECTED, reason="numbers")
+        assert reviewed.id == ids[2]
+    run_job(sqlite_db, _start(sqlite_db, project_id))
+    assert [source for call in calls for source in call] == SOURCES[3:]
+    by_id = {s.id: s for s in _segments(sqlite_db, project_id)}
+    assert (by_id[ids[0]].target, by_id[ids[0]].status) == ("Hello.", Status.TRANSLATED)
+    assert (by_id[ids[1]].target, by_id[ids[1]].origin) == ("A human draft.", Origin.HUMAN)
+    assert (by_id[ids[2]].target, by_id[ids[2]].status) == ("Growth.", Status.REJECTED)
+    result = _job(sqlite_db, 1).result
+    assert (result["confirmed"], result["human_drafts"], result["rejected"]) == (1, 1, 1)
+    assert result["machine_translated"] == 3
+
+
+def test_a_segment_edited_during_its_chunk_is_left_alone(
+    any_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    _, hooks = spy
+    project_id, ids = seed_project(any_db, SOURCES)
+
+    def person_edits(call_number: int) -> None:
+        if call_number == 1:  # after the job read the chunk, before it writes
+            with any_db.write() as session:
+                edit_target(session, resolve_actor(session, "admin"), ids[1], "Typed by a person.")
+
+    hooks.append(person_edits)
+    job_id = _start(any_db, project_id)
+    assert run_job(any_db, job_id) == JobState.SUCCEEDED
+    by_id = {s.id: s for s in _segments(any_db, project_id)}
+    assert by_id[ids[1]].target == "Typed by a person."
+    assert by_id[ids[1]].origin == Origin.HUMAN
+    result = _job(any_db, job_id).result
+    assert (result["stale"], result["machine_translated"]) == (1, len(SOURCES) - 1)
+
+
+def test_a_segment_confirmed_during_its_chunk_is_counted_as_confirmed(
+    sqlite_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    _, hooks = spy
+    project_id, ids = seed_project(sqlite_db, SOURCES[:2])
+
+    def person_confirms(call_number: int) -> None:
+        with sqlite_db.write() as session:
+            admin = resolve_actor(session, "admin")
+            save_and_confirm(session, admin, ids[0], "Hi.", expected_version=1)
+
+    hooks.append(person_confirms)
+    run_job(sqlite_db, _start(sqlite_db, project_id))
+    result = _job(sqlite_db, 1).result
+    assert (result["confirmed"], result["stale"], result["machine_translated"]) == (1, 0, 1)
+    assert _segments(sqlite_db, project_id)[0].target == "Hi."
+
+
+def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
+    any_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    calls, hooks = spy
+    project_id, _ = seed_project(any_db, SOURCES)
+    job_id = _start(any_db, project_id, chunk_size=2)
+
+    def cancel_after_first_chunk(call_number: int) -> None:
+        if call_number == 1:
+            with any_db.write() as session:
+                request_cancel(session, job_id)
+
+    hooks.append(cancel_after_first_chunk)
+    assert run_job(any_db, job_id) == JobState.CANCELLED
+    assert calls == [SOURCES[:2]]
+    statuses = [s.status for s in _segments(any_db, project_id)]
+    assert statuses == [Status.DRAFT] * 2 + [Status.NEW] * 4
+    first_targets = [s.target for s in _segments(any_db, project_id)[:2]]
+
+    hooks.clear()
+    assert run_job(any_db, job_id) == JobState.SUCCEEDED
+    assert calls[1:] == [SOURCES[2:4], SOURCES[4:6]]
+    segments = _segments(any_db, project_id)
+    assert all(s.status == Status.DRAFT for s in segments)
+    assert [s.target for s in segments[:2]] == first_targets
+    assert _job(any_db, job_id).result["machine_drafts"] == 2
+
+
+def test_without_a_package_the_job_is_refused_with_how_to_install(
+    sqlite_db: Database, packages: Path
+) -> None:
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with pytest.raises(NotFound) as caught, sqlite_db.write() as session:
+        create_mt_job(session, resolve_actor(session, "admin"), get_project(session, project_id))
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "no vi→en translation package is installed" in message
+    assert "songngu models install FILE.argosmodel" in message
+    assert "songngu models download vi en" in message
+
+
+def test_a_job_whose_package_was_removed_fails_with_the_same_message(
+    sqlite_db: Database, installed: Path
+) -> None:
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        job_id = create_mt_job(session, admin, get_project(session, project_id)).id
+    for package in installed.iterdir():
+        (package / "model" / "model.bin").unlink()
+    assert run_job(sqlite_db, job_id) == JobState.FAILED
+    assert "songngu models install" in _job(sqlite_db, job_id).message
+    assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
+
+
+def test_one_mt_job_per_project_at_a_time(sqlite_db: Database, installed: Path) -> None:
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        project = get_project(session, project_id)
+        first = create_mt_job(session, admin, project)
+        with pytest.raises(Conflict, match=f"job {first.id} is already translating"):
+            create_mt_job(session, admin, project)
+        session.execute(update(Job).values(state=JobState.CANCELLED))
+        assert create_mt_job(session, admin, project).id == first.id + 1
+
+
+def test_one_document_only(sqlite_db: Database, spy: tuple[list[list[str]], list]) -> None:
+    calls, _ = spy
+    first_project, _ = seed_project(sqlite_db, SOURCES[:2], name="A")
+    other_project, _ = seed_project(sqlite_db, SOURCES[2:], name="B")
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        project = get_project(session, first_project)
+        with pytest.raises(NotFound, match="no document 'nope'"):
+            create_mt_job(session, admin, project, document="nope")
+        job = create_mt_job(
+            session, admin, project, document="doc", options=MTJobOptions(engine="spy")
+        )
+        assert job.params["document_id"] is not None
+    run_job(sqlite_db, job.id)
+    assert calls == [SOURCES[:2]]
+    assert all(s.status == Status.NEW for s in _segments(sqlite_db, other_project))

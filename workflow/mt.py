@@ -1,0 +1,484 @@
+"""Machine translation of a project as a job: what to translate, in what order, and how.
+
+The "mt" job translates the segments nobody has worked on (status NEW). Everything a
+person touched is left alone: confirmed segments (status >= TRANSLATED) are never sent to
+MT, rejected ones wait for a translator, and a person's unconfirmed draft is theirs. A
+segment that already holds a machine draft (MT, TM, propagation) is skipped too, which is
+what makes a killed or cancelled job resumable: run it again and the chunks it committed
+are not redone.
+
+Work goes in chunks of unique sources. At the start of a chunk the segments are read
+again (versions, statuses); a chunk is translated outside any transaction and written with
+``apply_fills``, whose version guard leaves alone every segment edited after that read
+(counted as stale in the job result). Segments with the same source (same ``source_key``
+and the same capitals) are translated once; segments with an exact translation-memory
+match skip MT. Enforced glossary terms and personal names go to the engine as protected
+spans, names with or without diacritics as the partner profile says.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from translation.engine import MTRequest, MTResult, TranslationEngine, get_engine
+from translation.protection import TermSpan
+from workflow.errors import Conflict, InvalidInput, NotFound
+from workflow.glossary.matcher import TermHit, TermMatcher
+from workflow.glossary.model import TermStatus
+from workflow.glossary.store import project_matcher
+from workflow.inline_codes import CODE_RE
+from workflow.jobs import FINISHED, JobContext, create_job, is_stalled, job_handler
+from workflow.models import Document, Job, Project, Segment
+from workflow.permissions import Action
+from workflow.projects import get_document
+from workflow.segments import Fill, apply_fills, check_target_text
+from workflow.statuses import Origin, Status
+from workflow.users import Actor, resolve_actor
+
+MT_JOB_KIND = "mt"
+DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
+MAX_BEAM_SIZE = 16
+MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
+
+# Statuses whose target is glossary-enforced in MT: the preferred English form, or the
+# source kept as it is. Admitted and forbidden entries do not steer MT.
+_ENFORCED_STATUSES = frozenset({TermStatus.PREFERRED, TermStatus.DO_NOT_TRANSLATE})
+
+
+# --- parameters and result ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MTJobOptions:
+    """What an "mt" job does; stored as the job's params."""
+
+    document_id: int | None = None  # None: every document of the project
+    beam_size: int = 4
+    engine: str = "argos"
+    chunk_size: int = DEFAULT_CHUNK_SIZE
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.beam_size <= MAX_BEAM_SIZE:
+            raise InvalidInput(
+                f"beam size must be between 1 and {MAX_BEAM_SIZE}, not {self.beam_size}"
+            )
+        if self.chunk_size < 1:
+            raise InvalidInput(f"chunk size must be at least 1, not {self.chunk_size}")
+
+    def to_params(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> MTJobOptions:
+        known = {name: params[name] for name in cls.__dataclass_fields__ if name in params}
+        return cls(**known)
+
+    def engine_options(self) -> dict[str, object]:
+        return {"beam_size": self.beam_size}
+
+
+@dataclass
+class MTJobResult:
+    """What one run of an "mt" job did, in segments (stored as the job's result)."""
+
+    machine_translated: int = 0  # written with an MT target
+    sources_sent: int = 0  # unique sources the engine translated
+    from_tm: int = 0  # written from an exact translation-memory match
+    stale: int = 0  # edited by someone after the job read it: left alone
+    confirmed: int = 0  # confirmed by a person (before or during the job): left alone
+    human_drafts: int = 0  # a person's unconfirmed draft: left alone
+    rejected: int = 0  # sent back by a reviewer: left to a translator
+    machine_drafts: int = 0  # already pre-filled (an earlier run): not redone
+    flagged: int = 0  # written with MT flags a reviewer should check
+    refused: int = 0  # MT output that a segment cannot hold (kept out)
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        """One line for people: what was written and what was left alone."""
+        written = f"{self.machine_translated} segments machine-translated"
+        parts = [written + f" ({self.sources_sent} unique sources)"]
+        if self.from_tm:
+            parts.append(f"{self.from_tm} from translation memory")
+        if self.flagged:
+            parts.append(f"{self.flagged} flagged for review")
+        left = {
+            "edited meanwhile": self.stale,
+            "confirmed": self.confirmed,
+            "human drafts": self.human_drafts,
+            "rejected": self.rejected,
+            "already pre-filled": self.machine_drafts,
+            "unusable MT output": self.refused,
+        }
+        alone = ", ".join(f"{count} {label}" for label, count in left.items() if count)
+        if alone:
+            parts.append(f"left alone: {alone}")
+        return "; ".join(parts)
+
+
+# --- the interim translation-memory hook ----------------------------------------------
+
+
+def exact_tm_targets(session: Session, project: Project, keys: Iterable[str]) -> dict[str, str]:
+    """Targets of exact translation-memory matches, by segment source_key.
+
+    The one allowed interim: the TM store is being written by another engineer, and until
+    it exists there is no stored TM to look in, so nothing matches. When it lands, this
+    returns {source_key: target} for the keys with an exact match, and the job already
+    fills those segments from TM (origin TM, score 1.0) instead of sending them to MT.
+    """
+    return {}
+
+
+# --- choosing the segments ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingSegment:
+    """A segment as read at the start of a chunk: its id, the version seen, its source."""
+
+    id: int
+    version: int
+    source: str
+    source_key: str
+
+
+def skip_reason(status: int, origin: int) -> str | None:
+    """Why MT leaves a segment alone (an MTJobResult field name), or None to translate it."""
+    state = Status(status)
+    if state >= Status.TRANSLATED:
+        return "confirmed"
+    if state == Status.REJECTED:
+        return "rejected"
+    if state == Status.DRAFT:
+        return "human_drafts" if origin == Origin.HUMAN else "machine_drafts"
+    return None
+
+
+def reuse_key(segment: PendingSegment) -> tuple[str, tuple[bool, ...]]:
+    """Segments with equal keys get one translation: same source_key and same capitals.
+
+    source_key folds case, but a heading in capitals and the same words in a sentence are
+    not the same text to translate; source_key keeps NFC length, so capitals line up.
+    """
+    nfc = unicodedata.normalize("NFC", segment.source)
+    return segment.source_key, tuple(c.isupper() for c in nfc)
+
+
+_COLUMNS = (
+    Segment.id,
+    Segment.version,
+    Segment.status,
+    Segment.origin,
+    Segment.source,
+    Segment.source_key,
+)
+
+
+def _scope_query(project: Project, document_id: int | None) -> Any:
+    query = (
+        select(*_COLUMNS)
+        .join(Document, Document.id == Segment.document_id)
+        .where(Document.project_id == project.id)
+        .order_by(Document.id, Segment.position)
+    )
+    if document_id is not None:
+        query = query.where(Segment.document_id == document_id)
+    return query
+
+
+@dataclass
+class TranslationPlan:
+    """The segments to translate, grouped by reuse key in document order."""
+
+    groups: list[list[PendingSegment]]
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def segment_count(self) -> int:
+        return sum(len(group) for group in self.groups)
+
+    def chunks(self, size: int) -> list[list[list[PendingSegment]]]:
+        return [self.groups[start : start + size] for start in range(0, len(self.groups), size)]
+
+
+def plan_translation(
+    session: Session, project: Project, document_id: int | None = None
+) -> TranslationPlan:
+    """Which segments of the project (or one document) MT would translate now."""
+    groups: dict[tuple[str, tuple[bool, ...]], list[PendingSegment]] = {}
+    skipped: dict[str, int] = {}
+    for row in session.execute(_scope_query(project, document_id)):
+        reason = skip_reason(row.status, row.origin)
+        if reason is not None:
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        segment = PendingSegment(row.id, row.version, row.source, row.source_key)
+        groups.setdefault(reuse_key(segment), []).append(segment)
+    return TranslationPlan(list(groups.values()), skipped)
+
+
+def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], dict[str, int]]:
+    """The chunk's segments as they are now: still to translate, and why others are not."""
+    pending: list[PendingSegment] = []
+    skipped: dict[str, int] = {}
+    rows = session.execute(select(*_COLUMNS).where(Segment.id.in_(ids)))
+    by_id = {row.id: row for row in rows}
+    for segment_id in ids:
+        row = by_id.get(segment_id)
+        if row is None:
+            continue  # deleted (merged away) meanwhile
+        reason = skip_reason(row.status, row.origin)
+        if reason is not None:
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        pending.append(PendingSegment(row.id, row.version, row.source, row.source_key))
+    return pending, skipped
+
+
+# --- building engine requests ---------------------------------------------------------
+
+# Common Vietnamese family names. A personal name is one of them followed by one to three
+# capitalised syllables ("Nguyễn Văn An", "Tô Lâm"); headings in capitals never match.
+_SURNAMES = frozenset(
+    (
+        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
+        "Vương Trịnh Trương Đinh Lâm Mai Tô Lương Cao Tạ Tôn Chu Lưu Kiều Quách Thái Triệu "
+        "Hà Phùng Doãn Khúc Lã Mạc Nông La Châu Giang Diệp Hứa Âu Thân"
+    ).split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_MAX_GIVEN_NAMES = 3
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def personal_names(text: str) -> tuple[str, ...]:
+    """Vietnamese personal names in text, NFC, each once, in order of appearance."""
+    nfc = unicodedata.normalize("NFC", CODE_RE.sub(" ", text))
+    words = list(_WORD_RE.finditer(nfc))
+    names: list[str] = []
+    index = 0
+    while index < len(words):
+        if words[index].group(0) not in _SURNAMES:
+            index += 1
+            continue
+        end = index
+        while (
+            end + 1 < len(words)
+            and end - index < _MAX_GIVEN_NAMES
+            and _capitalised(words[end + 1].group(0))
+            and not nfc[words[end].end() : words[end + 1].start()].strip()
+        ):
+            end += 1
+        if end > index:
+            names.append(" ".join(word.group(0) for word in words[index : end + 1]))
+        index = end + 1
+    return tuple(dict.fromkeys(names))
+
+
+def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]:
+    """Glossary hits MT must follow, as spans of source with their English replacement.
+
+    Alternatives for one span come preferred first; the span is enforced when that first
+    entry is preferred or do-not-translate. A span holding an inline code is left to MT:
+    replacing it would drop the code from the target.
+    """
+    spans: list[TermSpan] = []
+    seen: set[tuple[int, int]] = set()
+    for hit in hits:
+        if (hit.start, hit.end) in seen:
+            continue
+        seen.add((hit.start, hit.end))
+        if hit.entry.status not in _ENFORCED_STATUSES:
+            continue
+        if CODE_RE.search(source, hit.start, hit.end):
+            continue
+        # A do-not-translate entry's target is its source unless the glossary says otherwise.
+        spans.append(TermSpan(hit.start, hit.end, hit.entry.target))
+    return tuple(spans)
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    """What every request of a project shares: its glossary and its names style."""
+
+    matcher: TermMatcher
+    strip_name_diacritics: bool
+
+    @classmethod
+    def for_project(cls, session: Session, project: Project) -> RequestContext:
+        partner_settings = project.partner.settings if project.partner else {}
+        strip = partner_settings.get("name_diacritics", "strip") == "strip"
+        return cls(project_matcher(session, project), strip)
+
+    def request(self, key: int, source: str) -> MTRequest:
+        return MTRequest(
+            key=key,
+            source=source,
+            terms=enforced_terms(source, self.matcher.find(source)),
+            names=personal_names(source),
+            strip_name_diacritics=self.strip_name_diacritics,
+        )
+
+
+# --- starting and running the job -----------------------------------------------------
+
+
+def ready_engine(options: MTJobOptions) -> TranslationEngine:
+    """The engine the options name, or NotFound saying how to install a model."""
+    engine = get_engine(options.engine, **options.engine_options())
+    if not engine.available():
+        from translation.packages import INSTALL_HINT, packages_dir
+
+        raise NotFound(
+            f"machine translation is not available: no vi→en translation package is "
+            f"installed in {packages_dir()}; {INSTALL_HINT}"
+        )
+    return engine
+
+
+def active_mt_job(session: Session, project: Project) -> Job | None:
+    """The project's queued or running (not stalled) MT job, if any."""
+    jobs = session.scalars(
+        select(Job)
+        .where(Job.project_id == project.id, Job.kind == MT_JOB_KIND)
+        .order_by(Job.id.desc())
+    )
+    for job in jobs:
+        if job.state not in FINISHED and not is_stalled(job):
+            return job
+    return None
+
+
+def create_mt_job(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    *,
+    document: str | int | None = None,
+    options: MTJobOptions | None = None,
+) -> Job:
+    """Record an MT job for the project (or one document) after checking it can run."""
+    actor.require(Action.TRANSLATE)
+    options = options or MTJobOptions()
+    if document is not None:
+        options = MTJobOptions(
+            **{**options.to_params(), "document_id": get_document(session, project, document).id}
+        )
+    ready_engine(options)
+    running = active_mt_job(session, project)
+    if running is not None:
+        raise Conflict(
+            f"job {running.id} is already translating project {project.name!r}: wait for it "
+            f"or stop it with 'songngu jobs cancel {running.id}'"
+        )
+    return create_job(session, actor, MT_JOB_KIND, project, options.to_params())
+
+
+def _add(counts: dict[str, int], result: MTJobResult) -> None:
+    for name, count in counts.items():
+        setattr(result, name, getattr(result, name) + count)
+
+
+def _fills(
+    groups: Sequence[Sequence[PendingSegment]],
+    tm_targets: dict[str, str],
+    mt_results: dict[int, MTResult],
+) -> list[Fill]:
+    fills: list[Fill] = []
+    for group in groups:
+        representative = group[0]
+        tm_target = tm_targets.get(representative.source_key)
+        for segment in group:
+            if tm_target is not None:
+                fills.append(Fill(segment.id, segment.version, tm_target, Origin.TM, 1.0, {}))
+                continue
+            result = mt_results[representative.id]
+            flags = {MT_FLAGS_KEY: list(result.flags)} if result.flags else {}
+            fills.append(
+                Fill(segment.id, segment.version, result.target, Origin.MT, result.score, flags)
+            )
+    return fills
+
+
+def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobResult) -> None:
+    usable: list[Fill] = []
+    for fill in fills:
+        try:
+            check_target_text(fill.target)
+        except InvalidInput:
+            result.refused += 1
+            continue
+        usable.append(fill)
+    with context.database.write() as session:
+        outcome = apply_fills(session, actor, usable)
+    written = set(outcome.written)
+    for fill in usable:
+        if fill.segment_id not in written:
+            continue
+        if fill.origin == Origin.TM:
+            result.from_tm += 1
+        else:
+            result.machine_translated += 1
+            result.flagged += bool(fill.flags)
+    result.stale += len(outcome.stale)
+    result.confirmed += len(outcome.confirmed)
+
+
+@job_handler(MT_JOB_KIND)
+def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
+    """Translate the job's segments chunk by chunk; returns an MTJobResult as a dict."""
+    started = time.monotonic()
+    options = MTJobOptions.from_params(params)
+    engine = ready_engine(options)
+    result = MTJobResult()
+    with context.database.read() as session:
+        actor = resolve_actor(session, context.actor_name)
+        actor.require(Action.TRANSLATE)
+        project = session.get(Project, context.project_id)
+        if project is None:
+            raise NotFound(f"project {context.project_id} was deleted: nothing to translate")
+        plan = plan_translation(session, project, options.document_id)
+        requests = RequestContext.for_project(session, project)
+    _add(plan.skipped, result)
+    total, done = plan.segment_count, 0
+    context.progress(done, total, "translating")
+    for chunk in plan.chunks(options.chunk_size):
+        context.check_cancel()
+        ids = [segment.id for group in chunk for segment in group]
+        with context.database.read() as session:
+            pending, skipped = reread(session, ids)
+            tm_targets = exact_tm_targets(
+                session, project, sorted({segment.source_key for segment in pending})
+            )
+        _add(skipped, result)
+        current = {segment.id: segment for segment in pending}
+        groups = [
+            [current[segment.id] for segment in group if segment.id in current] for group in chunk
+        ]
+        groups = [group for group in groups if group]
+        to_translate = [g[0] for g in groups if g[0].source_key not in tm_targets]
+        translated = (
+            engine.translate([requests.request(s.id, s.source) for s in to_translate])
+            if to_translate
+            else []
+        )
+        result.sources_sent += len(to_translate)
+        _write(context, actor, _fills(groups, tm_targets, {r.key: r for r in translated}), result)
+        done += len(ids)
+        context.progress(done, total, f"{result.machine_translated + result.from_tm} written")
+    result.seconds = round(time.monotonic() - started, 2)
+    return result.as_dict()
