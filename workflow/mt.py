@@ -267,7 +267,8 @@ def _capitalised(word: str) -> bool:
 
 def personal_names(text: str) -> tuple[str, ...]:
     """Vietnamese personal names in text, NFC, each once, in order of appearance."""
-    nfc = unicodedata.normalize("NFC", CODE_RE.sub(" ", text))
+    # An inline code ends a name: a name is protected as one span of plain text.
+    nfc = unicodedata.normalize("NFC", CODE_RE.sub("|", text))
     words = list(_WORD_RE.finditer(nfc))
     names: list[str] = []
     index = 0
