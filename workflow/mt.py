@@ -352,14 +352,18 @@ def ready_engine(options: MTJobOptions) -> TranslationEngine:
 
 
 def active_mt_job(session: Session, project: Project) -> Job | None:
-    """The project's queued or running (not stalled) MT job, if any."""
+    """The project's queued or running MT job, if any.
+
+    A stalled job (its process died) or one asked to stop does not count: otherwise a
+    killed 'songngu translate' would block the project until its heartbeat times out.
+    """
     jobs = session.scalars(
         select(Job)
         .where(Job.project_id == project.id, Job.kind == MT_JOB_KIND)
         .order_by(Job.id.desc())
     )
     for job in jobs:
-        if job.state not in FINISHED and not is_stalled(job):
+        if job.state not in FINISHED and not job.cancel_requested and not is_stalled(job):
             return job
     return None
 

@@ -1,0 +1,112 @@
+"""`songngu translate` and `songngu jobs resume` of an MT job, run as a user runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from songngu_testing import run_cli, seed_project
+
+from translation.packages import install_package
+from translation.synthetic import build_package
+from workflow.demo import demo_source
+from workflow.jobs import JobState, get_job, list_jobs, request_cancel
+from workflow.mt import create_mt_job
+from workflow.projects import get_project
+from workflow.segments import list_segments, save_and_confirm
+from workflow.statuses import Origin, Status
+from workflow.storage import Database
+from workflow.users import resolve_actor
+
+SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Chào bạn.", "Hội nghị bế mạc."]
+
+
+@pytest.fixture(scope="module")
+def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("synthetic")
+    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+
+
+@pytest.fixture
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+def _segments(database: Database, project_id: int) -> list:
+    with database.read() as session:
+        return list_segments(session, get_project(session, project_id))
+
+
+def test_translate_fills_new_segments_and_reports(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    project_id, ids = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        save_and_confirm(session, admin, ids[3], "The conference closed.", expected_version=1)
+    done = run_cli("translate", "P", "--beam", "2")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("job 1: 3 segments machine-translated (2 unique sources)")
+    assert "left alone: 1 confirmed" in done.stdout
+    segments = _segments(sqlite_db, project_id)
+    assert [(s.status, s.origin) for s in segments[:3]] == [(Status.DRAFT, Origin.MT)] * 3
+    assert segments[0].target == segments[2].target
+    assert segments[3].target == "The conference closed."
+    with sqlite_db.read() as session:
+        assert get_job(session, 1).params["beam_size"] == 2
+
+    again = run_cli("translate", "P")
+    assert again.returncode == 0, again.stderr
+    assert "0 segments machine-translated" in again.stdout
+    assert "3 already pre-filled" in again.stdout
+
+
+def test_jobs_resume_finishes_a_stopped_mt_job(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        project = get_project(session, project_id)
+        job = create_mt_job(session, resolve_actor(session, "admin"), project)
+        request_cancel(session, job.id)
+    resumed = run_cli("jobs", "resume", str(job.id))
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"job {job.id} succeeded" in resumed.stdout
+    assert all(s.status == Status.DRAFT for s in _segments(sqlite_db, project_id))
+    with sqlite_db.read() as session:
+        assert get_job(session, job.id).state == JobState.SUCCEEDED
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("P",),
+            "songngu: error: machine translation is not available: no vi→en translation "
+            "package is installed in {packages}; install one with `songngu models install "
+            "FILE.argosmodel` or `songngu models download vi en`",
+        ),
+        (("P", "--beam", "0"), "songngu: error: beam size must be between 1 and 16, not 0"),
+        (("P", "--document", "nope"), "songngu: error: no document 'nope' in project 'P'"),
+        (("Q",), "songngu: error: no project 'Q': see 'songngu project list'"),
+    ],
+)
+def test_user_errors_are_one_line(
+    sqlite_db: Database, packages: Path, args: tuple[str, ...], message: str
+) -> None:
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    failed = run_cli("translate", *args)
+    assert failed.returncode != 0
+    lines = failed.stderr.strip().splitlines()
+    assert len(lines) == 1, failed.stderr
+    assert lines[0].startswith(message.format(packages=packages))
+    assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
+    with sqlite_db.read() as session:
+        assert list_jobs(session) == []  # nothing was queued
