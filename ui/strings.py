@@ -149,6 +149,108 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã tách câu {first}; phần sau là câu {second}.",
         "en": "Split segment {first}; the rest is segment {second}.",
     },
+    # Glossary page and the glossary panel of the editor
+    "nav_glossary": {"vi": "Thuật ngữ", "en": "Glossary"},
+    "glossary_header": {"vi": "Bảng thuật ngữ", "en": "Glossary"},
+    "glossary_scope": {"vi": "Bảng thuật ngữ", "en": "Glossary"},
+    "scope_project": {"vi": "Của dự án {project}", "en": "Project {project}"},
+    "scope_partner": {"vi": "Của đối tác {partner}", "en": "Partner {partner}"},
+    "scope_global": {"vi": "Chung cho mọi dự án", "en": "Global (every project)"},
+    "glossary_search": {
+        "vi": "Tìm trong nguồn, đích và biến thể (gõ không dấu cũng được)",
+        "en": "Search source, target and variants (diacritics optional)",
+    },
+    "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count} terms"},
+    "glossary_truncated": {
+        "vi": "Chỉ hiện {shown} thuật ngữ đầu tiên; hãy tìm để thu hẹp.",
+        "en": "Showing the first {shown} terms; search to narrow them down.",
+    },
+    "glossary_empty": {
+        "vi": "Bảng thuật ngữ này chưa có thuật ngữ nào.",
+        "en": "This glossary has no terms yet.",
+    },
+    "glossary_read_only": {
+        "vi": "Bạn chỉ xem được bảng thuật ngữ; người duyệt, biên tập viên và quản trị viên mới sửa được.",
+        "en": "You can view the glossary; reviewers, editors and admins change it.",
+    },
+    "col_term_source": {"vi": "Thuật ngữ nguồn", "en": "Source term"},
+    "col_term_target": {"vi": "Thuật ngữ đích", "en": "Target term"},
+    "col_variants": {"vi": "Biến thể được chấp nhận", "en": "Accepted variants"},
+    "col_note": {"vi": "Ghi chú", "en": "Note"},
+    "col_case_sensitive": {"vi": "Phân biệt chữ hoa", "en": "Case-sensitive"},
+    "term_status_preferred": {"vi": "ưu tiên", "en": "preferred"},
+    "term_status_admitted": {"vi": "chấp nhận", "en": "admitted"},
+    "term_status_forbidden": {"vi": "cấm dùng", "en": "forbidden"},
+    "term_status_do-not-translate": {"vi": "giữ nguyên, không dịch", "en": "do not translate"},
+    "glossary_variants_help": {
+        "vi": "Ngăn cách các biến thể bằng dấu |",
+        "en": "Separate variants with |",
+    },
+    "glossary_add": {"vi": "Thêm thuật ngữ", "en": "Add a term"},
+    "glossary_added": {
+        "vi": "Đã thêm thuật ngữ {id}: {source} → {target}.",
+        "en": "Added term {id}: {source} → {target}.",
+    },
+    "glossary_edit": {"vi": "Sửa hoặc xóa thuật ngữ", "en": "Edit or delete a term"},
+    "glossary_choose_term": {"vi": "Thuật ngữ", "en": "Term"},
+    "glossary_delete": {"vi": "Xóa", "en": "Delete"},
+    "glossary_saved": {
+        "vi": "Đã lưu thuật ngữ {id} (phiên bản {version}).",
+        "en": "Saved term {id} (version {version}).",
+    },
+    "glossary_deleted": {"vi": "Đã xóa thuật ngữ {id}.", "en": "Deleted term {id}."},
+    "glossary_conflict": {
+        "vi": "Không lưu được thuật ngữ {id}: người khác đã sửa (nay là phiên bản {version}). Bản hiện tại: «{current}». Bản của bạn: «{yours}». Bấm Tải lại để xem.",
+        "en": "Term {id} was not changed: someone else changed it (now version {version}). Current: «{current}». Yours: «{yours}». Press Reload to see it.",
+    },
+    "glossary_changed_meanwhile": {
+        "vi": "{user} đã sửa thuật ngữ này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
+        "en": "{user} changed this term (version {version}) after you opened it. Press Reload to see it.",
+    },
+    "glossary_import": {"vi": "Nhập từ tệp", "en": "Import from a file"},
+    "glossary_upload": {
+        "vi": "Tệp .csv, .tsv hoặc .tbx (có dòng tiêu đề source, target, …)",
+        "en": "A .csv, .tsv or .tbx file (header row source, target, …)",
+    },
+    "glossary_skip_existing": {
+        "vi": "Giữ nguyên thuật ngữ đã có cùng nguồn và đích (mặc định: cập nhật từ tệp)",
+        "en": "Keep stored terms with the same source and target as they are (default: update them)",
+    },
+    "glossary_no_file": {"vi": "Hãy chọn một tệp để nhập.", "en": "Choose a file to import."},
+    "glossary_imported": {
+        "vi": "Đã nhập {file}: thêm {added}, cập nhật {updated}, không đổi {unchanged}, bỏ qua {skipped}.",
+        "en": "Imported {file}: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped.",
+    },
+    "glossary_export": {"vi": "Xuất", "en": "Export"},
+    "glossary_export_what": {"vi": "Nội dung", "en": "Contents"},
+    "glossary_export_scope": {"vi": "Bảng thuật ngữ đang xem", "en": "The glossary shown"},
+    "glossary_export_effective": {
+        "vi": "Mọi thuật ngữ dự án dùng (kể cả bảng có sẵn)",
+        "en": "Every term the project uses (shipped glossary included)",
+    },
+    "glossary_export_format": {"vi": "Định dạng", "en": "Format"},
+    "glossary_prepare": {"vi": "Tạo tệp", "en": "Prepare the file"},
+    "glossary_download": {"vi": "Tải xuống {file}", "en": "Download {file}"},
+    "glossary_panel": {"vi": "Thuật ngữ trong câu", "en": "Glossary terms in this segment"},
+    "glossary_no_hits": {
+        "vi": "Câu này không có thuật ngữ nào trong bảng thuật ngữ.",
+        "en": "No glossary terms in this segment.",
+    },
+    "glossary_until": {"vi": "dùng đến {date}", "en": "until {date}"},
+    "glossary_check_ok": {
+        "vi": "Bản dịch dùng đúng các thuật ngữ.",
+        "en": "The target uses the glossary terms.",
+    },
+    "term_missing": {
+        "vi": "«{source}» cần dịch là «{expected}»{alternatives}.",
+        "en": "«{source}» should be translated as «{expected}»{alternatives}.",
+    },
+    "term_or": {"vi": " (hoặc {forms})", "en": " (or {forms})"},
+    "term_forbidden": {
+        "vi": "Thuật ngữ cấm dùng «{found}» cho «{source}»{advice}.",
+        "en": "Forbidden term «{found}» for «{source}»{advice}.",
+    },
+    "term_use": {"vi": "; hãy dùng «{expected}»", "en": "; use «{expected}»"},
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.components.glossary_panel import glossary_panel
 from ui.state import current_project_id, database, sidebar, t
 from workflow.errors import Conflict, SongnguError
 from workflow.projects import get_project
@@ -149,6 +150,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     target = st.text_area(
         t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )
+    glossary_panel(segment.source, target, current_project_id())
     save_col, confirm_col, reload_col = st.columns(3)
     try:
         if save_col.button(t("save"), key="side_save"):

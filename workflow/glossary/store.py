@@ -234,6 +234,11 @@ def get_term(session: Session, project: Project, term_id: int) -> GlossaryTerm:
     return row
 
 
+def stored_term(session: Session, project: Project, term_id: int) -> StoredTerm:
+    """A stored term of the project's glossaries, with its current version."""
+    return _stored(get_term(session, project, term_id))
+
+
 def search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
     """Match source, target or a variant containing the query.
 
@@ -347,19 +352,29 @@ def add_term(
 
 
 def _stale_error(
-    row: GlossaryTerm | None, term_id: int, expected: int, yours: str, *, verb: str
+    row: GlossaryTerm | None,
+    term_id: int,
+    expected: int,
+    *,
+    verb: str,
+    attempted: tuple[str, str] | None = None,
 ) -> NotFound | Conflict:
-    """The error for a write whose version no longer matches (or whose term is gone)."""
+    """The error for a write whose version no longer matches (or whose term is gone).
+
+    The Conflict carries both terms as "source → target" texts, for the app to show.
+    """
     if row is None:
         return NotFound(f"glossary term {term_id} was deleted meanwhile: reload the glossary")
+    current = f"{row.source} → {row.target}"
+    yours = f"{attempted[0]} → {attempted[1]}" if attempted else None
     return Conflict(
         f"glossary term {term_id} was changed by {row.updated_by or 'someone'} (now version "
-        f"{row.version}, you saw version {expected}); not {verb}. Current: "
-        f"{_describe(row.source, row.target)} | yours: {yours}. Reload the glossary and "
-        f"try again.",
+        f"{row.version}, you saw version {expected}); not {verb}. Current: «{current}»"
+        + (f" | yours: «{yours}»" if yours else "")
+        + ". Reload the glossary and try again.",
         expected_version=expected,
         current_version=row.version,
-        current_target=row.target,
+        current_target=current,
         attempted_target=yours,
     )
 
@@ -379,8 +394,8 @@ def _guarded_update(
         term_id = row.id
         session.expire(row)
         current = session.get(GlossaryTerm, term_id, populate_existing=True)
-        yours = _describe(values["source"], values["target"])
-        raise _stale_error(current, term_id, expected_version, yours, verb="saved")
+        attempted = (values["source"], values["target"])
+        raise _stale_error(current, term_id, expected_version, verb="saved", attempted=attempted)
     session.refresh(row)
 
 
@@ -409,7 +424,6 @@ def delete_term(
     """Delete a term if it is still at expected_version (nobody changed it meanwhile)."""
     actor.require(Action.MANAGE_GLOSSARY)
     row = get_term(session, project, term_id)
-    shown = _describe(row.source, row.target)
     result = session.execute(
         delete(GlossaryTerm)
         .where(GlossaryTerm.id == term_id, GlossaryTerm.version == expected_version)
@@ -418,7 +432,7 @@ def delete_term(
     if result.rowcount != 1:
         session.expire(row)
         current = session.get(GlossaryTerm, term_id, populate_existing=True)
-        raise _stale_error(current, term_id, expected_version, f"delete {shown}", verb="deleted")
+        raise _stale_error(current, term_id, expected_version, verb="deleted")
     session.expunge(row)
 
 
