@@ -10,7 +10,8 @@ from workflow.tm.keys import tm_key
 from workflow.vietnamese.keys import match_key
 
 # Words, inline code tags, runs of spaces and single punctuation marks are the units shown.
-_TOKEN_RE = re.compile(r"<g\d+>|</g\d+>|<x\d+/>|\w+|\s+|[^\w\s]")
+# Combining marks (U+0300–U+036F) belong to their word, so NFD text splits like NFC.
+_TOKEN_RE = re.compile(r"<g\d+>|</g\d+>|<x\d+/>|[\w\u0300-\u036f]+|\s+|[^\w\s]")
 
 DiffSpan = tuple[str, str]  # (op, text): op is "equal", "delete" or "insert"
 

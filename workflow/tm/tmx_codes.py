@@ -55,9 +55,19 @@ def _local_name(element: etree._Element) -> str:
     return etree.QName(tag).localname
 
 
-def seg_to_text(seg: etree._Element, numbers: CodeNumbers) -> SegText:
-    """Text of a TMX <seg> with its inline elements turned into songngu tags."""
+def seg_to_text(
+    seg: etree._Element, numbers: CodeNumbers, *, omegat_shortcuts: bool = False
+) -> SegText:
+    """Text of a TMX <seg> with its inline elements turned into songngu tags.
+
+    omegat_shortcuts: also turn OmegaT's short tags written as text (<b0>) into tags.
+    """
     result = SegText()
+
+    def add_text(text: str | None) -> None:
+        if text:
+            result.parts.append(omegat_tags_to_codes(text, numbers) if omegat_shortcuts else text)
+
     pair_numbers: dict[str, int] = {}  # bpt i -> number, for the matching ept
     occurrences: dict[tuple[str, str], int] = {}
 
@@ -67,8 +77,7 @@ def seg_to_text(seg: etree._Element, numbers: CodeNumbers) -> SegText:
         return (kind, f"{text}\x00{count}")
 
     def walk(element: etree._Element) -> None:
-        if element.text:
-            result.parts.append(element.text)
+        add_text(element.text)
         for child in element:
             name = _local_name(child)
             if name == "bpt":
@@ -107,8 +116,7 @@ def seg_to_text(seg: etree._Element, numbers: CodeNumbers) -> SegText:
                 # Not TMX 1.4 inline markup: keep what a reader sees.
                 result.unknown_elements.add(name)
                 walk(child)
-            if child.tail:
-                result.parts.append(child.tail)
+            add_text(child.tail)
 
     walk(seg)
     # A bpt without its ept in this segment cannot be a pair: leave it standalone.

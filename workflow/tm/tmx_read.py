@@ -17,7 +17,7 @@ from lxml import etree
 from workflow.errors import InvalidInput
 from workflow.inline_codes import plain_text
 from workflow.tm.model import TMUnit
-from workflow.tm.tmx_codes import CodeNumbers, SegText, omegat_tags_to_codes, seg_to_text
+from workflow.tm.tmx_codes import CodeNumbers, SegText, seg_to_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KNOWN_VERSIONS = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"})
@@ -52,10 +52,19 @@ class TMXReadResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def language_matches(code: str, wanted: str) -> bool:
-    """True when a language code (vi, vi-VN, VI, en_US) is the wanted language."""
+# ISO 639-2 codes some tools write instead of the two-letter ones.
+_THREE_LETTER = {"vie": "vi", "eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de"}
+
+
+def _primary(code: str) -> str:
     primary = code.strip().replace("_", "-").split("-")[0].lower()
-    return bool(primary) and primary == wanted.replace("_", "-").split("-")[0].lower()
+    return _THREE_LETTER.get(primary, primary)
+
+
+def language_matches(code: str, wanted: str) -> bool:
+    """True when a language code (vi, vi-VN, VI, en_US, vie) is the wanted language."""
+    primary = _primary(code)
+    return bool(primary) and primary == _primary(wanted)
 
 
 def _detect_text(data: bytes) -> str:
@@ -182,11 +191,12 @@ def read_tmx(
         texts: list[str] = []
         for tuv in (source_tuv, target_tuv):
             seg = tuv.find("seg")
-            converted = seg_to_text(seg, numbers) if seg is not None else SegText()
+            converted = (
+                seg_to_text(seg, numbers, omegat_shortcuts=omegat) if seg is not None else SegText()
+            )
             dropped_sub_flows += converted.dropped_sub_flows
             unknown_elements |= converted.unknown_elements
-            text = converted.text
-            texts.append(omegat_tags_to_codes(text, numbers) if omegat else text)
+            texts.append(converted.text)
         source, target = texts
         if not plain_text(source).strip() or not plain_text(target).strip():
             skipped_empty += 1

@@ -1,0 +1,133 @@
+"""TM lookup: in-context, exact, fuzzy, penalties, and recall of the candidate index."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz, process
+
+from workflow.errors import InvalidInput
+from workflow.tm.index import FuzzyIndex
+from workflow.tm.keys import tm_key
+from workflow.tm.model import TMUnit
+
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tatoeba-vi-en.tsv"
+
+
+def unit(source: str, target: str = "T", **fields: str) -> TMUnit:
+    return TMUnit(source=source, target=target, **fields)
+
+
+def test_exact_match_ignores_case_nfd_and_tone_mark_placement() -> None:
+    index = FuzzyIndex([unit("Hòa bình và thủy lợi.", "Peace and irrigation.")])
+    query = unicodedata.normalize("NFD", "HOÀ BÌNH VÀ THUỶ LỢI.")
+    (match,) = index.lookup(query)
+    assert (match.kind, match.score, match.penalties) == ("exact", 100.0, ())
+
+
+def test_same_neighbours_give_an_in_context_101_match_first() -> None:
+    index = FuzzyIndex(
+        [
+            unit("Đồng ý.", "Agreed.", created_at="2024-05-01T00:00:00Z"),
+            unit("Đồng ý.", "I agree.", prev_source="Bạn có đồng ý không?", next_source="Tốt."),
+        ]
+    )
+    matches = index.lookup("Đồng ý.", prev_source="bạn có đồng ý không?", next_source="Tốt.")
+    assert [(m.kind, m.score, m.unit.target) for m in matches] == [
+        ("in-context", 101.0, "I agree."),
+        ("exact", 100.0, "Agreed."),
+    ]
+    # Without context given, nothing is in-context, even for a unit stored without any.
+    assert {m.kind for m in index.lookup("Đồng ý.")} == {"exact"}
+
+
+def test_newer_translation_first_among_equal_scores() -> None:
+    index = FuzzyIndex(
+        [
+            unit("Xin chào.", "Hello.", created_at="2023-01-01T00:00:00Z"),
+            unit("Xin chào.", "Hi.", created_at="2024-01-01T00:00:00Z"),
+            unit("Xin chào.", "Greetings."),
+        ]
+    )
+    assert [m.unit.target for m in index.lookup("Xin chào.")] == ["Hi.", "Hello.", "Greetings."]
+
+
+def test_fuzzy_match_score_is_rapidfuzz_ratio_of_the_keys() -> None:
+    stored = "Tôi đã đi Hà Nội vào mùa hè năm ngoái."
+    query = "Tôi đã đến Hà Nội vào mùa hè năm ngoái."
+    (match,) = FuzzyIndex([unit(stored)]).lookup(query)
+    assert match.kind == "fuzzy"
+    assert match.similarity == pytest.approx(round(fuzz.ratio(tm_key(stored), tm_key(query)), 1))
+    assert match.score == match.similarity
+    assert 70 <= match.score < 100
+
+
+def test_a_different_number_caps_penalises_and_flags_the_match() -> None:
+    index = FuzzyIndex([unit("Báo cáo tài chính năm 2021 của Bộ Y tế.")])
+    (match,) = index.lookup("Báo cáo tài chính năm 2022 của Bộ Y tế.")
+    assert match.penalties == ("number-mismatch",)
+    assert match.similarity > 95
+    assert match.score == pytest.approx(min(match.similarity, 99.0) - 2.0)
+
+
+def test_different_inline_codes_keep_an_exact_match_below_100() -> None:
+    index = FuzzyIndex([unit("Nhấn <g1>Lưu</g1> để ghi.", "Press <g1>Save</g1> to write.")])
+    (match,) = index.lookup("Nhấn Lưu để ghi.")
+    assert (match.kind, match.score, match.penalties) == ("exact", 98.0, ("inline-code-mismatch",))
+    (same,) = index.lookup("Nhấn <g1>Lưu</g1> để ghi.")
+    assert same.score == 100.0
+
+
+def test_min_score_and_limit_are_honoured() -> None:
+    index = FuzzyIndex([unit(f"Hôm nay trời rất đẹp và mát mẻ lắm {word}.") for word in "abcdefgh"])
+    matches = index.lookup("Hôm nay trời rất đẹp và mát mẻ lắm.", limit=3)
+    assert len(matches) == 3
+    assert all(m.score >= 70 for m in matches)
+    assert index.lookup("Một câu hoàn toàn khác, không giống gì cả.") == []
+    with pytest.raises(InvalidInput, match="limit"):
+        index.lookup("x", limit=0)
+
+
+def test_units_added_after_lookups_are_found_before_and_after_repacking() -> None:
+    index = FuzzyIndex([unit(f"Câu số {n} trong bộ nhớ dịch thuật.") for n in range(50)])
+    assert index.lookup("Chiếc xe đạp màu xanh của tôi bị hỏng.") == []
+    index.add(unit("Chiếc xe đạp màu xanh của tôi bị mất.", "My blue bike was stolen."))
+    (found,) = index.lookup("Chiếc xe đạp màu xanh của tôi bị hỏng.")
+    assert found.unit.target == "My blue bike was stolen."
+    for n in range(400):  # enough pending postings to force a repack of the index
+        index.add(unit(f"Chiếc thuyền số {n} đã rời bến lúc bình minh."))
+    assert index.lookup("Chiếc xe đạp màu xanh của tôi bị hỏng.")[0].unit == found.unit
+    assert len(index) == 451
+
+
+def test_unit_without_source_text_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="needs source text"):
+        FuzzyIndex([unit("<x1/>  ")])
+
+
+def test_candidate_index_finds_the_exhaustive_best_match() -> None:
+    """On a real corpus with perturbed queries, best = exhaustive best in >= 99% of cases."""
+    rng = random.Random(11)
+    sentences = [line.split("\t")[0] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    fillers = ["rất", "đã", "cũng", "hôm nay", "vẫn"]
+    units = [unit(f"{s} {rng.choice(fillers)} {rng.randint(1, 99)}") for s in sentences]
+    index = FuzzyIndex(units)
+    keys = [tm_key(u.source) for u in units]
+    queries = []
+    for stored in rng.sample(units, 200):
+        words = stored.source.split()
+        del words[rng.randrange(len(words))]
+        words.insert(rng.randrange(len(words) + 1), rng.choice(fillers))
+        queries.append(" ".join(words))
+    agreed = 0
+    for query in queries:
+        scanned = process.extract(tm_key(query), keys, scorer=fuzz.ratio, limit=1, score_cutoff=70)
+        nearest = index.nearest(query, min_similarity=70)
+        if not scanned:
+            agreed += not nearest
+        elif nearest and abs(nearest[0][1] - scanned[0][1]) <= 0.5:
+            agreed += 1
+    assert agreed >= 198
