@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html.entities
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ class SegText:
 
     parts: list[str] = field(default_factory=list)
     dropped_sub_flows: int = 0
+    entities: set[str] = field(default_factory=set)
     unknown_elements: set[str] = field(default_factory=set)
 
     @property
@@ -80,7 +82,12 @@ def seg_to_text(
         add_text(element.text)
         for child in element:
             name = _local_name(child)
-            if name == "bpt":
+            if isinstance(child, etree._Entity):
+                # &nbsp; and the like under a DOCTYPE whose DTD is never loaded: HTML's
+                # character names are kept as their character, anything else as written.
+                result.entities.add(child.text)
+                add_text(html.entities.html5.get(f"{child.name};", child.text))
+            elif name == "bpt":
                 pair_id = child.get("i", "")
                 key = ("g", child.get("x") or f"i{pair_id}")
                 number = numbers.number_for(key, child.get("x") or pair_id)

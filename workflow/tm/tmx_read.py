@@ -27,6 +27,7 @@ NEXT_PROPS = frozenset({"next", "x-context-post"})
 ORIGIN_PROP = "x-songngu-origin"
 _TMX_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$")
 _SPACE_RE = re.compile(r"\s+")
+_POSITION_RE = re.compile(r",? line \d+, column \d+$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,11 @@ def _one_line(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+def _libxml_message(error: etree.XMLSyntaxError) -> str:
+    # libxml2 ends its message with ", line N, column M"; the line is already said.
+    return _POSITION_RE.sub("", _one_line(str(error.msg)))
+
+
 def parse_tmx_xml(data: bytes, filename: str) -> etree._Element:
     """The root <tmx> element, or InvalidInput naming the problem in one line."""
     if not data.strip():
@@ -105,7 +111,7 @@ def parse_tmx_xml(data: bytes, filename: str) -> etree._Element:
     except etree.XMLSyntaxError as error:
         line = error.lineno if error.lineno else "?"
         raise InvalidInput(
-            f"{filename} is not well-formed XML at line {line}: {_one_line(str(error.msg))}; "
+            f"{filename} is not well-formed XML at line {line}: {_libxml_message(error)}; "
             "fix the file or export it again"
         ) from None
     if etree.QName(root.tag).localname != "tmx":
@@ -180,6 +186,7 @@ def read_tmx(
     skipped_other_language = skipped_empty = 0
     dropped_sub_flows = bad_dates = 0
     unknown_elements: set[str] = set()
+    entities: set[str] = set()
     for tu in body.iter("tu"):
         tuvs = tu.findall("tuv")
         source_tuv = _pick_variant(tuvs, source_lang)
@@ -196,6 +203,7 @@ def read_tmx(
             )
             dropped_sub_flows += converted.dropped_sub_flows
             unknown_elements |= converted.unknown_elements
+            entities |= converted.entities
             texts.append(converted.text)
         source, target = texts
         if not plain_text(source).strip() or not plain_text(target).strip():
@@ -240,6 +248,8 @@ def read_tmx(
     if unknown_elements:
         names = ", ".join(f"<{name}>" for name in sorted(unknown_elements))
         warnings.append(f"elements that are not TMX inline codes were read as text: {names}")
+    if entities:
+        warnings.append(f"entity references read as characters: {', '.join(sorted(entities))}")
     if bad_dates:
         warnings.append(f"{bad_dates} date(s) not in TMX form (YYYYMMDDThhmmssZ) were left out")
     if skipped_other_language:

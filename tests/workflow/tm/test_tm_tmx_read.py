@@ -284,3 +284,10 @@ def test_language_codes() -> None:
         assert language_matches(code, "en-GB")
     assert not language_matches("", "vi")
     assert not language_matches("fr-FR", "en")
+
+
+def test_entity_references_under_an_unloaded_dtd_are_not_silently_lost() -> None:
+    with_entities = OMEGAT_LEVEL2.replace("ngay.", "ngay&nbsp;&copy;&vendor;")
+    result = read(with_entities)
+    assert result.units[0].source == "Nhấn <g1>Lưu</g1> ngay\u00a0©&vendor;"
+    assert result.warnings == ["entity references read as characters: &copy;, &nbsp;, &vendor;"]
