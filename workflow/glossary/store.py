@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, delete, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from workflow.errors import Conflict, InvalidInput, NotFound
@@ -123,7 +123,19 @@ def _applies_to(project: Project) -> ColumnElement[bool]:
 # Rows and entries
 
 
-def entry_of(row: GlossaryTerm) -> GlossaryEntry:
+# Columns a listing reads: plain rows load about twice as fast as ORM objects.
+_LISTED_COLUMNS = tuple(
+    getattr(GlossaryTerm, name)
+    for name in (
+        "id", "scope", "source", "target", "variants", "pos", "note", "status",
+        "case_sensitive", "domain", "origin", "date", "valid_until", "version",
+        "updated_by", "updated_at",
+    )
+)  # fmt: skip
+
+
+def entry_of(row: GlossaryTerm | Row[Any]) -> GlossaryEntry:
+    """The entry of a stored term (an ORM object or a row of _LISTED_COLUMNS)."""
     return GlossaryEntry(
         source=row.source,
         target=row.target,
@@ -140,7 +152,7 @@ def entry_of(row: GlossaryTerm) -> GlossaryEntry:
     )
 
 
-def _stored(row: GlossaryTerm) -> StoredTerm:
+def _stored(row: GlossaryTerm | Row[Any]) -> StoredTerm:
     return StoredTerm(row.id, row.version, entry_of(row), row.updated_by, row.updated_at)
 
 
@@ -239,21 +251,25 @@ def stored_term(session: Session, project: Project, term_id: int) -> StoredTerm:
     return _stored(get_term(session, project, term_id))
 
 
-def search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
-    """Match source, target or a variant containing the query.
+def _texts_filter(search: str) -> Callable[[Iterable[str]], bool]:
+    """Match texts (source, target, variants) of which one contains the query.
 
     A query typed without diacritics ("uy ban") matches with or without them; a query
     with diacritics matches them exactly, up to tone placement, NFC/NFD and case.
     """
     query = search.strip()
     if not query:
-        return lambda entry: True
+        return lambda texts: True
     loose = loose_key(query)
     key_function = loose_key if loose == match_key(query) else match_key
     needle = key_function(query)
-    return lambda entry: any(
-        needle in key_function(text) for text in (entry.source, *entry.target_forms)
-    )
+    return lambda texts: any(needle in key_function(text) for text in texts)
+
+
+def search_filter(search: str) -> Callable[[GlossaryEntry], bool]:
+    """Whether an entry's source, target or a variant contains the query (see above)."""
+    matches = _texts_filter(search)
+    return lambda entry: matches((entry.source, *entry.target_forms))
 
 
 def list_terms(
@@ -266,13 +282,12 @@ def list_terms(
 ) -> list[StoredTerm]:
     """Stored terms of one scope (all scopes that apply when None), global first, by id."""
     where = _in_scope(project, check_scope(scope)) if scope else _applies_to(project)
-    rows = session.scalars(select(GlossaryTerm).where(where).order_by(GlossaryTerm.id))
-    matches = search_filter(search)
-    found: list[StoredTerm] = []
-    for row in rows:
-        term = _stored(row)
-        if matches(term.entry):
-            found.append(term)
+    rows = session.execute(select(*_LISTED_COLUMNS).where(where).order_by(GlossaryTerm.id))
+    matches = _texts_filter(search)
+    # Rows are tested before they become entries: most rows of a search are not wanted.
+    found = [
+        _stored(row) for row in rows if matches((row.source, row.target, *(row.variants or ())))
+    ]
     found.sort(key=lambda term: (SCOPES.index(term.scope), term.id))
     return found if limit is None else found[:limit]
 
