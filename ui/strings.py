@@ -161,6 +161,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Search source, target and variants (diacritics optional)",
     },
     "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count} terms"},
+    "glossary_shipped": {
+        "vi": "Dự án còn dùng bảng tên chính thức có sẵn ({count} thuật ngữ); thuật ngữ cùng nguồn ở các bảng dưới đây được ưu tiên hơn. Xuất «Mọi thuật ngữ dự án dùng» để xem tất cả.",
+        "en": "The project also uses the shipped official-names glossary ({count} terms); a term with the same source in the glossaries below takes precedence. Export “Every term the project uses” to see them all.",
+    },
     "glossary_truncated": {
         "vi": "Chỉ hiện {shown} thuật ngữ đầu tiên; hãy tìm để thu hẹp.",
         "en": "Showing the first {shown} terms; search to narrow them down.",
@@ -251,6 +255,93 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Forbidden term «{found}» for «{source}»{advice}.",
     },
     "term_use": {"vi": "; hãy dùng «{expected}»", "en": "; use «{expected}»"},
+    # Machine translation page
+    "nav_translate": {"vi": "Dịch máy", "en": "Machine translation"},
+    "translate_header": {"vi": "Dịch máy", "en": "Machine translation"},
+    "mt_plan": {
+        "vi": "{todo} câu chưa ai dịch sẽ được dịch máy; {kept} câu đã có người làm hoặc đã có "
+        "bản nháp được giữ nguyên.",
+        "en": "{todo} segments nobody has worked on will be machine-translated; {kept} segments "
+        "with a person's work or an existing draft are left alone.",
+    },
+    "mt_beam": {"vi": "Độ rộng chùm (beam)", "en": "Beam size"},
+    "mt_beam_help": {
+        "vi": "Rộng hơn thì chậm hơn và đôi khi tốt hơn.",
+        "en": "Wider is slower and sometimes better.",
+    },
+    "mt_start": {"vi": "Dịch máy", "en": "Translate"},
+    "mt_started": {"vi": "Đã bắt đầu lần dịch {id}.", "en": "Started job {id}."},
+    "mt_running": {
+        "vi": "Lần dịch {id}: {done}/{total} câu",
+        "en": "Job {id}: {done} of {total} segments",
+    },
+    "mt_cancel": {"vi": "Dừng", "en": "Stop"},
+    "mt_cancel_requested": {
+        "vi": "Sẽ dừng sau nhóm câu đang dịch; phần đã dịch được giữ lại.",
+        "en": "Stopping after the current chunk; what is translated is kept.",
+    },
+    "mt_done": {
+        "vi": "Lần dịch {id} xong: {written} câu được dịch máy ({sources} câu nguồn khác nhau), "
+        "{tm} câu lấy từ bộ nhớ dịch, {flagged} câu cần xem lại.",
+        "en": "Job {id} finished: {written} segments machine-translated ({sources} unique "
+        "sources), {tm} from translation memory, {flagged} flagged for review.",
+    },
+    "mt_left_alone": {
+        "vi": "Giữ nguyên: {confirmed} đã xác nhận, {human} bản nháp của người dịch, {rejected} "
+        "bị trả lại, {drafts} đã có bản nháp, {stale} được sửa trong lúc dịch.",
+        "en": "Left alone: {confirmed} confirmed, {human} human drafts, {rejected} rejected, "
+        "{drafts} already pre-filled, {stale} edited during the job.",
+    },
+    "mt_stopped": {
+        "vi": "Lần dịch {id} đã dừng; phần đã dịch được giữ lại.",
+        "en": "Job {id} was stopped; what it translated is kept.",
+    },
+    "mt_failed": {"vi": "Lần dịch {id} thất bại: {message}", "en": "Job {id} failed: {message}"},
+    "mt_stalled": {
+        "vi": "Lần dịch {id} không còn chạy (máy chủ đã khởi động lại?).",
+        "en": "Job {id} stopped reporting (was the server restarted?).",
+    },
+    "mt_resume": {"vi": "Tiếp tục lần dịch {id}", "en": "Resume job {id}"},
+    "models_header": {"vi": "Mô hình dịch máy", "en": "Translation models"},
+    "models_none": {"vi": "Chưa cài mô hình nào.", "en": "No translation model is installed."},
+    "models_missing": {
+        "vi": "Chưa thể dịch máy: chưa cài gói dịch Việt→Anh. Quản trị viên có thể cài ở mục "
+        "Mô hình dịch máy bên dưới, hoặc chạy `songngu models install TỆP.argosmodel` (hay "
+        "`songngu models download vi en` khi có mạng). Các phần khác vẫn dùng bình thường.",
+        "en": "Machine translation is not available: no Vietnamese→English package is "
+        "installed. An administrator can install one under Translation models below, or run "
+        "`songngu models install FILE.argosmodel` (or `songngu models download vi en` when "
+        "online). Everything else keeps working.",
+    },
+    "col_package": {"vi": "Gói", "en": "Package"},
+    "col_languages": {"vi": "Ngôn ngữ", "en": "Languages"},
+    "col_folder": {"vi": "Thư mục", "en": "Folder"},
+    "models_upload": {
+        "vi": "Cài từ tệp .argosmodel",
+        "en": "Install from an .argosmodel file",
+    },
+    "models_install": {"vi": "Cài đặt", "en": "Install"},
+    "models_installed": {
+        "vi": "Đã cài {name} ({languages}, phiên bản {version}).",
+        "en": "Installed {name} ({languages}, version {version}).",
+    },
+    "models_download": {
+        "vi": "Tải gói Việt→Anh từ kho Argos",
+        "en": "Download the Vietnamese→English package from the Argos index",
+    },
+    "models_downloading": {"vi": "Đang tải…", "en": "Downloading…"},
+    "models_offline": {
+        "vi": "Máy này không kết nối được kho gói Argos. Trên một máy có Internet, tải tệp "
+        "translate-vi_en (.argosmodel) từ kho Argos, rồi cài ở đây hoặc bằng lệnh "
+        "`songngu models install TỆP.argosmodel`.",
+        "en": "This computer cannot reach the Argos package index. On a computer with internet "
+        "access, download the translate-vi_en .argosmodel file from the Argos index, then "
+        "install it here or with `songngu models install FILE.argosmodel`.",
+    },
+    "models_admin_only": {
+        "vi": "Chỉ quản trị viên mới cài được mô hình.",
+        "en": "Only an administrator can install models.",
+    },
 }
 
 

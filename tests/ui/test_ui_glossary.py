@@ -168,6 +168,7 @@ def test_translators_see_the_glossary_read_only(project: tuple[Database, int]) -
     keys = {button.key for button in app.button}
     assert "glossary_add_button" not in keys and "glossary_save" not in keys
     assert "glossary_prepare" in keys  # exporting is open to everyone
+    assert "also uses the shipped official-names glossary (" in _texts(app.caption)
 
 
 def test_editor_panel_shows_terms_and_checks_the_target(project: tuple[Database, int]) -> None:
@@ -179,7 +180,7 @@ def test_editor_panel_shows_terms_and_checks_the_target(project: tuple[Database,
     assert list(zip(panel["Source term"], panel["Target term"], panel["Status"], strict=True)) == [
         ("Ủy ban nhân dân", "People's Committee", "preferred"),
         ("tỉnh", "Province", "preferred"),
-        ("tỉnh", "Region", "⛔ forbidden"),
+        ("tỉnh", "Region", "FORBIDDEN"),
     ]
     segment_id = app.selectbox(key="side_segment").value
     app.text_area(key=f"side-{segment_id}-1").input("The Region committee met.").run()

@@ -21,7 +21,6 @@ from workflow.glossary.target_check import IssueKind, TermIssue, check_target
 from workflow.projects import get_project
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-_STATUS_MARK = {TermStatus.FORBIDDEN: "⛔ ", TermStatus.DO_NOT_TRANSLATE: "🔒 "}
 
 
 def escape_markdown(text: str) -> str:
@@ -31,7 +30,9 @@ def escape_markdown(text: str) -> str:
 
 def _status_label(hit: TermHit) -> str:
     status = hit.entry.status
-    label = _STATUS_MARK.get(status, "") + t(f"term_status_{status.value}")
+    label = t(f"term_status_{status.value}")
+    if status is TermStatus.FORBIDDEN:  # capitals stand out in any font; emoji may not render
+        label = label.upper()
     if hit.entry.valid_until:
         label += f" ({t('glossary_until', date=hit.entry.valid_until)})"
     return label

@@ -28,6 +28,7 @@ from workflow.glossary.store import (
     export_glossary,
     import_terms,
     list_terms,
+    shipped_entries,
     stored_term,
 )
 from workflow.permissions import Action, allowed
@@ -354,6 +355,7 @@ def render() -> None:
     with database().read() as session:
         project = get_project(session, project_id)
         partner = project.partner.name if project.partner else None
+        shipped_count = len(shipped_entries(project))
     scope_labels = {
         t("scope_project", project=project.name): "project",
         **({t("scope_partner", partner=partner): "partner"} if partner else {}),
@@ -362,6 +364,8 @@ def render() -> None:
     scope = scope_labels[
         st.radio(t("glossary_scope"), list(scope_labels), key="glossary_scope", horizontal=True)
     ]
+    if shipped_count:
+        st.caption(t("glossary_shipped", count=shipped_count))
     can_manage = allowed(actor.role, Action.MANAGE_GLOSSARY)
     if not can_manage:
         st.info(t("glossary_read_only"))
@@ -373,6 +377,6 @@ def render() -> None:
     if can_manage:
         _add_section(actor, project_id, scope)
         if terms:
-            _edit_section(actor, project_id, terms)
+            _edit_section(actor, project_id, terms[:MAX_ROWS])
         _import_section(actor, project_id, scope)
     _export_section(project_id, scope)
