@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.pages import glossary, projects, review, source
+from ui.pages import glossary, projects, review, source, translate
 from ui.state import t
 
 
@@ -13,5 +13,6 @@ def pages() -> list[st.Page]:
         st.Page(projects.render, title=t("nav_projects"), url_path="projects", default=True),
         st.Page(source.render, title=t("nav_source"), url_path="source"),
         st.Page(review.render, title=t("nav_review"), url_path="review"),
+        st.Page(translate.render, title=t("nav_translate"), url_path="translate"),
         st.Page(glossary.render, title=t("nav_glossary"), url_path="glossary"),
     ]

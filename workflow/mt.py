@@ -35,7 +35,15 @@ from workflow.glossary.matcher import TermHit, TermMatcher
 from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
 from workflow.inline_codes import CODE_RE
-from workflow.jobs import FINISHED, JobContext, create_job, is_stalled, job_handler
+from workflow.jobs import (
+    FINISHED,
+    JobContext,
+    JobState,
+    create_job,
+    get_job,
+    is_stalled,
+    job_handler,
+)
 from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
@@ -366,6 +374,30 @@ def active_mt_job(session: Session, project: Project) -> Job | None:
         if job.state not in FINISHED and not job.cancel_requested and not is_stalled(job):
             return job
     return None
+
+
+def latest_mt_job(session: Session, project: Project) -> Job | None:
+    """The project's most recent MT job, whatever its state."""
+    return session.scalar(
+        select(Job)
+        .where(Job.project_id == project.id, Job.kind == MT_JOB_KIND)
+        .order_by(Job.id.desc())
+        .limit(1)
+    )
+
+
+def check_resumable(session: Session, actor: Actor, job_id: int) -> Job:
+    """The MT job, if it may run again now: stopped, failed or stalled, and MT is ready."""
+    actor.require(Action.TRANSLATE)
+    job = get_job(session, job_id)
+    if job.kind != MT_JOB_KIND:
+        raise InvalidInput(f"job {job_id} is a {job.kind!r} job, not machine translation")
+    if job.state == JobState.SUCCEEDED:
+        raise InvalidInput(f"job {job_id} has already finished: start a new translation")
+    if job.state not in FINISHED and not is_stalled(job):
+        raise Conflict(f"job {job_id} is still running: wait for it or stop it first")
+    ready_engine(MTJobOptions.from_params(job.params))
+    return job
 
 
 def create_mt_job(

@@ -1,0 +1,192 @@
+"""The Machine translation page headless (AppTest): models panel, start, progress, stop."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from songngu_testing import add_users, seed_project
+from sqlalchemy import update
+from streamlit.testing.v1 import AppTest
+
+from translation.packages import install_package, installed_packages
+from translation.synthetic import build_package
+from workflow.demo import demo_source
+from workflow.jobs import JobState, get_job
+from workflow.models import Job
+from workflow.mt import create_mt_job
+from workflow.projects import get_project
+from workflow.segments import list_segments
+from workflow.statuses import Origin, Status
+from workflow.storage import Database
+from workflow.users import resolve_actor
+
+SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Hội nghị bế mạc.", "Chào bạn."]
+
+
+@pytest.fixture(scope="module")
+def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("synthetic")
+    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+
+
+@pytest.fixture
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    # An index nobody listens on: "download" fails at once, as it does offline.
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/index.json")
+    return folder
+
+
+@pytest.fixture
+def project(sqlite_db: Database, packages: Path) -> Iterator[tuple[Database, int]]:
+    from ui import state
+
+    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    add_users(sqlite_db)
+    yield sqlite_db, project_id
+    state.database.clear()
+
+
+def _page(project_id: int, user: str = "admin", lang: str = "en") -> AppTest:
+    source = "import importlib\nimportlib.import_module('ui.pages.translate').render()\n"
+    app = AppTest.from_string(source, default_timeout=30)
+    app.session_state["lang"] = lang
+    app.session_state["user"] = user
+    app.session_state["project_id"] = project_id
+    return app.run()
+
+
+def _wait_for(database: Database, job_id: int, timeout: float = 60.0) -> Job:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with database.read() as session:
+            job = get_job(session, job_id)
+        if job.state in (JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job {job_id} did not finish in {timeout} s")
+
+
+def test_without_a_model_the_page_says_how_to_install_one(project: tuple[Database, int]) -> None:
+    _, project_id = project
+    app = _page(project_id)
+    assert not app.exception
+    assert "no Vietnamese→English package is installed" in app.error[0].value
+    assert "songngu models install FILE.argosmodel" in app.error[0].value
+    assert app.button(key="mt_start").disabled
+    vietnamese = _page(project_id, lang="vi")
+    assert "chưa cài gói dịch Việt→Anh" in vietnamese.error[0].value
+
+
+def test_download_offline_gives_instructions(project: tuple[Database, int]) -> None:
+    _, project_id = project
+    app = _page(project_id)
+    app.button(key="model_download").click().run()
+    assert not app.exception
+    assert any("cannot reach the Argos package index" in info.value for info in app.info)
+
+
+def test_an_admin_installs_an_uploaded_model_then_translates(
+    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+) -> None:
+    database, project_id = project
+    app = _page(project_id)
+    upload = (tiny_package_file.name, tiny_package_file.read_bytes(), "application/zip")
+    app.file_uploader(key="model_upload").set_value(upload).run()
+    app.button(key="model_install").click().run()
+    assert not app.exception
+    assert [p.from_code + p.to_code for p in installed_packages(packages)] == ["vien"]
+    assert any("Installed translate-vi_en" in s.value for s in app.success)
+    assert not app.error
+    assert any("4 segments nobody has worked on" in c.value for c in app.caption)
+
+    app.number_input(key="mt_beam").set_value(2)
+    app.button(key="mt_start").click().run()
+    assert not app.exception
+    job = _wait_for(database, 1)
+    assert job.state == JobState.SUCCEEDED, job.message
+    assert job.params["beam_size"] == 2
+    app.run()
+    assert any(
+        "Job 1 finished: 4 segments machine-translated (3 unique" in s.value for s in app.success
+    )
+    with database.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+    assert all((s.status, s.origin) == (Status.DRAFT, Origin.MT) for s in segments)
+
+
+def test_a_bad_upload_is_refused_in_one_line(project: tuple[Database, int], packages: Path) -> None:
+    _, project_id = project
+    app = _page(project_id)
+    app.file_uploader(key="model_upload").set_value(
+        ("x.argosmodel", b"not a zip", "application/zip")
+    )
+    app.run()
+    app.button(key="model_install").click().run()
+    assert not app.exception
+    assert any("x.argosmodel is not an Argos package" in e.value for e in app.error)
+    assert installed_packages(packages) == []
+
+
+def test_only_an_admin_may_install_models(project: tuple[Database, int]) -> None:
+    _, project_id = project
+    app = _page(project_id, user="ed")
+    assert not app.exception
+    assert not app.file_uploader
+    assert any("Only an administrator can install models." == c.value for c in app.caption)
+
+
+def test_a_running_job_shows_progress_and_can_be_stopped(
+    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+) -> None:
+    database, project_id = project
+    install_package(tiny_package_file, directory=packages)
+    with database.write() as session:
+        job = create_mt_job(
+            session, resolve_actor(session, "tran"), get_project(session, project_id)
+        )
+        job_id = job.id
+        # As a worker thread reports it mid-way, without running it.
+        session.execute(
+            update(Job).values(
+                state=JobState.RUNNING, done=3, total=10, heartbeat_at=job.created_at
+            )
+        )
+    app = _page(project_id, user="tran")
+    assert not app.exception
+    assert "Job 1: 3 of 10 segments" in app.get("progress")[0].proto.text
+    assert "mt_start" not in [button.key for button in app.button]  # one job at a time
+    app.button(key=f"mt_cancel_{job_id}").click().run()
+    assert not app.exception
+    with database.read() as session:
+        assert get_job(session, job_id).cancel_requested
+    assert any("Stopping after the current chunk" in info.value for info in app.info)
+
+
+def test_a_stopped_job_can_be_resumed(
+    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+) -> None:
+    database, project_id = project
+    install_package(tiny_package_file, directory=packages)
+    with database.write() as session:
+        job = create_mt_job(
+            session, resolve_actor(session, "admin"), get_project(session, project_id)
+        )
+        session.execute(update(Job).values(state=JobState.CANCELLED))
+        job_id = job.id
+    app = _page(project_id)
+    assert any(f"Job {job_id} was stopped" in info.value for info in app.info)
+    app.button(key=f"mt_resume_{job_id}").click().run()
+    assert not app.exception
+    assert _wait_for(database, job_id).state == JobState.SUCCEEDED
+    with database.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+    assert all(s.status == Status.DRAFT for s in segments)

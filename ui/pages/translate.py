@@ -1,0 +1,276 @@
+"""Machine translation page: run MT over a project in the background, and manage models.
+
+The job runs in a background thread of the app's process (ThreadJobRunner), so the page
+stays usable; while it runs, a fragment polls the job row every second for progress and
+offers Stop. The polling fragment lives on this page only, never beside the review grid.
+Installing a model is an administrator's action and goes through the engine layer's
+validated installer; without a vi→en model the page says how to get one and the rest of
+the app works as before.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from translation.packages import InstalledPackage
+from ui.state import current_project_id, database, show_error, sidebar, t
+from workflow.errors import NotFound, SongnguError
+from workflow.jobs import FINISHED, JobState, ThreadJobRunner, get_job, is_stalled, request_cancel
+from workflow.models import Job
+from workflow.mt import (
+    MAX_BEAM_SIZE,
+    MTJobOptions,
+    MTJobResult,
+    check_resumable,
+    create_mt_job,
+    latest_mt_job,
+    plan_translation,
+    ready_engine,
+)
+from workflow.permissions import Action, allowed
+from workflow.projects import get_project
+from workflow.storage import open_database
+from workflow.users import Actor
+
+POLL_SECONDS = 1.0
+MESSAGES = "translate_messages"  # shown on the next run (after a rerun that used them)
+
+
+@st.cache_resource
+def job_runner(database_url: str) -> ThreadJobRunner:
+    """One runner per database for the app's process: its threads outlive a page run."""
+    return ThreadJobRunner(open_database(database_url))
+
+
+def _runner() -> ThreadJobRunner:
+    return job_runner(database().url)
+
+
+# --- models ---------------------------------------------------------------------------
+
+
+def _install_upload(actor: Actor, name: str, data: bytes) -> None:
+    from translation.packages import install_package
+
+    try:
+        actor.require(Action.MANAGE_MODELS)
+        with tempfile.TemporaryDirectory(prefix="songngu-upload-") as folder:
+            archive = Path(folder) / Path(name).name  # the browser's name, never a path
+            archive.write_bytes(data)
+            package = install_package(archive)
+    except SongnguError as error:
+        show_error(error)
+        return
+    _installed(package)
+
+
+def _installed(package: InstalledPackage) -> None:
+    """Rerun so the whole page sees the new model; the message waits for that run."""
+    languages = f"{package.from_code}→{package.to_code}"
+    message = t("models_installed", name=package.name, languages=languages, version=package.version)
+    st.session_state.setdefault(MESSAGES, []).append(message)
+    st.rerun()
+
+
+def _download(actor: Actor) -> None:
+    from translation.packages import PackageIndexUnreachable, download_package
+
+    bar = st.progress(0.0, text=t("models_downloading"))
+
+    def show(done: int, total: int | None) -> None:
+        if total:
+            bar.progress(min(1.0, done / total), text=t("models_downloading"))
+
+    try:
+        actor.require(Action.MANAGE_MODELS)
+        package = download_package("vi", "en", progress=show)
+    except PackageIndexUnreachable as error:
+        bar.empty()
+        st.info(t("models_offline"))
+        st.caption(str(error))
+        return
+    except SongnguError as error:
+        bar.empty()
+        show_error(error)
+        return
+    bar.empty()
+    _installed(package)
+
+
+def _models_panel(actor: Actor, ready: bool) -> None:
+    from translation.packages import installed_packages
+
+    with st.expander(t("models_header"), expanded=not ready):
+        for message in st.session_state.pop(MESSAGES, []):
+            st.success(message)
+        packages = installed_packages()
+        if packages:
+            rows = [
+                {
+                    t("col_package"): package.name,
+                    t("col_languages"): f"{package.from_code}→{package.to_code}",
+                    t("col_version"): package.version,
+                    t("col_folder"): str(package.path),
+                }
+                for package in packages
+            ]
+            st.dataframe(rows, hide_index=True, width="stretch")
+        else:
+            st.caption(t("models_none"))
+        if not allowed(actor.role, Action.MANAGE_MODELS):
+            st.caption(t("models_admin_only"))
+            return
+        uploaded = st.file_uploader(t("models_upload"), type=["argosmodel"], key="model_upload")
+        if st.button(t("models_install"), key="model_install", disabled=uploaded is None):
+            assert uploaded is not None
+            _install_upload(actor, uploaded.name, uploaded.getvalue())
+        if st.button(t("models_download"), key="model_download"):
+            _download(actor)
+
+
+def _engine_problem() -> NotFound | None:
+    """Why MT cannot run now (no vi→en package), or None when it can."""
+    try:
+        ready_engine(MTJobOptions())
+    except NotFound as error:
+        return error
+    return None
+
+
+# --- the job --------------------------------------------------------------------------
+
+
+def _is_active(job: Job) -> bool:
+    return job.state not in FINISHED and not is_stalled(job)
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _job_progress(job_id: int) -> None:
+    """Progress of a running job, refreshed every second; the whole page reruns at its end."""
+    with database().read() as session:
+        job = get_job(session, job_id)
+    if not _is_active(job):
+        st.rerun()  # finished: show the outcome and the controls again
+    fraction = job.done / job.total if job.total else 0.0
+    st.progress(fraction, text=t("mt_running", id=job.id, done=job.done, total=job.total))
+    if job.cancel_requested:
+        st.info(t("mt_cancel_requested"))
+    elif st.button(t("mt_cancel"), key=f"mt_cancel_{job.id}"):
+        try:
+            with database().write() as session:
+                request_cancel(session, job.id)
+        except SongnguError as error:
+            show_error(error)
+            return
+        st.info(t("mt_cancel_requested"))
+
+
+def _outcome(job: Job, actor: Actor) -> None:
+    """How the project's last MT job ended, with Resume when it did not finish."""
+    if job.state == JobState.SUCCEEDED:
+        result = MTJobResult(**job.result)
+        st.success(
+            t(
+                "mt_done",
+                id=job.id,
+                written=result.machine_translated,
+                sources=result.sources_sent,
+                tm=result.from_tm,
+                flagged=result.flagged,
+            )
+        )
+        st.caption(
+            t(
+                "mt_left_alone",
+                confirmed=result.confirmed,
+                human=result.human_drafts,
+                rejected=result.rejected,
+                drafts=result.machine_drafts,
+                stale=result.stale,
+            )
+        )
+        return
+    if job.state == JobState.CANCELLED:
+        st.info(t("mt_stopped", id=job.id))
+    elif job.state == JobState.FAILED:
+        st.error(t("mt_failed", id=job.id, message=job.message))
+    else:
+        st.warning(t("mt_stalled", id=job.id))
+    if st.button(t("mt_resume", id=job.id), key=f"mt_resume_{job.id}"):
+        try:
+            with database().read() as session:
+                check_resumable(session, actor, job.id)
+        except SongnguError as error:
+            show_error(error)
+            return
+        _runner().submit(job.id)
+        st.rerun()
+
+
+def _start(actor: Actor, project_id: int, document_id: int | None, beam: int) -> None:
+    try:
+        with database().write() as session:
+            job = create_mt_job(
+                session,
+                actor,
+                get_project(session, project_id),
+                document=document_id,
+                options=MTJobOptions(beam_size=beam),
+            )
+            job_id = job.id
+    except SongnguError as error:
+        show_error(error)
+        return
+    _runner().submit(job_id)
+    st.rerun()
+
+
+def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
+    with database().read() as session:
+        project = get_project(session, project_id)
+        documents = {d.id: d.title for d in project.documents}
+        last = latest_mt_job(session, project)
+    st.subheader(project.name)
+    if last is not None and _is_active(last):
+        _job_progress(last.id)
+        return
+    if last is not None:
+        _outcome(last, actor)
+    if not documents:
+        st.info(t("no_documents"))
+        return
+    # Options are the labels themselves (see the review page: no session-reading format_func).
+    choices = {t("all"): None, **{title: document_id for document_id, title in documents.items()}}
+    document_id = choices[st.selectbox(t("document"), list(choices), key="mt_document")]
+    with database().read() as session:
+        plan = plan_translation(session, get_project(session, project_id), document_id)
+    st.caption(t("mt_plan", todo=plan.segment_count, kept=sum(plan.skipped.values())))
+    beam = st.number_input(
+        t("mt_beam"),
+        min_value=1,
+        max_value=MAX_BEAM_SIZE,
+        value=MTJobOptions.beam_size,
+        help=t("mt_beam_help"),
+        key="mt_beam",
+    )
+    disabled = not ready or plan.segment_count == 0
+    if st.button(t("mt_start"), key="mt_start", type="primary", disabled=disabled):
+        _start(actor, project_id, document_id, int(beam))
+
+
+def render() -> None:
+    actor = sidebar()
+    st.title(t("translate_header"))
+    problem = _engine_problem()
+    if problem is not None:
+        st.error(t("models_missing"))
+        st.caption(str(problem))
+    project_id = current_project_id()
+    if project_id is None:
+        st.warning(t("choose_project_first"))
+    else:
+        _translate_panel(actor, project_id, problem is None)
+    _models_panel(actor, problem is None)
