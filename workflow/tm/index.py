@@ -61,24 +61,26 @@ class FuzzyIndex:
         self._postings_budget = postings_budget
         self._units: list[TMUnit] = []
         self._keys: list[str] = []
-        self._context_keys: list[tuple[str, str]] = []
+        # None for the many units stored without neighbours (saves a tuple each).
+        self._context_keys: list[tuple[str, str] | None] = []
         self._lengths = array("i")
         self._exact: dict[str, list[int]] = {}
         self._feature_ids: dict[str, int] = {}
         self._document_frequency = array("i")
-        # Every (feature, unit) pair ever added; the CSR arrays are rebuilt from these.
+        # (feature, unit) pairs added since the CSR arrays were last packed.
         self._pair_features = array("i")
         self._pair_units = array("i")
         self._offsets = np.zeros(1, dtype=np.int64)
         self._postings = np.zeros(0, dtype=np.int32)
         self._lengths_array = np.zeros(0, dtype=np.int32)
         self._posting_lengths = np.zeros(0, dtype=np.int32)
-        self._compacted_pairs = 0
         self._owner = np.zeros(0, dtype=np.int32)
         self._pending: dict[int, list[int]] = {}
         self._unit_facts: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         for unit in units:
-            self.add(unit)
+            self._add(unit, findable_now=False)
+        if self._units:
+            self._compact()
 
     def __len__(self) -> int:
         return len(self._units)
@@ -90,13 +92,18 @@ class FuzzyIndex:
 
     def add(self, unit: TMUnit) -> None:
         """Add one unit; it is found by the next lookup."""
+        self._add(unit, findable_now=True)
+
+    def _add(self, unit: TMUnit, *, findable_now: bool) -> None:
+        """Index a unit; unless findable_now, it waits for the next packing of the CSR."""
         key = tm_key(unit.source)
         if not key:
             raise InvalidInput("a TM unit needs source text: give the unit a Vietnamese source")
         position = len(self._units)
         self._units.append(unit)
         self._keys.append(key)
-        self._context_keys.append((tm_key(unit.prev_source), tm_key(unit.next_source)))
+        context = (tm_key(unit.prev_source), tm_key(unit.next_source))
+        self._context_keys.append(context if any(context) else None)
         self._lengths.append(len(key))
         self._exact.setdefault(key, []).append(position)
         for feature in _features(key):
@@ -108,7 +115,8 @@ class FuzzyIndex:
             self._document_frequency[feature_id] += 1
             self._pair_features.append(feature_id)
             self._pair_units.append(position)
-            self._pending.setdefault(feature_id, []).append(position)
+            if findable_now:
+                self._pending.setdefault(feature_id, []).append(position)
 
     def lookup(
         self,
@@ -137,7 +145,7 @@ class FuzzyIndex:
         exact_positions = self._exact.get(key, [])
         kept: list[TMMatch] = []
         for position in exact_positions:
-            in_context = has_context and self._context_keys[position] == context
+            in_context = has_context and (self._context_keys[position] or ("", "")) == context
             base = IN_CONTEXT_SCORE if in_context else EXACT_SCORE
             score, penalties = self._penalised(position, base, query_numbers, query_codes)
             if score >= min_score:
@@ -213,9 +221,17 @@ class FuzzyIndex:
         return facts
 
     def _compact(self) -> None:
-        """Rebuild the CSR postings from every pair added so far, by feature then length."""
-        features = np.frombuffer(self._pair_features, dtype=np.int32)
-        positions = np.frombuffer(self._pair_units, dtype=np.int32)
+        """Pack the CSR postings with the pairs added since, sorted by feature then length."""
+        packed_counts = np.diff(self._offsets)
+        packed_features = np.repeat(
+            np.arange(len(packed_counts), dtype=np.int32), packed_counts.astype(np.int64)
+        )
+        features = np.concatenate(
+            [packed_features, np.frombuffer(self._pair_features, dtype=np.int32)]
+        )
+        positions = np.concatenate(
+            [self._postings, np.frombuffer(self._pair_units, dtype=np.int32)]
+        )
         self._lengths_array = np.frombuffer(self._lengths, dtype=np.int32).copy()
         pair_lengths = self._lengths_array[positions]
         order = np.lexsort((pair_lengths, features))
@@ -224,7 +240,8 @@ class FuzzyIndex:
         counts = np.bincount(features, minlength=len(self._feature_ids))
         self._offsets = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=self._offsets[1:])
-        self._compacted_pairs = len(self._pair_features)
+        self._pair_features = array("i")
+        self._pair_units = array("i")
         self._pending = {}
 
     def _postings_in_range(self, feature_id: int, shortest: float, longest: float) -> np.ndarray:
@@ -246,8 +263,7 @@ class FuzzyIndex:
 
     def _fuzzy_candidates(self, key: str, min_similarity: float) -> list[tuple[int, float]]:
         """Units whose similarity reaches min_similarity among the candidates, best first."""
-        pending_pairs = len(self._pair_features) - self._compacted_pairs
-        if pending_pairs > max(2_000, self._compacted_pairs // 50):
+        if len(self._pair_features) > max(2_000, len(self._postings) // 50):
             self._compact()
         unit_count = len(self._units)
         ratio = _min_length_ratio(min_similarity)

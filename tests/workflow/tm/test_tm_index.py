@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from workflow.errors import InvalidInput
 from workflow.tm.index import FuzzyIndex
-from workflow.tm.keys import tm_key
+from workflow.tm.keys import numbers_in, tm_key
 from workflow.tm.model import TMUnit
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tatoeba-vi-en.tsv"
@@ -131,3 +132,43 @@ def test_candidate_index_finds_the_exhaustive_best_match() -> None:
         elif nearest and abs(nearest[0][1] - scanned[0][1]) <= 0.5:
             agreed += 1
     assert agreed >= 198
+
+
+def test_lookup_equals_scoring_every_unit_with_the_same_penalties() -> None:
+    """The early stop of lookup() loses nothing: compare with penalties applied to all."""
+    rng = random.Random(5)
+    templates = ["Năm {n}, tỉnh {p} có {m} trường học.", "Tỉnh {p} đón {m} khách trong năm {n}."]
+    places = ["Huế", "Đà Nẵng", "Cần Thơ", "Lâm Đồng"]
+    units = [
+        unit(
+            rng.choice(templates).format(
+                n=rng.randint(2000, 2005), m=rng.randint(1, 9), p=rng.choice(places)
+            ),
+            target=str(i),
+            created_at=f"2024-01-{i % 28 + 1:02d}T00:00:00Z",
+        )
+        for i in range(300)
+    ]
+    index = FuzzyIndex(units)
+    for query in ["Năm 2003, tỉnh Huế có 7 trường học.", "Tỉnh Cần Thơ đón 4 khách năm 2001."]:
+        expected = []
+        for stored in units:
+            similarity = fuzz.ratio(tm_key(query), tm_key(stored.source))
+            if similarity < 70:
+                continue
+            score = similarity
+            query_numbers, unit_numbers = (
+                Counter(numbers_in(query)),
+                Counter(numbers_in(stored.source)),
+            )
+            if query_numbers != unit_numbers:
+                differing = max(
+                    sum((query_numbers - unit_numbers).values()),
+                    sum((unit_numbers - query_numbers).values()),
+                )
+                score = min(score, 99.0) - 2.0 * differing
+            if round(score, 1) >= 70:
+                expected.append(round(score, 1))
+        expected.sort(reverse=True)
+        assert len(expected) > 10  # more matches than the limit: the early stop is exercised
+        assert [m.score for m in index.lookup(query, limit=10)] == expected[:10]
