@@ -246,23 +246,23 @@ def test_effective_glossary_layers_override_by_source(sqlite_db: Database) -> No
     ]
 
 
-def test_project_matcher_is_reused_until_the_glossary_changes(sqlite_db: Database) -> None:
-    seed_project(sqlite_db, ["Câu."])
+def test_project_matcher_is_reused_until_the_glossary_changes(any_db: Database) -> None:
+    seed_project(any_db, ["Câu."])
     text = "Ủy ban nhân dân và Sở Văn hóa"
 
     def targets() -> tuple[object, list[str]]:
-        with sqlite_db.read() as session:
+        with any_db.read() as session:
             matcher = project_matcher(session, get_project(session, "P"))
         return matcher, [hit.entry.target for hit in matcher.find(text)]
 
     first, found = targets()
     assert found == ["People's Committee", "Department"]  # shipped: "Sở" alone
     assert targets()[0] is first
-    term_id, version = _add(sqlite_db, GlossaryEntry("Sở Văn hóa", "Department of Culture"))
+    term_id, version = _add(any_db, GlossaryEntry("Sở Văn hóa", "Department of Culture"))
     second, found = targets()
     assert second is not first and found == ["People's Committee", "Department of Culture"]
     assert targets()[0] is second
-    with sqlite_db.write() as session:
+    with any_db.write() as session:
         actor, project = resolve_actor(session, "admin"), get_project(session, "P")
         edit_term(
             session,
@@ -273,7 +273,7 @@ def test_project_matcher_is_reused_until_the_glossary_changes(sqlite_db: Databas
             expected_version=version,
         )
     assert targets()[1] == ["People's Committee", "Culture Department"]
-    with sqlite_db.write() as session:
+    with any_db.write() as session:
         actor, project = resolve_actor(session, "admin"), get_project(session, "P")
         delete_term(session, actor, project, term_id, expected_version=version + 1)
     assert targets()[1] == ["People's Committee", "Department"]
