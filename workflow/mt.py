@@ -112,6 +112,11 @@ class MTJobResult:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, stored: dict[str, Any]) -> MTJobResult:
+        """A stored result; counts a newer or older songngu did not store are left at 0."""
+        return cls(**{name: stored[name] for name in cls.__dataclass_fields__ if name in stored})
+
     def summary(self) -> str:
         """One line for people: what was written and what was left alone."""
         written = f"{self.machine_translated} segments machine-translated"
@@ -443,7 +448,9 @@ def _fills(
             if tm_target is not None:
                 fills.append(Fill(segment.id, segment.version, tm_target, Origin.TM, 1.0, {}))
                 continue
-            result = mt_results[representative.id]
+            result = mt_results.get(representative.id)
+            if result is None:
+                continue  # the engine gave no answer for it: the segment stays NEW
             flags = {MT_FLAGS_KEY: list(result.flags)} if result.flags else {}
             fills.append(
                 Fill(segment.id, segment.version, result.target, Origin.MT, result.score, flags)

@@ -14,7 +14,14 @@ from workflow import mt
 from workflow.glossary import GlossaryEntry, TermMatcher, TermStatus
 from workflow.glossary.store import add_term
 from workflow.jobs import JobState, get_job, run_job
-from workflow.mt import MTJobOptions, RequestContext, create_mt_job, enforced_terms, personal_names
+from workflow.mt import (
+    MTJobOptions,
+    MTJobResult,
+    RequestContext,
+    create_mt_job,
+    enforced_terms,
+    personal_names,
+)
 from workflow.partners import update_partner
 from workflow.projects import get_project
 from workflow.segments import list_segments
@@ -172,3 +179,21 @@ def test_unusable_engine_output_is_kept_out(sqlite_db: Database) -> None:
         segment = list_segments(session, get_project(session, project_id))[0]
         assert get_job(session, 1).result["refused"] == 1
     assert segment.status == Status.NEW
+
+
+def test_a_segment_the_engine_did_not_answer_stays_new(sqlite_db: Database) -> None:
+    class FirstOnlyEngine(FakeEngine):
+        def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
+            return [MTResult(requests[0].key, "Only this.", 0.5)]
+
+    register_engine("fake", lambda **options: FirstOnlyEngine([]))
+    project_id, _ = seed_project(sqlite_db, ["Chào bạn.", "Tạm biệt."])
+    _translate(sqlite_db, project_id)
+    with sqlite_db.read() as session:
+        segments = list_segments(session, get_project(session, project_id))
+        result = MTJobResult.from_dict({**get_job(session, 1).result, "from_a_newer_version": 1})
+    assert [(s.target, s.status) for s in segments] == [
+        ("Only this.", Status.DRAFT),
+        ("", Status.NEW),
+    ]
+    assert (result.machine_translated, result.sources_sent) == (1, 2)

@@ -171,7 +171,7 @@ def _job_progress(job_id: int) -> None:
 def _outcome(job: Job, actor: Actor) -> None:
     """How the project's last MT job ended, with Resume when it did not finish."""
     if job.state == JobState.SUCCEEDED:
-        result = MTJobResult(**job.result)
+        result = MTJobResult.from_dict(job.result)
         st.success(
             t(
                 "mt_done",

@@ -52,7 +52,7 @@ def translate_command(project: str, document: str | None, beam: int, as_user: st
         )
         raise click.exceptions.Exit(EXIT_STOPPED)
     with db.read() as session:
-        result = MTJobResult(**get_job(session, job_id).result)
+        result = MTJobResult.from_dict(get_job(session, job_id).result)
     click.echo(f"job {job_id}: {result.summary()} in {elapsed:.1f} s")
 
 
