@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import threading
 from array import array
 from collections.abc import Iterable
 
@@ -58,6 +59,9 @@ class FuzzyIndex:
         postings_budget: int = DEFAULT_POSTINGS_BUDGET,
     ) -> None:
         self._candidates = candidates
+        # Lookups reuse scratch arrays and may repack the index: one caller at a time, so
+        # one index can be shared by every session of the app.
+        self._lock = threading.Lock()
         self._postings_budget = postings_budget
         self._units: list[TMUnit] = []
         self._keys: list[str] = []
@@ -92,7 +96,8 @@ class FuzzyIndex:
 
     def add(self, unit: TMUnit) -> None:
         """Add one unit; it is found by the next lookup."""
-        self._add(unit, findable_now=True)
+        with self._lock:
+            self._add(unit, findable_now=True)
 
     def _add(self, unit: TMUnit, *, findable_now: bool) -> None:
         """Index a unit; unless findable_now, it waits for the next packing of the CSR."""
@@ -135,6 +140,12 @@ class FuzzyIndex:
         """
         if limit < 1:
             raise InvalidInput(f"limit must be 1 or more, not {limit}")
+        with self._lock:
+            return self._lookup(source, prev_source, next_source, min_score, limit)
+
+    def _lookup(
+        self, source: str, prev_source: str, next_source: str, min_score: float, limit: int
+    ) -> list[TMMatch]:
         key = tm_key(source)
         if not key or not self._units:
             return []
@@ -186,7 +197,8 @@ class FuzzyIndex:
         key = tm_key(source)
         if not key:
             return []
-        found = self._fuzzy_candidates(key, min_similarity)
+        with self._lock:
+            found = self._fuzzy_candidates(key, min_similarity)
         return [(self._units[position], similarity) for position, similarity in found]
 
     def _penalised(
@@ -216,7 +228,9 @@ class FuzzyIndex:
         facts = self._unit_facts.get(position)
         if facts is None:
             source = self._units[position].source
-            facts = (tuple(sorted(numbers_in(source))), code_signature(source))
+            # The key keeps every digit and separator and has no codes to strip.
+            numbers = tuple(sorted(numbers_in(self._keys[position])))
+            facts = (numbers, code_signature(source) if "<" in source else ())
             self._unit_facts[position] = facts
         return facts
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -172,3 +173,38 @@ def test_lookup_equals_scoring_every_unit_with_the_same_penalties() -> None:
         expected.sort(reverse=True)
         assert len(expected) > 10  # more matches than the limit: the early stop is exercised
         assert [m.score for m in index.lookup(query, limit=10)] == expected[:10]
+
+
+def test_one_index_can_serve_several_threads() -> None:
+    sentences = [line.split("\t")[0] for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    index = FuzzyIndex(unit(s) for s in sentences[:1500])
+    queries = [s + " nhé" for s in sentences[:1500:30]]
+    expected = [index.lookup(query) for query in queries]
+    results: list[list[list]] = []
+    errors: list[BaseException] = []
+
+    def look_up_all() -> None:
+        try:
+            results.append([index.lookup(query) for query in queries])
+        except BaseException as error:  # a thread's exception would otherwise vanish
+            errors.append(error)
+
+    def add_more() -> None:
+        try:
+            for s in sentences[2000:2600]:  # different sentences: expected matches stay best
+                index.add(unit(s + " 12345 67890"))
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=look_up_all) for _ in range(3)]
+    threads.append(threading.Thread(target=add_more))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(results) == 3
+    for found in results:
+        assert [[m.unit for m in ms][:1] for ms in found] == [
+            [m.unit for m in ms][:1] for ms in expected
+        ]
