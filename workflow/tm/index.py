@@ -3,10 +3,11 @@
 A fuzzy lookup must not scan the whole memory. Every unit is indexed by the words of its
 matching key and by pairs of neighbouring words (an inverted index stored as one
 compressed-sparse-row array). A query adds up the IDF weights of the features it shares
-with each unit, keeps the best few dozen units whose length allows the minimum score, and
-only those are scored with rapidfuzz. Very common features are skipped once the rarer
-ones already give enough postings, which is what keeps lookup time flat as the memory
-grows.
+with each unit, reading only postings of units whose length allows the minimum score
+(postings are sorted by key length within each feature), ranks them by shared weight over
+summed lengths and scores the best few hundred with rapidfuzz. Very common features are
+skipped once the rarer ones give enough postings, and nothing passes over all units, which
+is what keeps lookup time flat as the memory grows.
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ class FuzzyIndex:
         """
         if limit < 1:
             raise InvalidInput(f"limit must be 1 or more, not {limit}")
+        if not 0 <= min_score <= IN_CONTEXT_SCORE:
+            raise InvalidInput(f"min_score must be between 0 and 101, not {min_score:g}")
         with self._lock:
             return self._lookup(source, prev_source, next_source, min_score, limit)
 
@@ -167,7 +170,9 @@ class FuzzyIndex:
         exact_set = set(exact_positions)
         # Candidates come best similarity first and a penalty only lowers a score, so once
         # `limit` matches score at least the next similarity, no later one can enter.
-        for position, similarity in self._fuzzy_candidates(key, min_score):
+        # A fuzzy match is below 100 by definition (100 means the keys are equal).
+        fuzzy = self._fuzzy_candidates(key, min_score) if min_score < EXACT_SCORE else []
+        for position, similarity in fuzzy:
             full = len(best_scores) >= limit
             if full and similarity < best_scores[0]:
                 break
@@ -194,6 +199,8 @@ class FuzzyIndex:
 
     def nearest(self, source: str, *, min_similarity: float = 70.0) -> list[tuple[TMUnit, float]]:
         """Units whose key similarity reaches min_similarity among the indexed candidates."""
+        if not 0 <= min_similarity <= 100:
+            raise InvalidInput(f"min_similarity must be between 0 and 100, not {min_similarity:g}")
         key = tm_key(source)
         if not key:
             return []

@@ -44,6 +44,9 @@ def test_same_neighbours_give_an_in_context_101_match_first() -> None:
     ]
     # Without context given, nothing is in-context, even for a unit stored without any.
     assert {m.kind for m in index.lookup("Đồng ý.")} == {"exact"}
+    only_in_context = index.lookup("Đồng ý.", prev_source="Bạn có đồng ý không?", min_score=101)
+    assert only_in_context == []  # the next segment differs: not in context
+    assert index.lookup("Đồng ý nhé.", min_score=100) == []
 
 
 def test_newer_translation_first_among_equal_scores() -> None:
@@ -91,6 +94,8 @@ def test_min_score_and_limit_are_honoured() -> None:
     assert index.lookup("Một câu hoàn toàn khác, không giống gì cả.") == []
     with pytest.raises(InvalidInput, match="limit"):
         index.lookup("x", limit=0)
+    with pytest.raises(InvalidInput, match="min_score must be between 0 and 101"):
+        index.lookup("x", min_score=102)
 
 
 def test_units_added_after_lookups_are_found_before_and_after_repacking() -> None:
