@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from workflow.errors import InvalidInput
 from workflow.inline_codes import tokens
-from workflow.intake import SourceBlock, SourceDocument, read_source
+from workflow.intake import IntakeLimits, SourceBlock, SourceDocument, read_source
 from workflow.models import Document, Project, Segment
 from workflow.permissions import Action
 from workflow.statuses import Origin, Status
@@ -93,7 +93,7 @@ def import_document(
     """Read, repair and segment a file and store it as a document of the project."""
     actor.require(Action.IMPORT)
     name = PurePath(filename).name
-    source_doc: SourceDocument = read_source(data, name)
+    source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
         raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")

@@ -57,6 +57,28 @@ SETTINGS: tuple[Setting, ...] = (
         "~/.local/share/argos-translate/packages",
         "Where Argos Translate packages (MT models) are installed; read by argostranslate.",
     ),
+    Setting(
+        "SONGNGU_MAX_UPLOAD_MB",
+        "100",
+        "Largest source file accepted for import, in megabytes (MiB); a DOCX may also inflate "
+        "to this much per part and three times it in all. The app's upload limit follows it.",
+    ),
+    Setting(
+        "SONGNGU_MAX_TEXT_MB",
+        "20",
+        "Largest .txt/.md source file accepted, in megabytes (MiB); 20 is about 3,000 pages.",
+    ),
+    Setting(
+        "SONGNGU_MAX_ZIP_RATIO",
+        "100",
+        "How many times larger than its compressed size a DOCX part may inflate (zip-bomb "
+        "guard; parts under 100 KiB are exempt).",
+    ),
+    Setting(
+        "SONGNGU_MAX_PARAGRAPHS",
+        "250000",
+        "Most paragraphs (DOCX) or lines with text (TXT/Markdown) in one source file.",
+    ),
 )
 
 _BY_NAME = {setting.env: setting for setting in SETTINGS}

@@ -13,7 +13,12 @@ import posixpath
 
 from workflow.errors import InvalidInput
 from workflow.intake.docx_reader import read_docx
-from workflow.intake.limits import DEFAULT_LIMITS, IntakeLimits
+from workflow.intake.limits import (
+    DEFAULT_LIMITS,
+    UPLOAD_MB_SETTING,
+    IntakeLimits,
+    raise_hint,
+)
 from workflow.intake.markdown_reader import read_markdown
 from workflow.intake.model import SourceBlock, SourceDocument
 from workflow.intake.text_decode import decode_text
@@ -39,8 +44,11 @@ _RESAVE_HINTS = {
 
 
 def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) -> SourceDocument:
-    """Read a source file into blocks, or raise InvalidInput naming the problem."""
-    limits = limits or DEFAULT_LIMITS
+    """Read a source file into blocks, or raise InvalidInput naming the problem.
+
+    Without ``limits`` the configured ones apply (:meth:`IntakeLimits.from_settings`).
+    """
+    limits = limits or IntakeLimits.from_settings()
     name = posixpath.basename(filename.replace("\\", "/")) or "file"
     extension = posixpath.splitext(name)[1].lower()
     if extension not in SUPPORTED_EXTENSIONS:
@@ -51,7 +59,7 @@ def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) 
     if len(data) > limits.max_file_bytes:
         raise InvalidInput(
             f"{name} is {len(data):,} bytes, more than the import limit of "
-            f"{limits.max_file_bytes:,} bytes; split it into smaller files"
+            f"{limits.max_file_bytes:,} bytes; {raise_hint(UPLOAD_MB_SETTING)}"
         )
     if extension == ".docx":
         document = read_docx(data, name, limits)

@@ -23,7 +23,7 @@ from workflow.intake.docx_inline import (
     xml_string,
 )
 from workflow.intake.docx_package import MCN, RN, W_NS, WN, DocxPackage, StyleInfo, W
-from workflow.intake.limits import IntakeLimits
+from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
 from workflow.intake.safety import RESAVE_ADVICE, open_vetted_zip
@@ -49,7 +49,7 @@ class _ParagraphCounter:
         if self.count > self._limit:
             raise InvalidInput(
                 f"{self._filename} has more than {self._limit:,} paragraphs, the import "
-                f"limit; split the document into smaller files"
+                f"limit; {raise_hint(PARAGRAPHS_SETTING)}"
             )
 
 

@@ -1,16 +1,27 @@
 """Size limits applied while reading source files, so a hostile file cannot exhaust memory.
 
-The defaults admit a report of a few thousand pages and refuse bombs. Every limit is checked before the
-corresponding data is read (from declared sizes) and again while streaming (from the bytes
-actually produced), since zip headers can lie.
+The defaults admit a report of a few thousand pages and refuse bombs; the main ones can be
+changed with the SONGNGU_MAX_* settings. Every limit is checked before the corresponding
+data is read (from declared sizes) and again while streaming (from the bytes actually
+produced), since zip headers can lie.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
+
+from workflow import settings
+from workflow.errors import InvalidInput
 
 KIB = 1024
 MIB = 1024 * KIB
+
+# The settings that change the limits, named in refusals so an admin knows what to raise.
+UPLOAD_MB_SETTING = "SONGNGU_MAX_UPLOAD_MB"
+TEXT_MB_SETTING = "SONGNGU_MAX_TEXT_MB"
+ZIP_RATIO_SETTING = "SONGNGU_MAX_ZIP_RATIO"
+PARAGRAPHS_SETTING = "SONGNGU_MAX_PARAGRAPHS"
 
 
 @dataclass(frozen=True)
@@ -46,5 +57,52 @@ class IntakeLimits:
     max_xml_elements: int = 10_000_000
     max_held_elements: int = 200_000
 
+    @classmethod
+    def from_settings(cls) -> IntakeLimits:
+        """The default limits with the SONGNGU_MAX_* settings applied.
+
+        SONGNGU_MAX_UPLOAD_MB also sets how far a DOCX may inflate: one part as much as the
+        upload limit, all parts together three times it (the defaults' proportions), so
+        raising it admits a bigger DOCX and not only a bigger zip. A bad value raises
+        InvalidInput naming the variable.
+        """
+        upload = _megabytes(UPLOAD_MB_SETTING)
+        return replace(
+            DEFAULT_LIMITS,
+            max_file_bytes=upload,
+            max_part_bytes=upload,
+            max_total_bytes=3 * upload,
+            max_text_bytes=_megabytes(TEXT_MB_SETTING),
+            max_compression_ratio=_positive_number(ZIP_RATIO_SETTING, "a number"),
+            max_paragraphs=int(_positive_number(PARAGRAPHS_SETTING, "a whole number", whole=True)),
+        )
+
 
 DEFAULT_LIMITS = IntakeLimits()
+
+
+def raise_hint(setting: str) -> str:
+    """The end of a refusal for a file over a limit an admin may raise."""
+    return f"split it into smaller files, or raise {setting} if such files are expected"
+
+
+def _positive_number(setting: str, what: str, *, whole: bool = False) -> float:
+    """The setting's value as a positive finite number, or InvalidInput naming the variable."""
+    raw = settings.get(setting).strip()
+    try:
+        value = float(int(raw)) if whole else float(raw)
+    except ValueError:
+        value = math.nan
+    # 1e12 is far beyond any sane limit and keeps byte counts exact integers.
+    if not (0 < value <= 1e12):
+        default = next(known.default for known in settings.SETTINGS if known.env == setting)
+        raise InvalidInput(
+            f"{setting}={raw!r} is not valid: set it to {what} greater than 0 "
+            f"(default {default}) or unset it"
+        )
+    return value
+
+
+def _megabytes(setting: str) -> int:
+    # A fraction of a megabyte is allowed (0.5) so small servers and tests can set tight limits.
+    return max(1, int(_positive_number(setting, "a number of megabytes") * MIB))

@@ -16,7 +16,12 @@ from typing import IO
 from lxml import etree
 
 from workflow.errors import InvalidInput
-from workflow.intake.limits import IntakeLimits
+from workflow.intake.limits import (
+    UPLOAD_MB_SETTING,
+    ZIP_RATIO_SETTING,
+    IntakeLimits,
+    raise_hint,
+)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -92,14 +97,14 @@ def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: Intake
         if member.file_size > limits.max_part_bytes:
             raise InvalidInput(
                 f"{filename}: member {member.filename} declares {member.file_size:,} bytes, "
-                f"more than the limit of {limits.max_part_bytes:,}; split the document"
+                f"more than the limit of {limits.max_part_bytes:,}; {raise_hint(UPLOAD_MB_SETTING)}"
             )
         check_ratio(member, member.file_size, filename, limits)
         total += member.file_size
         if total > limits.max_total_bytes:
             raise InvalidInput(
                 f"{filename} inflates to more than {limits.max_total_bytes:,} bytes "
-                f"(zip bomb or very large document); split the document"
+                f"(zip bomb or very large document); {raise_hint(UPLOAD_MB_SETTING)}"
             )
 
 
@@ -113,7 +118,8 @@ def check_ratio(
     if uncompressed / compressed > limits.max_compression_ratio:
         raise InvalidInput(
             f"{filename}: member {member.filename} expands more than "
-            f"{limits.max_compression_ratio:g}:1 (zip bomb); the file was refused"
+            f"{limits.max_compression_ratio:g}:1 (zip bomb); the file was refused (if you trust "
+            f"it, raise {ZIP_RATIO_SETTING})"
         )
 
 
@@ -156,7 +162,7 @@ class GuardedStream:
         if self._produced > self._limits.max_part_bytes or self._budget.remaining < 0:
             raise InvalidInput(
                 f"{self._filename}: member {self._member.filename} inflates beyond the size "
-                f"limit (zip bomb or very large document); split the document"
+                f"limit (zip bomb or very large document); {raise_hint(UPLOAD_MB_SETTING)}"
             )
         check_ratio(self._member, self._produced, self._filename, self._limits)
         window = self._tail + chunk

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workflow.errors import InvalidInput
-from workflow.intake.limits import IntakeLimits
+from workflow.intake.limits import TEXT_MB_SETTING, IntakeLimits, raise_hint
 from workflow.intake.safety import sniff_container
 from workflow.vietnamese.encodings import decode_bytes
 
@@ -19,7 +19,7 @@ def decode_text(data: bytes, filename: str, limits: IntakeLimits) -> tuple[str, 
     if len(data) > limits.max_text_bytes:
         raise InvalidInput(
             f"{filename} is {len(data):,} bytes, more than the text import limit of "
-            f"{limits.max_text_bytes:,} bytes; split it into smaller files"
+            f"{limits.max_text_bytes:,} bytes; {raise_hint(TEXT_MB_SETTING)}"
         )
     container = sniff_container(data)
     if container != "other":

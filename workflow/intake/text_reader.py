@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workflow.errors import InvalidInput
 from workflow.intake.docx_inline import CodeNumbering
-from workflow.intake.limits import IntakeLimits
+from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
 
@@ -22,14 +22,14 @@ def split_lines(text: str, filename: str, limits: IntakeLimits) -> list[str]:
     if normalised.count("\n") >= 4 * limits.max_paragraphs:
         raise InvalidInput(
             f"{filename} has more than {4 * limits.max_paragraphs:,} lines, more than the "
-            f"import limit; split it into smaller files"
+            f"import limit; {raise_hint(PARAGRAPHS_SETTING)}"
         )
     lines = normalised.split("\n")
     with_text = sum(1 for line in lines if line.strip())
     if with_text > limits.max_paragraphs:
         raise InvalidInput(
             f"{filename} has {with_text:,} lines of text, more than the import limit of "
-            f"{limits.max_paragraphs:,}; split it into smaller files"
+            f"{limits.max_paragraphs:,}; {raise_hint(PARAGRAPHS_SETTING)}"
         )
     return lines
 

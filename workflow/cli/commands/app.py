@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import click
 from workflow import settings
 from workflow.cli.common import database
 from workflow.demo import DEMO_PROJECT, create_demo
+from workflow.intake.limits import MIB, IntakeLimits
 
 APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
 
@@ -25,12 +27,15 @@ def app_command(port: int, headless: bool) -> None:
     """Start the Streamlit app on http://localhost:PORT."""
     if not APP_FILE.exists():
         raise click.ClickException(f"{APP_FILE} is missing: reinstall songngu from its checkout")
+    # Streamlit refuses uploads over its own limit (200 MB): make it the import limit.
+    upload_mb = math.ceil(IntakeLimits.from_settings().max_file_bytes / MIB)
     database()  # create and migrate before the first page asks for it
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP_FILE),
         "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
+        "--server.maxUploadSize", str(upload_mb),
     ]  # fmt: skip
     click.echo(f"songngu app on http://localhost:{port}")
     raise SystemExit(subprocess.call(command, cwd=APP_FILE.parent, env=os.environ.copy()))

@@ -6,24 +6,9 @@ from pathlib import Path
 
 import click
 
+from workflow.cli.commands.segments import read_input_file
 from workflow.cli.common import emit_jsonl, emit_table, format_option
-from workflow.errors import InvalidInput, NotFound
-from workflow.intake import DEFAULT_LIMITS, read_source
-
-
-def _read_file(path: str) -> bytes:
-    file = Path(path)
-    if not file.exists():
-        raise NotFound(f"{path}: no such file")
-    if file.is_dir():
-        raise InvalidInput(f"{path} is a folder: name a file")
-    size = file.stat().st_size
-    if size > DEFAULT_LIMITS.max_file_bytes:
-        raise InvalidInput(
-            f"{path} is {size:,} bytes, more than the import limit of "
-            f"{DEFAULT_LIMITS.max_file_bytes:,}; split it into smaller files"
-        )
-    return file.read_bytes()
+from workflow.intake import IntakeLimits, read_source
 
 
 @click.command("inspect")
@@ -34,7 +19,8 @@ def inspect_command(path: str, output_format: str) -> None:
 
     Repair notes and warnings go to stderr.
     """
-    document = read_source(_read_file(path), Path(path).name)
+    limits = IntakeLimits.from_settings()
+    document = read_source(read_input_file(path, limits), Path(path).name, limits)
     if output_format == "jsonl":
         emit_jsonl(
             {

@@ -16,22 +16,31 @@ from workflow.cli.common import (
 )
 from workflow.errors import InvalidInput, NotFound
 from workflow.importing import import_document
+from workflow.intake import IntakeLimits
+from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
 from workflow.statuses import Origin, Status
 
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
-
-def read_input_file(path: str) -> bytes:
+def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
+    """The bytes of a source file named on the command line, refused early if too large."""
+    limits = limits or IntakeLimits.from_settings()
     file = Path(path)
     if not file.exists():
         raise NotFound(f"{path}: no such file")
     if file.is_dir():
         raise InvalidInput(f"{path} is a folder: name a file")
-    if file.stat().st_size > MAX_FILE_BYTES:
-        raise InvalidInput(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB: split it")
-    return file.read_bytes()
+    size = file.stat().st_size
+    if size > limits.max_file_bytes:  # refused before it is read into memory
+        raise InvalidInput(
+            f"{path} is {size:,} bytes, more than the import limit of "
+            f"{limits.max_file_bytes:,} bytes; {raise_hint(UPLOAD_MB_SETTING)}"
+        )
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"{path} cannot be read ({error.strerror}); check the file") from None
 
 
 @click.command("import")
