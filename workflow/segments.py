@@ -214,6 +214,10 @@ def set_status(
     _revision(session, segment, actor, "status", current.label, new_status.label, reason)
     if action is Action.REJECT:
         session.add(Comment(segment_id=segment.id, user=actor.name, text=f"Rejected: {reason}"))
+    # TM capture and propagation of repeats belong to the same transaction as the change.
+    from workflow.tm.store import on_status_change
+
+    on_status_change(session, actor, segment, current, new_status)
     return segment
 
 
