@@ -1,24 +1,37 @@
-"""`songngu tm`: translation memory commands that work on TMX files.
+"""`songngu tm`: translation memory commands.
 
-`tm_group` is the click group; project-bound commands (import/export/lookup PROJECT) are
-added to it where storage lives.
+File-only commands (check, lookup-tmx) read a TMX file; project commands (import, export,
+lookup, settings) work on a project's stored TM and the office's shared one.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
+from workflow.cli.common import actor_for, as_option, database
 from workflow.errors import InvalidInput, NotFound
+from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
+from workflow.tm.model import TMMatch
+from workflow.tm.store import (
+    count_units,
+    export_tmx,
+    import_tmx,
+    project_tm,
+    set_tm_settings,
+    tm_settings,
+)
 from workflow.tm.tmx_read import TMXReadResult, read_tmx
 
 
 @click.group(name="tm")
 def tm_group() -> None:
-    """Translation memory: check TMX files and look up matches."""
+    """Translation memory: a project's stored TM, the shared TM, and TMX files."""
 
 
 def _read_file(path: Path) -> bytes:
@@ -99,6 +112,158 @@ def lookup_tmx_command(
             click.echo(f"  en: {match.unit.target}")
     if not matches and output_format == "text":
         click.echo(f"no match of {min_score:g}% or more")
+
+
+_shared_option = click.option(
+    "--shared", is_flag=True, help="The office's shared TM instead of the project's own."
+)
+
+
+@tm_group.command(name="import")
+@click.argument("project")
+@click.argument("tmx_file", type=click.Path(path_type=Path, dir_okay=True))
+@_shared_option
+@as_option
+def import_command(project: str, tmx_file: Path, shared: bool, as_user: str | None) -> None:
+    """Import TMX_FILE into PROJECT's TM (or the shared TM), all or nothing."""
+    with database().read() as session:
+        get_project(session, project)  # an unknown project is reported before the file
+    data = _read_file(tmx_file)
+    with database().write() as session:
+        outcome = import_tmx(
+            session,
+            actor_for(session, as_user),
+            get_project(session, project),
+            data,
+            tmx_file.name,
+            shared=shared,
+        )
+    click.echo(f"imported {tmx_file.name} into the {outcome.summary()}")
+    for warning in outcome.warnings:
+        click.echo(f"warning: {warning}")
+
+
+def _write_output(out: str, data: bytes) -> None:
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise InvalidInput(f"{out} is a folder: give a file name such as {out}/memory.tmx")
+    if not path.parent.exists():
+        raise NotFound(f"folder {path.parent} does not exist: create it first")
+    try:
+        path.write_bytes(data)
+    except PermissionError:
+        raise InvalidInput(f"cannot write {out}: permission denied") from None
+
+
+@tm_group.command(name="export")
+@click.argument("project")
+@click.argument("tmx_file", metavar="FILE.tmx")
+@_shared_option
+@as_option
+def export_command(project: str, tmx_file: str, shared: bool, as_user: str | None) -> None:
+    """Write PROJECT's TM (or the shared TM) as TMX 1.4 to FILE.tmx (- for standard output)."""
+    with database().read() as session:
+        chosen = get_project(session, project)
+        data = export_tmx(session, actor_for(session, as_user), chosen, shared=shared)
+        counts = count_units(session, chosen)
+    _write_output(tmx_file, data)
+    if tmx_file != "-":
+        units = counts.shared_units if shared else counts.project_units
+        which = "shared TM" if shared else f"TM of {chosen.name}"
+        click.echo(f"wrote {tmx_file} ({units} units of the {which})")
+
+
+def _match_record(match: TMMatch, shared: bool) -> dict[str, Any]:
+    return {
+        "source": match.unit.source,
+        "target": match.unit.target,
+        "score": match.score,
+        "kind": match.kind,
+        "penalties": list(match.penalties),
+        "similarity": match.similarity,
+        "unit_id": match.unit.unit_id,
+        "shared": shared,
+        "origin": match.unit.origin,
+        "created_at": match.unit.created_at,
+    }
+
+
+@tm_group.command(name="lookup")
+@click.argument("project")
+@click.argument("text")
+@click.option("--prev", "prev_source", default="", help="Source of the segment before TEXT.")
+@click.option("--next", "next_source", default="", help="Source of the segment after TEXT.")
+@click.option("--min-score", type=click.FloatRange(0, 101), default=70.0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text")
+def lookup_command(
+    project: str,
+    text: str,
+    prev_source: str,
+    next_source: str,
+    min_score: float,
+    limit: int,
+    output_format: str,
+) -> None:
+    """Best matches for TEXT in PROJECT's TM and the shared TM, best first."""
+    with database().read() as session:
+        memory = project_tm(session, get_project(session, project))
+    matches = memory.lookup(
+        text, prev_source=prev_source, next_source=next_source, min_score=min_score, limit=limit
+    )
+    for match in matches:
+        shared = memory.is_shared(match.unit)
+        if output_format == "jsonl":
+            click.echo(json.dumps(_match_record(match, shared), ensure_ascii=False))
+            continue
+        flags = f" [{', '.join(match.penalties)}]" if match.penalties else ""
+        where = " (shared TM)" if shared else ""
+        click.echo(f"{match.score:5.1f}% {match.kind}{flags}{where}")
+        click.echo(f"  vi: {match.unit.source}")
+        click.echo(f"  en: {match.unit.target}")
+    if not matches and output_format == "text":
+        click.echo(f"no match of {min_score:g}% or more")
+
+
+@tm_group.command(name="settings")
+@click.argument("project")
+@click.option(
+    "--share/--no-share",
+    default=None,
+    help="Also write reviewed segments to the office's shared TM.",
+)
+@click.option(
+    "--propagate/--no-propagate",
+    default=None,
+    help="Fill identical untranslated segments when a segment is confirmed.",
+)
+@as_option
+def settings_command(
+    project: str, share: bool | None, propagate: bool | None, as_user: str | None
+) -> None:
+    """Show PROJECT's TM options; change them with the flags."""
+    if share is None and propagate is None:
+        with database().read() as session:
+            chosen = get_project(session, project)
+            current = tm_settings(chosen)
+            counts = count_units(session, chosen)
+        click.echo(f"units in the project TM: {counts.project_units}")
+        click.echo(f"units in the shared TM: {counts.shared_units}")
+    else:
+        with database().write() as session:
+            current = set_tm_settings(
+                session,
+                actor_for(session, as_user),
+                get_project(session, project),
+                share=share,
+                propagate=propagate,
+            )
+    click.echo(f"share reviewed units with the office: {'yes' if current.share else 'no'}")
+    click.echo(f"propagate to repeated segments: {'yes' if current.propagate else 'no'}")
 
 
 def register(cli: click.Group) -> None:
