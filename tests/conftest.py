@@ -130,3 +130,28 @@ def any_db(request: pytest.FixtureRequest) -> Database:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_db")
     return request.getfixturevalue("postgres_db")
+
+
+@pytest.fixture(scope="session")
+def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real vi→en .argosmodel with random weights, trained on the demo report's text.
+
+    Built once per test session (per xdist worker); its output is nonsense but every
+    loading and decoding path is real.
+    """
+    from translation.synthetic import build_package
+    from workflow.demo import demo_source
+
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("synthetic")
+    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+
+
+@pytest.fixture
+def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ARGOS_PACKAGES_DIR; the package index points nowhere (no network in tests)."""
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/index.json")
+    return folder

@@ -74,6 +74,32 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{user} changed this segment (version {version}) after you opened it. Press Reload to see it.",
     },
     "reload": {"vi": "Tải lại", "en": "Reload"},
+    "col_flags": {"vi": "Cảnh báo MT", "en": "MT flags"},
+    "flag_placeholder_lost": {"vi": "mất phần được bảo vệ", "en": "protected text lost"},
+    "flag_placeholder_lost_help": {
+        "vi": "Máy dịch làm hỏng tên riêng, số hoặc thuật ngữ được bảo vệ; câu đã được dịch lại không bảo vệ. Kiểm tra kỹ tên, số và thuật ngữ.",
+        "en": "MT mangled a protected name, number or term, so the segment was retranslated without protection. Check names, numbers and terms.",
+    },
+    "flag_tags_moved": {"vi": "thẻ định dạng bị dời", "en": "tags moved"},
+    "flag_tags_moved_help": {
+        "vi": "Không đặt được thẻ định dạng vào đúng chỗ; chúng được đặt ở cuối câu.",
+        "en": "Formatting tags could not be placed and were put at the end of the segment.",
+    },
+    "flag_long_input_split": {"vi": "câu dài đã tách", "en": "long sentence split"},
+    "flag_long_input_split_help": {
+        "vi": "Câu nguồn quá dài nên được tách ở dấu câu để dịch; kiểm tra chỗ nối.",
+        "en": "The source was too long and was split at punctuation for MT; check the joins.",
+    },
+    "flag_repetition": {"vi": "lặp từ", "en": "repetition"},
+    "flag_repetition_help": {
+        "vi": "Bản dịch máy bị lặp và đã được dịch lại; đọc kỹ.",
+        "en": "The MT output looped and was redone; read it carefully.",
+    },
+    "flag_output_truncated": {"vi": "bản dịch bị cắt", "en": "output cut short"},
+    "flag_output_truncated_help": {
+        "vi": "Bản dịch máy chạm giới hạn độ dài; có thể thiếu phần cuối.",
+        "en": "The MT output reached its length limit; the end may be missing.",
+    },
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},
@@ -342,6 +368,54 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Chỉ quản trị viên mới cài được mô hình.",
         "en": "Only an administrator can install models.",
     },
+    "tm_panel": {"vi": "Bộ nhớ dịch", "en": "Translation memory"},
+    "tm_no_matches": {
+        "vi": "Không có câu nào giống từ 70% trở lên.",
+        "en": "No match of 70% or more.",
+    },
+    "tm_kind_in_context": {"vi": "khớp cả ngữ cảnh", "en": "in context"},
+    "tm_kind_exact": {"vi": "khớp hoàn toàn", "en": "exact"},
+    "tm_kind_fuzzy": {"vi": "gần giống", "en": "fuzzy"},
+    "tm_penalty_number_mismatch": {"vi": "số khác", "en": "numbers differ"},
+    "tm_penalty_inline_code_mismatch": {"vi": "định dạng khác", "en": "formatting differs"},
+    "tm_shared": {"vi": "bộ nhớ chung", "en": "shared TM"},
+    "tm_use": {"vi": "Dùng", "en": "Use"},
+    "tm_used": {
+        "vi": "Đã dùng bản dịch từ bộ nhớ cho câu {id} (phiên bản {version}, bản nháp).",
+        "en": "Used the TM translation for segment {id} (version {version}, draft).",
+    },
+    "tm_repeats_filled": {
+        "vi": "{count} câu lặp lại trong dự án đã được điền bản dịch của câu này.",
+        "en": "{count} repeated segment(s) of the project were filled with this translation.",
+    },
+    "tm_admin": {"vi": "Bộ nhớ dịch (TMX)", "en": "Translation memory (TMX)"},
+    "tm_counts": {
+        "vi": "Bộ nhớ của dự án: {own} câu · bộ nhớ chung: {shared} câu.",
+        "en": "Project TM: {own} units · shared TM: {shared} units.",
+    },
+    "tm_share_setting": {
+        "vi": "Ghi các câu đã duyệt vào bộ nhớ chung của cơ quan",
+        "en": "Also write reviewed segments to the office's shared TM",
+    },
+    "tm_propagate_setting": {
+        "vi": "Khi xác nhận một câu, điền bản dịch cho các câu giống hệt chưa dịch",
+        "en": "When a segment is confirmed, fill its untranslated repeats",
+    },
+    "tm_save_settings": {"vi": "Lưu tùy chọn", "en": "Save options"},
+    "tm_settings_saved": {"vi": "Đã lưu tùy chọn bộ nhớ dịch.", "en": "TM options saved."},
+    "tm_upload": {"vi": "Tệp TMX để nhập", "en": "TMX file to import"},
+    "tm_into_shared": {"vi": "Nhập vào bộ nhớ chung", "en": "Import into the shared TM"},
+    "tm_import": {"vi": "Nhập TMX", "en": "Import TMX"},
+    "tm_no_file": {"vi": "Hãy chọn một tệp .tmx trước.", "en": "Choose a .tmx file first."},
+    "tm_imported": {
+        "vi": "Đã nhập {file}: thêm {added}, cập nhật {updated}, {duplicates} câu trùng không "
+        "lưu lại, bỏ qua {other} câu ngôn ngữ khác.",
+        "en": "Imported {file}: {added} added, {updated} updated, {duplicates} duplicates not "
+        "stored again, {other} in other languages skipped.",
+    },
+    "tm_export_shared": {"vi": "Xuất bộ nhớ chung", "en": "Export the shared TM"},
+    "tm_prepare_export": {"vi": "Tạo tệp TMX", "en": "Build the TMX file"},
+    "tm_download": {"vi": "Tải về {file}", "en": "Download {file}"},
 }
 
 

@@ -12,8 +12,6 @@ from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 from translation.packages import install_package, installed_packages
-from translation.synthetic import build_package
-from workflow.demo import demo_source
 from workflow.jobs import JobState, get_job
 from workflow.models import Job
 from workflow.mt import create_mt_job
@@ -24,24 +22,6 @@ from workflow.storage import Database
 from workflow.users import resolve_actor
 
 SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Hội nghị bế mạc.", "Chào bạn."]
-
-
-@pytest.fixture(scope="module")
-def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
-    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
-    folder = tmp_path_factory.mktemp("synthetic")
-    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
-
-
-@pytest.fixture
-def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "packages"
-    folder.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
-    # An index nobody listens on: "download" fails at once, as it does offline.
-    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/index.json")
-    return folder
 
 
 @pytest.fixture

@@ -8,8 +8,6 @@ import pytest
 from songngu_testing import run_cli, seed_project
 
 from translation.packages import install_package
-from translation.synthetic import build_package
-from workflow.demo import demo_source
 from workflow.jobs import JobState, get_job, list_jobs, request_cancel
 from workflow.mt import create_mt_job
 from workflow.projects import get_project
@@ -19,22 +17,6 @@ from workflow.storage import Database
 from workflow.users import resolve_actor
 
 SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Chào bạn.", "Hội nghị bế mạc."]
-
-
-@pytest.fixture(scope="module")
-def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
-    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
-    folder = tmp_path_factory.mktemp("synthetic")
-    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
-
-
-@pytest.fixture
-def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "packages"
-    folder.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
-    return folder
 
 
 def _segments(database: Database, project_id: int) -> list:

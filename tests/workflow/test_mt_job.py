@@ -13,8 +13,6 @@ from sqlalchemy import update
 from translation.argos_engine import ArgosEngine
 from translation.engine import MTRequest, MTResult, register_engine
 from translation.packages import install_package
-from translation.synthetic import build_package
-from workflow.demo import demo_source
 from workflow.errors import Conflict, NotFound
 from workflow.jobs import JobState, get_job, request_cancel, run_job
 from workflow.models import Job
@@ -33,22 +31,6 @@ SOURCES = [
     "Ông Nguyễn Văn An phát biểu tại hội nghị.",
     "Chúng tôi đã đi bộ rất nhiều.",
 ]
-
-
-@pytest.fixture(scope="module")
-def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real vi→en .argosmodel with random weights, trained on the demo report's text."""
-    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
-    folder = tmp_path_factory.mktemp("synthetic")
-    return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
-
-
-@pytest.fixture
-def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "packages"
-    folder.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

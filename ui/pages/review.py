@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.components.glossary_panel import glossary_panel
+from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, sidebar, t
 from workflow.errors import Conflict, SongnguError
 from workflow.projects import get_project
@@ -105,6 +106,7 @@ def _grid(
             "target": s.target,
             "status": t(f"status_{Status(s.status).label}"),
             "score": None if s.score is None else round(100 * s.score),
+            "flags": ", ".join(t(f"flag_{flag}") for flag in (s.flags or {}).get("mt", [])),
             "version": s.version,
         }
         for s in segments
@@ -116,13 +118,14 @@ def _grid(
         key=key,
         hide_index=True,
         width="stretch",
-        disabled=["id", "source", "status", "score", "version"],
+        disabled=["id", "source", "status", "score", "flags", "version"],
         column_config={
             "id": st.column_config.NumberColumn(t("col_id"), width="small"),
             "source": st.column_config.TextColumn(t("col_source"), width="large"),
             "target": st.column_config.TextColumn(t("col_target"), width="large"),
             "status": st.column_config.TextColumn(t("col_status"), width="small"),
             "score": st.column_config.NumberColumn(t("col_score"), width="small"),
+            "flags": st.column_config.TextColumn(t("col_flags"), width="medium"),
             "version": st.column_config.NumberColumn(t("col_version"), width="small"),
         },
     )
@@ -147,10 +150,13 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     seen_version, seen_target = st.session_state[shown_key]
     st.markdown(f"**{t('col_source')}**")
     st.text(segment.source)
+    for flag in (segment.flags or {}).get("mt", []):
+        st.warning(f"{t('col_flags')}: {t(f'flag_{flag}')} — {t(f'flag_{flag}_help')}")
     target = st.text_area(
         t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )
     glossary_panel(segment.source, target, current_project_id())
+    tm_panel(chosen, seen_version, actor, shown_key)
     save_col, confirm_col, reload_col = st.columns(3)
     try:
         if save_col.button(t("save"), key="side_save"):
