@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.components.tm_panel import tm_admin
 from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.errors import SongnguError
 from workflow.importing import import_document, project_rules
@@ -335,6 +336,7 @@ def render() -> None:
         else:
             _import(actor, pending)
     _rules_editor(actor, project_id, rules)
+    tm_admin(project_id, actor)
     documents = _documents(project_id)
     if documents:
         _segment_tools(actor, project_id, documents)

@@ -192,7 +192,8 @@ def segment_context(session: Session, segment: Segment) -> tuple[str, str]:
     return before or "", after or ""
 
 
-def _project_of(session: Session, segment: Segment) -> Project:
+def segment_project(session: Session, segment: Segment) -> Project:
+    """The project a segment belongs to."""
     document = session.get(Document, segment.document_id)
     assert document is not None  # a segment's document is deleted with it
     return document.project
@@ -226,7 +227,7 @@ def capture_segment(session: Session, actor: Actor, segment: Segment) -> int:
     project shares); returns how many units were written (0 for a source with no words)."""
     if not tm_key(segment.source) or not segment.target.strip():
         return 0
-    project = _project_of(session, segment)
+    project = segment_project(session, segment)
     document = session.get(Document, segment.document_id)
     prev_source, next_source = segment_context(session, segment)
     values: dict[str, Any] = {
@@ -274,7 +275,7 @@ class PropagationOutcome:
 
 def propagate_from(session: Session, actor: Actor, segment: Segment) -> PropagationOutcome:
     """Fill the project's untranslated repeats of a confirmed segment (version-guarded)."""
-    project = _project_of(session, segment)
+    project = segment_project(session, segment)
     candidates = session.execute(
         select(Segment.id, Segment.version, Segment.source, Segment.target, Segment.origin)
         .join(Document, Document.id == Segment.document_id)
@@ -353,7 +354,7 @@ def on_status_change(
         removed = forget_segment(session, segment.id)
     if new_status >= Status.REVIEWED:
         written = capture_segment(session, actor, segment)
-    if new_status >= Status.TRANSLATED and tm_settings(_project_of(session, segment)).propagate:
+    if new_status >= Status.TRANSLATED and tm_settings(segment_project(session, segment)).propagate:
         propagation = propagate_from(session, actor, segment)
     outcome = StatusChangeOutcome(segment.id, written, removed, propagation)
     session.info.setdefault(OUTCOMES_KEY, []).append(outcome)
@@ -367,7 +368,7 @@ def status_change_outcomes(session: Session) -> list[StatusChangeOutcome]:
 
 def propagated_repeats(session: Session, segment: Segment) -> int:
     """How many segments of the project hold a propagated copy of this segment's target."""
-    project = _project_of(session, segment)
+    project = segment_project(session, segment)
     return (
         session.scalar(
             select(func.count())
@@ -721,7 +722,7 @@ def segment_matches(
     session: Session, segment: Segment, *, min_score: float = 70.0, limit: int = 5
 ) -> list[TMMatch]:
     """Matches for a stored segment, in its document's context; its own unit left out."""
-    project = _project_of(session, segment)
+    project = segment_project(session, segment)
     prev_source, next_source = segment_context(session, segment)
     own = set(session.scalars(select(TMUnitRow.id).where(TMUnitRow.segment_id == segment.id)).all())
     matches = lookup(

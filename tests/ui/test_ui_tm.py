@@ -1,0 +1,137 @@
+"""The editor's TM panel and the Source page's TM section, headless through AppTest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from songngu_testing import add_users, seed_project
+from sqlalchemy import update
+from streamlit.testing.v1 import AppTest
+
+from ui.components.tm_panel import diff_markdown
+from workflow.models import Segment
+from workflow.projects import get_project
+from workflow.segments import get_segment, save_and_confirm, set_status
+from workflow.statuses import Origin, Status
+from workflow.storage import Database
+from workflow.tm.diff import diff_words
+from workflow.tm.model import TMUnit
+from workflow.tm.store import clear_index_cache, list_units, tm_settings
+from workflow.tm.tmx_write import write_tmx
+from workflow.users import resolve_actor
+
+SOURCES = ["Hội nghị bắt đầu lúc 10 giờ.", "Hội nghị bắt đầu lúc 9 giờ sáng nay."]
+
+
+@pytest.fixture
+def project(sqlite_db: Database) -> Iterator[tuple[Database, int, list[int]]]:
+    from ui import state
+
+    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+    clear_index_cache()
+    add_users(sqlite_db)
+    project_id, ids = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:  # the second segment, reviewed, is the TM's unit
+        admin = resolve_actor(session, "admin")
+        save_and_confirm(
+            session, admin, ids[1], "The *conference* starts at 9.", expected_version=1
+        )
+        set_status(session, admin, ids[1], Status.REVIEWED)
+    yield sqlite_db, project_id, ids
+    state.database.clear()
+
+
+def _run(page: str, project_id: int, user: str = "admin") -> AppTest:
+    source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
+    app = AppTest.from_string(source, default_timeout=30)
+    app.session_state["lang"] = "en"
+    app.session_state["user"] = user
+    app.session_state["project_id"] = project_id
+    return app.run()
+
+
+def _markdown(app: AppTest) -> list[str]:
+    return [element.value for element in app.markdown]
+
+
+def test_diff_markup_escapes_text_and_keeps_spaces_outside_marks() -> None:
+    spans = diff_words("Giá *1* đồng [x].", "Giá 2 đồng [x].")
+    assert diff_markdown(spans) == r"Giá ~~\*1\*~~**2** đồng \[x\]\."
+    assert diff_markdown([("insert", " mới "), ("equal", "<g1>")]) == r" **mới** \<g1\>"
+
+
+def test_panel_shows_the_fuzzy_match_and_use_fills_the_target(
+    project: tuple[Database, int, list[int]],
+) -> None:
+    database, project_id, ids = project
+    app = _run("review", project_id)
+    assert not app.exception
+    assert app.selectbox(key="side_segment").value == ids[0]
+    texts = _markdown(app)
+    heading = next(text for text in texts if "fuzzy" in text)
+    assert "numbers differ" in heading and heading.startswith("**")
+    # What the TM source has that this segment lacks is struck, what is new is bold.
+    assert r"Hội nghị bắt đầu lúc ~~9~~**10** giờ ~~sáng nay~~\." in texts
+    assert r"The \*conference\* starts at 9\." in texts  # the target, escaped
+    app.button(key=f"tm-use-{ids[0]}-0").click().run()
+    assert not app.exception
+    with database.read() as session:
+        segment = get_segment(session, ids[0])
+        assert (segment.target, Status(segment.status), Origin(segment.origin)) == (
+            "The *conference* starts at 9.",
+            Status.DRAFT,
+            Origin.TM,
+        )
+    assert app.text_area(key=f"side-{ids[0]}-2").value == "The *conference* starts at 9."
+    assert any("Used the TM translation for segment" in s.value for s in app.success)
+
+
+def test_use_on_a_stale_version_is_a_conflict_with_both_texts(
+    project: tuple[Database, int, list[int]],
+) -> None:
+    database, project_id, ids = project
+    app = _run("review", project_id)
+    with database.write() as session:  # someone else saves meanwhile
+        session.execute(
+            update(Segment)
+            .where(Segment.id == ids[0])
+            .values(target="Typed by Lan.", status=int(Status.DRAFT), version=2, updated_by="lan")
+        )
+    app.button(key=f"tm-use-{ids[0]}-0").click().run()
+    errors = " ".join(error.value for error in app.error)
+    assert f"Segment {ids[0]} was not saved" in errors
+    assert "«Typed by Lan.»" in errors and "«The *conference* starts at 9.»" in errors
+    with database.read() as session:
+        assert get_segment(session, ids[0]).target == "Typed by Lan."
+
+
+def test_source_page_imports_tmx_and_saves_options(
+    project: tuple[Database, int, list[int]],
+) -> None:
+    database, project_id, _ = project
+    app = _run("source", project_id)
+    assert not app.exception
+    assert "Project TM: 1 units · shared TM: 0 units." in [c.value for c in app.caption]
+    data = write_tmx([TMUnit("Xin chào.", "Hello.")], tool_version="1")
+    app.file_uploader(key="tm_upload").set_value(("memory.tmx", data, "application/xml")).run()
+    app.button(key="tm_import_button").click().run()
+    assert any("Imported memory.tmx: 1 added" in s.value for s in app.success), app.error
+    app.checkbox(key="tm_share").check().run()
+    app.button(key="tm_save_settings").click().run()
+    with database.read() as session:
+        project_row = get_project(session, project_id)
+        assert tm_settings(project_row).share is True
+        assert [u.target for u in list_units(session, project_row)][-1] == "Hello."
+    app.button(key="tm_prepare_export").click().run()
+    download = app.get("download_button")
+    assert download and "P-tm.tmx" in download[0].proto.label
+
+
+def test_options_are_read_only_without_manage_project(
+    project: tuple[Database, int, list[int]],
+) -> None:
+    _, project_id, _ = project
+    app = _run("source", project_id, user="tran")
+    assert app.checkbox(key="tm_share").disabled
+    assert app.button(key="tm_save_settings").disabled
