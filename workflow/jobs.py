@@ -42,6 +42,10 @@ class JobState(StrEnum):
 FINISHED = {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED}
 
 
+class JobFailed(SongnguError):
+    """A job ended in failure; its message says why, and it can be resumed."""
+
+
 class JobCancelled(Exception):
     """Raised inside a handler when the job was asked to stop."""
 
@@ -148,7 +152,12 @@ def run_job(database: Database, job_id: int) -> JobState:
             return JobState.SUCCEEDED
         handler = JOB_HANDLERS.get(job.kind)
         if handler is None:
-            raise InvalidInput(f"no handler for job kind {job.kind!r} in this process")
+            # Recorded rather than raised, so the job does not look queued forever and a
+            # process that knows the kind can resume it.
+            job.state = JobState.FAILED
+            job.message = f"no handler for job kind {job.kind!r} in this process"
+            job.finished_at = utcnow()
+            return JobState.FAILED
         job.state = JobState.RUNNING
         job.cancel_requested = False
         job.message = ""

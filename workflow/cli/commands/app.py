@@ -19,7 +19,13 @@ APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
 
 
 @click.command("app")
-@click.option("--port", default=8501, show_default=True, help="Port to serve on.")
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8501,
+    show_default=True,
+    help="Port to serve on.",
+)
 @click.option(
     "--headless/--browser", default=True, show_default=True, help="Open a browser or not."
 )

@@ -2,49 +2,86 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from workflow.cli.common import database, emit_table
-from workflow.jobs import JobState, get_job, is_stalled, list_jobs, request_cancel, run_job
+from workflow.errors import InvalidInput
+from workflow.jobs import (
+    JobFailed,
+    JobState,
+    get_job,
+    is_stalled,
+    list_jobs,
+    request_cancel,
+    run_job,
+)
 from workflow.projects import get_project
 from workflow.storage import Database
+
+if TYPE_CHECKING:  # click's own name for what click.progressbar returns
+    from click._termui_impl import ProgressBar
 
 
 def follow_job(db: Database, job_id: int, label: str) -> JobState:
     """Run a job in a thread of this process and draw its progress until it ends.
 
-    Ctrl-C asks the job to stop at its next chunk boundary; committed work is kept.
+    Ctrl-C asks the job to stop at its next chunk boundary; committed work is kept. A
+    failed job raises JobFailed (one error line); the bar is drawn only on a terminal, so
+    a script's stderr holds nothing but that line.
     """
-    outcome: dict[str, JobState] = {}
-    thread = threading.Thread(target=lambda: outcome.setdefault("state", run_job(db, job_id)))
-    thread.start()
-    shown = 0
-    with click.progressbar(
-        length=1, label=label, show_pos=True, file=click.get_text_stream("stderr")
-    ) as bar:
+    outcome: dict[str, JobState | BaseException] = {}
+
+    def run() -> None:
         try:
-            while thread.is_alive():
-                thread.join(0.2)
-                with db.read() as session:
-                    job = get_job(session, job_id)
-                    if job.total and bar.length != job.total:
-                        bar.length = job.total
-                    if job.done > shown:
-                        bar.update(job.done - shown)
-                        shown = job.done
+            outcome["state"] = run_job(db, job_id)
+        except BaseException as error:  # re-raised in the main thread, never printed here
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    stderr = click.get_text_stream("stderr")
+    bar = click.progressbar(length=1, label=label, show_pos=True, file=stderr)
+    with bar if stderr.isatty() else contextlib.nullcontext(None) as shown_bar:
+        try:
+            _wait_for(db, job_id, thread, shown_bar)
         except KeyboardInterrupt:
             with db.write() as session:
                 request_cancel(session, job_id)
             click.echo("\nstopping after the current chunk…", err=True)
             thread.join()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
     with db.read() as session:
         job = get_job(session, job_id)
         if job.state == JobState.FAILED:
-            raise click.ClickException(f"job {job_id} failed: {job.message}")
+            raise JobFailed(
+                f"job {job_id} failed: {job.message}; fix that, then run "
+                f"'songngu jobs resume {job_id}'"
+            )
         return JobState(job.state)
+
+
+def _wait_for(
+    db: Database, job_id: int, thread: threading.Thread, bar: ProgressBar[int] | None
+) -> None:
+    shown = 0
+    while thread.is_alive():
+        thread.join(0.2)
+        if bar is None:
+            continue
+        with db.read() as session:
+            job = get_job(session, job_id)
+            if job.total and bar.length != job.total:
+                bar.length = job.total
+            if job.done > shown:
+                bar.update(job.done - shown)
+                shown = job.done
 
 
 @click.group("jobs")
@@ -100,7 +137,7 @@ def jobs_resume(job_id: int) -> None:
             click.echo(f"job {job_id} has already succeeded")
             return
         if job.state == JobState.RUNNING and not is_stalled(job):
-            raise click.ClickException(f"job {job_id} is running: wait for it or cancel it first")
+            raise InvalidInput(f"job {job_id} is running: wait for it or cancel it first")
         kind = job.kind
     start = time.monotonic()
     state = follow_job(db, job_id, f"{kind} #{job_id}")

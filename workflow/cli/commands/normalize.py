@@ -18,6 +18,7 @@ from workflow.vietnamese.encodings import (
     ENCODING_NAMES,
     RepairReport,
     decode_bytes,
+    legacy_font_encoding,
     repair_text,
 )
 
@@ -79,6 +80,12 @@ def register(cli: click.Group) -> None:
         of FILE), and what was found and changed to stderr. FILE "-" reads stdin. Word's
         manual line break (\\x0b) becomes U+2028 so that the lines stay aligned.
         """
+        if font is not None and legacy_font_encoding(font) is None:
+            # Decoding "by" a Unicode font would silently ignore what the user asked for.
+            raise InvalidInput(
+                f"--font {font!r} is not a legacy Vietnamese font (.Vn… for TCVN3, VNI-…, "
+                f"VISCII): leave --font out to detect the encoding"
+            )
         data = read_input(source)
         if len(data) > MAX_INPUT_BYTES:
             raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
