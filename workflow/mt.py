@@ -49,6 +49,7 @@ from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.statuses import Origin, Status
+from workflow.tm.store import exact_tm_targets as stored_exact_targets
 from workflow.users import Actor, resolve_actor
 
 MT_JOB_KIND = "mt"
@@ -139,18 +140,17 @@ class MTJobResult:
         return "; ".join(parts)
 
 
-# --- the interim translation-memory hook ----------------------------------------------
+# --- exact translation-memory matches -------------------------------------------------
 
 
 def exact_tm_targets(session: Session, project: Project, keys: Iterable[str]) -> dict[str, str]:
     """Targets of exact translation-memory matches, by segment source_key.
 
-    The one allowed interim: the TM store is being written by another engineer, and until
-    it exists there is no stored TM to look in, so nothing matches. When it lands, this
-    returns {source_key: target} for the keys with an exact match, and the job already
-    fills those segments from TM (origin TM, score 1.0) instead of sending them to MT.
+    {source_key: target} for the keys with a unit in the project's or the shared TM (the
+    most recent unit wins); the job fills those segments from TM (origin TM, score 1.0)
+    instead of sending them to MT.
     """
-    return {}
+    return stored_exact_targets(session, project, keys)
 
 
 # --- choosing the segments ------------------------------------------------------------
