@@ -59,7 +59,8 @@ class Timer:
 def corpus_sentences(count: int) -> tuple[list[str], list[str]]:
     """The count longest distinct Vietnamese sentences, and all lines for the tokenizer."""
     pairs = [line.rstrip("\n").split("\t") for line in CORPUS.read_text("utf-8").splitlines()]
-    vietnamese = sorted({pair[0] for pair in pairs if len(pair) >= 2}, key=len, reverse=True)
+    distinct = {pair[0] for pair in pairs if len(pair) >= 2}
+    vietnamese = sorted(distinct, key=lambda text: (-len(text), text))  # same set every run
     training = [pair[0] for pair in pairs if pair] + [pair[1] for pair in pairs if len(pair) > 1]
     return vietnamese[:count], training
 
