@@ -303,7 +303,7 @@ def install_package(
             if final_dir.exists():
                 raise Conflict(
                     f"a package named {folder} is already installed in {root}; "
-                    "remove that folder first if you mean to replace it"
+                    f"run `songngu models remove {folder}` first if you mean to replace it"
                 )
             staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}install-", dir=root))
             try:
@@ -322,6 +322,22 @@ def install_package(
     except zipfile.BadZipFile as error:
         raise InvalidInput(f"{file_label} is a damaged zip archive ({error})") from error
     return next(package for package in installed_packages(root) if package.name == folder)
+
+
+def remove_package(name: str, *, directory: Path | None = None) -> InstalledPackage:
+    """Uninstall the package in folder `name` (only an installed package folder)."""
+    root = directory or packages_dir()
+    package = next((p for p in installed_packages(root) if p.name == name), None)
+    if package is None:
+        raise NotFound(
+            f"no package named {name!r} is installed in {root}; "
+            "`songngu models list` shows the installed ones"
+        )
+    # Rename first so the package disappears in one step, then delete at leisure.
+    doomed = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}remove-", dir=root))
+    os.rename(package.path, doomed / name)
+    shutil.rmtree(doomed, ignore_errors=True)
+    return package
 
 
 Opener = Callable[[str, float], IO[bytes]]

@@ -42,6 +42,8 @@ def test_list_install_translate(tiny_package_file: Path, packages_dir: Path) -> 
     assert again.stderr.count("\n") == 1
     assert again.stderr.startswith("songngu: error: a package named translate-vi_en-1_9 is")
 
+    assert f"songngu models remove {'translate-vi_en-1_9'}" in again.stderr
+
     translated = _run(
         "translate", "--json", "--input", "-", packages=packages_dir, stdin="Chào bạn.\nXin chào\n"
     )
@@ -49,6 +51,10 @@ def test_list_install_translate(tiny_package_file: Path, packages_dir: Path) -> 
     lines = [json.loads(line) for line in translated.stdout.splitlines()]
     assert len(lines) == 2
     assert all(0 < line["score"] <= 1 and line["target"] for line in lines)
+
+    removed = _run("remove", "translate-vi_en-1_9", packages=packages_dir)
+    assert removed.stdout == "removed translate-vi_en-1_9 (vi→en 1.9)\n"
+    assert list(packages_dir.iterdir()) == []
 
 
 def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from translation.packages import (
     find_package,
     install_package,
     installed_packages,
+    remove_package,
 )
 from workflow.errors import Conflict, InvalidInput, NotFound
 
@@ -103,6 +104,18 @@ def test_an_installed_package_is_never_overwritten(
         install_package(_rewrite(tiny_package_file, tmp_path / "evil.argosmodel", tampered))
     assert marker.read_bytes() == before
     assert _no_leftovers(packages_dir)
+
+
+def test_remove_then_reinstall(tiny_package_file: Path, packages_dir: Path) -> None:
+    install_package(tiny_package_file)
+    removed = remove_package(FOLDER)
+    assert removed.name == FOLDER
+    assert list(packages_dir.iterdir()) == []
+    with pytest.raises(NotFound, match="no package named 'translate-vi_en-1_9'"):
+        remove_package(FOLDER)
+    with pytest.raises(NotFound, match="no package named"):
+        remove_package("..")
+    assert install_package(tiny_package_file).name == FOLDER
 
 
 def test_not_a_zip(packages_dir: Path, tmp_path: Path) -> None:

@@ -62,6 +62,17 @@ def install_command(archive: Path, directory: Path | None) -> None:
     )
 
 
+@models_group.command(name="remove")
+@click.argument("name")
+@_DIR_OPTION
+def remove_command(name: str, directory: Path | None) -> None:
+    """Uninstall the package NAME (its folder name, as `songngu models list` shows)."""
+    from translation.packages import remove_package
+
+    package = remove_package(name, directory=_folder(directory))
+    click.echo(f"removed {package.name} ({package.from_code}→{package.to_code} {package.version})")
+
+
 @models_group.command(name="download")
 @click.argument("from_code", default="vi")
 @click.argument("to_code", default="en")
