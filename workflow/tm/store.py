@@ -2,10 +2,9 @@
 
 Capture. A segment reaching reviewed or approved becomes one unit of its project's TM
 (and, when the project's ``tm_share`` setting is on, also one unit of the shared TM,
-``project_id`` NULL). The unit made from a segment is updated in place when the segment
-is reviewed again, never duplicated; it keeps the neighbouring sources of the document
-for in-context (101%) matches. A rejected segment's units are removed: a reviewer said
-that translation is wrong.
+``project_id`` NULL). When the segment is reviewed again its unit is replaced, never
+duplicated; it keeps the neighbouring sources of the document for in-context (101%)
+matches. A rejected segment's units are removed: a reviewer said that translation is wrong.
 
 Propagation. Confirming a segment (translated or above) fills the project's identical
 untranslated segments (status NEW, or a machine draft: MT, TM, propagated) as drafts with
@@ -13,13 +12,12 @@ origin PROPAGATED, through ``apply_fills`` and its version guard, in the same tr
 as the status change. The project's ``propagate`` setting (default on) turns it off.
 
 Lookup. A FuzzyIndex of the project's units plus the shared ones is cached per
-(database, project). Each lookup first reads a cheap fingerprint (count, highest id,
-latest created_at). When it changed only because units were added (the usual case: a
-segment was reviewed for the first time), the new rows are ``add()``-ed to the cached
-index; any other change (a unit updated in place, removed, or replaced by an import)
-rebuilds it. Captures and imports that change a unit give it a new created_at or a new
-id, so the fingerprint sees them; an in-place update committed after a later one (two
-PostgreSQL writers racing) is seen at the next change.
+(database, project). Each lookup first reads a cheap fingerprint from the project_id
+index (see ``tm_fingerprint``). When it changed only because units were added (the usual
+case: a segment was reviewed for the first time, or a TMX was imported), the new rows are
+``add()``-ed to the cached index; any other change (a unit replaced or removed) rebuilds
+it. Units are never updated in place, only replaced by new rows, which is what lets the
+fingerprint see every change without reading every row.
 """
 
 from __future__ import annotations
@@ -203,49 +201,44 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _upsert_segment_unit(
-    session: Session, project_id: int | None, segment: Segment, values: dict[str, Any]
-) -> None:
-    project_match = (
-        TMUnitRow.project_id.is_(None) if project_id is None else TMUnitRow.project_id == project_id
-    )
-    row = session.scalar(
-        select(TMUnitRow)
-        .where(TMUnitRow.segment_id == segment.id, project_match)
-        .order_by(TMUnitRow.id)
-        .limit(1)
-    )
-    if row is None:
-        session.add(TMUnitRow(project_id=project_id, segment_id=segment.id, **values))
-    else:
-        for name, value in values.items():
-            setattr(row, name, value)
-
-
 def capture_segment(session: Session, actor: Actor, segment: Segment) -> int:
-    """Store the segment's translation in its project's TM (and the shared one if the
-    project shares); returns how many units were written (0 for a source with no words)."""
+    """Store the segment's translation in its project's TM (and in the shared TM when the
+    project shares, or when the shared TM already holds a unit of this segment); returns
+    how many units were written (0 for a source with no words to match on).
+
+    The segment's earlier units are replaced by new rows rather than updated: a new row
+    (new id, new created_at) is what the lookup cache's fingerprint notices.
+    """
     if not tm_key(segment.source) or not segment.target.strip():
         return 0
     project = segment_project(session, segment)
     document = session.get(Document, segment.document_id)
     prev_source, next_source = segment_context(session, segment)
-    values: dict[str, Any] = {
-        "source": segment.source,
-        "source_key": match_key(segment.source),
-        "target": segment.target,
-        "prev_source": prev_source,
-        "next_source": next_source,
-        "origin": _clip(f"{project.name} / {document.title if document else ''}", _ORIGIN_CHARS),
-        "created_by": _clip(actor.name, _CREATED_BY_CHARS),
-        # A changed unit counts as new: the latest translation wins exact matches.
-        "created_at": utcnow(),
-    }
+    earlier_owners = set(
+        session.scalars(select(TMUnitRow.project_id).where(TMUnitRow.segment_id == segment.id))
+    )
     owners: list[int | None] = [project.id]
-    if tm_settings(project).share:
+    if tm_settings(project).share or None in earlier_owners:
         owners.append(None)
+    forget_segment(session, segment.id)
+    now = utcnow()
     for owner in owners:
-        _upsert_segment_unit(session, owner, segment, values)
+        session.add(
+            TMUnitRow(
+                project_id=owner,
+                segment_id=segment.id,
+                source=segment.source,
+                source_key=match_key(segment.source),
+                target=segment.target,
+                prev_source=prev_source,
+                next_source=next_source,
+                origin=_clip(
+                    f"{project.name} / {document.title if document else ''}", _ORIGIN_CHARS
+                ),
+                created_by=_clip(actor.name, _CREATED_BY_CHARS),
+                created_at=now,
+            )
+        )
     session.flush()
     return len(owners)
 
@@ -401,14 +394,20 @@ def exact_tm_targets(
     wanted = sorted(set(source_keys))
     found: dict[str, tuple[datetime, int, str]] = {}
     for start in range(0, len(wanted), _IN_CHUNK):
+        # Filtered by owner here, not in SQL: with "project OR shared" in the WHERE clause
+        # SQLite scans the project's units instead of using the source_key index.
         rows = session.execute(
             select(
-                TMUnitRow.source_key, TMUnitRow.target, TMUnitRow.created_at, TMUnitRow.id
-            ).where(
-                _visible_to(project), TMUnitRow.source_key.in_(wanted[start : start + _IN_CHUNK])
-            )
+                TMUnitRow.source_key,
+                TMUnitRow.target,
+                TMUnitRow.created_at,
+                TMUnitRow.id,
+                TMUnitRow.project_id,
+            ).where(TMUnitRow.source_key.in_(wanted[start : start + _IN_CHUNK]))
         )
-        for key, target, created_at, unit_id in rows:
+        for key, target, created_at, unit_id, owner in rows:
+            if owner is not None and owner != project.id:
+                continue
             rank = (_aware(created_at), unit_id, target)
             if key not in found or rank[:2] > found[key][:2]:
                 found[key] = rank
@@ -625,10 +624,18 @@ class ProjectTM:
 
 
 @dataclass(frozen=True)
-class _Fingerprint:
+class _Newest:
+    """One TM's row count, highest id and that row's created_at."""
+
     count: int
     max_id: int | None
-    latest: datetime | None
+    max_id_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    own: _Newest
+    shared: _Newest
 
 
 _CACHE_SIZE = 8  # indexes of 100k units take about 65 MiB each
@@ -637,34 +644,66 @@ _indexes_lock = threading.Lock()
 
 
 def tm_fingerprint(session: Session, project: Project) -> Hashable:
-    """Changes whenever a unit the project's lookups use is added, changed or removed."""
+    """Changes whenever a unit the project's lookups use is added, replaced or removed.
+
+    Per TM (the project's, the shared one): the row count and the highest id, both read
+    from the project_id index, and the created_at of that highest row (SQLite may give a
+    deleted highest id to the next row). Units are never updated in place, only replaced
+    by new rows, so these see every change; a max(created_at) over all rows would have
+    to read every row.
+    """
     return _fingerprint(session, project)
 
 
 def _fingerprint(session: Session, project: Project) -> _Fingerprint:
-    count, max_id, latest = session.execute(
+    own, shared = _of_tm(project, shared=False), _of_tm(project, shared=True)
+    own_count, own_max, shared_count, shared_max = session.execute(
         select(
-            func.count(TMUnitRow.id), func.max(TMUnitRow.id), func.max(TMUnitRow.created_at)
-        ).where(_visible_to(project))
-    ).one()
-    return _Fingerprint(count or 0, max_id, latest)
-
-
-def _added_rows(session: Session, project: Project, since: _Fingerprint) -> list[Row[Any]] | None:
-    """Rows added since a fingerprint, or None when rows were also changed or removed."""
-    if since.max_id is None or since.latest is None:
-        return None
-    rows = session.execute(
-        select(*_UNIT_COLUMNS)
-        .where(
-            _visible_to(project),
-            or_(TMUnitRow.id > since.max_id, TMUnitRow.created_at > since.latest),
+            select(func.count()).select_from(TMUnitRow).where(own).scalar_subquery(),
+            select(func.max(TMUnitRow.id)).where(own).scalar_subquery(),
+            select(func.count()).select_from(TMUnitRow).where(shared).scalar_subquery(),
+            select(func.max(TMUnitRow.id)).where(shared).scalar_subquery(),
         )
-        .order_by(TMUnitRow.id)
-    ).all()
-    if any(row.id <= since.max_id for row in rows):
-        return None  # an older unit was changed in place
-    return rows
+    ).one()
+    newest = [row_id for row_id in (own_max, shared_max) if row_id is not None]
+    created = (
+        dict(
+            session.execute(
+                select(TMUnitRow.id, TMUnitRow.created_at).where(TMUnitRow.id.in_(newest))
+            ).all()
+        )
+        if newest
+        else {}
+    )
+    return _Fingerprint(
+        _Newest(own_count or 0, own_max, created.get(own_max)),
+        _Newest(shared_count or 0, shared_max, created.get(shared_max)),
+    )
+
+
+def _added_rows(
+    session: Session, project: Project, since: _Fingerprint, now: _Fingerprint
+) -> list[Row[Any]] | None:
+    """Rows added since a fingerprint, or None when rows were also replaced or removed."""
+    parts = ((False, since.own, now.own), (True, since.shared, now.shared))
+    added: list[Row[Any]] = []
+    for shared, before, after in parts:
+        if before == after:
+            continue
+        if before.max_id is not None and _created_at_of(session, before.max_id) != before.max_id_at:
+            return None  # the highest row was removed or replaced
+        newer = _of_tm(project, shared)
+        if before.max_id is not None:
+            newer = newer & (TMUnitRow.id > before.max_id)
+        rows = session.execute(select(*_UNIT_COLUMNS).where(newer).order_by(TMUnitRow.id)).all()
+        if before.count + len(rows) != after.count:
+            return None  # older rows were removed (or replaced) as well
+        added.extend(rows)
+    return sorted(added, key=lambda row: row.id)
+
+
+def _created_at_of(session: Session, row_id: int) -> datetime | None:
+    return session.scalar(select(TMUnitRow.created_at).where(TMUnitRow.id == row_id))
 
 
 def project_tm(session: Session, project: Project) -> ProjectTM:
@@ -677,9 +716,9 @@ def project_tm(session: Session, project: Project) -> ProjectTM:
             _indexes.move_to_end(cache_key)
             if cached[0] == now:
                 return cached[1]
-    if cached is not None and now.count > cached[0].count:
-        added = _added_rows(session, project, cached[0])
-        if added is not None and cached[0].count + len(added) == now.count:
+    if cached is not None:
+        added = _added_rows(session, project, cached[0], now)
+        if added is not None:
             with _indexes_lock:
                 # Another session may have brought the same index up to date meanwhile.
                 if _indexes.get(cache_key) is cached:

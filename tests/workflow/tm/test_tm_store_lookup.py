@@ -118,3 +118,19 @@ def test_a_unit_with_only_codes_is_never_indexed(any_db: Database) -> None:
         project = get_project(session, "P")
         assert len(project_tm(session, project)) == 1
         assert [m.unit.target for m in lookup(session, project, "Xin chào.")] == ["Hello."]
+
+
+def test_replacing_the_newest_unit_is_seen_even_when_its_id_is_reused(any_db: Database) -> None:
+    # SQLite gives a deleted highest rowid to the next row: count and highest id stay equal.
+    clear_index_cache()
+    _, ids = seed_project(any_db, SOURCES)
+    _review(any_db, ids[0], "Opening.")
+    with any_db.read() as session:
+        assert [m.unit.target for m in lookup(session, get_project(session, "P"), "Mở đầu.")] == [
+            "Opening."
+        ]
+    _review(any_db, ids[0], "Beginning.")
+    with any_db.read() as session:
+        assert [m.unit.target for m in lookup(session, get_project(session, "P"), "Mở đầu.")] == [
+            "Beginning."
+        ]
