@@ -13,6 +13,7 @@ from translation.engine import (
     FLAG_PLACEHOLDER_LOST,
     FLAG_REPETITION,
     MTRequest,
+    MTResult,
     TranslationEngine,
     engine_names,
     get_engine,
@@ -63,9 +64,8 @@ def test_batch_translation_dedup_and_scores(installed_package: InstalledPackage)
     assert [r.key for r in results] == [0, 1, 2, 3, "again"]
     assert all(r.target.strip() for r in results)
     assert all(0.0 < r.score <= 1.0 for r in results)
-    assert results[-1] == results[0].__class__(
-        "again", results[0].target, results[0].score, results[0].flags
-    )
+    first = results[0]
+    assert results[-1] == MTResult("again", first.target, first.score, first.flags)
     # Batched and sorted decoding gives each sentence what decoding it alone gives.
     alone = get_engine("argos").translate([MTRequest(3, SENTENCES[3])])
     assert alone[0].target == results[3].target
