@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks import CORPUS
 from translation.argos_engine import ArgosEngine, DecodingSettings, load_model
 from translation.engine import MTRequest
 from translation.packages import find_package, install_package
@@ -25,7 +26,6 @@ from translation.synthetic import VI_EN_SHAPE, build_package
 from workflow.errors import NotFound
 
 WORK = Path(__file__).resolve().parent / "_work"
-CORPUS = Path("/work/shared/corpora/tatoeba-vi-en.tsv")
 BEAM = 4
 
 

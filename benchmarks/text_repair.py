@@ -1,7 +1,7 @@
 """Text repair: detection accuracy per legacy encoding and speed on 10,000 paragraphs.
 
 Run: ``.venv/bin/python -m benchmarks.text_repair``. Input is the Vietnamese and English
-columns of /work/shared/corpora/tatoeba-vi-en.tsv (Tatoeba, CC-BY 2.0 FR). Each
+columns of ../shared/corpora/tatoeba-vi-en.tsv (Tatoeba, CC-BY 2.0 FR). Each
 Vietnamese sentence is written in a legacy encoding with workflow.vietnamese.legacy_encode
 and repaired alone, with no font name, which is the hardest case (most sentences are
 under 40 characters). The comparison in the same run is ftfy.fix_text, the off-the-shelf
@@ -14,11 +14,11 @@ import os
 import time
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
+from benchmarks import CORPUS
 from workflow.errors import InvalidInput
 from workflow.vietnamese.encodings import decode_bytes, repair_text
 from workflow.vietnamese.legacy_encode import (
@@ -31,7 +31,6 @@ from workflow.vietnamese.legacy_encode import (
     vni_bytes,
 )
 
-CORPUS = Path("/work/shared/corpora/tatoeba-vi-en.tsv")
 ENCODERS: dict[str, Callable[[str], str]] = {
     "tcvn3": lambda s: encode_tcvn3(s.lower()),
     "vni": encode_vni,

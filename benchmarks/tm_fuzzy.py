@@ -17,15 +17,14 @@ import os
 import random
 import statistics
 import time
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from benchmarks import CORPUS
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.keys import tm_key
 from workflow.tm.model import TMUnit
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpora/tatoeba-vi-en.tsv"
 MIN_SCORE = 70.0
 LIMIT = 5
 

@@ -10,6 +10,10 @@ from workflow.storage import Database
 
 REPO = Path(__file__).resolve().parents[1]
 SONGNGU = str(REPO / ".venv" / "bin" / "songngu")
+# ../shared beside the checkout (CI lays it there too), unless told otherwise.
+SHARED = Path(os.environ.get("SONGNGU_SHARED_DIR", REPO.parent / "shared"))
+SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", SHARED / "schemas"))
+CORPUS = SHARED / "corpora" / "tatoeba-vi-en.tsv"  # Tatoeba via manythings.org, CC-BY 2.0 FR
 
 
 def run_cli(

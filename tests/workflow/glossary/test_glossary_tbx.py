@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from lxml import etree
+from songngu_testing import SCHEMAS_DIR
 
 from workflow.errors import InvalidInput
 from workflow.glossary import (
@@ -16,9 +14,6 @@ from workflow.glossary import (
     read_tbx,
     write_tbx,
 )
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", REPO_ROOT.parent / "shared" / "schemas"))
 
 
 @pytest.fixture(scope="module")

@@ -6,17 +6,15 @@ import random
 import threading
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz, process
+from songngu_testing import CORPUS
 
 from workflow.errors import InvalidInput
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.keys import numbers_in, tm_key
 from workflow.tm.model import TMUnit
-
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpora" / "tatoeba-vi-en.tsv"
 
 
 def unit(source: str, target: str = "T", **fields: str) -> TMUnit:

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from lxml import etree
+from songngu_testing import SCHEMAS_DIR
 
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx_read import read_tmx
 from workflow.tm.tmx_write import iso_to_tmx_date, text_to_seg, write_tmx
-
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", REPO_ROOT.parent / "shared" / "schemas"))
 
 UNITS = [
     TMUnit(

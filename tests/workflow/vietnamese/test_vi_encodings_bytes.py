@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
+from songngu_testing import CORPUS
 
 from workflow.errors import InvalidInput
 from workflow.vietnamese.encodings import decode_bytes
@@ -16,7 +16,6 @@ from workflow.vietnamese.legacy_encode import (
     vni_bytes,
 )
 
-CORPUS = Path("/work/shared/corpora/tatoeba-vi-en.tsv")  # Tatoeba, CC-BY 2.0 FR
 TEXT = (
     "Cộng hòa xã hội chủ nghĩa Việt Nam\n"
     "Độc lập - Tự do - Hạnh phúc\n"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252" for the mojibake cases)
 import pytest
+from songngu_testing import CORPUS
 
 from workflow.vietnamese.encodings import RepairReport, RepairResult, repair_text
 from workflow.vietnamese.legacy_encode import (
@@ -17,7 +17,6 @@ from workflow.vietnamese.legacy_encode import (
     encode_vni,
 )
 
-CORPUS = Path("/work/shared/corpora/tatoeba-vi-en.tsv")  # Tatoeba, CC-BY 2.0 FR
 DECLARATION = "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc."
 TONE_STYLES = "Cộng hoà và Cộng hòa, thuỷ và thủy, hoàn thành, quý, Quỳnh, khuỷu, thuở"
 
