@@ -26,6 +26,8 @@ from workflow.users import Actor
 from workflow.vietnamese.keys import match_key
 from workflow.vietnamese.segmenter import SegmentationRules, split_spans
 
+MAX_NAME_CHARS = 300  # documents.title and documents.filename
+
 
 @dataclass(frozen=True)
 class SegmentDraft:
@@ -93,11 +95,21 @@ def import_document(
     """Read, repair and segment a file and store it as a document of the project."""
     actor.require(Action.IMPORT)
     name = PurePath(filename).name
+    title = (title or PurePath(name).stem).strip() or name
+    # The columns' sizes: checked here so PostgreSQL never sees an over-long value.
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidInput(
+            f"the file name has {len(name)} characters, more than {MAX_NAME_CHARS}: rename the file"
+        )
+    if len(title) > MAX_NAME_CHARS:
+        raise InvalidInput(
+            f"the document title has {len(title)} characters, more than {MAX_NAME_CHARS}: "
+            f"give a shorter title"
+        )
     source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
         raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
-    title = (title or PurePath(name).stem).strip() or name
 
     document = session.scalar(
         select(Document).where(Document.project_id == project.id, Document.title == title)

@@ -207,6 +207,7 @@ def set_status(
     actor.require(action)
     if action is Action.REJECT and not reason.strip():
         raise InvalidInput("a rejection needs a reason: add --reason 'what to fix'")
+    check_target_text(reason)  # a rejection reason becomes a comment that is exported
     if new_status >= Status.TRANSLATED and not plain_text(segment.target).strip():
         raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
     seen = segment.version if expected_version is None else expected_version

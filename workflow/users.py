@@ -50,6 +50,8 @@ def add_user(session: Session, actor: Actor, name: str, role: str, display_name:
     name = name.strip()
     if not name or len(name) > 100 or any(c.isspace() for c in name):
         raise InvalidInput(f"user name {name!r} must be 1-100 characters without spaces")
+    if len(display_name) > 200:  # the column's size
+        raise InvalidInput("a display name must be at most 200 characters")
     if session.scalar(select(User).where(User.name == name)) is not None:
         raise InvalidInput(f"user {name!r} already exists: choose another name")
     user = User(name=name, role=Role.parse(role).value, display_name=display_name or name)

@@ -185,8 +185,19 @@ class SegmentationRules:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError as error:
             raise InvalidInput(f"segmentation rules file {path} does not exist") from error
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(f"cannot read segmentation rules file {path}: {error}") from error
+        except IsADirectoryError as error:
+            raise InvalidInput(
+                f"{path} is a folder: name a segmentation rules JSON file "
+                f"(see 'songngu segmentation-rules')"
+            ) from error
+        except UnicodeDecodeError as error:
+            raise InvalidInput(
+                f"segmentation rules file {path} is not UTF-8 text: save the JSON as UTF-8"
+            ) from error
+        except OSError as error:
+            raise InvalidInput(
+                f"cannot read segmentation rules file {path} ({error.strerror}); check the file"
+            ) from error
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
