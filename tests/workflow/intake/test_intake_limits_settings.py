@@ -129,3 +129,18 @@ def test_cli_import_over_a_lowered_limit_is_one_line_and_stores_nothing(tmp_path
         for line in run_cli("segments", "P", "--format", "jsonl").stdout.splitlines()
     ]
     assert len(rows) == 3
+
+
+def test_app_upload_limit_follows_the_import_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from workflow.cli.commands import app
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(app.subprocess, "call", lambda command, **_: started.append(command) or 0)
+    monkeypatch.setenv("SONGNGU_MAX_UPLOAD_MB", "350.5")
+    result = CliRunner().invoke(app.app_command, ["--port", "8600"])
+    assert result.exit_code == 0, result.output
+    (command,) = started
+    assert command[command.index("--server.maxUploadSize") + 1] == "351"
+    assert command[command.index("--server.port") + 1] == "8600"
