@@ -226,6 +226,8 @@ CASES = [
     case("glossary", "import", "P", "{f:garbage.csv}", expect="garbage.csv"),
     case("glossary", "add", "P", "Hà Nội", "Hanoi", "--status", "bogus", expect="'bogus'"),
     case("tm", "check", "{f:garbage.tmx}", expect="not well-formed XML"),
+    case("tm", "import", "P", "{f:garbage.tmx}", expect="not well-formed XML"),
+    case("models", "remove", "..", "--dir", "{f:folder}", expect="no package named '..'"),
     case("app", "--port", "70000", expect="not in the range 1<=x<=65535"),
     # configuration
     case("project", "create", "Z", expect="no user 'ghost'", env={"SONGNGU_USER": "ghost"}),
