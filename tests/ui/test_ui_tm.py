@@ -117,7 +117,7 @@ def test_source_page_imports_tmx_and_saves_options(
     app.file_uploader(key="tm_upload").set_value(("memory.tmx", data, "application/xml")).run()
     app.button(key="tm_import_button").click().run()
     assert any("Imported memory.tmx: 1 added" in s.value for s in app.success), app.error
-    app.checkbox(key="tm_share").check().run()
+    app.checkbox(key=f"tm_share-{project_id}").check().run()
     app.button(key="tm_save_settings").click().run()
     with database.read() as session:
         project_row = get_project(session, project_id)
@@ -133,5 +133,5 @@ def test_options_are_read_only_without_manage_project(
 ) -> None:
     _, project_id, _ = project
     app = _run("source", project_id, user="tran")
-    assert app.checkbox(key="tm_share").disabled
+    assert app.checkbox(key=f"tm_share-{project_id}").disabled
     assert app.button(key="tm_save_settings").disabled

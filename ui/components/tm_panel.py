@@ -37,7 +37,7 @@ from workflow.tm.store import (
 from workflow.users import Actor
 
 MESSAGES = "tm_messages"
-EXPORT = "tm_export"  # (shared, file name, bytes) of the last prepared export
+EXPORT = "tm_export"  # (project id, shared, file name, bytes) of the last prepared export
 MAX_MATCHES = 5
 
 
@@ -159,8 +159,8 @@ def _save_settings(actor: Actor, project_id: int) -> None:
                 session,
                 actor,
                 get_project(session, project_id),
-                share=bool(st.session_state.get("tm_share")),
-                propagate=bool(st.session_state.get("tm_propagate")),
+                share=bool(st.session_state.get(f"tm_share-{project_id}")),
+                propagate=bool(st.session_state.get(f"tm_propagate-{project_id}")),
             )
     except SongnguError as error:
         _push("error", str(error))
@@ -210,7 +210,7 @@ def _prepare_export(actor: Actor, project_id: int, shared: bool) -> None:
     except SongnguError as error:
         _push("error", str(error))
         return
-    st.session_state[EXPORT] = (shared, name, data)
+    st.session_state[EXPORT] = (project_id, shared, name, data)
 
 
 def tm_admin(project_id: int, actor: Actor) -> None:
@@ -228,12 +228,15 @@ def tm_admin(project_id: int, actor: Actor) -> None:
         st.caption(t("tm_counts", own=counts.project_units, shared=counts.shared_units))
         may_manage = allowed(actor.role, Action.MANAGE_PROJECT)
         st.checkbox(
-            t("tm_share_setting"), value=current.share, key="tm_share", disabled=not may_manage
+            t("tm_share_setting"),
+            value=current.share,
+            key=f"tm_share-{project_id}",
+            disabled=not may_manage,
         )
         st.checkbox(
             t("tm_propagate_setting"),
             value=current.propagate,
-            key="tm_propagate",
+            key=f"tm_propagate-{project_id}",
             disabled=not may_manage,
         )
         st.button(
@@ -258,8 +261,8 @@ def tm_admin(project_id: int, actor: Actor) -> None:
             args=(actor, project_id, shared),
         )
         prepared = st.session_state.get(EXPORT)
-        if prepared is not None and prepared[0] == shared:
-            _, name, data = prepared
+        if prepared is not None and prepared[:2] == (project_id, shared):
+            _, _, name, data = prepared
             st.download_button(
                 t("tm_download", file=name),
                 data=data,
