@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workflow.errors import InvalidInput, NotFound, SongnguError
 from workflow.models import Job, Project, utcnow
 from workflow.storage import Database
+from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def create_job(
 
 
 def get_job(session: Session, job_id: int) -> Job:
-    job = session.get(Job, job_id)
+    job = session.get(Job, job_id) if fits_integer_column(job_id) else None
     if job is None:
         raise NotFound(f"no job {job_id}: see 'songngu jobs list'")
     return job

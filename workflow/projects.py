@@ -9,6 +9,7 @@ from workflow.errors import InvalidInput, NotFound
 from workflow.models import Document, Project
 from workflow.partners import DEFAULT_PARTNER, get_partner
 from workflow.permissions import Action
+from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 
 
@@ -32,9 +33,16 @@ def list_projects(session: Session) -> list[Project]:
     return list(session.scalars(select(Project).order_by(Project.name)))
 
 
+def _is_stored_id(name_or_id: str | int) -> bool:
+    """Whether a project or document reference can be an id (else it is only a name)."""
+    if isinstance(name_or_id, int):
+        return fits_integer_column(name_or_id)
+    return name_or_id.isdigit() and fits_integer_column(int(name_or_id))
+
+
 def get_project(session: Session, name_or_id: str | int) -> Project:
     project = None
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+    if _is_stored_id(name_or_id):
         project = session.get(Project, int(name_or_id))
     if project is None:
         project = session.scalar(select(Project).where(Project.name == str(name_or_id)))
@@ -48,7 +56,7 @@ def get_project(session: Session, name_or_id: str | int) -> Project:
 
 def get_document(session: Session, project: Project, name_or_id: str | int) -> Document:
     document = None
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
+    if _is_stored_id(name_or_id):
         document = session.get(Document, int(name_or_id))
         if document is not None and document.project_id != project.id:
             document = None

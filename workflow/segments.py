@@ -20,6 +20,7 @@ from workflow.inline_codes import plain_text
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action, status_after_edit, transition_action
 from workflow.statuses import Origin, Status
+from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 
 # Characters XML 1.0 forbids (Word's \x0b line break included): they would break every export.
@@ -33,7 +34,7 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 def get_segment(session: Session, segment_id: int, project: Project | None = None) -> Segment:
-    segment = session.get(Segment, segment_id)
+    segment = session.get(Segment, segment_id) if fits_integer_column(segment_id) else None
     if segment is not None and project is not None:
         document = session.get(Document, segment.document_id)
         if document is None or document.project_id != project.id:
@@ -105,13 +106,17 @@ def _guarded_update(
     session: Session, segment: Segment, expected_version: int, actor: Actor, values: dict[str, Any]
 ) -> None:
     """UPDATE ... WHERE version = expected; a miss is a Conflict with both texts."""
-    result = session.execute(
-        update(Segment)
-        .where(Segment.id == segment.id, Segment.version == expected_version)
-        .values(version=Segment.version + 1, updated_by=actor.name, updated_at=utcnow(), **values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
+    updated = 0
+    if fits_integer_column(expected_version):  # else no version matches: a Conflict
+        updated = session.execute(
+            update(Segment)
+            .where(Segment.id == segment.id, Segment.version == expected_version)
+            .values(
+                version=Segment.version + 1, updated_by=actor.name, updated_at=utcnow(), **values
+            )
+            .execution_options(synchronize_session=False)
+        ).rowcount
+    if updated != 1:
         session.expire(segment)
         current = session.get(Segment, segment.id, populate_existing=True)
         assert current is not None
