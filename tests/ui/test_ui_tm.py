@@ -74,6 +74,7 @@ def test_panel_shows_the_fuzzy_match_and_use_fills_the_target(
     # What the TM source has that this segment lacks is struck, what is new is bold.
     assert r"Hội nghị bắt đầu lúc ~~9~~**10** giờ ~~sáng nay~~\." in texts
     assert r"The \*conference\* starts at 9\." in texts  # the target, escaped
+    assert any(c.value.startswith(r"P / doc · admin · 20") for c in app.caption)
     app.button(key=f"tm-use-{ids[0]}-0").click().run()
     assert not app.exception
     with database.read() as session:

@@ -140,6 +140,9 @@ def tm_panel(segment_id: int, seen_version: int, actor: Actor, state_key: str) -
             st.markdown(_heading(match, memory.is_shared(match.unit)))
             st.markdown(diff_markdown(diff_words(match.unit.source, source)))
             st.markdown(escape_markdown(match.unit.target.replace("\n", " ")))
+            where = [match.unit.origin, match.unit.created_by, match.unit.created_at[:10]]
+            if any(where):
+                st.caption(escape_markdown(" · ".join(part for part in where if part)))
             st.button(
                 t("tm_use"),
                 key=f"tm-use-{segment_id}-{number}",
