@@ -144,3 +144,16 @@ def test_app_upload_limit_follows_the_import_limit(monkeypatch: pytest.MonkeyPat
     (command,) = started
     assert command[command.index("--server.maxUploadSize") + 1] == "351"
     assert command[command.index("--server.port") + 1] == "8600"
+
+
+def test_segment_reads_standard_input_only_up_to_the_limit() -> None:
+    refused = run_cli(
+        "segment", "-", input="Xin chào. " * 200, env={"SONGNGU_MAX_UPLOAD_MB": "0.001"}
+    )
+    assert refused.returncode != 0
+    assert refused.stderr.splitlines() == [
+        "songngu: error: standard input has more than 1,048 bytes, the import limit; split it "
+        "into smaller files, or raise SONGNGU_MAX_UPLOAD_MB if such files are expected"
+    ]
+    accepted = run_cli("segment", "-", input="Xin chào. Tôi đi.\n")
+    assert accepted.returncode == 0 and accepted.stdout.splitlines() == ["Xin chào.", "Tôi đi."]

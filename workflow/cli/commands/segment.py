@@ -13,6 +13,8 @@ from workflow.cli.commands.segments import read_input_file
 from workflow.cli.common import actor_for, as_option, database
 from workflow.errors import InvalidInput
 from workflow.importing import project_rules
+from workflow.intake import IntakeLimits
+from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_project
 from workflow.segment_edit import (
     RulesChange,
@@ -94,7 +96,13 @@ def segment_command(
     """
     rules = _rules(rules_path, project, abbreviations)
     if source == "-":
-        data, name = sys.stdin.buffer.read(), STDIN_NAME
+        limit = IntakeLimits.from_settings().max_file_bytes
+        data, name = sys.stdin.buffer.read(limit + 1), STDIN_NAME  # never more than the limit
+        if len(data) > limit:
+            raise InvalidInput(
+                f"standard input has more than {limit:,} bytes, the import limit; "
+                f"{raise_hint(UPLOAD_MB_SETTING)}"
+            )
     else:
         data, name = read_input_file(source), Path(source).name
     preview = preview_segmentation(data, name, rules)
