@@ -157,10 +157,30 @@ def test_partner_profiles_are_shipped_and_editable() -> None:
         assert f"{name}: " in listing
     assert "'Viet Nam'" in _ok("partner", "set", "USAID", "country_name", "Viet Nam")
     assert "country_name=Viet Nam" in _ok("partner", "list")
-    assert "is not one of Vietnam, Viet Nam" in _error("partner", "set", "USAID", "country_name", "VN")
+    assert "is not one of Vietnam, Viet Nam" in _error(
+        "partner", "set", "USAID", "country_name", "VN"
+    )
     assert "unknown partner setting 'colour'" in _error("partner", "set", "USAID", "colour", "red")
     _ok("user", "add", "lan", "--role", "translator")
     assert "may not manage project" in _error(
         "partner", "set", "USAID", "date_style", "day_month_year", "--as", "lan"
     )
     assert "name_diacritics" in _ok("partner", "settings")
+
+
+def test_confirming_fills_repeats_and_says_so(tmp_path: Path) -> None:
+    source = tmp_path / "lap.txt"
+    source.write_text("Xin cảm ơn.\nMột câu khác.\nXin cảm ơn.\n", encoding="utf-8")
+    _ok("project", "create", "P")
+    _ok("import", "P", str(source))
+    rows = [json.loads(line) for line in _ok("segments", "P", "--format", "jsonl").splitlines()]
+    _ok("edit", "P", str(rows[0]["id"]), "--target", "Thank you.")
+    assert "filled 1 repeated segment(s)" in _ok(
+        "set-status", "P", str(rows[0]["id"]), "translated"
+    )
+    repeat = json.loads(_ok("segments", "P", "--format", "jsonl").splitlines()[2])
+    assert (repeat["target"], repeat["status"], repeat["origin"]) == (
+        "Thank you.",
+        "draft",
+        "propagated",
+    )

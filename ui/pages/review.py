@@ -11,6 +11,7 @@ never fed back in (that loses every second edit).
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from ui.components.glossary_panel import glossary_panel
 from ui.components.tm_panel import tm_panel
@@ -29,6 +30,7 @@ from workflow.segments import (
     set_status,
 )
 from workflow.statuses import Status
+from workflow.tm.store import status_change_outcomes
 from workflow.users import Actor
 
 PAGE_SIZE = 100
@@ -75,6 +77,11 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
             _push("error", str(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
+
+
+def _repeats_filled(session: Session) -> int:
+    """How many repeated segments the status change just filled (auto-propagation)."""
+    return sum(outcome.propagated for outcome in status_change_outcomes(session))
 
 
 def _show_messages() -> None:
@@ -170,8 +177,11 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 saved = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
+                filled = _repeats_filled(session)
             st.session_state[shown_key] = (saved.version, saved.target)
             _push("success", t("saved", id=saved.id, version=saved.version))
+            if filled:
+                _push("info", t("tm_repeats_filled", count=filled))
             st.rerun()
     except Conflict as error:
         st.error(_conflict_message(error))
@@ -195,7 +205,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 saved = set_status(
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
+                filled = _repeats_filled(session)
             st.session_state[shown_key] = (saved.version, saved.target)
+            if filled:
+                _push("info", t("tm_repeats_filled", count=filled))
             st.rerun()
         except Conflict as error:
             st.error(_conflict_message(error))

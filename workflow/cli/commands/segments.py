@@ -21,6 +21,7 @@ from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
 from workflow.statuses import Origin, Status
+from workflow.tm.store import status_change_outcomes
 
 
 def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
@@ -189,6 +190,9 @@ def set_status_command(
         click.echo(
             f"segment {segment.id} is {Status(segment.status).label} (version {segment.version})"
         )
+        filled = sum(outcome.propagated for outcome in status_change_outcomes(session))
+        if filled:
+            click.echo(f"filled {filled} repeated segment(s) with this translation")
 
 
 @click.command("comment")
