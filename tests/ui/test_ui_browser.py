@@ -86,11 +86,19 @@ def _settle(page) -> None:  # type: ignore[no-untyped-def]
 
 def _segments(env: dict[str, str]) -> list[dict]:
     projects = subprocess.run(
-        [SONGNGU, "project", "list", "--format", "jsonl"], env=env, capture_output=True, text=True, check=True
+        [SONGNGU, "project", "list", "--format", "jsonl"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     name = json.loads(projects.stdout.splitlines()[0])["name"]
     out = subprocess.run(
-        [SONGNGU, "segments", name, "--format", "jsonl"], env=env, capture_output=True, text=True, check=True
+        [SONGNGU, "segments", name, "--format", "jsonl"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -124,12 +132,17 @@ def test_a_stale_edit_in_the_browser_shows_both_texts(app_server, page) -> None:
     first = _segments(env)[0]
     project = json.loads(
         subprocess.run(
-            [SONGNGU, "project", "list", "--format", "jsonl"], env=env, capture_output=True, text=True
+            [SONGNGU, "project", "list", "--format", "jsonl"],
+            env=env,
+            capture_output=True,
+            text=True,
         ).stdout.splitlines()[0]
     )["name"]
     # Someone else saves the segment after the page was drawn.
     subprocess.run(
-        [SONGNGU, "edit", project, str(first["id"]), "--target", "Their version"], env=env, check=True
+        [SONGNGU, "edit", project, str(first["id"]), "--target", "Their version"],
+        env=env,
+        check=True,
     )
     page.get_by_label("Bản dịch (tiếng Anh)").fill("My version")
     page.get_by_role("button", name="Lưu", exact=True).click()

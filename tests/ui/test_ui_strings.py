@@ -13,7 +13,9 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 
 
 def test_every_string_has_both_languages() -> None:
-    incomplete = [key for key, entry in STRINGS.items() if not entry.get("vi") or not entry.get("en")]
+    incomplete = [
+        key for key, entry in STRINGS.items() if not entry.get("vi") or not entry.get("en")
+    ]
     assert not incomplete
 
 
