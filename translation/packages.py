@@ -367,7 +367,12 @@ def _fetch_index(url: str, opener: Opener, timeout: float) -> list[dict[str, Any
     try:
         with opener(url, timeout) as response:
             raw = response.read(16 << 20)
-    except (urllib.error.URLError, OSError, TimeoutError) as error:
+    except (
+        urllib.error.URLError,
+        OSError,
+        TimeoutError,
+        ValueError,
+    ) as error:  # ValueError: a malformed URL
         raise _offline("the Argos package index", url, getattr(error, "reason", error)) from error
     try:
         index = json.loads(raw.decode("utf-8"))
@@ -407,7 +412,12 @@ def _stream_to_file(
                 sink.write(chunk)
                 if progress:
                     progress(done, expected)
-    except (urllib.error.URLError, OSError, TimeoutError) as error:
+    except (
+        urllib.error.URLError,
+        OSError,
+        TimeoutError,
+        ValueError,
+    ) as error:  # ValueError: a malformed URL
         raise _offline("the package download", url, getattr(error, "reason", error)) from error
     if expected is not None and done != expected:
         raise InvalidInput(

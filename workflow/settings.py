@@ -93,7 +93,15 @@ def get(env: str) -> str:
 def home() -> Path:
     """SONGNGU_HOME, created on first use."""
     path = Path(get("SONGNGU_HOME")).expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from workflow.errors import InvalidInput
+
+        raise InvalidInput(
+            f"SONGNGU_HOME={path} cannot be used as a folder ({error.strerror}): "
+            f"set it to a writable folder"
+        ) from None
     return path
 
 

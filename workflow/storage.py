@@ -15,7 +15,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workflow import settings
@@ -23,6 +24,28 @@ from workflow.errors import InvalidInput
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _BEGIN_OPTION = "songngu_sqlite_begin"
+
+
+def _busy_timeout_ms() -> int:
+    raw = settings.get("SONGNGU_SQLITE_BUSY_TIMEOUT_MS")
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise InvalidInput(
+            f"SONGNGU_SQLITE_BUSY_TIMEOUT_MS={raw!r} is not a number of milliseconds: "
+            f"set it to e.g. 10000 or unset it"
+        )
+    return value
+
+
+def _shown(url: str) -> str:
+    """The URL as it may be printed: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even parseable: show nothing of it
+        return "(unparseable URL)"
 
 
 class Database:
@@ -42,7 +65,7 @@ class Database:
 
     @staticmethod
     def _configure_sqlite(engine: Engine) -> None:
-        timeout_ms = int(settings.get("SONGNGU_SQLITE_BUSY_TIMEOUT_MS"))
+        timeout_ms = _busy_timeout_ms()
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
@@ -125,13 +148,24 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         if database is None:
             try:
                 database = Database(url)
+            except InvalidInput:
+                raise
             except Exception as error:  # a malformed URL is a user error
+                message = str(error).replace(url, _shown(url))
                 raise InvalidInput(
-                    f"cannot use database URL {url!r}: {error}; check SONGNGU_DATABASE_URL"
+                    f"cannot use database URL {_shown(url)}: {message}; check SONGNGU_DATABASE_URL"
                 ) from None
             if migrate:
-                database.migrate()
-                database.seed()
+                try:
+                    database.migrate()
+                    database.seed()
+                except OperationalError as error:  # server down, folder missing, no rights
+                    database.dispose()
+                    reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+                    raise InvalidInput(
+                        f"cannot open the database {_shown(url)}: {reason}; check "
+                        f"SONGNGU_DATABASE_URL (or SONGNGU_HOME for the default SQLite file)"
+                    ) from None
             _databases[url] = database
         return database
 

@@ -33,6 +33,7 @@ from workflow.glossary.model import SCOPES, GlossaryEntry, TermStatus
 from workflow.glossary.tbx_io import write_tbx
 from workflow.models import GlossaryTerm, Project, utcnow
 from workflow.permissions import Action
+from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 from workflow.vietnamese.keys import loose_key, match_key
 
@@ -235,9 +236,11 @@ def _refuse_duplicate(
 
 def get_term(session: Session, project: Project, term_id: int) -> GlossaryTerm:
     """A stored term that takes part in the project's glossary; NotFound otherwise."""
-    row = session.scalar(
-        select(GlossaryTerm).where(GlossaryTerm.id == term_id, _applies_to(project))
-    )
+    row = None
+    if fits_integer_column(term_id):  # a huge id would overflow the column: just not found
+        row = session.scalar(
+            select(GlossaryTerm).where(GlossaryTerm.id == term_id, _applies_to(project))
+        )
     if row is None:
         raise NotFound(
             f"no glossary term {term_id} in project {project.name!r}'s glossaries: "

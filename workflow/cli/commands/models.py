@@ -112,7 +112,7 @@ def download_command(
 @click.option(
     "--input",
     "input_file",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     default=None,
     help="Read one segment per line ('-' for standard input).",
 )
@@ -135,7 +135,10 @@ def translate_command(
 
     segments = list(texts)
     if input_file is not None:
-        segments += [line.rstrip("\n") for line in input_file]
+        from workflow.vietnamese.encodings import decode_bytes
+
+        text, _ = decode_bytes(input_file.read())  # not text → one clear InvalidInput line
+        segments += [line for line in text.splitlines() if line.strip()]
     if not segments:
         raise InvalidInput("nothing to translate; give TEXT arguments or --input FILE")
     engine = get_engine("argos", packages_dir=directory, beam_size=beam)
