@@ -36,7 +36,7 @@ from workflow.inline_codes import CODE_RE, plain_text, tokens
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action
-from workflow.segments import get_segment
+from workflow.segments import get_segment, record_revision
 from workflow.statuses import Origin, Status
 from workflow.users import Actor
 from workflow.vietnamese.keys import match_key
@@ -132,22 +132,6 @@ def _guarded_update(
         _check_version(_fresh(session, segment.id), expected, verb)
         raise Conflict(f"segment {segment.id} changed meanwhile; not {verb}: reload and retry")
     session.refresh(segment)
-
-
-def _revision(
-    session: Session, actor: Actor, segment: Segment, field_name: str, old: str, new: str, why: str
-) -> None:
-    session.add(
-        Revision(
-            segment_id=segment.id,
-            user=actor.name,
-            field=field_name,
-            old=old,
-            new=new,
-            version=segment.version,
-            reason=why,
-        )
-    )
 
 
 def _codes_used(codes: dict[str, Any], *texts: str) -> dict[str, Any]:
@@ -316,11 +300,13 @@ def merge_segments(
             "flags": {},
         },
     )
-    _revision(session, actor, first, "merge", old_source, source, second_note)
+    record_revision(session, first, actor, "merge", old_source, source, second_note)
     if target != old_target:
-        _revision(session, actor, first, "target", old_target, target, "merge")
+        record_revision(session, first, actor, "target", old_target, target, "merge")
     if new_status != old_status:
-        _revision(session, actor, first, "status", old_status.label, new_status.label, "merge")
+        record_revision(
+            session, first, actor, "status", old_status.label, new_status.label, "merge"
+        )
     session.flush()
     return first
 
@@ -489,12 +475,16 @@ def split_segment(
     )
     session.add(second)
     session.flush()
-    _revision(
-        session, actor, segment, "split", source, head, f"the rest became segment {second.id}"
+    record_revision(
+        session, segment, actor, "split", source, head, f"the rest became segment {second.id}"
     )
     if new_status != old_status:
-        _revision(session, actor, segment, "status", old_status.label, new_status.label, "split")
-    _revision(session, actor, second, "split", source, tail, f"split from segment {segment.id}")
+        record_revision(
+            session, segment, actor, "status", old_status.label, new_status.label, "split"
+        )
+    record_revision(
+        session, second, actor, "split", source, tail, f"split from segment {segment.id}"
+    )
     session.flush()
     return segment, second
 

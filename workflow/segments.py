@@ -135,7 +135,7 @@ def _guarded_update(
     session.refresh(segment)
 
 
-def _revision(
+def record_revision(
     session: Session,
     segment: Segment,
     actor: Actor,
@@ -188,9 +188,9 @@ def edit_target(
         actor,
         {"target": target, "status": int(new_status), "origin": int(origin), "score": None},
     )
-    _revision(session, segment, actor, "target", old_target, target)
+    record_revision(session, segment, actor, "target", old_target, target)
     if new_status != current:
-        _revision(session, segment, actor, "status", current.label, new_status.label)
+        record_revision(session, segment, actor, "status", current.label, new_status.label)
     return segment
 
 
@@ -217,7 +217,7 @@ def set_status(
         raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
     seen = segment.version if expected_version is None else expected_version
     _guarded_update(session, segment, seen, actor, {"status": int(new_status)})
-    _revision(session, segment, actor, "status", current.label, new_status.label, reason)
+    record_revision(session, segment, actor, "status", current.label, new_status.label, reason)
     if action is Action.REJECT:
         session.add(Comment(segment_id=segment.id, user=actor.name, text=f"Rejected: {reason}"))
     # TM capture and propagation of repeats belong to the same transaction as the change.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from workflow.errors import InvalidInput, NotFound
 from workflow.storage import Database, open_database
 from workflow.users import Actor, resolve_actor
 
@@ -63,3 +66,20 @@ def emit_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     for row in materialised:
         click.echo("  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+def write_output(out: str, data: bytes, *, example: str) -> None:
+    """Write an export to a file, or to standard output for '-'; problems are one line."""
+    if out == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise InvalidInput(f"{out} is a folder: give a file name such as {out}/{example}")
+    if not path.parent.exists():
+        raise NotFound(f"folder {path.parent} does not exist: create it first")
+    try:
+        path.write_bytes(data)
+    except PermissionError:
+        raise InvalidInput(f"cannot write {out}: permission denied") from None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from workflow.cli.common import (
     emit_jsonl,
     emit_table,
     format_option,
+    write_output,
 )
 from workflow.errors import InvalidInput, NotFound
 from workflow.glossary.csv_io import entry_to_fields
@@ -447,22 +447,6 @@ def _export_format(chosen: str | None, out: str) -> str:
     return suffix if suffix in EXPORT_FORMATS else "csv"
 
 
-def _write_output(out: str, data: bytes) -> None:
-    if out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    path = Path(out)
-    if path.is_dir():
-        raise InvalidInput(f"{out} is a folder: give a file name such as {out}/glossary.csv")
-    if not path.parent.exists():
-        raise NotFound(f"folder {path.parent} does not exist: create it first")
-    try:
-        path.write_bytes(data)
-    except PermissionError:
-        raise InvalidInput(f"cannot write {out}: permission denied") from None
-
-
 @glossary_group.command(name="export")
 @click.argument("project")
 @click.option("--out", required=True, help="File to write (- for standard output).")
@@ -485,7 +469,7 @@ def export_command(project: str, out: str, file_format: str | None, scope: str) 
         data = export_glossary(
             session, get_project(session, project), scope=scope, file_format=chosen
         )
-    _write_output(out, data)
+    write_output(out, data, example="glossary.csv")
     if out != "-":
         click.echo(f"wrote {out} ({chosen}, {scope} glossary of {project})", err=False)
 

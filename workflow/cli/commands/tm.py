@@ -7,13 +7,12 @@ lookup, settings) work on a project's stored TM and the office's shared one.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from workflow.cli.common import actor_for, as_option, database
+from workflow.cli.common import actor_for, as_option, database, write_output
 from workflow.errors import InvalidInput, NotFound
 from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
@@ -143,22 +142,6 @@ def import_command(project: str, tmx_file: Path, shared: bool, as_user: str | No
         click.echo(f"warning: {warning}")
 
 
-def _write_output(out: str, data: bytes) -> None:
-    if out == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    path = Path(out)
-    if path.is_dir():
-        raise InvalidInput(f"{out} is a folder: give a file name such as {out}/memory.tmx")
-    if not path.parent.exists():
-        raise NotFound(f"folder {path.parent} does not exist: create it first")
-    try:
-        path.write_bytes(data)
-    except PermissionError:
-        raise InvalidInput(f"cannot write {out}: permission denied") from None
-
-
 @tm_group.command(name="export")
 @click.argument("project")
 @click.argument("tmx_file", metavar="FILE.tmx")
@@ -170,7 +153,7 @@ def export_command(project: str, tmx_file: str, shared: bool, as_user: str | Non
         chosen = get_project(session, project)
         data = export_tmx(session, actor_for(session, as_user), chosen, shared=shared)
         counts = count_units(session, chosen)
-    _write_output(tmx_file, data)
+    write_output(tmx_file, data, example="memory.tmx")
     if tmx_file != "-":
         units = counts.shared_units if shared else counts.project_units
         which = "shared TM" if shared else f"TM of {chosen.name}"
