@@ -100,6 +100,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bản dịch máy chạm giới hạn độ dài; có thể thiếu phần cuối.",
         "en": "The MT output reached its length limit; the end may be missing.",
     },
+    "scope_shipped": {
+        "vi": "Tên chính thức có sẵn (chỉ đọc)",
+        "en": "Shipped official names (read-only)",
+    },
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},

@@ -192,3 +192,24 @@ def test_editor_panel_shows_terms_and_checks_the_target(project: tuple[Database,
     ).run()
     assert not app.warning
     assert "The target uses the glossary terms." in _texts(app.caption)
+
+
+def test_shipped_official_names_are_searchable_read_only(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    from ui import state
+    from workflow.demo import create_demo
+
+    state.database.clear()
+    create_demo(sqlite_db)
+    app = AppTest.from_string(
+        "import importlib\nimportlib.import_module('ui.pages.glossary').render()\n",
+        default_timeout=30,
+    )
+    app.session_state["lang"] = "en"
+    app.run()
+    app.radio(key="glossary_scope").set_value("Shipped official names (read-only)").run()
+    app.text_input(key="glossary_search").input("uy ban nhan dan").run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert "People's Committee" in " ".join(table["Target term"].astype(str))
+    assert not [b for b in app.button if b.label == "Add"]
+    state.database.clear()

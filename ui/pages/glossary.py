@@ -28,6 +28,7 @@ from workflow.glossary.store import (
     export_glossary,
     import_terms,
     list_terms,
+    search_filter,
     shipped_entries,
     stored_term,
 )
@@ -249,6 +250,27 @@ def _table(terms: list[StoredTerm]) -> None:
         st.caption(t("glossary_truncated", shown=MAX_ROWS))
 
 
+def _shipped_table(entries: list[GlossaryEntry]) -> None:
+    """The shipped official-names glossary, read-only (it is data, edited by release)."""
+    st.caption(t("glossary_count", count=len(entries)))
+    st.dataframe(
+        [
+            {
+                t("col_term_source"): entry.source,
+                t("col_term_target"): entry.target,
+                t("col_status"): t(f"term_status_{entry.status.value}"),
+                t("col_variants"): " | ".join(entry.variants),
+                t("col_note"): " ".join(
+                    part for part in (entry.note, entry.origin, entry.date) if part
+                ),
+            }
+            for entry in entries[:MAX_ROWS]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
 def _add_section(actor: Actor, project_id: int, scope: str) -> None:
     with st.expander(t("glossary_add")):
         form = TermForm(f"glossary-add-{scope}")
@@ -345,6 +367,9 @@ def _export_section(project_id: int, scope: str) -> None:
             )  # fmt: skip
 
 
+SHIPPED = "shipped"  # the radio's value for the read-only shipped glossary
+
+
 def render() -> None:
     actor = sidebar()
     st.title(t("glossary_header"))
@@ -360,6 +385,7 @@ def render() -> None:
         t("scope_project", project=project.name): "project",
         **({t("scope_partner", partner=partner): "partner"} if partner else {}),
         t("scope_global"): "global",
+        **({t("scope_shipped"): SHIPPED} if shipped_count else {}),
     }
     scope = scope_labels[
         st.radio(t("glossary_scope"), list(scope_labels), key="glossary_scope", horizontal=True)
@@ -371,6 +397,11 @@ def render() -> None:
         st.info(t("glossary_read_only"))
     _show_messages()
     search = st.text_input(t("glossary_search"), key="glossary_search")
+    if scope == SHIPPED:
+        with database().read() as session:
+            shipped = shipped_entries(get_project(session, project_id))
+        _shipped_table([entry for entry in shipped if search_filter(search)(entry)])
+        return
     with database().read() as session:
         terms = list_terms(session, get_project(session, project_id), scope=scope, search=search)
     _table(terms)
