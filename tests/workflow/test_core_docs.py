@@ -15,6 +15,17 @@ def test_cli_reference_is_up_to_date() -> None:
     assert current == cli_reference(), "run: .venv/bin/python -m workflow.cli.docs > docs/cli.md"
 
 
+def test_cli_reference_does_not_depend_on_what_ran_before() -> None:
+    from click.testing import CliRunner
+
+    from workflow.cli.main import cli
+
+    before = cli_reference()
+    for args in (["--help"], ["project", "--help"], ["glossary", "list", "--help"]):
+        CliRunner().invoke(cli, args)  # click caches each command's help option on first use
+    assert cli_reference() == before
+
+
 def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text("utf-8")
     missing = [s.env for s in SETTINGS if f"`{s.env}`" not in readme]

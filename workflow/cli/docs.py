@@ -22,7 +22,15 @@ def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], clic
 def cli_reference() -> str:
     parts = ["# songngu command reference", "", "Generated from `--help`; do not edit by hand.", ""]
     for path, command in _walk(cli, ["songngu"]):
-        context = click.Context(command, info_name=" ".join(path), terminal_width=100)
+        # The root's context settings (-h as well as --help) reach every subcommand in real
+        # use; a bare Context would not apply them, and click caches the help option it saw
+        # first, so they are given explicitly here.
+        context = click.Context(
+            command,
+            info_name=" ".join(path),
+            terminal_width=100,
+            help_option_names=cli.context_settings["help_option_names"],
+        )
         parts += [f"## {' '.join(path)}", "", "```", command.get_help(context).rstrip(), "```", ""]
     return "\n".join(parts)
 
