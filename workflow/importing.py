@@ -7,6 +7,7 @@ replaces its segments but keeps the translations of segments whose source is unc
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 from workflow.errors import InvalidInput
 from workflow.inline_codes import tokens
 from workflow.intake import IntakeLimits, SourceBlock, SourceDocument, read_source
-from workflow.models import Document, Project, Segment
+from workflow.models import Comment, Document, Project, Segment
 from workflow.permissions import Action
 from workflow.statuses import Origin, Status
 from workflow.users import Actor
@@ -37,6 +38,11 @@ class SegmentDraft:
     ref: str
     source: str
     codes: dict[str, Any]
+    notes: tuple[str, ...] = ()  # the source's comments, on the block's first segment
+
+
+# Comments found in the source document are kept as segment comments by this author.
+SOURCE_NOTE_AUTHOR = "source document"
 
 
 @dataclass
@@ -79,7 +85,49 @@ def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Itera
                 },
                 ensure_ascii=False,
             )
-            yield SegmentDraft(index, ref, text, codes)
+            first_of_block = number == 0
+            yield SegmentDraft(index, ref, text, codes, block.notes if first_of_block else ())
+
+
+def document_meta(
+    *, author: str | None = None, date: str | None = None, description: str | None = None
+) -> dict[str, str]:
+    """Checked metadata of a document for the XML exports; only the fields given."""
+    meta: dict[str, str] = {}
+    for name, value in (("author", author), ("date", date), ("description", description)):
+        if value is None:
+            continue
+        value = value.strip()
+        if len(value) > 500 or any(ord(c) < 32 for c in value):
+            raise InvalidInput(f"the document {name} must be one line of at most 500 characters")
+        meta[name] = value
+    if meta.get("date"):
+        try:
+            datetime.date.fromisoformat(meta["date"])
+        except ValueError:
+            raise InvalidInput(
+                f"document date {meta['date']!r} is not a date: write it as YYYY-MM-DD"
+            ) from None
+    return meta
+
+
+def _store_source_notes(session: Session, document_id: int, drafts: list[SegmentDraft]) -> None:
+    """Comments of the source document become comments on the segment they annotate."""
+    noted = {position: draft.notes for position, draft in enumerate(drafts) if draft.notes}
+    if not noted:
+        return
+    rows = session.execute(
+        select(Segment.position, Segment.id).where(
+            Segment.document_id == document_id, Segment.position.in_(list(noted))
+        )
+    )
+    ids = {position: segment_id for position, segment_id in rows}
+    session.add_all(
+        Comment(segment_id=ids[position], user=SOURCE_NOTE_AUTHOR, text=note)
+        for position, notes in noted.items()
+        for note in notes
+        if note.strip()
+    )
 
 
 def import_document(
@@ -161,6 +209,7 @@ def import_document(
             row.update(target="", status=int(Status.NEW), origin=int(Origin.NONE), score=None)
         rows.append(row)
     session.execute(Segment.__table__.insert(), rows)
+    _store_source_notes(session, document.id, drafts)
     session.flush()
     return ImportOutcome(
         document_id=document.id,

@@ -184,3 +184,17 @@ def test_confirming_fills_repeats_and_says_so(tmp_path: Path) -> None:
         "draft",
         "propagated",
     )
+
+
+def test_import_records_document_metadata(tmp_path: Path) -> None:
+    source = tmp_path / "bc.txt"
+    source.write_text("Một câu.\n", encoding="utf-8")
+    _ok("project", "create", "P")
+    assert "not a date" in _error("import", "P", str(source), "--date", "14/10/2026")
+    _ok("import", "P", str(source), "--author", "Sở KH&CN Đà Nẵng", "--date", "2026-10-14")
+    from workflow.models import Document
+    from workflow.storage import open_database
+
+    with open_database().read() as session:
+        (document,) = session.query(Document).all()
+        assert document.meta == {"author": "Sở KH&CN Đà Nẵng", "date": "2026-10-14"}

@@ -15,7 +15,7 @@ from workflow.cli.common import (
     format_option,
 )
 from workflow.errors import InvalidInput, NotFound
-from workflow.importing import import_document
+from workflow.importing import document_meta, import_document
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
@@ -48,13 +48,27 @@ def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
 @click.argument("project")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--title", default=None, help="Document title (one file only; default: file name).")
+@click.option("--author", default=None, help="Author or issuing office, for the partner report.")
+@click.option("--date", "issued", default=None, help="Date of the document, YYYY-MM-DD.")
+@click.option("--description", default=None, help="One-line description for the partner report.")
 @as_option
 def import_command(
-    project: str, files: tuple[str, ...], title: str | None, as_user: str | None
+    project: str,
+    files: tuple[str, ...],
+    title: str | None,
+    author: str | None,
+    issued: str | None,
+    description: str | None,
+    as_user: str | None,
 ) -> None:
-    """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing."""
+    """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing.
+
+    Importing a file again under the same title makes a new revision of that document and
+    keeps the translations of the sentences that did not change.
+    """
     if title and len(files) > 1:
         raise InvalidInput("--title names one document: import one file at a time with it")
+    meta = document_meta(author=author, date=issued, description=description)
     with database().read() as session:
         get_project(session, project)  # an unknown project is reported before any file
     for path in files:
@@ -62,7 +76,13 @@ def import_command(
         with database().write() as session:
             actor = actor_for(session, as_user)
             outcome = import_document(
-                session, actor, get_project(session, project), data, Path(path).name, title=title
+                session,
+                actor,
+                get_project(session, project),
+                data,
+                Path(path).name,
+                title=title,
+                meta=meta,
             )
         reused = (
             f", {outcome.reused_translations} translations kept" if outcome.revision > 1 else ""
