@@ -33,7 +33,12 @@ def _free_port() -> int:
 
 @pytest.fixture
 def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
-    env = {**os.environ, "SONGNGU_HOME": str(tmp_path / "home"), "SONGNGU_LANG": "vi"}
+    env = {
+        **os.environ,
+        "SONGNGU_HOME": str(tmp_path / "home"),
+        "SONGNGU_LANG": "vi",
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
+    }
     subprocess.run([SONGNGU, "demo"], env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
@@ -152,3 +157,19 @@ def test_a_stale_edit_in_the_browser_shows_both_texts(app_server, page) -> None:
     text = alert.inner_text()
     assert "Their version" in text and "My version" in text
     assert _segments(env)[0]["target"] == "Their version"
+
+
+def test_machine_translation_from_the_browser(app_server, page, tiny_package_file) -> None:  # type: ignore[no-untyped-def]
+    url, env = app_server
+    # An admin installs the vi→en package with songngu's own installer, as a user would.
+    subprocess.run([SONGNGU, "models", "install", str(tiny_package_file)], env=env, check=True)
+    page.goto(url)
+    _settle(page)
+    page.get_by_text("Dịch máy").first.click()
+    _settle(page)
+    page.get_by_role("heading", name="Dịch máy").first.wait_for()
+    page.get_by_role("button", name="Dịch máy", exact=True).click()
+    page.get_by_text("xong").first.wait_for()  # "Lần dịch 1 xong: …"
+    segments = _segments(env)
+    assert segments and all(s["status"] == "draft" and s["origin"] == "mt" for s in segments)
+    assert all(s["target"] and s["score"] is not None for s in segments)
