@@ -104,6 +104,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tên chính thức có sẵn (chỉ đọc)",
         "en": "Shipped official names (read-only)",
     },
+    "partner_profiles": {"vi": "Hồ sơ đối tác", "en": "Partner profiles"},
+    "partner_saved": {"vi": "Đã lưu hồ sơ đối tác {name}.", "en": "Saved partner profile {name}."},
+    "partner_read_only": {
+        "vi": "Chỉ biên tập viên và quản trị viên được sửa hồ sơ đối tác.",
+        "en": "Only editors and admins may change partner profiles.",
+    },
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},

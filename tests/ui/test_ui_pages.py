@@ -119,3 +119,18 @@ def test_pages_ask_for_a_project_first(sqlite_db: Database) -> None:
         app = _run(page, None)
         assert not app.exception
         assert app.warning[0].value == "Choose a project on the Projects page first."
+
+
+def test_partner_profiles_are_editable_on_the_projects_page(demo: tuple[Database, int]) -> None:
+    database, _ = demo
+    app = _run("projects", None)
+    app.selectbox(key="partner_edit_name").set_value("USAID").run()
+    country = next(s for s in app.selectbox if s.label.startswith("country_name"))
+    country.set_value("Viet Nam")
+    next(b for b in app.button if b.label == "Save").click().run()
+    assert not app.exception
+    assert any("USAID" in s.value for s in app.success)
+    from workflow.partners import get_partner
+
+    with database.read() as session:
+        assert get_partner(session, "USAID").settings["country_name"] == "Viet Nam"

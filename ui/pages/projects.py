@@ -6,9 +6,42 @@ import streamlit as st
 
 from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.errors import SongnguError
-from workflow.partners import list_partners
-from workflow.projects import create_project, list_projects
+from workflow.partners import PARTNER_SETTINGS, list_partners, parse_setting_value, update_partner
+from workflow.permissions import Action, allowed
+from workflow.projects import create_project, get_project, list_projects
 from workflow.segments import progress
+from workflow.users import Actor
+
+
+def _partner_editor(actor: Actor, partners: dict[str, dict]) -> None:
+    """Per-partner conventions; editors and admins may change them."""
+    with st.expander(t("partner_profiles")):
+        name = st.selectbox(t("partner"), list(partners), key="partner_edit_name")
+        values = partners[name]
+        can_edit = allowed(actor.role, Action.MANAGE_PROJECT)
+        with st.form(f"partner_form_{name}"):
+            changes: dict[str, object] = {}
+            for setting in PARTNER_SETTINGS:
+                label = f"{setting.key} — {setting.help}"
+                current = values.get(setting.key, setting.default)
+                if setting.choices is not None:
+                    choices = list(setting.choices)
+                    changes[setting.key] = st.selectbox(
+                        label, choices, index=choices.index(current), disabled=not can_edit
+                    )
+                elif isinstance(setting.default, list):
+                    text = st.text_input(label, ", ".join(current), disabled=not can_edit)
+                    changes[setting.key] = parse_setting_value(setting.key, text)
+            if st.form_submit_button(t("save"), disabled=not can_edit):
+                try:
+                    with database().write() as session:
+                        actor.require(Action.MANAGE_PROJECT)
+                        update_partner(session, name, changes)
+                    st.success(t("partner_saved", name=name))
+                except SongnguError as error:
+                    show_error(error)
+        if not can_edit:
+            st.caption(t("partner_read_only"))
 
 
 def render() -> None:
@@ -16,7 +49,8 @@ def render() -> None:
     st.title(t("projects_header"))
     with database().read() as session:
         projects = list_projects(session)
-        partners = [p.name for p in list_partners(session)]
+        partner_settings = {p.name: dict(p.settings) for p in list_partners(session)}
+        partners = list(partner_settings)
         rows = [
             {
                 t("col_id"): p.id,
@@ -41,8 +75,6 @@ def render() -> None:
         )
         st.session_state["project_id"] = chosen
         with database().read() as session:
-            from workflow.projects import get_project
-
             rows_progress = progress(session, get_project(session, chosen))
         st.subheader(t("progress"))
         st.dataframe(
@@ -72,3 +104,5 @@ def render() -> None:
                 st.rerun()
             except SongnguError as error:
                 show_error(error)
+
+    _partner_editor(actor, partner_settings)
