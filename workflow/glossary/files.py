@@ -38,6 +38,6 @@ def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:
         raise NotFound(f"glossary file {path} does not exist") from None
     except IsADirectoryError:
         raise InvalidInput(f"{path} is a folder; give a .csv, .tsv or .tbx file") from None
-    except PermissionError:
-        raise InvalidInput(f"cannot read {path}: permission denied") from None
+    except OSError as error:  # permission denied, name too long, ...
+        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
     return read_glossary_bytes(data, path.name)

@@ -7,10 +7,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
-from workflow.cli.main import cli
+from workflow.cli.main import cli, main
 
 SONGNGU = Path(sys.executable).parent / "songngu"
 SOURCE = "Ủy ban nhân dân tỉnh họp.\n\n   \nChủ tịch UBND gặp PGS.TS An về chuyển đổi số.\n"
@@ -104,3 +105,17 @@ def test_text_records_name_the_physical_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["glossary", "scan", str(source)])
     (record,) = [json.loads(line) for line in result.output.splitlines()]
     assert (record["segment"], record["ref"]) == (0, "line 3")
+
+
+def test_unreadable_paths_are_one_error_line(tmp_path: Path, capsys: Any) -> None:
+    too_long = tmp_path / ("a" * 300 + ".txt")  # the OS refuses the name (ENAMETOOLONG)
+    source = tmp_path / "source.txt"
+    source.write_text("Ủy ban\n", encoding="utf-8")
+    for args in (
+        ["glossary", "scan", str(too_long)],
+        ["glossary", "scan", str(source), "--glossary", str(too_long)],
+    ):
+        assert main(args) != 0
+        assert capsys.readouterr().err.splitlines() == [
+            f"songngu: error: cannot read {too_long}: File name too long"
+        ]

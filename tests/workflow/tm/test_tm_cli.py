@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
 from workflow.cli.commands.tm import tm_group
+from workflow.cli.main import main
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx_write import write_tmx
 
@@ -70,3 +72,11 @@ def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
     assert result.returncode != 0
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("songngu: error: broken.tmx is not well-formed XML at line 3")
+
+
+def test_unreadable_path_is_one_error_line(tmp_path: Path, capsys: Any) -> None:
+    too_long = tmp_path / ("a" * 300 + ".tmx")  # the OS refuses the name (ENAMETOOLONG)
+    assert main(["tm", "check", str(too_long)]) != 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"songngu: error: {too_long} cannot be read (File name too long)"
+    ]

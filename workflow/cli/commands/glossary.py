@@ -111,16 +111,15 @@ def _load_entries(
 def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
+        if path.is_dir():
+            raise InvalidInput(f"{path} is a folder; give a text file")
+        if size > MAX_SCAN_BYTES:
+            raise InvalidInput(f"{path} is larger than 100 MB; split it before scanning")
+        return path.read_bytes()
     except FileNotFoundError:
         raise NotFound(f"file {path} does not exist") from None
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder; give a text file")
-    if size > MAX_SCAN_BYTES:
-        raise InvalidInput(f"{path} is larger than 100 MB; split it before scanning")
-    try:
-        return path.read_bytes()
-    except PermissionError:
-        raise InvalidInput(f"cannot read {path}: permission denied") from None
+    except OSError as error:  # permission denied, name too long, ...
+        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
 
 
 def _table_row(segment: int, hit: TermHit) -> str:

@@ -40,8 +40,8 @@ def _read_file(path: Path) -> bytes:
         raise NotFound(f"{path} does not exist: give the path of a .tmx file") from None
     except IsADirectoryError:
         raise InvalidInput(f"{path} is a folder: give the path of a .tmx file") from None
-    except PermissionError:
-        raise InvalidInput(f"{path} cannot be read (permission denied)") from None
+    except OSError as error:  # permission denied, name too long, ...
+        raise InvalidInput(f"{path} cannot be read ({error.strerror or error})") from None
 
 
 def _load(path: Path, source_lang: str, target_lang: str) -> TMXReadResult:
