@@ -380,7 +380,8 @@ def render() -> None:
     with database().read() as session:
         project = get_project(session, project_id)
         partner = project.partner.name if project.partner else None
-        shipped_count = len(shipped_entries(project))
+        shipped = shipped_entries(project)
+    shipped_count = len(shipped)
     scope_labels = {
         t("scope_project", project=project.name): "project",
         **({t("scope_partner", partner=partner): "partner"} if partner else {}),
@@ -398,9 +399,8 @@ def render() -> None:
     _show_messages()
     search = st.text_input(t("glossary_search"), key="glossary_search")
     if scope == SHIPPED:
-        with database().read() as session:
-            shipped = shipped_entries(get_project(session, project_id))
-        _shipped_table([entry for entry in shipped if search_filter(search)(entry)])
+        matches = search_filter(search)
+        _shipped_table([entry for entry in shipped if matches(entry)])
         return
     with database().read() as session:
         terms = list_terms(session, get_project(session, project_id), scope=scope, search=search)
