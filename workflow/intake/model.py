@@ -58,11 +58,6 @@ class SourceBlock:
     style: str | None = None
     base_rpr: str | None = None
 
-    @property
-    def plain(self) -> str:
-        """The block's text without inline codes."""
-        return plain_text(self.text)
-
 
 @dataclass
 class SourceDocument:

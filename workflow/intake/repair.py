@@ -24,8 +24,5 @@ class RunRepairer:
         self._report.add(result)
         return result.text
 
-    def add_note(self, note: str) -> None:
-        self._report.add_note(note)
-
     def lines(self) -> list[str]:
         return self._report.lines()
