@@ -123,8 +123,8 @@ def tm_panel(segment_id: int, seen_version: int, actor: Actor, state_key: str) -
     try:
         with database().read() as session:
             segment = get_segment(session, segment_id)
-            matches = segment_matches(session, segment, limit=MAX_MATCHES)
             memory = project_tm(session, segment_project(session, segment))
+            matches = segment_matches(session, segment, memory=memory, limit=MAX_MATCHES)
             repeats = propagated_repeats(session, segment)
             source = segment.source
     except SongnguError as error:

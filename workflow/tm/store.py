@@ -13,7 +13,7 @@ as the status change. The project's ``propagate`` setting (default on) turns it 
 
 Lookup. A FuzzyIndex of the project's units plus the shared ones is cached per
 (database, project). Each lookup first reads a cheap fingerprint from the project_id
-index (see ``tm_fingerprint``). When it changed only because units were added (the usual
+index (see ``_fingerprint``). When it changed only because units were added (the usual
 case: a segment was reviewed for the first time, or a TMX was imported), the new rows are
 ``add()``-ed to the cached index; any other change (a unit replaced or removed) rebuilds
 it. Units are never updated in place, only replaced by new rows, which is what lets the
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -643,7 +643,7 @@ _indexes: OrderedDict[tuple[str, int], tuple[_Fingerprint, ProjectTM]] = Ordered
 _indexes_lock = threading.Lock()
 
 
-def tm_fingerprint(session: Session, project: Project) -> Hashable:
+def _fingerprint(session: Session, project: Project) -> _Fingerprint:
     """Changes whenever a unit the project's lookups use is added, replaced or removed.
 
     Per TM (the project's, the shared one): the row count and the highest id, both read
@@ -652,10 +652,6 @@ def tm_fingerprint(session: Session, project: Project) -> Hashable:
     by new rows, so these see every change; a max(created_at) over all rows would have
     to read every row.
     """
-    return _fingerprint(session, project)
-
-
-def _fingerprint(session: Session, project: Project) -> _Fingerprint:
     own, shared = _of_tm(project, shared=False), _of_tm(project, shared=True)
     own_count, own_max, shared_count, shared_max = session.execute(
         select(
@@ -758,15 +754,23 @@ def lookup(
 
 
 def segment_matches(
-    session: Session, segment: Segment, *, min_score: float = 70.0, limit: int = 5
+    session: Session,
+    segment: Segment,
+    *,
+    memory: ProjectTM | None = None,
+    min_score: float = 70.0,
+    limit: int = 5,
 ) -> list[TMMatch]:
-    """Matches for a stored segment, in its document's context; its own unit left out."""
-    project = segment_project(session, segment)
+    """Matches for a stored segment, in its document's context; its own unit left out.
+
+    memory is the project_tm of the segment's project when the caller already holds it
+    (the editor also needs it to tell shared units apart): its fingerprint is not re-read.
+    """
+    if memory is None:
+        memory = project_tm(session, segment_project(session, segment))
     prev_source, next_source = segment_context(session, segment)
     own = set(session.scalars(select(TMUnitRow.id).where(TMUnitRow.segment_id == segment.id)).all())
-    matches = lookup(
-        session,
-        project,
+    matches = memory.lookup(
         segment.source,
         prev_source=prev_source,
         next_source=next_source,
