@@ -51,6 +51,14 @@ class PendingSource:
     title: str | None
 
 
+@dataclass(frozen=True)
+class DocumentSegments:
+    """A document's title and its segments in order, as read for this run of the page."""
+
+    title: str
+    segments: list[Segment]
+
+
 def _push(area: str, kind: str, message: str) -> None:
     st.session_state.setdefault(f"{MESSAGES}-{area}", []).append((kind, message))
 
@@ -233,14 +241,16 @@ def _segment_label(segment: Segment) -> str:
     return f"#{segment.position} · {segment.id} · {text}"
 
 
-def _segment_tools(actor: Actor, project_id: int, documents: dict[int, str]) -> None:
+def _segment_tools(actor: Actor, project_id: int, documents: dict[int, DocumentSegments]) -> None:
     st.subheader(t("segment_tools"))
     _show_messages("tools")
     document_id = st.selectbox(
-        t("document"), list(documents), format_func=documents.__getitem__, key="tools_document"
+        t("document"),
+        list(documents),
+        format_func=lambda key: documents[key].title,
+        key="tools_document",
     )
-    with database().read() as session:
-        segments = list_segments(session, get_project(session, project_id), document_id=document_id)
+    segments = documents[document_id].segments
     if not segments:
         return
     labels = {s.id: _segment_label(s) for s in segments}
@@ -284,17 +294,21 @@ def _segment_tools(actor: Actor, project_id: int, documents: dict[int, str]) -> 
 # --- the page ---------------------------------------------------------------------------
 
 
-def _documents(project_id: int) -> dict[int, str]:
-    """Each document with its repair report and segments; returns id → title."""
+def _documents(project_id: int) -> dict[int, DocumentSegments]:
+    """Show each document with its repair report and segments; returns them by id."""
     with database().read() as session:
         project = get_project(session, project_id)
         documents = list(project.documents)
         if not documents:
             st.info(t("no_documents"))
             return {}
+        # One query for the whole project on every rerun, shared with the segment tools.
+        by_document: dict[int, list[Segment]] = {document.id: [] for document in documents}
+        for segment in list_segments(session, project):
+            by_document[segment.document_id].append(segment)
         st.subheader(t("documents"))
         for document in documents:
-            segments = list_segments(session, project, document_id=document.id)
+            segments = by_document[document.id]
             with st.expander(f"{document.title} — {len(segments)} {t('segments').lower()}"):
                 lines = document.repair_report.get("lines", []) + document.repair_report.get(
                     "warnings", []
@@ -311,7 +325,10 @@ def _documents(project_id: int) -> dict[int, str]:
                     hide_index=True,
                     width="stretch",
                 )
-        return {document.id: document.title for document in documents}
+        return {
+            document.id: DocumentSegments(document.title, by_document[document.id])
+            for document in documents
+        }
 
 
 def render() -> None:
