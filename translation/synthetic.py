@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import ctranslate2
 import numpy as np
 import sentencepiece as spm
 from ctranslate2.specs import TransformerSpec, common_spec
@@ -196,8 +195,3 @@ def build_package(
                 archive.write(path, str(path.relative_to(root.parent)))
         shutil.move(partial, output_file)
     return output_file
-
-
-def check_loadable(model_dir: Path) -> None:
-    """Load a CTranslate2 model directory once (raises if it is broken)."""
-    ctranslate2.Translator(str(model_dir), device="cpu", intra_threads=1)

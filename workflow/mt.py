@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -49,7 +49,7 @@ from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.statuses import Origin, Status
-from workflow.tm.store import exact_tm_targets as stored_exact_targets
+from workflow.tm.store import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 
 MT_JOB_KIND = "mt"
@@ -138,19 +138,6 @@ class MTJobResult:
         if alone:
             parts.append(f"left alone: {alone}")
         return "; ".join(parts)
-
-
-# --- exact translation-memory matches -------------------------------------------------
-
-
-def exact_tm_targets(session: Session, project: Project, keys: Iterable[str]) -> dict[str, str]:
-    """Targets of exact translation-memory matches, by segment source_key.
-
-    {source_key: target} for the keys with a unit in the project's or the shared TM (the
-    most recent unit wins); the job fills those segments from TM (origin TM, score 1.0)
-    instead of sending them to MT.
-    """
-    return stored_exact_targets(session, project, keys)
 
 
 # --- choosing the segments ------------------------------------------------------------
