@@ -118,37 +118,31 @@ def split_long_text(text: str, pieces_of: TokenModel, max_tokens: int) -> list[s
     clauses = [c for c in _CLAUSE_END_RE.split(text) if c]
     counts = [len(p) for p in pieces_of.encode(clauses)]
     parts: list[str] = []
-    current: list[str] = []
-    current_count = 0
+    fitting: list[str] = []
+    fitting_counts: list[int] = []
     for clause, count in zip(clauses, counts, strict=True):
-        if count > max_tokens:
-            if current:
-                parts.append(" ".join(current))
-                current, current_count = [], 0
-            parts.extend(_split_at_spaces(clause, pieces_of, max_tokens))
+        if count <= max_tokens:
+            fitting.append(clause)
+            fitting_counts.append(count)
             continue
-        if current and current_count + count > max_tokens:
-            parts.append(" ".join(current))
-            current, current_count = [], 0
-        current.append(clause)
-        current_count += count
-    if current:
-        parts.append(" ".join(current))
-    return parts
+        # A clause with no punctuation to split at: pack whole words up to the limit.
+        parts += _pack(fitting, fitting_counts, max_tokens)
+        fitting, fitting_counts = [], []
+        words = clause.split()
+        parts += _pack(words, [len(p) for p in pieces_of.encode(words)], max_tokens)
+    return parts + _pack(fitting, fitting_counts, max_tokens)
 
 
-def _split_at_spaces(text: str, pieces_of: TokenModel, max_tokens: int) -> list[str]:
-    """A clause with no punctuation to split at: pack whole words up to the limit."""
-    words = text.split()
-    counts = [len(p) for p in pieces_of.encode(words)]
+def _pack(items: list[str], counts: list[int], max_tokens: int) -> list[str]:
+    """Consecutive items joined by spaces into parts of at most max_tokens pieces each."""
     parts: list[str] = []
     current: list[str] = []
     current_count = 0
-    for word, count in zip(words, counts, strict=True):
+    for item, count in zip(items, counts, strict=True):
         if current and current_count + count > max_tokens:
             parts.append(" ".join(current))
             current, current_count = [], 0
-        current.append(word)
+        current.append(item)
         current_count += count
     if current:
         parts.append(" ".join(current))
@@ -217,7 +211,8 @@ class DocumentTranslator:
     def _translate_unique(self, requests: list[MTRequest]) -> list[MTResult]:
         segments = [self._prepare(request, protected_on=True) for request in requests]
         self._run(segments)
-        lost = [index for index, segment in enumerate(segments) if self._final(segment) is None]
+        targets = [self._final(segment) for segment in segments]
+        lost = [index for index, target in enumerate(targets) if target is None]
         if lost:
             # The model dropped or mangled a placeholder: translate the plain text instead.
             fallback = [self._prepare(requests[index], protected_on=False) for index in lost]
@@ -225,7 +220,10 @@ class DocumentTranslator:
             for index, segment in zip(lost, fallback, strict=True):
                 segment.flags |= segments[index].flags | {FLAG_PLACEHOLDER_LOST}
                 segments[index] = segment
-        return [self._result(segment) for segment in segments]
+                targets[index] = self._final(segment)
+        return [
+            self._result(segment, target) for segment, target in zip(segments, targets, strict=True)
+        ]
 
     def _source_text(self, segment: _Segment) -> str:
         if segment.protected is not None:
@@ -303,8 +301,7 @@ class DocumentTranslator:
             return joined + tags
         return restore(joined, segment.protected)
 
-    def _result(self, segment: _Segment) -> MTResult:
-        target = self._final(segment)
+    def _result(self, segment: _Segment, target: str | None) -> MTResult:
         assert target is not None  # segments with lost placeholders were replaced
         flags = set(segment.flags)
         total_tokens = 0

@@ -86,6 +86,11 @@ def test_split_without_punctuation_packs_whole_words() -> None:
     assert parts == ["a b c", "d e f", "g"]
 
 
+def test_split_packs_clauses_and_breaks_only_an_oversized_one_at_spaces() -> None:
+    parts = split_long_text("a, b, c d e f g h, i", EchoModel(), 3)
+    assert parts == ["a, b,", "c d e", "f g h,", "i"]
+
+
 def test_looping_output_is_retried_with_the_repetition_guard() -> None:
     model = EchoModel(loop_unless_guarded=True)
     results = _translate(model, [MTRequest(1, "một hai ba")])
@@ -135,7 +140,7 @@ def test_segments_with_nothing_to_translate_skip_the_model() -> None:
     results = _translate(model, [MTRequest(1, "  <x1/>6,5%  "), MTRequest(2, "")])
     assert [r.target for r in results] == ["  <x1/>6.5%  ", ""]
     assert [r.score for r in results] == [1.0, 1.0]
-    assert all(not batch for batch, _, _ in model.calls)
+    assert model.calls == []
 
 
 def test_surrounding_whitespace_is_kept_and_score_is_a_probability() -> None:
