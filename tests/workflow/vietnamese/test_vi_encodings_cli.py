@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from workflow.cli.main import cli, main
+from workflow.errors import InvalidInput
 from workflow.vietnamese.legacy_encode import encode_viqr, tcvn3_bytes, vni_bytes
 
 SONGNGU = str(Path(__file__).resolve().parents[3] / ".venv" / "bin" / "songngu")
@@ -143,3 +144,19 @@ def test_directory_is_refused(tmp_path: Path, capsysbinary: pytest.CaptureFixtur
         done.stderr.decode("utf-8")
         == f"songngu: error: {tmp_path} is a directory: give a text file\n"
     )
+
+
+def test_oversized_file_or_stdin_is_refused_before_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workflow.cli.commands import normalize
+
+    monkeypatch.setattr(normalize, "MAX_INPUT_BYTES", 8)
+    source = tmp_path / "big.txt"
+    source.write_bytes(b"Viet Nam\n")
+    for args, stdin in ((["normalize", str(source)], None), (["normalize", "-"], b"Viet Nam\n")):
+        result = CliRunner().invoke(cli, args, input=stdin)
+        assert isinstance(result.exception, InvalidInput), result.output
+        assert "larger than" in str(result.exception) and "split it" in str(result.exception)
+        assert result.stdout == ""
+    assert CliRunner().invoke(cli, ["normalize", "-"], input=b"Viet Nam").exit_code == 0

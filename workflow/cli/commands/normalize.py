@@ -32,7 +32,10 @@ def read_input(source: str) -> bytes:
     """The bytes of FILE ("-" for stdin), or a one-line user error."""
     if source == "-":
         with click.open_file("-", "rb") as stdin:
-            return stdin.read(MAX_INPUT_BYTES + 1)
+            data = stdin.read(MAX_INPUT_BYTES + 1)  # one byte more tells an oversized input
+        if len(data) > MAX_INPUT_BYTES:
+            raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
+        return data
     path = Path(source)
     if not path.exists():
         raise NotFound(f"file not found: {source}")
@@ -87,8 +90,6 @@ def register(cli: click.Group) -> None:
                 f"VISCII): leave --font out to detect the encoding"
             )
         data = read_input(source)
-        if len(data) > MAX_INPUT_BYTES:
-            raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
         name = "stdin" if source == "-" else source
         try:
             text, encoding = decode_bytes(data, font_hint=font)
