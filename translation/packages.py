@@ -341,6 +341,8 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
 
 
 Opener = Callable[[str, float], IO[bytes]]
+# What a refused connection, a timeout or a malformed URL raises (URLError is an OSError).
+_NETWORK_ERRORS = (urllib.error.URLError, OSError, TimeoutError, ValueError)
 DownloadProgress = Callable[[int, int | None], None]
 
 
@@ -367,12 +369,7 @@ def _fetch_index(url: str, opener: Opener, timeout: float) -> list[dict[str, Any
     try:
         with opener(url, timeout) as response:
             raw = response.read(16 << 20)
-    except (
-        urllib.error.URLError,
-        OSError,
-        TimeoutError,
-        ValueError,
-    ) as error:  # ValueError: a malformed URL
+    except _NETWORK_ERRORS as error:
         raise _offline("the Argos package index", url, getattr(error, "reason", error)) from error
     try:
         index = json.loads(raw.decode("utf-8"))
@@ -409,15 +406,16 @@ def _stream_to_file(
                         f"the package at {url} is larger than {limits.max_archive_bytes} bytes; "
                         "it is refused"
                     )
-                sink.write(chunk)
+                try:
+                    sink.write(chunk)
+                except OSError as error:  # our disk, not the network: no mirror will help
+                    raise InvalidInput(
+                        f"cannot save the download in {destination.parent} ({error}); "
+                        "free some disk space there and try again"
+                    ) from error
                 if progress:
                     progress(done, expected)
-    except (
-        urllib.error.URLError,
-        OSError,
-        TimeoutError,
-        ValueError,
-    ) as error:  # ValueError: a malformed URL
+    except _NETWORK_ERRORS as error:
         raise _offline("the package download", url, getattr(error, "reason", error)) from error
     if expected is not None and done != expected:
         raise InvalidInput(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import http.server
+import io
 import json
 import threading
 import zipfile
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from translation import packages
 from translation.packages import (
     InstallLimits,
     PackageIndexUnreachable,
@@ -380,4 +383,27 @@ def test_download_refuses_an_oversized_file(
             index_url=f"{server.url}/index.json",
             limits=InstallLimits(max_archive_bytes=1000),
         )
+    assert list(packages_dir.iterdir()) == []
+
+
+def test_a_full_disk_during_download_is_one_line_not_offline(
+    tiny_package_file: Path, packages_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = "http://mirror.example/vi_en.argosmodel"
+    index = json.dumps([{"from_code": "vi", "to_code": "en", "links": [link, link + "2"]}])
+    fetched: list[str] = []
+
+    def opener(url: str, timeout: float) -> io.BytesIO:
+        fetched.append(url)
+        return io.BytesIO(index.encode() if url == "index" else tiny_package_file.read_bytes())
+
+    class FullDisk(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(packages, "open", lambda *args, **kwargs: FullDisk(), raising=False)
+    with pytest.raises(InvalidInput) as error:
+        download_package("vi", "en", index_url="index", opener=opener)
+    assert str(error.value).startswith(f"cannot save the download in {packages_dir} (")
+    assert fetched == ["index", link]  # a full disk is not a reason to try the next mirror
     assert list(packages_dir.iterdir()) == []
