@@ -40,7 +40,11 @@ from workflow.segments import get_segment, record_revision
 from workflow.statuses import Origin, Status
 from workflow.users import Actor
 from workflow.vietnamese.keys import match_key
-from workflow.vietnamese.segmentation_rules import SegmentationRules
+from workflow.vietnamese.segmentation_rules import (
+    LIST_FIELDS,
+    SegmentationRules,
+    normalized_abbreviation,
+)
 
 # ---------------------------------------------------------------------------------------
 # Reading refs
@@ -493,9 +497,6 @@ def split_segment(
 # Per-project segmentation rules
 
 
-_RULE_FIELDS = ("abbreviations", "heading_words", "no_break_patterns", "break_patterns")
-
-
 @dataclass(frozen=True)
 class RulesChange:
     """Entries to add to and remove from a project's segmentation rules."""
@@ -522,8 +523,8 @@ class RulesDifference:
     @classmethod
     def from_defaults(cls, rules: SegmentationRules) -> RulesDifference:
         mine, base = rules.to_dict(), SegmentationRules.default().to_dict()
-        added = {f: [v for v in mine[f] if v not in base[f]] for f in _RULE_FIELDS}
-        removed = {f: [v for v in base[f] if v not in mine[f]] for f in _RULE_FIELDS}
+        added = {f: [v for v in mine[f] if v not in base[f]] for f in LIST_FIELDS}
+        removed = {f: [v for v in base[f] if v not in mine[f]] for f in LIST_FIELDS}
         return cls({f: v for f, v in added.items() if v}, {f: v for f, v in removed.items() if v})
 
     @property
@@ -533,7 +534,7 @@ class RulesDifference:
     def lines(self) -> list[str]:
         """One line per field that differs, e.g. 'abbreviations: +KTS +ThS -Mr'."""
         lines = []
-        for name in _RULE_FIELDS:
+        for name in LIST_FIELDS:
             changes = [f"+{v}" for v in self.added.get(name, [])]
             changes += [f"-{v}" for v in self.removed.get(name, [])]
             if changes:
@@ -565,7 +566,8 @@ def _without(
 ) -> list[str]:
     kept = list(current)
     for value in removed:
-        normalized = value.strip().removesuffix(".") if what == "abbreviation" else value
+        # Stored abbreviations are normalised (NFC, no final dot): compare like with like.
+        normalized = normalized_abbreviation(value) if what == "abbreviation" else value
         if normalized not in kept:
             raise InvalidInput(
                 f"{what} {value!r} is not in project {project.name!r}'s rules: see "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import unicodedata
 
 import pytest
 from songngu_testing import add_users, seed_project
@@ -256,6 +257,15 @@ def test_project_rules_are_stored_and_used_by_the_next_import(any_db: Database) 
             get_project(session, project_id),
             RulesChange(remove_no_break=("nope",)),
         )
+    with any_db.write() as session:
+        project = get_project(session, project_id)
+        change_project_rules(
+            session, _actor(any_db, "ed"), project, RulesChange(add_abbreviations=("Thầy",))
+        )
+        # Typed decomposed (as some keyboards and macOS file names give it), with a dot.
+        removal = RulesChange(remove_abbreviations=(unicodedata.normalize("NFD", "Thầy."),))
+        rules = change_project_rules(session, _actor(any_db, "ed"), project, removal)
+        assert "Thầy" not in rules.abbreviations and "KTS" in rules.abbreviations
     with any_db.write() as session:
         outcome = import_document(
             session, _actor(any_db), get_project(session, project_id), text, "a.txt"

@@ -42,10 +42,12 @@ from workflow.errors import InvalidInput
 DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "segmentation_rules.json"
 RULES_FORMAT = "songngu-segmentation-rules"
 RULES_VERSION = 1
-_LIST_FIELDS = ("abbreviations", "heading_words", "no_break_patterns", "break_patterns")
+# The list-valued fields of a rules dict, in the order they are shown to users.
+LIST_FIELDS = ("abbreviations", "heading_words", "no_break_patterns", "break_patterns")
 
 
-def _normalized_abbreviation(raw: object) -> str:
+def normalized_abbreviation(raw: object) -> str:
+    """The word as the rules keep it: NFC, without its final dot ("TS." -> "TS")."""
     if not isinstance(raw, str):
         raise InvalidInput(f"segmentation abbreviation {raw!r} is not text; write it as a string")
     word = unicodedata.normalize("NFC", raw.strip())
@@ -97,7 +99,7 @@ class SegmentationRules:
         object.__setattr__(
             self,
             "abbreviations",
-            frozenset(_normalized_abbreviation(word) for word in self.abbreviations),
+            frozenset(normalized_abbreviation(word) for word in self.abbreviations),
         )
         object.__setattr__(
             self,
@@ -161,11 +163,11 @@ class SegmentationRules:
                 f"segmentation rules version {data.get('version')!r} is not supported; "
                 f"expected {RULES_VERSION}"
             )
-        unknown = sorted(set(data) - {"format", "version", "description", *_LIST_FIELDS})
+        unknown = sorted(set(data) - {"format", "version", "description", *LIST_FIELDS})
         if unknown:
             raise InvalidInput(
                 f"segmentation rules have unknown field(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(_LIST_FIELDS)}"
+                f"allowed: {', '.join(LIST_FIELDS)}"
             )
         if "abbreviations" not in data:
             raise InvalidInput("segmentation rules lack 'abbreviations'; add a list (may be empty)")
