@@ -142,12 +142,8 @@ def _lines(text: str) -> list[str]:
 
 def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
     try:
-        values = {name: _lines(st.session_state.get(key, "")) for name, key in keys.items()}
-        rules = SegmentationRules(
-            abbreviations=frozenset(values["abbreviations"]),
-            heading_words=frozenset(values["heading_words"]),
-            no_break_patterns=tuple(values["no_break_patterns"]),
-            break_patterns=tuple(values["break_patterns"]),
+        rules = SegmentationRules.from_dict(
+            {name: _lines(st.session_state.get(key, "")) for name, key in keys.items()}
         )
         with database().write() as session:
             save_project_rules(session, actor, get_project(session, project_id), rules)
