@@ -348,7 +348,9 @@ DownloadProgress = Callable[[int, int | None], None]
 
 def _default_opener(url: str, timeout: float) -> IO[bytes]:
     request = urllib.request.Request(url, headers={"User-Agent": "songngu"})
-    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 (http/https only)
+    # The index URL is the user's own (file:// serves a local mirror); links read from an
+    # index are limited to http(s) by download_package.
+    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310
 
 
 def default_index_url() -> str:
@@ -435,6 +437,8 @@ def download_package(
     limits: InstallLimits = DEFAULT_LIMITS,
 ) -> InstalledPackage:
     """Download the newest package for a language pair from the index and install it."""
+    if not timeout > 0:  # urllib's "out of range" would read as "cannot reach the index"
+        raise InvalidInput(f"the timeout must be more than 0 seconds, not {timeout:g}")
     url = index_url or default_index_url()
     entries = [
         entry

@@ -330,6 +330,12 @@ def test_download_offline_gives_one_line_with_instructions(packages_dir: Path) -
     assert "songngu models install FILE.argosmodel" in message
 
 
+@pytest.mark.parametrize("timeout", [0.0, -1.0, float("nan")])
+def test_download_timeout_must_be_positive(packages_dir: Path, timeout: float) -> None:
+    with pytest.raises(InvalidInput, match="the timeout must be more than 0 seconds"):
+        download_package("vi", "en", index_url=_closed_port_url(), timeout=timeout)
+
+
 def test_download_from_a_local_index(
     serve: Callable[[dict[str, bytes]], _Server], tiny_package_file: Path, packages_dir: Path
 ) -> None:
