@@ -22,7 +22,16 @@ from workflow.intake.docx_inline import (
     render,
     xml_string,
 )
-from workflow.intake.docx_package import MCN, RN, W_NS, WN, DocxPackage, StyleInfo, W
+from workflow.intake.docx_package import (
+    MCN,
+    RN,
+    W_NS,
+    WN,
+    DocxPackage,
+    Relationship,
+    StyleInfo,
+    W,
+)
 from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
@@ -83,16 +92,19 @@ class _DocxReader:
         comments = self._comments(rels)
         section_parts: list[str] = []
         self._read_part(document_part, "body", styles, comments, section_parts)
-        by_id = {rel.rel_id: rel for rel in rels.values()}
-        ordered = [by_id[rel_id].target for rel_id in section_parts if rel_id in by_id]
-        ordered += [r.target for r in rels.values() if r.kind in ("header", "footer")]
+        # Headers and footers in the order the sections name them, then any unreferenced
+        # ones. A section reference to another kind of part (a damaged or hostile file)
+        # is not a header: ignored, like a reference to a missing part.
+        headers_footers = [rel for rel in rels.values() if rel.kind in ("header", "footer")]
+        ordered = [rels[rel_id] for rel_id in section_parts if rel_id in rels] + headers_footers
         done: set[str] = set()
-        for target in ordered:
-            rel = next(r for r in rels.values() if r.target == target)
-            if target in done or not self.package.has_part(target):
+        for rel in ordered:
+            if rel.kind not in ("header", "footer") or rel.target in done:
                 continue
-            done.add(target)
-            self._read_part(target, _PART_KINDS[rel.kind], styles, comments, [])
+            if not self.package.has_part(rel.target):  # a dangling reference: nothing to read
+                continue
+            done.add(rel.target)
+            self._read_part(rel.target, _PART_KINDS[rel.kind], styles, comments, [])
         for kind in ("footnotes", "endnotes"):
             for rel in rels.values():
                 if rel.kind == kind and self.package.has_part(rel.target):
@@ -104,7 +116,7 @@ class _DocxReader:
             warnings=list(self.warnings),
         )
 
-    def _comments(self, rels: dict) -> dict[str, str]:
+    def _comments(self, rels: dict[str, Relationship]) -> dict[str, str]:
         """Comment id → "Author: text" for the comments part, if any."""
         found: dict[str, str] = {}
         for rel in rels.values():

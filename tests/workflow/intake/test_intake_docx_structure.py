@@ -114,6 +114,22 @@ def test_headers_footers_of_every_section_and_variant_are_read(make_docx, make_p
     ]
 
 
+def test_section_reference_to_a_part_that_is_not_a_header_is_ignored(make_docx, make_part) -> None:
+    # r:id names the styles relationship: a damaged file, read without a KeyError.
+    body = (
+        p("Thân văn bản") + '<w:sectPr><w:headerReference w:type="default" r:id="rIdStyles"/>'
+        '<w:footerReference w:type="default" r:id="rF1"/></w:sectPr>'
+    )
+    parts = {"word/footer1.xml": make_part("ftr", p("Chân trang"))}
+    document = read_source(
+        make_docx(body, parts=parts, rels=[("rF1", "footer", "footer1.xml")]), "a.docx"
+    )
+    assert [(b.ref, b.kind) for b in document.blocks] == [
+        ("word/document.xml#p0", "paragraph"),
+        ("word/footer1.xml#p0", "footer"),
+    ]
+
+
 def test_footnotes_endnotes_skip_separators_and_keep_reference_codes(make_docx, make_part) -> None:
     body = (
         "<w:p><w:r><w:t>Theo Nghị quyết</w:t></w:r>"
