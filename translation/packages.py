@@ -92,6 +92,31 @@ def _version_key(version: str) -> tuple[int, Version | str]:
         return (0, version)
 
 
+def _folder_error(root: Path, error: OSError) -> InvalidInput:
+    return InvalidInput(
+        f"cannot write in the packages folder {root} ({error.strerror or error}); "
+        "set ARGOS_PACKAGES_DIR (or --dir) to a folder songngu can write, with free space"
+    )
+
+
+def _writable_folder(directory: Path | None) -> Path:
+    """The packages folder, created if missing (a user error if it cannot be)."""
+    root = directory or packages_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _folder_error(root, error) from error
+    return root
+
+
+def _staging_folder(root: Path, purpose: str) -> Path:
+    """A hidden scratch folder inside root: renames from it into root are atomic."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}{purpose}-", dir=root))
+    except OSError as error:
+        raise _folder_error(root, error) from error
+
+
 def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
     """Every package folder holding a readable metadata.json, sorted by name."""
     from argostranslate.package import Package
@@ -293,8 +318,7 @@ def install_package(
             f"{file_label} is not an Argos package (not a zip archive); "
             "use a .argosmodel file from the Argos package index"
         )
-    root = directory or packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
+    root = _writable_folder(directory)
     try:
         with zipfile.ZipFile(archive_file) as archive:
             folder, members = _checked_members(archive, file_label, limits)
@@ -305,9 +329,12 @@ def install_package(
                     f"a package named {folder} is already installed in {root}; "
                     f"run `songngu models remove {folder}` first if you mean to replace it"
                 )
-            staging = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}install-", dir=root))
+            staging = _staging_folder(root, "install")
             try:
-                _extract(archive, members, staging, file_label, limits)
+                try:
+                    _extract(archive, members, staging, file_label, limits)
+                except OSError as error:  # a full disk: the archive itself was readable
+                    raise _folder_error(root, error) from error
                 _check_tokenizer(staging / folder, file_label)
                 try:
                     # rename is atomic and, unlike os.replace, refuses a non-empty target.
@@ -334,8 +361,12 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
             "`songngu models list` shows the installed ones"
         )
     # Rename first so the package disappears in one step, then delete at leisure.
-    doomed = Path(tempfile.mkdtemp(prefix=f"{_STAGING_PREFIX}remove-", dir=root))
-    os.rename(package.path, doomed / name)
+    doomed = _staging_folder(root, "remove")
+    try:
+        os.rename(package.path, doomed / name)
+    except OSError as error:
+        shutil.rmtree(doomed, ignore_errors=True)
+        raise _folder_error(root, error) from error
     shutil.rmtree(doomed, ignore_errors=True)
     return package
 
@@ -411,10 +442,7 @@ def _stream_to_file(
                 try:
                     sink.write(chunk)
                 except OSError as error:  # our disk, not the network: no mirror will help
-                    raise InvalidInput(
-                        f"cannot save the download in {destination.parent} ({error}); "
-                        "free some disk space there and try again"
-                    ) from error
+                    raise _folder_error(destination.parent, error) from error
                 if progress:
                     progress(done, expected)
     except _NETWORK_ERRORS as error:
@@ -439,6 +467,7 @@ def download_package(
     """Download the newest package for a language pair from the index and install it."""
     if not timeout > 0:  # urllib's "out of range" would read as "cannot reach the index"
         raise InvalidInput(f"the timeout must be more than 0 seconds, not {timeout:g}")
+    root = _writable_folder(directory)  # before a download that could not be kept
     url = index_url or default_index_url()
     entries = [
         entry
@@ -457,11 +486,12 @@ def download_package(
     ]
     if not links:
         raise InvalidInput(f"the package index at {url} lists no http(s) link for that package")
-    root = directory or packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    handle, temporary_name = tempfile.mkstemp(
-        prefix=f"{_STAGING_PREFIX}download-", suffix=".argosmodel", dir=root
-    )
+    try:
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=f"{_STAGING_PREFIX}download-", suffix=".argosmodel", dir=root
+        )
+    except OSError as error:
+        raise _folder_error(root, error) from error
     os.close(handle)
     temporary = Path(temporary_name)
     try:

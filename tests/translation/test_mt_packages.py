@@ -410,6 +410,19 @@ def test_a_full_disk_during_download_is_one_line_not_offline(
     monkeypatch.setattr(packages, "open", lambda *args, **kwargs: FullDisk(), raising=False)
     with pytest.raises(InvalidInput) as error:
         download_package("vi", "en", index_url="index", opener=opener)
-    assert str(error.value).startswith(f"cannot save the download in {packages_dir} (")
+    assert str(error.value).startswith(
+        f"cannot write in the packages folder {packages_dir} (No space left on device); "
+    )
     assert fetched == ["index", link]  # a full disk is not a reason to try the next mirror
     assert list(packages_dir.iterdir()) == []
+
+
+def test_a_packages_folder_that_cannot_be_made_is_one_line(
+    tiny_package_file: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(InvalidInput, match="cannot write in the packages folder .*a-file/packages"):
+        install_package(tiny_package_file, directory=blocker / "packages")
+    with pytest.raises(InvalidInput, match="cannot write in the packages folder"):
+        download_package("vi", "en", index_url=_closed_port_url(), directory=blocker / "packages")
