@@ -10,7 +10,7 @@ import click
 
 from workflow.cli.commands.projects import project_group
 from workflow.cli.commands.segments import read_input_file
-from workflow.cli.common import actor_for, as_option, database
+from workflow.cli.common import actor_for, as_option, database, emit_jsonl
 from workflow.errors import InvalidInput
 from workflow.importing import project_rules
 from workflow.intake import IntakeLimits
@@ -108,10 +108,9 @@ def segment_command(
     preview = preview_segmentation(data, name, rules)
     for line in preview.repair_lines + preview.warnings:
         click.echo(f"note: {line}", err=True)
-    previous: int | None = None
-    for sentence in preview.sentences:
-        if output_format == "jsonl":
-            record = {
+    if output_format == "jsonl":
+        emit_jsonl(
+            {
                 "paragraph": sentence.paragraph,
                 "block": sentence.block_ref,
                 "kind": sentence.kind,
@@ -119,8 +118,11 @@ def segment_command(
                 "end": sentence.end,
                 "text": sentence.text,
             }
-            click.echo(json.dumps(record, ensure_ascii=False))
-            continue
+            for sentence in preview.sentences
+        )
+        return
+    previous: int | None = None
+    for sentence in preview.sentences:
         if previous is not None and sentence.paragraph != previous:
             click.echo("")
         previous = sentence.paragraph
