@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from translation.engine import MTRequest, MTResult, TranslationEngine, get_engine
@@ -185,16 +185,24 @@ _COLUMNS = (
 )
 
 
-def _scope_query(project: Project, document_id: int | None) -> Any:
-    query = (
-        select(*_COLUMNS)
-        .join(Document, Document.id == Segment.document_id)
-        .where(Document.project_id == project.id)
-        .order_by(Document.id, Segment.position)
+def _in_scope(query: Any, project: Project, document_id: int | None) -> Any:
+    """The query limited to the project's segments, or to one of its documents."""
+    query = query.join(Document, Document.id == Segment.document_id).where(
+        Document.project_id == project.id
     )
     if document_id is not None:
         query = query.where(Segment.document_id == document_id)
     return query
+
+
+def _triage(rows: Iterable[Any], skipped: dict[str, int]) -> Iterator[PendingSegment]:
+    """The rows MT would translate; the others are counted in skipped by reason."""
+    for row in rows:
+        reason = skip_reason(row.status, row.origin)
+        if reason is not None:
+            skipped[reason] = skipped.get(reason, 0) + 1
+            continue
+        yield PendingSegment(row.id, row.version, row.source, row.source_key)
 
 
 @dataclass
@@ -218,32 +226,43 @@ def plan_translation(
     """Which segments of the project (or one document) MT would translate now."""
     groups: dict[tuple[str, tuple[bool, ...]], list[PendingSegment]] = {}
     skipped: dict[str, int] = {}
-    for row in session.execute(_scope_query(project, document_id)):
-        reason = skip_reason(row.status, row.origin)
-        if reason is not None:
-            skipped[reason] = skipped.get(reason, 0) + 1
-            continue
-        segment = PendingSegment(row.id, row.version, row.source, row.source_key)
+    query = _in_scope(select(*_COLUMNS), project, document_id).order_by(
+        Document.id, Segment.position
+    )
+    for segment in _triage(session.execute(query), skipped):
         groups.setdefault(reuse_key(segment), []).append(segment)
     return TranslationPlan(list(groups.values()), skipped)
 
 
+def count_plan(
+    session: Session, project: Project, document_id: int | None = None
+) -> tuple[int, dict[str, int]]:
+    """What plan_translation would find, counted by the database.
+
+    (segments to translate, segments left alone by reason): cheap enough for a page that
+    shows the numbers on every rerun, where the plan reads and keys every source.
+    """
+    query = _in_scope(
+        select(Segment.status, Segment.origin, func.count()), project, document_id
+    ).group_by(Segment.status, Segment.origin)
+    to_translate = 0
+    skipped: dict[str, int] = {}
+    for status, origin, count in session.execute(query):
+        reason = skip_reason(status, origin)
+        if reason is None:
+            to_translate += count
+        else:
+            skipped[reason] = skipped.get(reason, 0) + count
+    return to_translate, skipped
+
+
 def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], dict[str, int]]:
     """The chunk's segments as they are now: still to translate, and why others are not."""
-    pending: list[PendingSegment] = []
+    by_id = {row.id: row for row in session.execute(select(*_COLUMNS).where(Segment.id.in_(ids)))}
+    # A segment deleted (merged away) meanwhile has no row.
+    rows = [by_id[segment_id] for segment_id in ids if segment_id in by_id]
     skipped: dict[str, int] = {}
-    rows = session.execute(select(*_COLUMNS).where(Segment.id.in_(ids)))
-    by_id = {row.id: row for row in rows}
-    for segment_id in ids:
-        row = by_id.get(segment_id)
-        if row is None:
-            continue  # deleted (merged away) meanwhile
-        reason = skip_reason(row.status, row.origin)
-        if reason is not None:
-            skipped[reason] = skipped.get(reason, 0) + 1
-            continue
-        pending.append(PendingSegment(row.id, row.version, row.source, row.source_key))
-    return pending, skipped
+    return list(_triage(rows, skipped)), skipped
 
 
 # --- building engine requests ---------------------------------------------------------
@@ -404,9 +423,7 @@ def create_mt_job(
     actor.require(Action.TRANSLATE)
     options = options or MTJobOptions()
     if document is not None:
-        options = MTJobOptions(
-            **{**options.to_params(), "document_id": get_document(session, project, document).id}
-        )
+        options = replace(options, document_id=get_document(session, project, document).id)
     ready_engine(options)
     running = active_mt_job(session, project)
     if running is not None:

@@ -16,7 +16,7 @@ from translation.packages import install_package
 from workflow.errors import Conflict, NotFound
 from workflow.jobs import JobState, get_job, request_cancel, run_job
 from workflow.models import Job
-from workflow.mt import MTJobOptions, create_mt_job
+from workflow.mt import MTJobOptions, count_plan, create_mt_job, plan_translation
 from workflow.projects import get_project
 from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
 from workflow.statuses import Origin, Status
@@ -137,6 +137,12 @@ def test_work_of_people_is_never_sent_nor_overwritten(
         reviewed = save_and_confirm(session, admin, ids[2], "Growth.", expected_version=1)
         set_status(session, admin, ids[2], Status.REJECTED, reason="numbers")
         assert reviewed.id == ids[2]
+    with sqlite_db.read() as session:
+        project = get_project(session, project_id)
+        plan = plan_translation(session, project)
+        left_alone = {"confirmed": 1, "human_drafts": 1, "rejected": 1}
+        assert (plan.segment_count, plan.skipped) == (3, left_alone)
+        assert count_plan(session, project) == (3, left_alone)
     run_job(sqlite_db, _start(sqlite_db, project_id))
     assert [source for call in calls for source in call] == SOURCES[3:]
     by_id = {s.id: s for s in _segments(sqlite_db, project_id)}
@@ -146,6 +152,12 @@ def test_work_of_people_is_never_sent_nor_overwritten(
     result = _job(sqlite_db, 1).result
     assert (result["confirmed"], result["human_drafts"], result["rejected"]) == (1, 1, 1)
     assert result["machine_translated"] == 3
+    with sqlite_db.read() as session:
+        project = get_project(session, project_id)
+        plan = plan_translation(session, project)
+        left_alone = {"confirmed": 1, "human_drafts": 1, "rejected": 1, "machine_drafts": 3}
+        assert (plan.segment_count, plan.skipped) == (0, left_alone)
+        assert count_plan(session, project) == (0, left_alone)
 
 
 def test_a_segment_edited_during_its_chunk_is_left_alone(
@@ -267,6 +279,10 @@ def test_one_document_only(sqlite_db: Database, spy: tuple[list[list[str]], list
             session, admin, project, document="doc", options=MTJobOptions(engine="spy")
         )
         assert job.params["document_id"] is not None
+        # Only this project's segments count, with or without the document.
+        assert count_plan(session, project) == (2, {})
+        assert count_plan(session, project, job.params["document_id"]) == (2, {})
+        assert count_plan(session, project, job.params["document_id"] + 100) == (0, {})
     run_job(sqlite_db, job.id)
     assert calls == [SOURCES[:2]]
     assert all(s.status == Status.NEW for s in _segments(sqlite_db, other_project))

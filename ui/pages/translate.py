@@ -25,9 +25,9 @@ from workflow.mt import (
     MTJobOptions,
     MTJobResult,
     check_resumable,
+    count_plan,
     create_mt_job,
     latest_mt_job,
-    plan_translation,
     ready_engine,
 )
 from workflow.permissions import Action, allowed
@@ -246,8 +246,8 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
     choices = {t("all"): None, **{title: document_id for document_id, title in documents.items()}}
     document_id = choices[st.selectbox(t("document"), list(choices), key="mt_document")]
     with database().read() as session:
-        plan = plan_translation(session, get_project(session, project_id), document_id)
-    st.caption(t("mt_plan", todo=plan.segment_count, kept=sum(plan.skipped.values())))
+        todo, skipped = count_plan(session, get_project(session, project_id), document_id)
+    st.caption(t("mt_plan", todo=todo, kept=sum(skipped.values())))
     beam = st.number_input(
         t("mt_beam"),
         min_value=1,
@@ -256,7 +256,7 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
         help=t("mt_beam_help"),
         key="mt_beam",
     )
-    disabled = not ready or plan.segment_count == 0
+    disabled = not ready or todo == 0
     if st.button(t("mt_start"), key="mt_start", type="primary", disabled=disabled):
         _start(actor, project_id, document_id, int(beam))
 
