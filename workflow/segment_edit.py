@@ -45,6 +45,7 @@ from workflow.vietnamese.segmentation_rules import (
     SegmentationRules,
     normalized_abbreviation,
 )
+from workflow.vietnamese.segmenter import paired_code_ranges
 
 # ---------------------------------------------------------------------------------------
 # Reading refs
@@ -319,22 +320,6 @@ def merge_segments(
 # Split
 
 
-def _pair_ranges(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, code) of every matched <gN>…</gN> pair in text."""
-    ranges: list[tuple[int, int, int]] = []
-    open_tags: list[tuple[int, int]] = []
-    for token in tokens(text):
-        if token.kind == "open":
-            open_tags.append((token.code_id, token.start))
-        elif token.kind == "close":
-            for depth in range(len(open_tags) - 1, -1, -1):
-                if open_tags[depth][0] == token.code_id:
-                    ranges.append((open_tags[depth][1], token.end, token.code_id))
-                    del open_tags[depth:]
-                    break
-    return ranges
-
-
 def check_split_offset(segment_id: int, source: str, offset: int) -> None:
     """Refuse a split point outside the text, inside a tag or a tag pair, or at an edge."""
     if not 0 < offset < len(source):
@@ -348,7 +333,7 @@ def check_split_offset(segment_id: int, source: str, offset: int) -> None:
                 f"offset {offset} falls inside the tag {match.group()} of segment "
                 f"{segment_id}: split before or after the tag"
             )
-    for start, end, code in _pair_ranges(source):
+    for start, end, code in paired_code_ranges(source):
         if start < offset < end:
             raise InvalidInput(
                 f"offset {offset} falls inside the formatted stretch <g{code}>…</g{code}> of "

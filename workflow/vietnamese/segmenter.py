@@ -45,7 +45,7 @@ from functools import lru_cache
 from workflow.inline_codes import CODE_RE
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 
-__all__ = ["SegmentationRules", "split_sentences", "split_spans"]
+__all__ = ["SegmentationRules", "paired_code_ranges", "split_sentences", "split_spans"]
 
 CLOSING_PUNCTUATION = "\"'”’»)]}"
 OPENING_PUNCTUATION = "\"'“‘«([{-–—•"
@@ -291,13 +291,13 @@ def _strictly_inside(position: int, starts: list[int], ranges: list[tuple[int, i
     return index >= 0 and position < ranges[index][1]
 
 
-def _tag_pair_ranges(text: str) -> list[tuple[int, int]]:
-    """Input ranges from just before each matched <gN> to just after its </gN>.
+def paired_code_ranges(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, code) from just before each matched <gN> to just after its </gN>.
 
     A cut strictly inside such a range would separate the pair. Unmatched tags are
     ignored, so one broken tag does not glue the rest of the paragraph together.
     """
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int, int]] = []
     open_stack: list[tuple[int, int]] = []
     for match in CODE_RE.finditer(text):
         if match.group(1) is not None:
@@ -306,10 +306,10 @@ def _tag_pair_ranges(text: str) -> list[tuple[int, int]]:
             code_id = int(match.group(2))
             for depth in range(len(open_stack) - 1, -1, -1):
                 if open_stack[depth][0] == code_id:
-                    ranges.append((open_stack[depth][1], match.end()))
+                    ranges.append((open_stack[depth][1], match.end(), code_id))
                     del open_stack[depth:]
                     break
-    return _merged_ranges(ranges)
+    return ranges
 
 
 def _tag_ranges(text: str) -> list[tuple[int, int]]:
@@ -370,8 +370,10 @@ def split_spans(text: str, rules: SegmentationRules | None = None) -> list[tuple
         cuts.update(match.end() for match in pattern.finditer(text))
 
     # A cut never falls inside a tag or between a <gN> and its </gN>.
-    forbidden = (_tag_ranges(text) + _tag_pair_ranges(text)) if view.origin is not None else []
-    forbidden = _merged_ranges(forbidden)
+    forbidden: list[tuple[int, int]] = []
+    if view.origin is not None:  # the text has tags
+        pairs = [(start, end) for start, end, _ in paired_code_ranges(text)]
+        forbidden = _merged_ranges(_tag_ranges(text) + pairs)
     forbidden_starts = [start for start, _ in forbidden]
     spans: list[tuple[int, int]] = []
     sentence_start = 0
