@@ -44,6 +44,12 @@ NAMESPACES = (
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 )
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# The package's one relationship: the main document part.
+PACKAGE_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
 
 
 def _escape(text: str) -> str:
@@ -115,12 +121,7 @@ def build_docx(paragraphs: list[tuple[str, list[tuple[str, str]]]]) -> bytes:
             '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
             "</Types>",
         )
-        archive.writestr(
-            "_rels/.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>",
-        )
+        archive.writestr("_rels/.rels", PACKAGE_RELS)
         archive.writestr("word/document.xml", document)
         archive.writestr(
             "word/_rels/document.xml.rels",
@@ -240,12 +241,7 @@ def main() -> None:
             document = f"<w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-                archive.writestr(
-                    "_rels/.rels",
-                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                    f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="word/document.xml"/>'
-                    "</Relationships>",
-                )
+                archive.writestr("_rels/.rels", PACKAGE_RELS)
                 archive.writestr("word/document.xml", document)
             path.write_bytes(buffer.getvalue())
             figures = measure(path, "songngu", max_paragraphs=3_000_000)
