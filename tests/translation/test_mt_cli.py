@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from workflow.cli.commands.models import download_progress_printer
+
 SONGNGU = str(Path(sys.executable).with_name("songngu"))
 
 
@@ -90,3 +94,14 @@ def test_download_offline(packages_dir: Path) -> None:
     assert offline.stderr.count("\n") == 1
     assert "cannot reach the Argos package index" in offline.stderr
     assert "songngu models install FILE.argosmodel" in offline.stderr
+
+
+def test_download_progress_shows_every_tenth_once(capsys: pytest.CaptureFixture[str]) -> None:
+    show = download_progress_printer()
+    megabyte = 1 << 20
+    total = 66 * megabyte  # the real package's size, read 1 MiB at a time
+    for done in range(megabyte, total + 1, megabyte):
+        show(done, total)
+    show(total, None)  # a size the server did not say is never shown
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"downloading: {percent}%" for percent in range(0, 101, 10)]

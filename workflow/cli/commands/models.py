@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -73,6 +73,23 @@ def remove_command(name: str, directory: Path | None) -> None:
     click.echo(f"removed {package.name} ({package.from_code}→{package.to_code} {package.version})")
 
 
+def download_progress_printer() -> Callable[[int, int | None], None]:
+    """Prints "downloading: N%" on stderr once per tenth of a download of known size.
+
+    A tenth is printed when first reached: 1 MiB reads of a 66 MB package step over
+    most exact multiples of ten per cent.
+    """
+    shown = {"tenth": -1}
+
+    def show(done: int, total: int | None) -> None:
+        tenth = 10 * done // total if total else -1
+        if tenth > shown["tenth"]:
+            shown["tenth"] = tenth
+            click.echo(f"downloading: {10 * tenth}%", err=True)
+
+    return show
+
+
 @models_group.command(name="download")
 @click.argument("from_code", default="vi")
 @click.argument("to_code", default="en")
@@ -85,19 +102,11 @@ def download_command(
     """Download a package from the Argos package index and install it."""
     from translation.packages import download_package
 
-    shown = {"percent": -1}
-
-    def show(done: int, total: int | None) -> None:
-        percent = int(100 * done / total) if total else -1
-        if percent != shown["percent"] and percent % 10 == 0:
-            shown["percent"] = percent
-            click.echo(f"downloading: {percent}%", err=True)
-
     package = download_package(
         from_code,
         to_code,
         index_url=index_url,
-        progress=show,
+        progress=download_progress_printer(),
         directory=_folder(directory),
         timeout=timeout,
     )
@@ -155,7 +164,6 @@ def translate_command(
             click.echo(line)
         else:
             click.echo(result.target)
-    sys.stdout.flush()
 
 
 def register(cli: click.Group) -> None:
