@@ -58,6 +58,14 @@ def test_lookup_tmx_jsonl(tmp_path: Path) -> None:
     assert record["kind"] == "exact"
     assert record["score"] == 100.0
     assert record["unit_id"] == "u2"
+    assert "shared" not in record  # a TMX file has no shared TM: that key is for stored TMs
+
+
+def test_lookup_tmx_says_when_nothing_matches(tmp_path: Path) -> None:
+    args = ["lookup-tmx", str(memory(tmp_path)), "Hoàn toàn khác.", "--min-score", "95"]
+    result = CliRunner().invoke(tm_group, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["no match of 95% or more"]
 
 
 def test_user_errors_are_one_line_without_traceback(tmp_path: Path) -> None:

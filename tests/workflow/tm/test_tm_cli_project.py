@@ -63,6 +63,9 @@ def test_import_lookup_and_export_round_trip(
     assert set(records[0]) >= {"source", "target", "score", "kind", "penalties"}
     in_context = run_cli("tm", "lookup", "P", "Xin chào.", "--prev", "Mở đầu.", "--limit", "1")
     assert in_context.stdout.splitlines()[0].startswith("101.0% in-context")
+    text = run_cli("tm", "lookup", "P", "Năm 2022, Bộ Tài chính họp tại Hà Nội.").stdout
+    headings = [line for line in text.splitlines() if not line.startswith("  ")]
+    assert sorted(line.endswith("(shared TM)") for line in headings) == [False, True], text
 
     out = tmp_path / "out.tmx"
     exported = run_cli("tm", "export", "P", str(out))

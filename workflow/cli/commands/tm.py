@@ -7,6 +7,7 @@ lookup, settings) work on a project's stored TM and the office's shared one.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from workflow.cli.common import actor_for, as_option, database, write_output
 from workflow.errors import InvalidInput, NotFound
 from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
-from workflow.tm.model import TMMatch
+from workflow.tm.model import TMMatch, TMUnit
 from workflow.tm.store import (
     count_units,
     export_tmx,
@@ -46,6 +47,42 @@ def _read_file(path: Path) -> bytes:
 
 def _load(path: Path, source_lang: str, target_lang: str) -> TMXReadResult:
     return read_tmx(_read_file(path), path.name, source_lang=source_lang, target_lang=target_lang)
+
+
+def _echo_matches(
+    matches: list[TMMatch],
+    output_format: str,
+    min_score: float,
+    is_shared: Callable[[TMUnit], bool] | None = None,
+) -> None:
+    """Print matches as text or JSON lines; is_shared is given for a stored TM only.
+
+    A stored unit also tells whether it is shared, where it came from and when.
+    """
+    for match in matches:
+        unit = match.unit
+        shared = is_shared is not None and is_shared(unit)
+        if output_format == "jsonl":
+            record: dict[str, Any] = {
+                "source": unit.source,
+                "target": unit.target,
+                "score": match.score,
+                "kind": match.kind,
+                "penalties": list(match.penalties),
+                "similarity": match.similarity,
+                "unit_id": unit.unit_id,
+            }
+            if is_shared is not None:
+                record.update(shared=shared, origin=unit.origin, created_at=unit.created_at)
+            click.echo(json.dumps(record, ensure_ascii=False))
+            continue
+        flags = f" [{', '.join(match.penalties)}]" if match.penalties else ""
+        where = " (shared TM)" if shared else ""
+        click.echo(f"{match.score:5.1f}% {match.kind}{flags}{where}")
+        click.echo(f"  vi: {unit.source}")
+        click.echo(f"  en: {unit.target}")
+    if not matches and output_format == "text":
+        click.echo(f"no match of {min_score:g}% or more")
 
 
 _source_option = click.option("--source-lang", default="vi", show_default=True)
@@ -92,25 +129,7 @@ def lookup_tmx_command(
     """Best matches for TEXT in a TMX file, best first."""
     result = _load(tmx_file, source_lang, target_lang)
     matches = FuzzyIndex(result.units).lookup(text, min_score=min_score, limit=limit)
-    for match in matches:
-        if output_format == "jsonl":
-            record = {
-                "score": match.score,
-                "kind": match.kind,
-                "similarity": match.similarity,
-                "penalties": list(match.penalties),
-                "source": match.unit.source,
-                "target": match.unit.target,
-                "unit_id": match.unit.unit_id,
-            }
-            click.echo(json.dumps(record, ensure_ascii=False))
-        else:
-            flags = f" [{', '.join(match.penalties)}]" if match.penalties else ""
-            click.echo(f"{match.score:5.1f}% {match.kind}{flags}")
-            click.echo(f"  vi: {match.unit.source}")
-            click.echo(f"  en: {match.unit.target}")
-    if not matches and output_format == "text":
-        click.echo(f"no match of {min_score:g}% or more")
+    _echo_matches(matches, output_format, min_score)
 
 
 _shared_option = click.option(
@@ -160,21 +179,6 @@ def export_command(project: str, tmx_file: str, shared: bool, as_user: str | Non
         click.echo(f"wrote {tmx_file} ({units} units of the {which})")
 
 
-def _match_record(match: TMMatch, shared: bool) -> dict[str, Any]:
-    return {
-        "source": match.unit.source,
-        "target": match.unit.target,
-        "score": match.score,
-        "kind": match.kind,
-        "penalties": list(match.penalties),
-        "similarity": match.similarity,
-        "unit_id": match.unit.unit_id,
-        "shared": shared,
-        "origin": match.unit.origin,
-        "created_at": match.unit.created_at,
-    }
-
-
 @tm_group.command(name="lookup")
 @click.argument("project")
 @click.argument("text")
@@ -198,18 +202,7 @@ def lookup_command(
     matches = memory.lookup(
         text, prev_source=prev_source, next_source=next_source, min_score=min_score, limit=limit
     )
-    for match in matches:
-        shared = memory.is_shared(match.unit)
-        if output_format == "jsonl":
-            click.echo(json.dumps(_match_record(match, shared), ensure_ascii=False))
-            continue
-        flags = f" [{', '.join(match.penalties)}]" if match.penalties else ""
-        where = " (shared TM)" if shared else ""
-        click.echo(f"{match.score:5.1f}% {match.kind}{flags}{where}")
-        click.echo(f"  vi: {match.unit.source}")
-        click.echo(f"  en: {match.unit.target}")
-    if not matches and output_format == "text":
-        click.echo(f"no match of {min_score:g}% or more")
+    _echo_matches(matches, output_format, min_score, is_shared=memory.is_shared)
 
 
 @tm_group.command(name="settings")
