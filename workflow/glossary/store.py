@@ -300,13 +300,16 @@ def scope_entries(session: Session, project: Project, scope: str) -> list[Glossa
     return [term.entry for term in list_terms(session, project, scope=scope)]
 
 
+def _shipped_names(project: Project) -> tuple[str, ...]:
+    """Names of the glossaries the project's partner profile lists (official-names if none)."""
+    settings = project.partner.settings if project.partner else {}
+    return tuple(settings.get("glossaries", ["official-names"]))
+
+
 def shipped_entries(project: Project) -> list[GlossaryEntry]:
     """Entries of the shipped glossaries the project's partner profile lists."""
-    names = (project.partner.settings if project.partner else {}).get(
-        "glossaries", ["official-names"]
-    )
     entries: list[GlossaryEntry] = []
-    for name in names:
+    for name in _shipped_names(project):
         loader = SHIPPED_GLOSSARIES.get(name)
         if loader is not None:  # other names are glossaries songngu does not ship
             entries.extend(loader())
@@ -345,25 +348,33 @@ def effective_entries(
 # Writing
 
 
-def add_term(
-    session: Session, actor: Actor, project: Project, entry: GlossaryEntry, *, scope: str
-) -> StoredTerm:
-    """Store a new term in one of the project's glossaries (project, its partner's, global)."""
-    actor.require(Action.MANAGE_GLOSSARY)
-    scope = check_scope(scope)
-    partner_id, project_id = _owner(project, scope)
-    entry = dataclasses.replace(entry, scope=scope)
-    _check_entry(entry)
-    _refuse_duplicate(session, project, scope, entry)
-    row = GlossaryTerm(
+def _new_row(
+    actor: Actor, scope: str, owner: tuple[int | None, int | None], values: dict[str, Any]
+) -> GlossaryTerm:
+    """A new term (version 1) of a scope and _owner, not yet added to the session."""
+    partner_id, project_id = owner
+    return GlossaryTerm(
         scope=scope,
         partner_id=partner_id,
         project_id=project_id,
         version=1,
         updated_by=actor.name,
         updated_at=utcnow(),
-        **_columns(entry),
+        **values,
     )
+
+
+def add_term(
+    session: Session, actor: Actor, project: Project, entry: GlossaryEntry, *, scope: str
+) -> StoredTerm:
+    """Store a new term in one of the project's glossaries (project, its partner's, global)."""
+    actor.require(Action.MANAGE_GLOSSARY)
+    scope = check_scope(scope)
+    owner = _owner(project, scope)
+    entry = dataclasses.replace(entry, scope=scope)
+    _check_entry(entry)
+    _refuse_duplicate(session, project, scope, entry)
+    row = _new_row(actor, scope, owner, _columns(entry))
     session.add(row)
     session.flush()
     return _stored(row)
@@ -471,7 +482,7 @@ def import_terms(
     """
     actor.require(Action.MANAGE_GLOSSARY)
     scope = check_scope(scope)
-    partner_id, project_id = _owner(project, scope)
+    owner = _owner(project, scope)
     existing: dict[tuple[str, str], GlossaryTerm] = {}
     for row in session.scalars(select(GlossaryTerm).where(_in_scope(project, scope))):
         existing.setdefault(_same_term_key(row.source, row.target), row)
@@ -484,15 +495,7 @@ def import_terms(
         key = _same_term_key(entry.source, entry.target)
         row = existing.get(key)
         if row is None:
-            row = GlossaryTerm(
-                scope=scope,
-                partner_id=partner_id,
-                project_id=project_id,
-                version=1,
-                updated_by=actor.name,
-                updated_at=utcnow(),
-                **values,
-            )
+            row = _new_row(actor, scope, owner, values)
             existing[key] = row
             new_rows.append(row)
             added += 1
@@ -558,8 +561,14 @@ def glossary_fingerprint(session: Session, project: Project) -> Hashable:
             func.max(GlossaryTerm.updated_at),
         ).where(_applies_to(project))
     ).one()
-    shipped = tuple(project.partner.settings.get("glossaries", ())) if project.partner else ()
-    return (project.partner_id, shipped, count, max_id, version_sum, str(last_change))
+    return (
+        project.partner_id,
+        _shipped_names(project),
+        count,
+        max_id,
+        version_sum,
+        str(last_change),
+    )
 
 
 def project_matcher(session: Session, project: Project) -> TermMatcher:
