@@ -15,6 +15,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.components.glossary_panel import escape_markdown
+from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import database, t
 from workflow.errors import Conflict, SongnguError
 from workflow.permissions import Action, allowed
@@ -41,13 +42,8 @@ EXPORT = "tm_export"  # (project id, shared, file name, bytes) of the last prepa
 MAX_MATCHES = 5
 
 
-def _push(kind: str, message: str) -> None:
-    st.session_state.setdefault(MESSAGES, []).append((kind, message))
-
-
-def _show_messages() -> None:
-    for kind, message in st.session_state.pop(MESSAGES, []):
-        getattr(st, kind)(message)
+def _push(kind: MessageKind, message: str) -> None:
+    push_message(MESSAGES, kind, message)
 
 
 # ---------------------------------------------------------------------------------------
@@ -119,7 +115,7 @@ def tm_panel(segment_id: int, seen_version: int, actor: Actor, state_key: str) -
     (version, target) it shows, updated here after a use so the editor shows the match.
     """
     st.markdown(f"**{t('tm_panel')}**")
-    _show_messages()
+    show_messages(MESSAGES)
     try:
         with database().read() as session:
             segment = get_segment(session, segment_id)
@@ -227,7 +223,7 @@ def tm_admin(project_id: int, actor: Actor) -> None:
         st.error(str(error))
         return
     with st.expander(t("tm_admin")):
-        _show_messages()
+        show_messages(MESSAGES)
         st.caption(t("tm_counts", own=counts.project_units, shared=counts.shared_units))
         may_manage = allowed(actor.role, Action.MANAGE_PROJECT)
         st.checkbox(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, sidebar, t
 from workflow.errors import Conflict, SongnguError
 from workflow.glossary.csv_io import VARIANT_SEPARATOR
@@ -71,19 +72,14 @@ def _status_labels() -> list[str]:
     return [t(f"term_status_{status.value}") for status in STATUSES]
 
 
-def _push(kind: str, message: str) -> None:
-    st.session_state.setdefault(MESSAGES, []).append((kind, message))
+def _push(kind: MessageKind, message: str) -> None:
+    push_message(MESSAGES, kind, message)
 
 
 def _changed(message: str) -> None:
     """Report a change; a file prepared for download before it is out of date now."""
     st.session_state.pop(EXPORT, None)
     _push("success", message)
-
-
-def _show_messages() -> None:
-    for kind, message in st.session_state.pop(MESSAGES, []):
-        getattr(st, kind)(message)
 
 
 def _report(error: SongnguError, term_id: int | None = None) -> None:
@@ -396,7 +392,7 @@ def render() -> None:
     can_manage = allowed(actor.role, Action.MANAGE_GLOSSARY)
     if not can_manage:
         st.info(t("glossary_read_only"))
-    _show_messages()
+    show_messages(MESSAGES)
     search = st.text_input(t("glossary_search"), key="glossary_search")
     if scope == SHIPPED:
         matches = search_filter(search)
