@@ -94,22 +94,50 @@ def english_number(vietnamese: str) -> str:
     return text + (match.group(3) or "").strip()
 
 
+def _nfc_offsets(text: str) -> tuple[str, list[int]] | None:
+    """text in NFC and, for each NFC offset and the end, the offset in text.
+
+    Composition joins a letter and the marks after it, so each such cluster is composed
+    alone and its NFC characters map to where it starts. None for the rare text whose NFC
+    also joins letters (Hangul jamo): cluster offsets would not hold there.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and unicodedata.combining(text[index]):
+            continue
+        composed = unicodedata.normalize("NFC", text[start:index])
+        parts.append(composed)
+        offsets += [start] * len(composed)
+        start = index
+    nfc = "".join(parts)
+    if nfc != unicodedata.normalize("NFC", text):
+        return None
+    return nfc, offsets + [len(text)]
+
+
 def _name_spans(source: str, names: tuple[str, ...], strip: bool) -> list[ProtectedSpan]:
-    # match_key keeps NFC lengths, so offsets found in the key are offsets in the source.
-    source_key = match_key(unicodedata.normalize("NFC", source))
+    # match_key keeps an NFC text's length, so offsets in the key are offsets in the NFC
+    # text; a source in NFD (pasted from some Mac and web sources) maps them back.
+    if unicodedata.is_normalized("NFC", source):
+        source_key, offsets = match_key(source), None
+    else:
+        mapped = _nfc_offsets(source)
+        if mapped is None:
+            return []
+        source_key, offsets = match_key(mapped[0]), mapped[1]
     spans: list[ProtectedSpan] = []
     for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
-        name_key = match_key(name)
+        name_key = match_key(unicodedata.normalize("NFC", name))
         pattern = re.compile(rf"(?<!\w){re.escape(name_key)}(?!\w)")
         for match in pattern.finditer(source_key):
-            original = source[match.start() : match.end()]
+            start, end = match.start(), match.end()
+            if offsets is not None:
+                start, end = offsets[start], offsets[end]
+            original = source[start:end]
             spans.append(
-                ProtectedSpan(
-                    match.start(),
-                    match.end(),
-                    "name",
-                    strip_diacritics(original) if strip else original,
-                )
+                ProtectedSpan(start, end, "name", strip_diacritics(original) if strip else original)
             )
     return spans
 

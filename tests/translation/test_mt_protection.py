@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from translation.protection import (
@@ -86,6 +88,14 @@ def test_names_can_lose_their_diacritics_and_keep_d() -> None:
     )
     assert found == [("name", "Đặng Văn Đức", "Dang Van Duc")]
     assert strip_diacritics("Nguyễn Văn An") == "Nguyen Van An"
+
+
+def test_names_in_an_nfd_source_are_whole_names_at_their_nfd_offsets() -> None:
+    source = unicodedata.normalize("NFD", "Ông Lê Văn Thành đến Hà Nội.")
+    found = _kinds(source, names=("Lê Văn Thành",), strip_name_diacritics=True)
+    assert found == [("name", unicodedata.normalize("NFD", "Lê Văn Thành"), "Le Van Thanh")]
+    spans = find_spans(source, (), ProtectionOptions(names=("Lê Văn Thành",)))
+    assert protect(source, spans).text == unicodedata.normalize("NFD", "Ông [1] đến Hà Nội.")
 
 
 def test_name_must_match_whole_words() -> None:
