@@ -79,18 +79,20 @@ def test_missing_package_message_says_how_to_install(packages_dir: Path) -> None
 
 
 def test_newest_version_wins(tiny_package_file: Path, packages_dir: Path, tmp_path: Path) -> None:
+    # 10.0 sorts before 1.9 both as a folder name and as a string: only a version
+    # comparison picks it.
     def newer(members: dict[str, bytes]) -> None:
         for name in list(members):
-            renamed = name.replace(FOLDER, "translate-vi_en-2_0")
+            renamed = name.replace(FOLDER, "translate-vi_en-10_0")
             members[renamed] = members.pop(name)
-        metadata = json.loads(members["translate-vi_en-2_0/metadata.json"])
-        metadata["package_version"] = "2.0"
-        members["translate-vi_en-2_0/metadata.json"] = json.dumps(metadata).encode()
+        metadata = json.loads(members["translate-vi_en-10_0/metadata.json"])
+        metadata["package_version"] = "10.0"
+        members["translate-vi_en-10_0/metadata.json"] = json.dumps(metadata).encode()
 
     install_package(tiny_package_file)
     install_package(_rewrite(tiny_package_file, tmp_path / "new.argosmodel", newer))
-    assert find_package().version == "2.0"
-    assert [p.version for p in installed_packages()] == ["1.9", "2.0"]
+    assert find_package().version == "10.0"
+    assert [p.version for p in installed_packages()] == ["10.0", "1.9"]
 
 
 def test_an_installed_package_is_never_overwritten(
