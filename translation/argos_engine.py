@@ -9,6 +9,7 @@ process and shared, fed whole documents in batches sorted by length.
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -30,6 +31,9 @@ _COMPUTE_TYPES = frozenset(
 @dataclass(frozen=True)
 class DecodingSettings:
     """How CTranslate2 decodes (and its threads)."""
+
+    # Fields the loaded model is built with; the others are passed with each batch.
+    LOAD_FIELDS = ("device", "compute_type", "inter_threads", "intra_threads")
 
     beam_size: int = 4
     inter_threads: int = 1  # batches decoded in parallel
@@ -74,6 +78,12 @@ class SentencePieceCT2Model:
                 "reinstall it with `songngu models install FILE.argosmodel`"
             ) from error
         self.target_prefix = _target_prefix(package.path)
+
+    def with_decoding(self, decoding: DecodingSettings) -> SentencePieceCT2Model:
+        """The same loaded model, decoding each batch with other per-call settings."""
+        clone = copy.copy(self)
+        clone.decoding = decoding
+        return clone
 
     def encode(self, texts: list[str]) -> list[list[str]]:
         return self.tokenizer.encode(texts, out_type=str)
@@ -125,8 +135,8 @@ def _target_prefix(package_path: Path) -> list[str]:
     return [prefix] if prefix else []
 
 
-# One loaded model per process per (package, version, decoding settings): loading the
-# real model takes seconds and its memory should not be paid twice.
+# One loaded model per process per package file and load settings (not per beam size):
+# loading the real model takes seconds and its memory should not be paid twice.
 _models: dict[tuple[object, ...], SentencePieceCT2Model] = {}
 _models_lock = threading.Lock()
 
@@ -137,14 +147,14 @@ def load_model(package: InstalledPackage, decoding: DecodingSettings) -> Sentenc
         str(package.path.resolve()),
         package.version,
         (package.model_dir / "model.bin").stat().st_mtime_ns,
-        decoding,
+        *(getattr(decoding, name) for name in DecodingSettings.LOAD_FIELDS),
     )
     with _models_lock:
         model = _models.get(key)
         if model is None:
             model = SentencePieceCT2Model(package, decoding)
             _models[key] = model
-        return model
+    return model if model.decoding == decoding else model.with_decoding(decoding)
 
 
 def loaded_model_count() -> int:

@@ -76,7 +76,14 @@ def test_model_is_loaded_once_per_process(installed_package: InstalledPackage) -
     count = argos_engine.loaded_model_count()
     get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
     assert argos_engine.loaded_model_count() == count
-    get_engine("argos", beam_size=1).translate([MTRequest(1, "Chào bạn.")])
+    # The beam size is a per-batch setting: the same loaded model decodes with it.
+    default = argos_engine.load_model(installed_package, DecodingSettings())
+    narrow = argos_engine.load_model(installed_package, DecodingSettings(beam_size=1))
+    assert argos_engine.loaded_model_count() == count
+    assert narrow.translator is default.translator
+    assert (narrow.decoding.beam_size, default.decoding.beam_size) == (1, 4)
+    # Threads shape the loaded model itself.
+    get_engine("argos", intra_threads=1).translate([MTRequest(1, "Chào bạn.")])
     assert argos_engine.loaded_model_count() == count + 1
 
 
