@@ -17,7 +17,6 @@ declaration is refused.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -33,7 +32,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SOURCE_LANG = "vi"
 TARGET_LANG = "en"
 _NOTE_PREFIX = "songngu:"
-_ENTITY_RE = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# An entity declaration as UTF-8/ASCII or UTF-16 bytes (a TBX may be saved in either).
+_ENTITY_DECLARATIONS = tuple(
+    "<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
 _MAX_TBX_BYTES = 200 * 1024 * 1024
 
 _STATUS_TO_TBX = {
@@ -289,7 +291,7 @@ def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
 def _parse_xml(data: bytes, filename: str) -> etree._Element:
     if len(data) > _MAX_TBX_BYTES:
         raise InvalidInput(f"{filename} is larger than 200 MB; split the glossary")
-    if _ENTITY_RE.search(data):
+    if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
         raise InvalidInput(f"{filename} declares XML entities (<!ENTITY); remove the DTD part")
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False

@@ -133,6 +133,11 @@ def test_tbx_v2_martif_import() -> None:
             b'<?xml version="1.0"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]><tbx>&a;</tbx>',
             "bad.tbx declares XML entities (<!ENTITY)",
         ),
+        (
+            '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE tbx [<!ENTITY a "aaaa">]>'
+            "<tbx>&a;</tbx>".encode("utf-16"),
+            "bad.tbx declares XML entities (<!ENTITY)",
+        ),
         (b"<tbx><text><body>", "bad.tbx line 1: not well-formed XML"),
         (b"<xliff/>", "bad.tbx is not TBX (root element <xliff>"),
         (
