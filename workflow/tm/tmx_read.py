@@ -68,15 +68,11 @@ def language_matches(code: str, wanted: str) -> bool:
     return bool(primary) and primary == _primary(wanted)
 
 
-def _detect_text(data: bytes) -> str:
-    """The file as text, only to look for declarations before parsing."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(b"<\x00"):
-        return data.decode("utf-16-le", errors="replace")
-    if data.startswith(b"\x00<"):
-        return data.decode("utf-16-be", errors="replace")
-    return data.decode("utf-8", errors="replace")
+# An entity declaration as UTF-8/ASCII or UTF-16 bytes: searched in the raw bytes, so a
+# large file is not decoded a second time just to look for one.
+_ENTITY_DECLARATIONS = tuple(
+    "<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
 
 
 def _one_line(text: str) -> str:
@@ -92,7 +88,7 @@ def parse_tmx_xml(data: bytes, filename: str) -> etree._Element:
     """The root <tmx> element, or InvalidInput naming the problem in one line."""
     if not data.strip():
         raise InvalidInput(f"{filename} is empty: choose a TMX file exported from a CAT tool")
-    if "<!ENTITY" in _detect_text(data):
+    if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
         raise InvalidInput(
             f"{filename} declares XML entities, which are refused for safety: "
             "export the TMX again without an internal DTD"

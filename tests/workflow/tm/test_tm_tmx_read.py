@@ -253,6 +253,8 @@ def test_bare_doctype_is_allowed_but_entity_declarations_are_refused() -> None:
         read(bomb)
     with pytest.raises(InvalidInput, match="declares XML entities"):
         read_tmx(bomb.replace("UTF-8", "UTF-16").encode("utf-16"), "bomb.tmx")
+    with pytest.raises(InvalidInput, match="declares XML entities"):  # UTF-16, no BOM
+        read_tmx(bomb.replace("UTF-8", "UTF-16BE").encode("utf-16-be"), "bomb.tmx")
 
 
 def test_broken_xml_names_the_line_in_one_line() -> None:
