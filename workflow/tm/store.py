@@ -449,7 +449,7 @@ def _created_at(unit: TMUnit) -> datetime:
             moment = datetime.fromisoformat(unit.created_at)
         except ValueError:
             return utcnow()
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+        return _aware(moment).astimezone(UTC)
     return utcnow()
 
 
