@@ -18,7 +18,14 @@ from pathlib import Path
 import ctranslate2
 import sentencepiece
 
-from translation.engine import ChunkDone, MTRequest, MTResult, Progress, ShouldCancel
+from translation.engine import (
+    MAX_BEAM_SIZE,
+    ChunkDone,
+    MTRequest,
+    MTResult,
+    Progress,
+    ShouldCancel,
+)
 from translation.packages import InstalledPackage, find_package
 from translation.pipeline import DocumentTranslator, PipelineSettings
 from workflow.errors import InvalidInput, NotFound
@@ -44,8 +51,10 @@ class DecodingSettings:
     no_repeat_ngram_size: int = 4  # likewise
 
     def check(self) -> None:
-        if self.beam_size < 1:
-            raise InvalidInput(f"beam size must be at least 1, not {self.beam_size}")
+        if not 1 <= self.beam_size <= MAX_BEAM_SIZE:
+            raise InvalidInput(
+                f"beam size must be between 1 and {MAX_BEAM_SIZE}, not {self.beam_size}"
+            )
         if self.inter_threads < 1 or self.intra_threads < 0:
             raise InvalidInput("threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)")
         if self.compute_type not in _COMPUTE_TYPES:

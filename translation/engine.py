@@ -16,6 +16,9 @@ FLAG_TAGS_MOVED = "tags_moved"  # inline codes could not be placed; appended at 
 FLAG_LONG_INPUT_SPLIT = "long_input_split"  # source split at clause punctuation for MT
 FLAG_REPETITION = "repetition"  # output looped or hit its limit; redone with a repetition penalty
 FLAG_OUTPUT_TRUNCATED = "output_truncated"  # output reached its length limit (even on retry)
+# A bound so a typo (--beam 500) cannot exhaust memory; NMT output stops improving with
+# beams far narrower than this.
+MAX_BEAM_SIZE = 16
 ALL_FLAGS = (
     FLAG_PLACEHOLDER_LOST,
     FLAG_TAGS_MOVED,

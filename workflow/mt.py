@@ -28,7 +28,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from translation.engine import MTRequest, MTResult, TranslationEngine, get_engine
+from translation.engine import (
+    MAX_BEAM_SIZE,
+    MTRequest,
+    MTResult,
+    TranslationEngine,
+    get_engine,
+)
 from translation.protection import TermSpan
 from workflow.errors import Conflict, InvalidInput, NotFound
 from workflow.glossary.matcher import TermHit, TermMatcher
@@ -54,7 +60,6 @@ from workflow.users import Actor, resolve_actor
 
 MT_JOB_KIND = "mt"
 DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
-MAX_BEAM_SIZE = 16
 MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
 
 # Statuses whose target is glossary-enforced in MT: the preferred English form, or the

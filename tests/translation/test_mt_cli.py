@@ -70,6 +70,11 @@ def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_
         "songngu: error: bogus.argosmodel is not an Argos package (not a zip archive); "
         "use a .argosmodel file from the Argos package index\n"
     )
+    too_wide = _run("translate", "--beam", "500", "Chào bạn.", packages=packages_dir)
+    assert (too_wide.returncode, too_wide.stderr) == (
+        2,
+        "songngu: error: beam size must be between 1 and 16, not 500\n",
+    )
     missing = _run("translate", "Chào bạn.", packages=packages_dir)
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1
