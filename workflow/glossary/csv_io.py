@@ -16,12 +16,9 @@ from collections.abc import Iterable, Mapping
 
 from workflow.errors import InvalidInput
 from workflow.glossary.model import (
-    PARTS_OF_SPEECH,
-    SCOPES,
     GlossaryEntry,
     InvalidGlossaryEntry,
     TermStatus,
-    parse_iso_date,
     parse_status,
 )
 from workflow.glossary.text_decoding import decode_text
@@ -84,32 +81,20 @@ def entry_from_fields(fields: Mapping[str, str]) -> GlossaryEntry:
     def get(name: str) -> str:
         return (fields.get(name) or "").strip()
 
-    status = parse_status(get("status")) if get("status") else TermStatus.PREFERRED
-    if not get("source"):
-        raise InvalidGlossaryEntry("empty source term")
-    if not get("target") and status is not TermStatus.DO_NOT_TRANSLATE:
-        raise InvalidGlossaryEntry("empty target term")
-    pos = get("pos").lower() or None
-    if pos is not None and pos not in PARTS_OF_SPEECH:
-        raise InvalidGlossaryEntry(
-            f"unknown part of speech {pos!r} (use {', '.join(PARTS_OF_SPEECH)})"
-        )
-    scope = get("scope").lower() or "global"
-    if scope not in SCOPES:
-        raise InvalidGlossaryEntry(f"unknown scope {scope!r} (use {', '.join(SCOPES)})")
+    # The entry itself refuses empty terms, unknown scopes and parts of speech, bad dates.
     return GlossaryEntry(
         source=get("source"),
         target=get("target"),
-        variants=tuple(v for v in get("variants").split(VARIANT_SEPARATOR) if v.strip()),
-        pos=pos,
+        variants=tuple(get("variants").split(VARIANT_SEPARATOR)),
+        pos=get("pos").lower() or None,
         note=get("note"),
-        status=status,
+        status=parse_status(get("status")) if get("status") else TermStatus.PREFERRED,
         case_sensitive=_parse_bool(get("case_sensitive")),
         domain=get("domain"),
-        scope=scope,
+        scope=get("scope").lower() or "global",
         origin=get("origin"),
-        date=parse_iso_date(get("date")),
-        valid_until=parse_iso_date(get("valid_until")),
+        date=get("date"),
+        valid_until=get("valid_until"),
     )
 
 
