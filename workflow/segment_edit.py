@@ -36,7 +36,7 @@ from workflow.inline_codes import CODE_RE, plain_text, tokens
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action
-from workflow.segments import get_segment, record_revision
+from workflow.segments import get_segment, one_line, record_revision
 from workflow.statuses import Origin, Status
 from workflow.users import Actor
 from workflow.vietnamese.keys import match_key
@@ -71,11 +71,6 @@ def _span(ref: dict[str, Any]) -> tuple[int, int] | None:
 
 def _dump_ref(ref: dict[str, Any]) -> str:
     return json.dumps(ref, ensure_ascii=False) if ref else ""
-
-
-def _one_line(text: str, limit: int = 80) -> str:
-    flat = text.replace("\n", " ⏎ ")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 # ---------------------------------------------------------------------------------------
@@ -367,7 +362,7 @@ def offset_before(segment_id: int, source: str, text: str) -> int:
         found = match_key(source).find(match_key(wanted), 1)
     if found < 0:
         raise InvalidInput(
-            f"«{_one_line(wanted)}» does not occur in segment {segment_id}'s source: "
+            f"«{one_line(wanted, 80)}» does not occur in segment {segment_id}'s source: "
             f"copy the words the second part should start with"
         )
     # Opening tags right before the words go with them, as the segmenter does.

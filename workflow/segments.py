@@ -28,7 +28,8 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_TARGET_CHARS = 100_000
 
 
-def _one_line(text: str, limit: int = 200) -> str:
+def one_line(text: str, limit: int = 200) -> str:
+    """Text fit for a one-line message: line breaks shown as ⏎, long text cut with …."""
     flat = text.replace("\n", " ⏎ ")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
@@ -124,8 +125,8 @@ def _guarded_update(
         raise Conflict(
             f"segment {segment.id} was changed by {current.updated_by or 'someone'} "
             f"(now version {current.version}, you edited version {expected_version}); "
-            f"not saved. Current text: «{_one_line(current.target)}» | your text: "
-            f"«{_one_line(attempted)}». Reload the segment and merge.",
+            f"not saved. Current text: «{one_line(current.target)}» | your text: "
+            f"«{one_line(attempted)}». Reload the segment and merge.",
             segment_id=segment.id,
             expected_version=expected_version,
             current_version=current.version,
