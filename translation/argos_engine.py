@@ -86,7 +86,7 @@ class SentencePieceCT2Model:
                 f"the translation package {package.name} cannot be loaded ({error}); "
                 "reinstall it with `songngu models install FILE.argosmodel`"
             ) from error
-        self.target_prefix = _target_prefix(package.path)
+        self.target_prefix = [package.target_prefix] if package.target_prefix else []
 
     def with_decoding(self, decoding: DecodingSettings) -> SentencePieceCT2Model:
         """The same loaded model, decoding each batch with other per-call settings."""
@@ -135,13 +135,6 @@ class SentencePieceCT2Model:
                 pieces = pieces[len(self.target_prefix) :]
             outputs.append((pieces, float(result.scores[0])))
         return outputs
-
-
-def _target_prefix(package_path: Path) -> list[str]:
-    from argostranslate.package import Package
-
-    prefix = Package(package_path).target_prefix
-    return [prefix] if prefix else []
 
 
 # One loaded model per process per package file and load settings (not per beam size):

@@ -61,6 +61,7 @@ class InstalledPackage:
     from_code: str
     to_code: str
     version: str
+    target_prefix: str = ""  # a token the model's output starts with (multilingual models)
 
     @property
     def model_dir(self) -> Path:
@@ -117,10 +118,21 @@ def _staging_folder(root: Path, purpose: str) -> Path:
         raise _folder_error(root, error) from error
 
 
+def _installed_metadata(folder: Path) -> dict[str, Any] | None:
+    """A package folder's metadata.json if it is a JSON object, else None.
+
+    Read here rather than by argostranslate's Package, which fails with AttributeError on
+    valid JSON that is not an object (a stray folder would break every listing).
+    """
+    try:
+        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # ValueError: not UTF-8, or not JSON
+        return None
+    return metadata if isinstance(metadata, dict) else None
+
+
 def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
     """Every package folder holding a readable metadata.json, sorted by name."""
-    from argostranslate.package import Package
-
     root = directory or packages_dir()
     if not root.is_dir():
         return []
@@ -128,19 +140,17 @@ def installed_packages(directory: Path | None = None) -> list[InstalledPackage]:
     for child in sorted(root.iterdir()):
         if child.name.startswith(".") or not child.is_dir() or child.is_symlink():
             continue
-        if not (child / "metadata.json").is_file():
-            continue
-        try:
-            package = Package(child)
-        except (OSError, ValueError):
+        metadata = _installed_metadata(child)
+        if metadata is None:
             continue  # unreadable metadata: not a package we can use
         found.append(
             InstalledPackage(
                 name=child.name,
                 path=child,
-                from_code=str(package.from_code or ""),
-                to_code=str(package.to_code or ""),
-                version=str(package.package_version or ""),
+                from_code=str(metadata.get("from_code") or ""),
+                to_code=str(metadata.get("to_code") or ""),
+                version=str(metadata.get("package_version") or ""),
+                target_prefix=str(metadata.get("target_prefix") or ""),
             )
         )
     return found

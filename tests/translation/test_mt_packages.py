@@ -78,6 +78,17 @@ def test_missing_package_message_says_how_to_install(packages_dir: Path) -> None
     assert "songngu models download vi en" in message
 
 
+def test_folders_with_unusable_metadata_are_not_packages(
+    tiny_package_file: Path, packages_dir: Path
+) -> None:
+    package = install_package(tiny_package_file)
+    for name, metadata in [("a-list", b"[1]"), ("b-binary", b"\xff\xfe"), ("c-json", b"{")]:
+        (packages_dir / name).mkdir()
+        (packages_dir / name / "metadata.json").write_bytes(metadata)
+    assert installed_packages() == [package]
+    assert find_package("vi", "en") == package
+
+
 def test_newest_version_wins(tiny_package_file: Path, packages_dir: Path, tmp_path: Path) -> None:
     # 10.0 sorts before 1.9 both as a folder name and as a string: only a version
     # comparison picks it.
