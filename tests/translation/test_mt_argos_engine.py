@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from translation.engine import (
     engine_names,
     get_engine,
 )
-from translation.packages import InstalledPackage
+from translation.packages import InstalledPackage, find_package
 from translation.pipeline import PipelineSettings
 from workflow.errors import InvalidInput, NotFound
 
@@ -85,6 +86,25 @@ def test_model_is_loaded_once_per_process(installed_package: InstalledPackage) -
     # Threads shape the loaded model itself.
     get_engine("argos", intra_threads=1).translate([MTRequest(1, "Chào bạn.")])
     assert argos_engine.loaded_model_count() == count + 1
+
+
+def test_a_target_prefix_in_the_metadata_starts_every_output(
+    installed_package: InstalledPackage,
+) -> None:
+    prefix = SentencePieceCT2Model(installed_package, DecodingSettings()).tokenizer.id_to_piece(10)
+    metadata_file = installed_package.path / "metadata.json"
+    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+    metadata_file.write_text(json.dumps({**metadata, "target_prefix": prefix}), encoding="utf-8")
+    package = find_package("vi", "en")
+    assert package.target_prefix == prefix
+    model = SentencePieceCT2Model(package, DecodingSettings(beam_size=1))
+    assert model.target_prefix == [prefix]
+    source = model.encode(["Chào bạn."])
+    raw = model.translator.translate_batch(source, target_prefix=[[prefix]], beam_size=1)
+    assert raw[0].hypotheses[0][0] == prefix
+    # The pipeline sees the output without the prefix, within the limit it asked for.
+    ((pieces, _),) = model.translate(source, max_decoding_length=4, guard_repetition=False)
+    assert pieces == raw[0].hypotheses[0][1:5]
 
 
 def test_decoding_keeps_underscores(installed_package: InstalledPackage) -> None:
