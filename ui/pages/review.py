@@ -14,6 +14,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from ui.components.glossary_panel import glossary_panel
+from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, sidebar, t
 from workflow.errors import Conflict, SongnguError
@@ -46,10 +47,6 @@ def _conflict_message(error: Conflict) -> str:
     )
 
 
-def _push(kind: str, message: str) -> None:
-    st.session_state.setdefault(MESSAGES, []).append((kind, message))
-
-
 def _grid_key(document_id: int, status: Status | None, page: int) -> str:
     generation = st.session_state.get("grid_generation", 0)
     return f"grid-{document_id}-{status}-{page}-{generation}"
@@ -70,11 +67,13 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
                 segment = edit_target(
                     session, actor, segment_id, changes["target"] or "", expected_version=version
                 )
-                _push("success", t("saved", id=segment.id, version=segment.version))
+                push_message(
+                    MESSAGES, "success", t("saved", id=segment.id, version=segment.version)
+                )
         except Conflict as error:
-            _push("error", _conflict_message(error))
+            push_message(MESSAGES, "error", _conflict_message(error))
         except SongnguError as error:
-            _push("error", str(error))
+            push_message(MESSAGES, "error", str(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
 
@@ -84,17 +83,12 @@ def _repeats_filled(session: Session) -> int:
     return sum(outcome.propagated for outcome in status_change_outcomes(session))
 
 
-def _show_messages() -> None:
-    for kind, message in st.session_state.pop(MESSAGES, []):
-        getattr(st, kind)(message)
-
-
 @st.fragment
 def _grid(
     project_id: int, document_id: int, status: Status | None, page: int, actor: Actor
 ) -> None:
     _save_grid_edits(_grid_key(document_id, status, page), actor)
-    _show_messages()
+    show_messages(MESSAGES)
     with database().read() as session:
         project = get_project(session, project_id)
         segments = list_segments(
@@ -170,7 +164,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
             with database().write() as session:
                 saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
             st.session_state[shown_key] = (saved.version, saved.target)
-            _push("success", t("saved", id=saved.id, version=saved.version))
+            push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
             st.rerun()
         if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
             with database().write() as session:
@@ -179,9 +173,9 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 )
                 filled = _repeats_filled(session)
             st.session_state[shown_key] = (saved.version, saved.target)
-            _push("success", t("saved", id=saved.id, version=saved.version))
+            push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
             if filled:
-                _push("info", t("tm_repeats_filled", count=filled))
+                push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
     except Conflict as error:
         st.error(_conflict_message(error))
@@ -208,7 +202,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 filled = _repeats_filled(session)
             st.session_state[shown_key] = (saved.version, saved.target)
             if filled:
-                _push("info", t("tm_repeats_filled", count=filled))
+                push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
         except Conflict as error:
             st.error(_conflict_message(error))

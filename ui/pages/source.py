@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
 from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.errors import SongnguError
@@ -57,15 +58,6 @@ class DocumentSegments:
 
     title: str
     segments: list[Segment]
-
-
-def _push(area: str, kind: str, message: str) -> None:
-    st.session_state.setdefault(f"{MESSAGES}-{area}", []).append((kind, message))
-
-
-def _show_messages(area: str) -> None:
-    for kind, message in st.session_state.pop(f"{MESSAGES}-{area}", []):
-        getattr(st, kind)(message)
 
 
 # --- import with preview ----------------------------------------------------------------
@@ -148,9 +140,9 @@ def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
         with database().write() as session:
             save_project_rules(session, actor, get_project(session, project_id), rules)
     except SongnguError as error:
-        _push("rules", "error", str(error))
+        push_message(f"{MESSAGES}-rules", "error", str(error))
         return
-    _push("rules", "success", t("rules_saved"))
+    push_message(f"{MESSAGES}-rules", "success", t("rules_saved"))
     st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
 
 
@@ -159,16 +151,16 @@ def _reset_rules(actor: Actor, project_id: int) -> None:
         with database().write() as session:
             reset_project_rules(session, actor, get_project(session, project_id))
     except SongnguError as error:
-        _push("rules", "error", str(error))
+        push_message(f"{MESSAGES}-rules", "error", str(error))
         return
-    _push("rules", "success", t("rules_saved"))
+    push_message(f"{MESSAGES}-rules", "success", t("rules_saved"))
     st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
 
 
 def _rules_editor(actor: Actor, project_id: int, rules: SegmentationRules) -> None:
     # Open when a save just happened, so its message is seen.
     with st.expander(t("rules_header"), expanded=bool(st.session_state.get(f"{MESSAGES}-rules"))):
-        _show_messages("rules")
+        show_messages(f"{MESSAGES}-rules")
         difference = RulesDifference.from_defaults(rules)
         if difference.is_empty:
             st.caption(t("rules_default"))
@@ -203,9 +195,9 @@ def _merge(actor: Actor, project_id: int, first: tuple[int, int], second: tuple[
                 expected_versions=(first[1], second[1]),
                 project=get_project(session, project_id),
             )
-            _push("tools", "success", t("merged", id=merged.id))
+            push_message(f"{MESSAGES}-tools", "success", t("merged", id=merged.id))
     except SongnguError as error:
-        _push("tools", "error", str(error))
+        push_message(f"{MESSAGES}-tools", "error", str(error))
 
 
 def _split(
@@ -214,7 +206,7 @@ def _split(
     before = (st.session_state.get(keys[0]) or "").strip()
     offset = int(st.session_state.get(keys[1]) or 0)
     if not before and offset <= 0:
-        _push("tools", "error", t("split_where"))
+        push_message(f"{MESSAGES}-tools", "error", t("split_where"))
         return
     try:
         with database().write() as session:
@@ -227,9 +219,11 @@ def _split(
                 expected_version=version,
                 project=get_project(session, project_id),
             )
-            _push("tools", "success", t("split_done", first=first.id, second=second.id))
+            push_message(
+                f"{MESSAGES}-tools", "success", t("split_done", first=first.id, second=second.id)
+            )
     except SongnguError as error:
-        _push("tools", "error", str(error))
+        push_message(f"{MESSAGES}-tools", "error", str(error))
 
 
 def _segment_label(segment: Segment) -> str:
@@ -239,7 +233,7 @@ def _segment_label(segment: Segment) -> str:
 
 def _segment_tools(actor: Actor, project_id: int, documents: dict[int, DocumentSegments]) -> None:
     st.subheader(t("segment_tools"))
-    _show_messages("tools")
+    show_messages(f"{MESSAGES}-tools")
     document_id = st.selectbox(
         t("document"),
         list(documents),
