@@ -15,8 +15,10 @@ from workflow.cli.commands.models import download_progress_printer
 SONGNGU = str(Path(sys.executable).with_name("songngu"))
 
 
-def _run(*args: str, packages: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages)}
+def _run(
+    *args: str, packages: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), **(env or {})}
     return subprocess.run(
         [SONGNGU, "models", *args],
         capture_output=True,
@@ -69,6 +71,19 @@ def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_
     assert refused.stderr == (
         "songngu: error: bogus.argosmodel is not an Argos package (not a zip archive); "
         "use a .argosmodel file from the Argos package index\n"
+    )
+    too_long = _run(
+        "translate",
+        "--input",
+        "-",
+        packages=packages_dir,
+        stdin="Xin chào. " * 200,
+        env={"SONGNGU_MAX_TEXT_MB": "0.001"},
+    )
+    assert (too_long.returncode, too_long.stderr) == (
+        2,
+        "songngu: error: <stdin> has more than 1,048 bytes, the text import limit; split it "
+        "into smaller files, or raise SONGNGU_MAX_TEXT_MB if such files are expected\n",
     )
     too_wide = _run("translate", "--beam", "500", "Chào bạn.", packages=packages_dir)
     assert (too_wide.returncode, too_wide.stderr) == (

@@ -144,9 +144,18 @@ def translate_command(
 
     segments = list(texts)
     if input_file is not None:
+        from workflow.intake import IntakeLimits
+        from workflow.intake.limits import TEXT_MB_SETTING, raise_hint
         from workflow.vietnamese.encodings import decode_bytes
 
-        text, _ = decode_bytes(input_file.read())  # not text → one clear InvalidInput line
+        limit = IntakeLimits.from_settings().max_text_bytes
+        data = input_file.read(limit + 1)  # never more than the limit in memory
+        if len(data) > limit:
+            raise InvalidInput(
+                f"{input_file.name} has more than {limit:,} bytes, the text import limit; "
+                f"{raise_hint(TEXT_MB_SETTING)}"
+            )
+        text, _ = decode_bytes(data)  # not text → one clear InvalidInput line
         segments += [line for line in text.splitlines() if line.strip()]
     if not segments:
         raise InvalidInput("nothing to translate; give TEXT arguments or --input FILE")
