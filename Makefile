@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # the parts that need them, so it is installed without its dependencies.
 ARGOS := argostranslate==1.11.0
 
-.PHONY: install install-test run test lint format demo clean bench
+.PHONY: install install-test run test lint format clean
 
 install: $(STAMP)
 
@@ -30,6 +30,7 @@ run: install
 	$(BIN)/songngu app
 
 test: install-test
+	scripts/system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n 2 -q
@@ -41,9 +42,6 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
-
-bench: install-test
-	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache
