@@ -1,8 +1,5 @@
-"""songngu's Streamlit app: page config and navigation only (pages live in ui/)."""
+"""songngu's Streamlit app for `streamlit run app.py` in a checkout (routing is ui/app.py)."""
 
-import streamlit as st
+from ui.app import main
 
-from ui.navigation import pages
-
-st.set_page_config(page_title="songngu", page_icon="📖", layout="wide")
-st.navigation(pages()).run()
+main()

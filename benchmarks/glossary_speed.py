@@ -20,8 +20,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from primitives.text_keys import match_key
 from workflow.glossary import GlossaryEntry, TermMatcher, load_default_glossary
-from workflow.vietnamese.keys import match_key
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "tatoeba-vi-en.tsv"

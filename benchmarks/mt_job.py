@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from benchmarks.mt_throughput import WORK, corpus_sentences, ensure_package
+from primitives.text_keys import match_key
 from translation.argos_engine import ArgosEngine, DecodingSettings
 from translation.engine import MTRequest, MTResult, register_engine
 from translation.pipeline import PipelineSettings
@@ -33,7 +34,6 @@ from workflow.mt import MTJobOptions, RequestContext, create_mt_job
 from workflow.projects import create_project, get_project
 from workflow.storage import Database, forget_databases, open_database
 from workflow.users import resolve_actor
-from workflow.vietnamese.keys import match_key
 
 CAP = 32
 

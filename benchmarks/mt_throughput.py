@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import CORPUS
+from primitives.errors import NotFound
 from translation.argos_engine import ArgosEngine, DecodingSettings, load_model
 from translation.engine import MTRequest
 from translation.packages import find_package, install_package
 from translation.pipeline import PipelineSettings
 from translation.synthetic import VI_EN_SHAPE, build_package
-from workflow.errors import NotFound
 
 WORK = Path(__file__).resolve().parent / "_work"
 BEAM = 4

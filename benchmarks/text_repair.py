@@ -19,7 +19,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
 
 from benchmarks import CORPUS
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.encodings import decode_bytes, repair_text
 from workflow.vietnamese.legacy_encode import (
     encode_cp1258,

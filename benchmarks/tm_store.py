@@ -23,10 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.tm_fuzzy import build_data
+from primitives.statuses import Status
+from primitives.text_keys import match_key
 from workflow.models import Document, Segment
 from workflow.projects import create_project, get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
-from workflow.statuses import Status
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import (
@@ -40,7 +41,6 @@ from workflow.tm.store import (
 )
 from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
-from workflow.vietnamese.keys import match_key
 
 REPEATS = 200
 

@@ -32,10 +32,10 @@ def run_cli(
 
 def seed_project(database: Database, sources: list[str], name: str = "P") -> tuple[int, list[int]]:
     """A project with one document holding these source segments; returns ids."""
+    from primitives.text_keys import match_key
     from workflow.models import Document, Segment
     from workflow.projects import create_project
     from workflow.users import resolve_actor
-    from workflow.vietnamese.keys import match_key
 
     with database.write() as session:
         project = create_project(session, resolve_actor(session, "admin"), name)

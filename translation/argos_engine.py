@@ -18,6 +18,7 @@ from pathlib import Path
 import ctranslate2
 import sentencepiece
 
+from primitives.errors import InvalidInput, NotFound
 from translation.engine import (
     MAX_BEAM_SIZE,
     ChunkDone,
@@ -28,7 +29,6 @@ from translation.engine import (
 )
 from translation.packages import InstalledPackage, find_package
 from translation.pipeline import DocumentTranslator, PipelineSettings
-from workflow.errors import InvalidInput, NotFound
 
 _COMPUTE_TYPES = frozenset(
     {"auto", "default", "int8", "int8_float32", "int8_float16", "int16", "float32"}

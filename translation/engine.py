@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from primitives.errors import InvalidInput
 from translation.protection import TermSpan
-from workflow.errors import InvalidInput
 
 # Flags an MTResult can carry; a reviewer should look at any flagged segment.
 FLAG_PLACEHOLDER_LOST = "placeholder_lost"  # retranslated without protection

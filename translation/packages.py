@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from packaging.version import InvalidVersion, Version
 
-from workflow.errors import Conflict, InvalidInput, NotFound, SongnguError
+from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 
 INSTALL_HINT = (
     "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from primitives.inline_codes import CODE_RE
 from translation.engine import (
     FLAG_LONG_INPUT_SPLIT,
     FLAG_OUTPUT_TRUNCATED,
@@ -37,7 +38,6 @@ from translation.protection import (
     protect,
     restore,
 )
-from workflow.inline_codes import CODE_RE
 
 _CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—-]\s)")
 

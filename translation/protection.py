@@ -15,8 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from workflow.inline_codes import CODE_RE, pairing_problems
-from workflow.vietnamese.keys import match_key
+from primitives.inline_codes import CODE_RE, pairing_problems
+from primitives.text_keys import match_key
 
 PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
 

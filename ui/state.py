@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.strings import LANGUAGES, text
+from primitives.errors import SongnguError
+from ui.strings import LANGUAGES, error_template, text
 from workflow import settings
-from workflow.errors import SongnguError
 from workflow.projects import list_projects
 from workflow.storage import Database, open_database
 from workflow.users import Actor, list_users, resolve_actor
@@ -57,5 +57,11 @@ def current_project_id() -> int | None:
     return st.session_state.get("project_id")
 
 
+def error_text(error: SongnguError) -> str:
+    """A domain error in the interface language (its English message if not translated)."""
+    language = lang()
+    return error.render(lambda e: error_template(e.code, language) if e.code else None)
+
+
 def show_error(error: SongnguError) -> None:
-    st.error(str(error))
+    st.error(error_text(error))

@@ -429,6 +429,18 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+# Domain errors, by code (see primitives/errors.py): "err.<code>" -> {"vi": …, "en": …}, with
+# the error's parameters as fields. Kept apart from the page strings; a test checks that
+# every code raised in the code base has both languages here.
+ERROR_STRINGS: dict[str, dict[str, str]] = {}
+
+
+def error_template(code: str, lang: str) -> str | None:
+    """The app's template for a domain error code in lang, if it has one."""
+    entry = ERROR_STRINGS.get(code)
+    return None if entry is None else entry.get(lang) or entry.get("en")
+
+
 def text(key: str, lang: str, **values: object) -> str:
     """The string for key in lang (English if a translation is missing)."""
     entry = STRINGS[key]

@@ -8,7 +8,6 @@ replaces its segments but keeps the translations of segments whose source is unc
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -17,14 +16,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from workflow.errors import InvalidInput
-from workflow.inline_codes import tokens
+from primitives.block_ref import BlockRef
+from primitives.errors import InvalidInput
+from primitives.inline_codes import tokens
+from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from workflow.intake import IntakeLimits, SourceBlock, SourceDocument, read_source
 from workflow.models import Comment, Document, Project, Segment
 from workflow.permissions import Action
-from workflow.statuses import Origin, Status
 from workflow.users import Actor
-from workflow.vietnamese.keys import match_key
 from workflow.vietnamese.segmenter import SegmentationRules, split_spans
 
 MAX_NAME_CHARS = 300  # documents.title and documents.filename
@@ -74,17 +74,8 @@ def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Itera
                 continue
             used = {str(token.code_id) for token in tokens(text)}
             codes = {key: value for key, value in block.codes.items() if key in used}
-            ref = json.dumps(
-                {
-                    "block": block.ref,
-                    "kind": block.kind,
-                    "start": start,
-                    "end": end,
-                    # What separates it from the next sentence, so a merge needs no re-read.
-                    "space_after": block.text[end:following],
-                },
-                ensure_ascii=False,
-            )
+            # space_after: what separates it from the next sentence, so a merge needs no re-read.
+            ref = BlockRef(block.ref, block.kind, start, end, block.text[end:following]).dump()
             first_of_block = number == 0
             yield SegmentDraft(index, ref, text, codes, block.notes if first_of_block else ())
 

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.errors import InvalidInput, NotFound, SongnguError
+from primitives.errors import InvalidInput, NotFound, SongnguError
 from workflow.models import Job, Project, utcnow
 from workflow.storage import Database
 from workflow.stored_ints import fits_integer_column

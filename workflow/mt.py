@@ -28,6 +28,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from primitives.errors import Conflict, InvalidInput, NotFound
+from primitives.inline_codes import CODE_RE
+from primitives.statuses import Origin, Status
 from translation.engine import (
     MAX_BEAM_SIZE,
     MTRequest,
@@ -36,11 +39,9 @@ from translation.engine import (
     get_engine,
 )
 from translation.protection import TermSpan
-from workflow.errors import Conflict, InvalidInput, NotFound
 from workflow.glossary.matcher import TermHit, TermMatcher
 from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
-from workflow.inline_codes import CODE_RE
 from workflow.jobs import (
     FINISHED,
     JobContext,
@@ -54,7 +55,6 @@ from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
-from workflow.statuses import Origin, Status
 from workflow.tm.store import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 

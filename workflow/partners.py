@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.models import PartnerProfile
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from workflow.errors import InvalidInput, InvalidTransition, PermissionDenied
-from workflow.statuses import Status
+from primitives.errors import InvalidInput, InvalidTransition, PermissionDenied
+from primitives.statuses import Status
 
 
 class Role(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.models import Document, Project
 from workflow.partners import DEFAULT_PARTNER, get_partner
 from workflow.permissions import Action

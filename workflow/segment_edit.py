@@ -11,7 +11,7 @@ statements (first to distinct negative numbers, then to ``position + 1``), becau
 SQLite and PostgreSQL check a unique constraint row by row and a plain
 ``position = position + 1`` can collide half-way. Positions are never negative otherwise.
 
-A segment's ``ref`` is JSON: ``{"block": <block ref>, "kind", "start", "end"}``, the span of
+A segment's ``ref`` is a :class:`~primitives.block_ref.BlockRef`: its block, the span of
 its source in the block's text. A merge rebuilds the source from the block text between
 the first's start and the second's end, so the whitespace between them is the original
 one: it is read from ``space_after`` in the first segment's ref when recorded (a split
@@ -21,7 +21,6 @@ segments' sources before it is trusted).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,48 +29,23 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from workflow.errors import Conflict, InvalidInput, InvalidTransition, SongnguError
+from primitives.block_ref import BlockRef
+from primitives.errors import Conflict, InvalidInput, InvalidTransition, SongnguError
+from primitives.inline_codes import CODE_RE, plain_text, tokens
+from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from workflow.importing import project_rules, segment_blocks
-from workflow.inline_codes import CODE_RE, plain_text, tokens
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action
 from workflow.segments import get_segment, one_line, record_revision
-from workflow.statuses import Origin, Status
 from workflow.users import Actor
-from workflow.vietnamese.keys import match_key
 from workflow.vietnamese.segmentation_rules import (
     LIST_FIELDS,
     SegmentationRules,
     normalized_abbreviation,
 )
 from workflow.vietnamese.segmenter import paired_code_ranges
-
-# ---------------------------------------------------------------------------------------
-# Reading refs
-
-
-def parse_ref(ref: str) -> dict[str, Any]:
-    """A segment's ref as a dict ({} when it records no source position)."""
-    if not ref:
-        return {}
-    try:
-        value = json.loads(ref)
-    except json.JSONDecodeError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _span(ref: dict[str, Any]) -> tuple[int, int] | None:
-    start, end = ref.get("start"), ref.get("end")
-    if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
-        return start, end
-    return None
-
-
-def _dump_ref(ref: dict[str, Any]) -> str:
-    return json.dumps(ref, ensure_ascii=False) if ref else ""
-
 
 # ---------------------------------------------------------------------------------------
 # Shared guards
@@ -169,12 +143,12 @@ def _block_text_from_original(session: Session, first: Segment) -> str | None:
 
 def _space_between(session: Session, first: Segment, second: Segment) -> str:
     """The original text between two segments of one block (whitespace in practice)."""
-    first_ref, second_ref = parse_ref(first.ref), parse_ref(second.ref)
-    first_span, second_span = _span(first_ref), _span(second_ref)
+    first_ref, second_ref = BlockRef.parse(first.ref), BlockRef.parse(second.ref)
+    first_span, second_span = first_ref.span, second_ref.span
     if first_span is None or second_span is None or second_span[0] < first_span[1]:
         return " "  # no recorded position (segments not made by an import): one space
     length = second_span[0] - first_span[1]
-    recorded = first_ref.get("space_after")
+    recorded = first_ref.space_after
     if isinstance(recorded, str) and len(recorded) == length:
         return recorded
     block_text = _block_text_from_original(session, first)
@@ -200,8 +174,8 @@ def _merged_target(first: str, second: str) -> str:
 
 
 def _check_same_block(first: Segment, second: Segment) -> None:
-    first_block = parse_ref(first.ref).get("block", first.block)
-    second_block = parse_ref(second.ref).get("block", second.block)
+    first_block = BlockRef.parse(first.ref).block or first.block
+    second_block = BlockRef.parse(second.ref).block or second.block
     if first.block != second.block or first_block != second_block:
         raise InvalidInput(
             f"segments {first.id} and {second.id} come from different paragraphs of the "
@@ -251,13 +225,10 @@ def merge_segments(
     target = _merged_target(first.target, second.target)
     old_status = Status(first.status)
     new_status = Status.DRAFT if target else Status.NEW
-    first_ref, second_ref = parse_ref(first.ref), parse_ref(second.ref)
-    merged_ref = dict(first_ref)
-    if _span(first_ref) and _span(second_ref):
-        merged_ref["end"] = second_ref["end"]
-    merged_ref.pop("space_after", None)
-    if "space_after" in second_ref:
-        merged_ref["space_after"] = second_ref["space_after"]
+    first_ref, second_ref = BlockRef.parse(first.ref), BlockRef.parse(second.ref)
+    merged_ref = first_ref.with_space_after(second_ref.space_after)
+    if first_ref.span and second_ref.span:
+        merged_ref = merged_ref.with_span(first_ref.start, second_ref.end)
     old_source, old_target = first.source, first.target
     second_note = (
         f"merged with segment {second.id} (version {second.version}): "
@@ -291,7 +262,7 @@ def merge_segments(
         {
             "source": source,
             "source_key": match_key(source),
-            "ref": _dump_ref(merged_ref),
+            "ref": merged_ref.dump(),
             "codes": {**first.codes, **second.codes},
             "target": target,
             "status": int(new_status),
@@ -401,13 +372,13 @@ def split_segment(
 
     head, tail = source[:at].rstrip(), source[at:].lstrip()
     space = source[len(head) : len(source) - len(tail)]
-    ref = parse_ref(segment.ref)
-    head_ref, tail_ref = dict(ref), dict(ref)
-    span = _span(ref)
+    ref = BlockRef.parse(segment.ref)
+    head_ref, tail_ref = ref, ref
+    span = ref.span
     if span is not None:
-        head_ref["end"] = span[0] + len(head)
-        tail_ref["start"] = span[0] + len(head) + len(space)
-    head_ref["space_after"] = space
+        head_ref = ref.with_span(span[0], span[0] + len(head))
+        tail_ref = ref.with_span(span[0] + len(head) + len(space), span[1])
+    head_ref = head_ref.with_space_after(space)
     old_status = Status(segment.status)
     new_status = Status.DRAFT if segment.target.strip() else Status.NEW
     position, document_id, block = segment.position, segment.document_id, segment.block
@@ -436,7 +407,7 @@ def split_segment(
         {
             "source": head,
             "source_key": match_key(head),
-            "ref": _dump_ref(head_ref),
+            "ref": head_ref.dump(),
             "codes": _codes_used(codes, head, segment.target),
             "status": int(new_status),
             "flags": {},
@@ -446,7 +417,7 @@ def split_segment(
         document_id=document_id,
         position=position + 1,
         block=block,
-        ref=_dump_ref(tail_ref),
+        ref=tail_ref.dump(),
         source=tail,
         source_key=match_key(tail),
         target="",
@@ -614,14 +585,14 @@ def preview_segmentation(
     document = read_source(data, filename)
     sentences = []
     for draft in segment_blocks(document.blocks, rules or SegmentationRules.default()):
-        ref = parse_ref(draft.ref)
+        ref = BlockRef.parse(draft.ref)
         sentences.append(
             PreviewSentence(
                 paragraph=draft.block,
-                block_ref=str(ref.get("block", "")),
-                kind=str(ref.get("kind", "")),
-                start=int(ref.get("start", 0)),
-                end=int(ref.get("end", len(draft.source))),
+                block_ref=ref.block,
+                kind=ref.kind,
+                start=ref.start or 0,
+                end=len(draft.source) if ref.end is None else ref.end,
                 text=draft.source,
             )
         )

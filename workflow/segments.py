@@ -15,11 +15,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from workflow.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from workflow.inline_codes import plain_text
+from primitives.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from primitives.inline_codes import plain_text
+from primitives.statuses import Origin, Status
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action, status_after_edit, transition_action
-from workflow.statuses import Origin, Status
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 

@@ -96,7 +96,7 @@ def home() -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        from workflow.errors import InvalidInput
+        from primitives.errors import InvalidInput
 
         raise InvalidInput(
             f"SONGNGU_HOME={path} cannot be used as a folder ({error.strerror}): "

@@ -19,8 +19,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from primitives.errors import InvalidInput
 from workflow import settings
-from workflow.errors import InvalidInput
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _BEGIN_OPTION = "songngu_sqlite_begin"

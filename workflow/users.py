@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from primitives.errors import InvalidInput, NotFound
 from workflow import settings
-from workflow.errors import InvalidInput, NotFound
 from workflow.models import User
 from workflow.permissions import Action, Role, require
 

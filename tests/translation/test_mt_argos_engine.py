@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from primitives.errors import InvalidInput, NotFound
 from translation import argos_engine
 from translation.argos_engine import ArgosEngine, DecodingSettings, SentencePieceCT2Model
 from translation.engine import (
@@ -21,7 +22,6 @@ from translation.engine import (
 )
 from translation.packages import InstalledPackage, find_package
 from translation.pipeline import PipelineSettings
-from workflow.errors import InvalidInput, NotFound
 
 SENTENCES = [
     "Ủy ban nhân dân tỉnh họp phiên thường kỳ.",

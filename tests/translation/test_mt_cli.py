@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow.cli.commands.models import download_progress_printer
+from cli.commands.models import download_progress_printer
 
 SONGNGU = str(Path(sys.executable).with_name("songngu"))
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from primitives.errors import Conflict, InvalidInput, NotFound
 from translation import packages
 from translation.packages import (
     InstallLimits,
@@ -23,7 +24,6 @@ from translation.packages import (
     installed_packages,
     remove_package,
 )
-from workflow.errors import Conflict, InvalidInput, NotFound
 
 FOLDER = "translate-vi_en-1_9"
 

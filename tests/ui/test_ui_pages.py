@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from primitives.statuses import Status
 from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.projects import get_project
 from workflow.segments import get_segment, list_segments
-from workflow.statuses import Status
 from workflow.storage import Database
 
 REPO = Path(__file__).resolve().parents[2]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from primitives.statuses import Status
 from translation.engine import ALL_FLAGS
 from ui.strings import STRINGS
-from workflow.statuses import Status
 
 UI = Path(__file__).resolve().parents[2] / "ui"
 

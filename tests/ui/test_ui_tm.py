@@ -9,11 +9,11 @@ from songngu_testing import add_users, seed_project
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
+from primitives.statuses import Origin, Status
 from ui.components.tm_panel import diff_markdown
 from workflow.models import Segment
 from workflow.projects import get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.tm.diff import diff_words
 from workflow.tm.model import TMUnit

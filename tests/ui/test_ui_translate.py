@@ -11,13 +11,13 @@ from songngu_testing import add_users, seed_project
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
+from primitives.statuses import Origin, Status
 from translation.packages import install_package, installed_packages
 from workflow.jobs import JobState, get_job
 from workflow.models import Job
 from workflow.mt import create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import resolve_actor
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from songngu_testing import run_cli
 
-from workflow.cli.main import main
+from cli.main import main
 
 REPORT = "PGS.TS. Lê An phát biểu tại TP. Huế.  Hết.\n\n123\nDo KTS. Long thiết kế.\n"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from songngu_testing import run_cli, seed_project
 
+from primitives.statuses import Origin, Status
 from translation.packages import install_package
 from workflow.jobs import JobState, get_job, list_jobs, request_cancel
 from workflow.mt import create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments, save_and_confirm
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import resolve_actor
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workflow.cli.docs import cli_reference
+from cli.docs import cli_reference
 from workflow.settings import SETTINGS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -12,13 +12,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_cli_reference_is_up_to_date() -> None:
     current = (REPO / "docs" / "cli.md").read_text("utf-8")
-    assert current == cli_reference(), "run: .venv/bin/python -m workflow.cli.docs > docs/cli.md"
+    assert current == cli_reference(), "run: .venv/bin/python -m cli.docs > docs/cli.md"
 
 
 def test_cli_reference_does_not_depend_on_what_ran_before() -> None:
     from click.testing import CliRunner
 
-    from workflow.cli.main import cli
+    from cli.main import cli
 
     before = cli_reference()
     for args in (["--help"], ["project", "--help"], ["glossary", "list", "--help"]):

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.jobs import (
     JobContext,
     JobState,

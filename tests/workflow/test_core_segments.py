@@ -7,7 +7,8 @@ import threading
 import pytest
 from songngu_testing import add_users, seed_project
 
-from workflow.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from primitives.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from primitives.statuses import Origin, Status
 from workflow.segments import (
     Fill,
     apply_fills,
@@ -19,7 +20,6 @@ from workflow.segments import (
     save_and_confirm,
     set_status,
 )
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import resolve_actor
 

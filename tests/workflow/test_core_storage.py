@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from songngu_testing import seed_project
 from sqlalchemy import inspect, text
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.models import Base
 from workflow.storage import Database, open_database
 
@@ -44,7 +44,7 @@ def test_a_malformed_database_url_is_one_clear_error() -> None:
 
 
 def _process_writer(url: str, segment_id: int, text_: str, start, results) -> None:  # type: ignore[no-untyped-def]
-    from workflow.errors import Conflict
+    from primitives.errors import Conflict
     from workflow.segments import edit_target
     from workflow.storage import open_database as open_db
     from workflow.users import resolve_actor

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from songngu_testing import seed_project
 
-from workflow.errors import Conflict, NotFound
+from primitives.errors import Conflict, NotFound
 from workflow.jobs import get_job
 from workflow.projects import get_document, get_project
 from workflow.segments import edit_target, get_segment, set_status

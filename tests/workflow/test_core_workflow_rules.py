@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from workflow.errors import InvalidInput, InvalidTransition, PermissionDenied
+from primitives.errors import InvalidInput, InvalidTransition, PermissionDenied
+from primitives.statuses import Status
 from workflow.permissions import (
     Action,
     Role,
@@ -15,7 +16,6 @@ from workflow.permissions import (
     status_after_edit,
     transition_action,
 )
-from workflow.statuses import Status
 
 T, R, E, A = Role.TRANSLATOR, Role.REVIEWER, Role.EDITOR, Role.ADMIN
 

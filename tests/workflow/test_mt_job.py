@@ -10,16 +10,16 @@ import pytest
 from songngu_testing import seed_project
 from sqlalchemy import update
 
+from primitives.errors import Conflict, NotFound
+from primitives.statuses import Origin, Status
 from translation.argos_engine import ArgosEngine
 from translation.engine import MTRequest, MTResult, register_engine
 from translation.packages import install_package
-from workflow.errors import Conflict, NotFound
 from workflow.jobs import JobState, get_job, request_cancel, run_job
 from workflow.models import Job
 from workflow.mt import MTJobOptions, count_plan, create_mt_job, plan_translation
 from workflow.projects import get_project
 from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import resolve_actor
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 from songngu_testing import seed_project
 
+from primitives.statuses import Origin, Status
 from translation.engine import FLAG_TAGS_MOVED, MTRequest, MTResult, register_engine
 from translation.protection import TermSpan
 from workflow import mt
@@ -25,7 +26,6 @@ from workflow.mt import (
 from workflow.partners import update_partner
 from workflow.projects import get_project
 from workflow.segments import list_segments
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import resolve_actor
 

@@ -10,7 +10,10 @@ import pytest
 from songngu_testing import add_users, seed_project
 from sqlalchemy import select
 
-from workflow.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from primitives.block_ref import BlockRef
+from primitives.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from workflow.importing import import_document
 from workflow.models import Comment, Revision, Segment
 from workflow.projects import create_project, get_project
@@ -19,16 +22,13 @@ from workflow.segment_edit import (
     RulesDifference,
     change_project_rules,
     merge_segments,
-    parse_ref,
     preview_segmentation,
     reset_project_rules,
     split_segment,
 )
 from workflow.segments import add_comment, edit_target, get_segment, list_segments, set_status
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.users import Actor, resolve_actor
-from workflow.vietnamese.keys import match_key
 
 # One Markdown paragraph (three sentences, formatting codes, a double space before the
 # third) and a second paragraph.
@@ -70,8 +70,8 @@ def test_merge_keeps_the_original_space_and_both_codes(any_db: Database) -> None
         assert merged.source_key == match_key(merged.source)
         assert set(merged.codes) == {"2", "3"}
         assert Status(merged.status) is Status.NEW and merged.version == 2
-        ref = parse_ref(merged.ref)
-        assert (ref["block"], ref["start"], ref["end"]) == ("lines:1-1", 18, 70)
+        ref = BlockRef.parse(merged.ref)
+        assert (ref.block, ref.start, ref.end) == ("lines:1-1", 18, 70)
     assert [row[0] for row in _rows(any_db, project_id)] == [ids[0], ids[1], ids[3], ids[4]]
     assert _revisions(any_db, ids[1]) == [("merge", "Hai câu <g2>liên kết</g2> ba.", merged.source)]
 
@@ -143,7 +143,7 @@ def test_split_shifts_later_positions_and_merge_restores_the_source(any_db: Data
         assert first.target == "Two link three, four." and Status(first.status) is Status.DRAFT
         assert (second.target, Status(second.status), second.version) == ("", Status.NEW, 1)
         assert first.codes == {} and set(second.codes) == {"2"}
-        assert (parse_ref(first.ref)["end"], parse_ref(second.ref)["start"]) == (25, 26)
+        assert (BlockRef.parse(first.ref).end, BlockRef.parse(second.ref).start) == (25, 26)
     rows = _rows(any_db, project_id)
     assert [row[0] for row in rows] == [ids[0], first_id, second_id, ids[2], ids[3], ids[4]]
     positions = [row[1] for row in rows]
@@ -161,7 +161,7 @@ def test_split_shifts_later_positions_and_merge_restores_the_source(any_db: Data
         merge_segments(session, admin, second_id)
         merged = merge_segments(session, admin, first_id)
         assert merged.source == original.source
-        assert parse_ref(merged.ref) == parse_ref(original.ref)
+        assert BlockRef.parse(merged.ref) == BlockRef.parse(original.ref)
         assert merged.codes == original.codes
     assert len(_rows(any_db, project_id)) == 5
 
@@ -200,7 +200,7 @@ def test_split_before_ignores_tone_placement_case_and_nfd(any_db: Database) -> N
         first, second = split_segment(session, admin, ids[0], before="HÒA BÌNH")
         assert (first.source, second.source) == ("Ông ấy hòa giải.", "Hoà bình lập lại.")
         # a segment with no recorded position still keeps the space it was split at
-        assert parse_ref(first.ref) == {"space_after": " "}
+        assert BlockRef.parse(first.ref) == BlockRef(space_after=" ")
     with any_db.write() as session:
         assert merge_segments(session, admin, ids[0]).source == "Ông ấy hòa giải. Hoà bình lập lại."
 

@@ -12,8 +12,8 @@ import re
 
 import streamlit as st
 
-from ui.state import database, t
-from workflow.errors import SongnguError
+from primitives.errors import SongnguError
+from ui.state import database, error_text, t
 from workflow.glossary.matcher import TermHit
 from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
@@ -64,7 +64,7 @@ def glossary_panel(source: str, target: str, project_id: int | None) -> None:
         with database().read() as session:
             matcher = project_matcher(session, get_project(session, project_id))
     except SongnguError as error:
-        st.error(str(error))
+        st.error(error_text(error))
         return
     hits = matcher.find(source)
     st.markdown(f"**{t('glossary_panel')}**")

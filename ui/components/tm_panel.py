@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from primitives.errors import Conflict, SongnguError
+from primitives.statuses import Origin
 from ui.components.glossary_panel import escape_markdown
 from ui.components.messages import MessageKind, push_message, show_messages
-from ui.state import database, t
-from workflow.errors import Conflict, SongnguError
+from ui.state import database, error_text, t
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.segments import edit_target, get_segment
-from workflow.statuses import Origin
 from workflow.tm.diff import DiffSpan, diff_words
 from workflow.tm.model import TMMatch
 from workflow.tm.store import (
@@ -101,7 +101,7 @@ def _use(actor: Actor, segment_id: int, seen_version: int, target: str, state_ke
         )
         return
     except SongnguError as error:
-        _push("error", str(error))
+        _push("error", error_text(error))
         return
     # The editor shows the version and text kept under state_key: it now shows the match.
     st.session_state[state_key] = (version, text)
@@ -124,7 +124,7 @@ def tm_panel(segment_id: int, seen_version: int, actor: Actor, state_key: str) -
             repeats = propagated_repeats(session, segment)
             source = segment.source
     except SongnguError as error:
-        st.error(str(error))
+        st.error(error_text(error))
         return
     if repeats:
         st.caption(t("tm_repeats_filled", count=repeats))
@@ -162,7 +162,7 @@ def _save_settings(actor: Actor, project_id: int) -> None:
                 propagate=bool(st.session_state.get(f"tm_propagate-{project_id}")),
             )
     except SongnguError as error:
-        _push("error", str(error))
+        _push("error", error_text(error))
         return
     _push("success", t("tm_settings_saved"))
 
@@ -183,7 +183,7 @@ def _import(actor: Actor, project_id: int) -> None:
                 shared=bool(st.session_state.get("tm_import_shared")),
             )
     except SongnguError as error:
-        _push("error", str(error))
+        _push("error", error_text(error))
         return
     _push(
         "success",
@@ -207,7 +207,7 @@ def _prepare_export(actor: Actor, project_id: int, shared: bool) -> None:
             data = export_tmx(session, actor, project, shared=shared)
             name = "shared-tm.tmx" if shared else f"{project.name}-tm.tmx"
     except SongnguError as error:
-        _push("error", str(error))
+        _push("error", error_text(error))
         return
     st.session_state[EXPORT] = (project_id, shared, name, data)
 
@@ -220,7 +220,7 @@ def tm_admin(project_id: int, actor: Actor) -> None:
             counts = count_units(session, project)
             current = tm_settings(project)
     except SongnguError as error:
-        st.error(str(error))
+        st.error(error_text(error))
         return
     with st.expander(t("tm_admin")):
         show_messages(MESSAGES)

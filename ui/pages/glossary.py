@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from primitives.errors import Conflict, SongnguError
 from ui.components.messages import MessageKind, push_message, show_messages
-from ui.state import current_project_id, database, sidebar, t
-from workflow.errors import Conflict, SongnguError
+from ui.state import current_project_id, database, error_text, sidebar, t
 from workflow.glossary.csv_io import VARIANT_SEPARATOR
 from workflow.glossary.files import read_glossary_bytes
 from workflow.glossary.model import GlossaryEntry, TermStatus
@@ -95,7 +95,7 @@ def _report(error: SongnguError, term_id: int | None = None) -> None:
             ),
         )
     else:
-        _push("error", str(error))
+        _push("error", error_text(error))
 
 
 # --- actions (button callbacks) ----------------------------------------------------------
@@ -296,7 +296,7 @@ def _edit_section(actor: Actor, project_id: int, terms: list[StoredTerm]) -> Non
             with database().read() as session:
                 current = stored_term(session, get_project(session, project_id), term_id)
         except SongnguError as error:
-            st.error(str(error))
+            st.error(error_text(error))
             return
         # The version the user is looking at is the one the form was first drawn with.
         seen_version = st.session_state.setdefault(_shown_key(term_id), current.version)

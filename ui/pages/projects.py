@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from primitives.errors import SongnguError
 from ui.state import current_project_id, database, show_error, sidebar, t
-from workflow.errors import SongnguError
 from workflow.partners import PARTNER_SETTINGS, list_partners, parse_setting_value, update_partner
 from workflow.permissions import Action, allowed
 from workflow.projects import create_project, get_project, list_projects

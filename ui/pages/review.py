@@ -13,11 +13,12 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from primitives.errors import Conflict, SongnguError
+from primitives.statuses import Status
 from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
-from ui.state import current_project_id, database, sidebar, t
-from workflow.errors import Conflict, SongnguError
+from ui.state import current_project_id, database, error_text, sidebar, t
 from workflow.projects import get_project
 from workflow.segments import (
     add_comment,
@@ -30,7 +31,6 @@ from workflow.segments import (
     save_and_confirm,
     set_status,
 )
-from workflow.statuses import Status
 from workflow.tm.store import status_change_outcomes
 from workflow.users import Actor
 
@@ -73,7 +73,7 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
         except Conflict as error:
             push_message(MESSAGES, "error", _conflict_message(error))
         except SongnguError as error:
-            push_message(MESSAGES, "error", str(error))
+            push_message(MESSAGES, "error", error_text(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
 
@@ -180,7 +180,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     except Conflict as error:
         st.error(_conflict_message(error))
     except SongnguError as error:
-        st.error(str(error))
+        st.error(error_text(error))
     if segment.version != seen_version:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
     if reload_col.button(t("reload"), key="side_reload"):
@@ -207,7 +207,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
         except Conflict as error:
             st.error(_conflict_message(error))
         except SongnguError as error:
-            st.error(str(error))
+            st.error(error_text(error))
 
     with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
         for comment in comments:
@@ -219,7 +219,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                     add_comment(session, actor, chosen, new_comment)
                 st.rerun()
             except SongnguError as error:
-                st.error(str(error))
+                st.error(error_text(error))
         for revision in revisions:
             st.caption(
                 f"v{revision.version} · {revision.user} · {revision.field}: "

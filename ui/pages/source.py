@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from primitives.errors import SongnguError
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
-from ui.state import current_project_id, database, show_error, sidebar, t
-from workflow.errors import SongnguError
+from ui.state import current_project_id, database, error_text, show_error, sidebar, t
 from workflow.importing import import_document, project_rules
 from workflow.models import Segment
 from workflow.projects import get_project
@@ -140,7 +140,7 @@ def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
         with database().write() as session:
             save_project_rules(session, actor, get_project(session, project_id), rules)
     except SongnguError as error:
-        push_message(f"{MESSAGES}-rules", "error", str(error))
+        push_message(f"{MESSAGES}-rules", "error", error_text(error))
         return
     push_message(f"{MESSAGES}-rules", "success", t("rules_saved"))
     st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
@@ -151,7 +151,7 @@ def _reset_rules(actor: Actor, project_id: int) -> None:
         with database().write() as session:
             reset_project_rules(session, actor, get_project(session, project_id))
     except SongnguError as error:
-        push_message(f"{MESSAGES}-rules", "error", str(error))
+        push_message(f"{MESSAGES}-rules", "error", error_text(error))
         return
     push_message(f"{MESSAGES}-rules", "success", t("rules_saved"))
     st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
@@ -197,7 +197,7 @@ def _merge(actor: Actor, project_id: int, first: tuple[int, int], second: tuple[
             )
             push_message(f"{MESSAGES}-tools", "success", t("merged", id=merged.id))
     except SongnguError as error:
-        push_message(f"{MESSAGES}-tools", "error", str(error))
+        push_message(f"{MESSAGES}-tools", "error", error_text(error))
 
 
 def _split(
@@ -223,7 +223,7 @@ def _split(
                 f"{MESSAGES}-tools", "success", t("split_done", first=first.id, second=second.id)
             )
     except SongnguError as error:
-        push_message(f"{MESSAGES}-tools", "error", str(error))
+        push_message(f"{MESSAGES}-tools", "error", error_text(error))
 
 
 def _segment_label(segment: Segment) -> str:

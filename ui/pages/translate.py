@@ -15,9 +15,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from primitives.errors import NotFound, SongnguError
 from translation.packages import InstalledPackage
-from ui.state import current_project_id, database, show_error, sidebar, t
-from workflow.errors import NotFound, SongnguError
+from ui.state import current_project_id, database, error_text, show_error, sidebar, t
 from workflow.jobs import FINISHED, JobState, ThreadJobRunner, get_job, is_stalled, request_cancel
 from workflow.models import Job
 from workflow.mt import (
@@ -90,7 +90,7 @@ def _download(actor: Actor) -> None:
     except PackageIndexUnreachable as error:
         bar.empty()
         st.info(t("models_offline"))
-        st.caption(str(error))
+        st.caption(error_text(error))
         return
     except SongnguError as error:
         bar.empty()

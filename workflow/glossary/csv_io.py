@@ -14,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.glossary.model import (
     GlossaryEntry,
     InvalidGlossaryEntry,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.glossary.csv_io import read_glossary_csv
 from workflow.glossary.model import GlossaryEntry
 from workflow.glossary.tbx_io import read_tbx

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from primitives.text_keys import match_key
 from workflow.glossary.model import GlossaryEntry, TermStatus
 from workflow.glossary.text_view import make_view
-from workflow.vietnamese.keys import match_key
 
 # Dashes people type between words of a name ("Lao động – Thương binh"): one key for all.
 # One character each way, so keys keep the text's length.

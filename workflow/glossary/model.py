@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 
 
 class InvalidGlossaryEntry(InvalidInput, ValueError):

@@ -25,7 +25,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, and_, delete, false, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from workflow.errors import Conflict, InvalidInput, NotFound
+from primitives.errors import Conflict, InvalidInput, NotFound
+from primitives.text_keys import loose_key, match_key
 from workflow.glossary.csv_io import write_glossary_csv
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.matcher import TermMatcher, term_key
@@ -35,7 +36,6 @@ from workflow.models import GlossaryTerm, Project, utcnow
 from workflow.permissions import Action
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
-from workflow.vietnamese.keys import loose_key, match_key
 
 EFFECTIVE = "effective"  # the export/list "scope" meaning: everything the project applies
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "tsv", "tbx")

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from primitives.inline_codes import CODE_RE
+from primitives.text_keys import loose_key
 from workflow.glossary.matcher import TermHit
 from workflow.glossary.model import GlossaryEntry, TermStatus
-from workflow.inline_codes import CODE_RE
-from workflow.vietnamese.keys import loose_key
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _WORD_OR_GAP_RE = re.compile(r"\w+|[^\w\s]+|\s+")

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.glossary.csv_io import format_errors
 from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
 from workflow.glossary.model import parse_iso_date as _parse_date

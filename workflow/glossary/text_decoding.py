@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 
 
 def decode_text(data: bytes, filename: str) -> str:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from workflow.inline_codes import CODE_RE
+from primitives.inline_codes import CODE_RE
 
 # Anything that forces the slow path: a tag, whitespace other than single spaces.
 _NEEDS_REWRITE_RE = re.compile(r"<[gx/]|\s{2,}|[^\S ]")

@@ -3,7 +3,7 @@
 ``read_source(data, filename)`` is the one entry point. It picks the reader from the file
 name, checks the bytes are really that kind of file, applies the :class:`IntakeLimits`,
 and either returns the whole :class:`SourceDocument` or raises
-:class:`~workflow.errors.InvalidInput` with a one-line message; never a partial result.
+:class:`~primitives.errors.InvalidInput` with a one-line message; never a partial result.
 Text pasted in the app goes through the .txt path (``filename="pasted.txt"``).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.docx_reader import read_docx
 from workflow.intake.limits import (
     DEFAULT_LIMITS,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.limits import IntakeLimits
 from workflow.intake.safety import (
     RESAVE_ADVICE,

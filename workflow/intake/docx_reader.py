@@ -13,7 +13,7 @@ import zlib
 
 from lxml import etree
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.docx_inline import (
     CodeNumbering,
     ParagraphReader,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from primitives.errors import InvalidInput
 from workflow import settings
-from workflow.errors import InvalidInput
 
 KIB = 1024
 MIB = 1024 * KIB

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workflow.inline_codes import plain_text
+from primitives.inline_codes import plain_text
 
 BLOCK_KINDS = frozenset(
     {

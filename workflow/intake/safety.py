@@ -15,7 +15,7 @@ from typing import IO
 
 from lxml import etree
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.limits import (
     UPLOAD_MB_SETTING,
     ZIP_RATIO_SETTING,

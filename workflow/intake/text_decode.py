@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.limits import TEXT_MB_SETTING, IntakeLimits, raise_hint
 from workflow.intake.safety import sniff_container
 from workflow.vietnamese.encodings import decode_bytes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake.docx_inline import CodeNumbering
 from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable

@@ -6,8 +6,8 @@ import re
 
 from rapidfuzz.distance import Indel
 
+from primitives.text_keys import match_key
 from workflow.tm.keys import tm_key
-from workflow.vietnamese.keys import match_key
 
 # Words, inline code tags, runs of spaces and single punctuation marks are the units shown.
 # Combining marks (U+0300–U+036F) belong to their word, so NFD text splits like NFC.

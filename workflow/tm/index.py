@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.tm.keys import code_signature, key_words, numbers_in, tm_key
 from workflow.tm.model import EXACT_SCORE, IN_CONTEXT_SCORE, TMMatch, TMUnit
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from workflow.inline_codes import CODE_RE, plain_text
-from workflow.vietnamese.keys import match_key
+from primitives.inline_codes import CODE_RE, plain_text
+from primitives.text_keys import match_key
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")

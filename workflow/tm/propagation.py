@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from workflow.inline_codes import plain_text
+from primitives.inline_codes import plain_text
 from workflow.tm.keys import code_signature, tm_key
 
 

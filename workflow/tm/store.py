@@ -33,11 +33,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
+from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from workflow.models import Document, Project, Segment, TMUnitRow, utcnow
 from workflow.permissions import Action
 from workflow.segments import Fill, apply_fills, check_target_text
-from workflow.statuses import Origin, Status
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.keys import tm_key
 from workflow.tm.model import TMMatch, TMUnit
@@ -45,7 +46,6 @@ from workflow.tm.propagation import SegmentText, propagations
 from workflow.tm.tmx_read import read_tmx
 from workflow.tm.tmx_write import write_tmx
 from workflow.users import Actor
-from workflow.vietnamese.keys import match_key
 
 SHARE_SETTING = "tm_share"
 PROPAGATE_SETTING = "propagate"

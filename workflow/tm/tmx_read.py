@@ -14,8 +14,8 @@ from datetime import datetime
 
 from lxml import etree
 
-from workflow.errors import InvalidInput
-from workflow.inline_codes import plain_text
+from primitives.errors import InvalidInput
+from primitives.inline_codes import plain_text
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx_codes import CodeNumbers, SegText, seg_to_text
 

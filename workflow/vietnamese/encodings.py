@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.legacy_tables import (
     EIGHT_BIT_BYTE,
     TCVN3_TO_UNICODE,

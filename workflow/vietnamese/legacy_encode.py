@@ -2,14 +2,14 @@
 
 Used to prove the tables round-trip (every letter encodes and decodes to itself) and to
 build realistic legacy input for tests and the repair benchmark from real sentences.
-A letter an encoding cannot hold raises :class:`~workflow.errors.InvalidInput`.
+A letter an encoding cannot hold raises :class:`~primitives.errors.InvalidInput`.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.legacy_tables import (
     UNICODE_TO_TCVN3,
     UNICODE_TO_VNI,

@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 
 DEFAULT_RULES_PATH = Path(__file__).with_name("data") / "segmentation_rules.json"
 RULES_FORMAT = "songngu-segmentation-rules"

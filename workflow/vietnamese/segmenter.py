@@ -22,7 +22,7 @@ How a boundary is found, on the paragraph with its inline code tags taken out:
    text as given (so they can name a code such as ``<x3/>``), add a boundary at the end of
    each match.
 
-Inline codes (``<g1>…</g1>``, ``<x2/>``, see :mod:`workflow.inline_codes`) are zero-width to
+Inline codes (``<g1>…</g1>``, ``<x2/>``, see :mod:`primitives.inline_codes`) are zero-width to
 the rules, a tag is never cut, and no boundary falls while a paired ``<gN>`` is open, so a
 formatted stretch that spans sentences keeps them together. At a boundary, closing tags
 (and standalone codes written without a space) stay with the sentence before and opening
@@ -42,7 +42,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from workflow.inline_codes import CODE_RE
+from primitives.inline_codes import CODE_RE
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 
 __all__ = ["SegmentationRules", "paired_code_ranges", "split_sentences", "split_spans"]

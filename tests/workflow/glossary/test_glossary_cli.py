@@ -11,7 +11,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from workflow.cli.main import cli, main
+from cli.main import cli, main
 
 SONGNGU = Path(sys.executable).parent / "songngu"
 SOURCE = "Ủy ban nhân dân tỉnh họp.\n\n   \nChủ tịch UBND gặp PGS.TS An về chuyển đổi số.\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 from songngu_testing import add_users, run_cli, seed_project
 
-from workflow.cli.main import cli
+from cli.main import cli
 from workflow.glossary.files import read_glossary_bytes
 from workflow.storage import Database
 

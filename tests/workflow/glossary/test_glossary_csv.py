@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.glossary import GlossaryEntry, TermStatus, read_glossary_csv, write_glossary_csv
 
 FULL = GlossaryEntry(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from primitives.text_keys import match_key
 from workflow.glossary import TermMatcher, TermStatus, load_default_glossary
-from workflow.vietnamese.keys import match_key
 
 MERGED_2025 = {
     "Bộ Kế hoạch và Đầu tư": "Ministry of Finance",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow.errors import InvalidInput, NotFound, SongnguError
+from primitives.errors import InvalidInput, NotFound, SongnguError
 from workflow.glossary import (
     GlossaryEntry,
     InvalidGlossaryEntry,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from songngu_testing import add_users, seed_project
 
-from workflow.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from workflow.glossary.files import read_glossary_bytes
 from workflow.glossary.model import GlossaryEntry, TermStatus
 from workflow.glossary.store import (

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 from songngu_testing import SCHEMAS_DIR
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.glossary import (
     GlossaryEntry,
     TermStatus,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake import IntakeLimits, read_source
 from workflow.intake.safety import OLE_MAGIC, GuardedStream, InflationBudget
 
@@ -162,7 +162,7 @@ import sys, zipfile
 from pathlib import Path
 sys.path.insert(0, {builder_dir!r})
 from intake_docx_builder import docx_bytes
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake import read_source
 data = docx_bytes("<w:p/>" * 2_000_000, compression=zipfile.ZIP_STORED)
 def high_water_kib():

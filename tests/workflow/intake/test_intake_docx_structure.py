@@ -9,7 +9,7 @@ import zipfile
 import docx
 from lxml import etree
 
-from workflow.inline_codes import pairing_problems, plain_text
+from primitives.inline_codes import pairing_problems, plain_text
 from workflow.intake import read_source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

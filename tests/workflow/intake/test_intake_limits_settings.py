@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from songngu_testing import run_cli
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.intake import read_source
 from workflow.intake.limits import DEFAULT_LIMITS, MIB, IntakeLimits
 
@@ -134,7 +134,7 @@ def test_cli_import_over_a_lowered_limit_is_one_line_and_stores_nothing(tmp_path
 def test_app_upload_limit_follows_the_import_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
-    from workflow.cli.commands import app
+    from cli.commands import app
 
     started: list[list[str]] = []
     monkeypatch.setattr(app.subprocess, "call", lambda command, **_: started.append(command) or 0)

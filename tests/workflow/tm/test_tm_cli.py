@@ -9,8 +9,8 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from workflow.cli.commands.tm import tm_group
-from workflow.cli.main import main
+from cli.commands.tm import tm_group
+from cli.main import main
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx_write import write_tmx
 

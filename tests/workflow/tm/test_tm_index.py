@@ -11,7 +11,7 @@ import pytest
 from rapidfuzz import fuzz, process
 from songngu_testing import CORPUS
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.keys import numbers_in, tm_key
 from workflow.tm.model import TMUnit

@@ -6,7 +6,9 @@ import pytest
 from songngu_testing import add_users, seed_project
 from sqlalchemy import select, update
 
-from workflow.errors import Conflict, PermissionDenied
+from primitives.errors import Conflict, PermissionDenied
+from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from workflow.models import Segment, TMUnitRow
 from workflow.projects import get_project
 from workflow.segments import (
@@ -17,7 +19,6 @@ from workflow.segments import (
     save_and_confirm,
     set_status,
 )
-from workflow.statuses import Origin, Status
 from workflow.storage import Database
 from workflow.tm import store
 from workflow.tm.store import (
@@ -28,7 +29,6 @@ from workflow.tm.store import (
     tm_settings,
 )
 from workflow.users import resolve_actor
-from workflow.vietnamese.keys import match_key
 
 HELLO = "Xin chào các bạn."
 SOURCES = ["Mở đầu.", HELLO, "Kết thúc.", HELLO, "xin chào các bạn.", HELLO, HELLO]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from songngu_testing import seed_project
 from sqlalchemy import update
 
+from primitives.statuses import Status
 from workflow.models import TMUnitRow
 from workflow.projects import get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
-from workflow.statuses import Status
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import (

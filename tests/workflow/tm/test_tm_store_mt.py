@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from songngu_testing import seed_project
 
+from primitives.statuses import Origin
 from translation.engine import MTRequest, MTResult, register_engine
 from workflow.jobs import JobState, run_job
 from workflow.mt import MTJobOptions, create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments
-from workflow.statuses import Origin
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import import_tmx

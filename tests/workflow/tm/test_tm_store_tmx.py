@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 from songngu_testing import add_users, seed_project
 
-from workflow.errors import InvalidInput, PermissionDenied
+from primitives.errors import InvalidInput, PermissionDenied
 from workflow.projects import get_project
 from workflow.storage import Database
 from workflow.tm.model import TMUnit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.tm.tmx_read import language_matches, read_tmx
 
 OMEGAT_PROJECT_SAVE = """<?xml version="1.0" encoding="UTF-8"?>

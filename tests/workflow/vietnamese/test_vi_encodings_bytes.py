@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from songngu_testing import CORPUS
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.encodings import decode_bytes
 from workflow.vietnamese.legacy_encode import (
     encode_cp1258,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workflow.cli.main import cli, main
-from workflow.errors import InvalidInput
+from cli.main import cli, main
+from primitives.errors import InvalidInput
 from workflow.vietnamese.legacy_encode import encode_viqr, tcvn3_bytes, vni_bytes
 
 SONGNGU = str(Path(__file__).resolve().parents[3] / ".venv" / "bin" / "songngu")
@@ -149,7 +149,7 @@ def test_directory_is_refused(tmp_path: Path, capsysbinary: pytest.CaptureFixtur
 def test_oversized_file_or_stdin_is_refused_before_decoding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workflow.cli.commands import normalize
+    from cli.commands import normalize
 
     monkeypatch.setattr(normalize, "MAX_INPUT_BYTES", 8)
     source = tmp_path / "big.txt"

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.encodings import (
     decode_bytes,
     repair_text,

@@ -1,4 +1,4 @@
-"""The shared matching keys (workflow/vietnamese/keys.py): what must meet, what must not."""
+"""The shared matching keys (primitives/text_keys.py): what must meet, what must not."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from workflow.vietnamese.keys import loose_key, match_key
+from primitives.text_keys import loose_key, match_key
 from workflow.vietnamese.legacy_tables import VIETNAMESE_LOWERCASE, VIETNAMESE_UPPERCASE
 
 SENTENCE = "Nước Cộng hoà xã hội chủ nghĩa Việt Nam; Uỷ ban nhân dân, Thuỵ Điển, khoẻ mạnh."

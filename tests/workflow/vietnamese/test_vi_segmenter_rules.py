@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 from workflow.vietnamese.segmentation_rules import DEFAULT_RULES_PATH, SegmentationRules
 from workflow.vietnamese.segmenter import split_sentences
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow.inline_codes import CODE_RE, pairing_problems
+from primitives.inline_codes import CODE_RE, pairing_problems
 from workflow.vietnamese.segmenter import SegmentationRules, split_sentences, split_spans
 
 

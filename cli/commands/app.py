@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 import subprocess
@@ -10,12 +11,15 @@ from pathlib import Path
 
 import click
 
+from cli.common import database
 from workflow import settings
-from workflow.cli.common import database
 from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.intake.limits import MIB, IntakeLimits
 
-APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
+# The router inside the installed ui package, so a wheel install (not only a checkout) starts.
+# Found by spec, not imported: importing it would load streamlit into every CLI command.
+_APP_SPEC = importlib.util.find_spec("ui.app")
+APP_FILE = Path(_APP_SPEC.origin if _APP_SPEC and _APP_SPEC.origin else "ui/app.py").resolve()
 
 
 @click.command("app")
@@ -32,7 +36,7 @@ APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
 def app_command(port: int, headless: bool) -> None:
     """Start the Streamlit app on http://localhost:PORT."""
     if not APP_FILE.exists():
-        raise click.ClickException(f"{APP_FILE} is missing: reinstall songngu from its checkout")
+        raise click.ClickException(f"{APP_FILE} is missing: reinstall songngu")
     # Streamlit refuses uploads over its own limit (200 MB): make it the import limit.
     upload_mb = math.ceil(IntakeLimits.from_settings().max_file_bytes / MIB)
     database()  # create and migrate before the first page asks for it
@@ -42,9 +46,11 @@ def app_command(port: int, headless: bool) -> None:
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
         "--server.maxUploadSize", str(upload_mb),
+        # The checkout's .streamlit/config.toml is not beside an installed package.
+        "--client.toolbarMode", "viewer",
     ]  # fmt: skip
     click.echo(f"songngu app on http://localhost:{port}")
-    raise SystemExit(subprocess.call(command, cwd=APP_FILE.parent, env=os.environ.copy()))
+    raise SystemExit(subprocess.call(command, cwd=os.getcwd(), env=os.environ.copy()))
 
 
 @click.command("demo")

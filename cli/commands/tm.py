@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from workflow.cli.common import actor_for, as_option, database, write_output
-from workflow.errors import InvalidInput, NotFound
+from cli.common import actor_for, as_option, database, write_output
+from primitives.errors import InvalidInput, NotFound
 from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.model import TMMatch, TMUnit

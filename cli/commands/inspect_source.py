@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from workflow.cli.commands.segments import read_input_file
-from workflow.cli.common import emit_jsonl, emit_table, format_option
+from cli.commands.segments import read_input_file
+from cli.common import emit_jsonl, emit_table, format_option
 from workflow.intake import IntakeLimits, read_source
 
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.storage import Database, open_database
 from workflow.users import Actor, resolve_actor
 

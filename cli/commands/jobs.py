@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workflow.cli.common import database, emit_table
-from workflow.errors import InvalidInput
+from cli.common import database, emit_table
+from primitives.errors import InvalidInput
 from workflow.jobs import (
     JobFailed,
     JobState,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workflow.cli.common import (
+from cli.common import (
     actor_for,
     as_option,
     database,

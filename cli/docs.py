@@ -1,6 +1,6 @@
 """The CLI reference (docs/cli.md), generated from the commands' own --help.
 
-Run `python -m workflow.cli.docs > docs/cli.md` after changing a command; a test fails
+Run `python -m cli.docs > docs/cli.md` after changing a command; a test fails
 while the file is out of date.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from workflow.cli.main import cli
+from cli.main import cli
 
 
 def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:

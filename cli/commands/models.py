@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 
 _DIR_OPTION = click.option(
     "--dir",

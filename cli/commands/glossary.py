@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from workflow.cli.common import (
+from cli.common import (
     actor_for,
     as_option,
     database,
@@ -21,7 +21,7 @@ from workflow.cli.common import (
     format_option,
     write_output,
 )
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.glossary.csv_io import entry_to_fields
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.files import read_glossary_file

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from workflow.cli.commands.projects import project_group
-from workflow.cli.commands.segments import read_input_file
-from workflow.cli.common import actor_for, as_option, database, emit_jsonl
-from workflow.errors import InvalidInput
+from cli.commands.projects import project_group
+from cli.commands.segments import read_input_file
+from cli.common import actor_for, as_option, database, emit_jsonl
+from primitives.errors import InvalidInput
+from primitives.statuses import Status
 from workflow.importing import project_rules
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
@@ -25,7 +26,6 @@ from workflow.segment_edit import (
     reset_project_rules,
     split_segment,
 )
-from workflow.statuses import Status
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 
 STDIN_NAME = "stdin.txt"  # text on stdin is read like a .txt file (one paragraph a line)

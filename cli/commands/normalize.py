@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
 from workflow.vietnamese.encodings import (
     ENCODING_NAMES,
     RepairReport,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workflow.cli.common import (
+from cli.common import (
     actor_for,
     as_option,
     database,
@@ -14,13 +14,13 @@ from workflow.cli.common import (
     emit_table,
     format_option,
 )
-from workflow.errors import InvalidInput, NotFound
+from primitives.errors import InvalidInput, NotFound
+from primitives.statuses import Origin, Status
 from workflow.importing import document_meta, import_document
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
-from workflow.statuses import Origin, Status
 from workflow.tm.store import status_change_outcomes
 
 

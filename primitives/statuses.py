@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from workflow.errors import InvalidInput
+from primitives.errors import InvalidInput
 
 
 class Status(IntEnum):

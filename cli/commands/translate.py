@@ -6,8 +6,8 @@ import time
 
 import click
 
-from workflow.cli.commands.jobs import follow_job
-from workflow.cli.common import actor_for, as_option, database
+from cli.commands.jobs import follow_job
+from cli.common import actor_for, as_option, database
 from workflow.jobs import JobState, get_job
 from workflow.mt import MTJobOptions, MTJobResult, create_mt_job
 from workflow.projects import get_project

@@ -8,8 +8,9 @@ import sys
 
 import click
 
-from workflow.cli import commands
-from workflow.errors import SongnguError
+from cli import commands
+from cli.errors import exit_status, one_line
+from primitives.errors import SongnguError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="songngu", standalone_mode=False)
     except SongnguError as error:
-        click.echo(f"songngu: error: {error}", err=True)
-        return error.exit_code
+        click.echo(f"songngu: error: {one_line(error)}", err=True)
+        return exit_status(error)
     except click.exceptions.Abort:
         click.echo("songngu: aborted", err=True)
         return 130

@@ -1,0 +1,140 @@
+"""Errors a user can cause, as data: a code, parameters and an English template.
+
+Every error a user can cause (bad input, unknown names, refused actions, stale edits) is a
+:class:`SongnguError`. It says *what* is wrong in a face-neutral way, never *how to type
+the fix*: no command names, no ``--options``, no exit status. Each face renders it:
+
+- the CLI (``cli/errors.py``) prints the English message as one line, adds its own hint
+  for the code (``'songngu segments P'``, ``--reason``) and picks the exit status from the
+  error's kind;
+- the app (``ui/strings.py``, keys ``err.<code>``) shows it in the user's language with
+  the same parameters.
+
+``str(error)`` is the English message (logs, job records, tests). A test checks that every
+code raised anywhere has app strings in both languages and that no template names a CLI
+option or command.
+
+    raise InvalidInput("segment.reject_reason_missing", "a rejection needs a reason")
+    raise NotFound("segment.not_found", "no segment {segment_id}", segment_id=12)
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from typing import Any
+
+_FORMATTER = string.Formatter()
+
+
+def template_fields(template: str) -> set[str]:
+    """Names a template formats ({name}, {name!r}, {name:,})."""
+    return {
+        name.split(".")[0].split("[")[0] for _, name, _, _ in _FORMATTER.parse(template) if name
+    }
+
+
+class SongnguError(Exception):
+    """An error caused by the user's input or action.
+
+    ``code`` identifies the message for translation ("area.what"); ``template`` is the
+    English text with ``{param}`` fields; ``params`` fill them (plain values only: str,
+    int, float, None). ``detail`` is an inner error this one puts context around: its
+    message fills the template's ``{detail}`` (each face renders the inner one itself).
+    """
+
+    kind = "invalid"
+
+    def __init__(
+        self,
+        code: str,
+        template: str | None = None,
+        /,
+        *,
+        detail: SongnguError | None = None,
+        **params: Any,
+    ) -> None:
+        if template is None:  # one argument: a literal English message, nothing to fill
+            code, template = "", code.replace("{", "{{").replace("}", "}}")
+        self.code = code
+        self.template = template
+        self.params = params
+        self.detail = detail
+        values = {**params, "detail": str(detail) if detail is not None else ""}
+        missing = template_fields(template) - set(values)
+        if missing:  # a programming error, caught by the tests of each raise site
+            raise TypeError(f"error {code!r} needs parameters {sorted(missing)}")
+        super().__init__(template.format(**values))
+
+    def render(self, templates: Callable[[SongnguError], str | None]) -> str:
+        """The message with templates of a face: templates(error) gives the template for
+        an error's code in the face's language (None: the English one)."""
+        values = dict(self.params)
+        if self.detail is not None:
+            values["detail"] = self.detail.render(templates)
+        template = templates(self) or self.template
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):  # a face's template with a wrong field
+            return str(self)
+
+
+class NotFound(SongnguError):
+    """A named project, document, segment, user or file does not exist."""
+
+    kind = "not_found"
+
+
+class InvalidInput(SongnguError):
+    """Input that cannot be used as given (bad file, bad value)."""
+
+    kind = "invalid"
+
+
+class PermissionDenied(SongnguError):
+    """The acting user's role does not allow the action."""
+
+    kind = "denied"
+
+
+class InvalidTransition(SongnguError):
+    """A status change the workflow does not allow from the current status."""
+
+    kind = "transition"
+
+
+class Conflict(SongnguError):
+    """A write based on a version that is no longer current (a stale edit).
+
+    Besides its message it carries both texts, so a face can show them side by side;
+    ``segment_id``, ``expected_version`` and ``current_version`` are parameters like any.
+    """
+
+    kind = "conflict"
+
+    def __init__(
+        self,
+        code: str,
+        template: str | None = None,
+        /,
+        *,
+        current_target: str | None = None,
+        attempted_target: str | None = None,
+        detail: SongnguError | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code, template, detail=detail, **params)
+        self.current_target = current_target
+        self.attempted_target = attempted_target
+
+    @property
+    def segment_id(self) -> int | None:
+        return self.params.get("segment_id")
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.params.get("expected_version")
+
+    @property
+    def current_version(self) -> int | None:
+        return self.params.get("current_version")
