@@ -18,7 +18,6 @@ spans, names with or without diacritics as the partner profile says.
 
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -57,6 +56,7 @@ from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.tm.store import exact_tm_targets
 from workflow.users import Actor, resolve_actor
+from workflow.vietnamese.names import personal_names
 
 MT_JOB_KIND = "mt"
 DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
@@ -271,47 +271,6 @@ def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], 
 
 
 # --- building engine requests ---------------------------------------------------------
-
-# Common Vietnamese family names. A personal name is one of them followed by one to three
-# capitalised syllables ("Nguyễn Văn An", "Tô Lâm"); headings in capitals never match.
-_SURNAMES = frozenset(
-    (
-        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
-        "Vương Trịnh Trương Đinh Lâm Mai Tô Lương Cao Tạ Tôn Chu Lưu Kiều Quách Thái Triệu "
-        "Hà Phùng Doãn Khúc Lã Mạc Nông La Châu Giang Diệp Hứa Âu Thân"
-    ).split()
-)
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_MAX_GIVEN_NAMES = 3
-
-
-def _capitalised(word: str) -> bool:
-    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
-
-
-def personal_names(text: str) -> tuple[str, ...]:
-    """Vietnamese personal names in text, NFC, each once, in order of appearance."""
-    # An inline code ends a name: a name is protected as one span of plain text.
-    nfc = unicodedata.normalize("NFC", CODE_RE.sub("|", text))
-    words = list(_WORD_RE.finditer(nfc))
-    names: list[str] = []
-    index = 0
-    while index < len(words):
-        if words[index].group(0) not in _SURNAMES:
-            index += 1
-            continue
-        end = index
-        while (
-            end + 1 < len(words)
-            and end - index < _MAX_GIVEN_NAMES
-            and _capitalised(words[end + 1].group(0))
-            and not nfc[words[end].end() : words[end + 1].start()].strip()
-        ):
-            end += 1
-        if end > index:
-            names.append(" ".join(word.group(0) for word in words[index : end + 1]))
-        index = end + 1
-    return tuple(dict.fromkeys(names))
 
 
 def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 import pytest
@@ -21,7 +20,6 @@ from workflow.mt import (
     RequestContext,
     create_mt_job,
     enforced_terms,
-    personal_names,
 )
 from workflow.partners import update_partner
 from workflow.projects import get_project
@@ -62,22 +60,6 @@ def _translate(database: Database, project_id: int) -> None:
             options=MTJobOptions(engine="fake"),
         )
     assert run_job(database, job.id) == JobState.SUCCEEDED
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Ông Nguyễn Văn An, Chủ tịch UBND tỉnh, phát biểu.", ("Nguyễn Văn An",)),
-        ("Tổng Bí thư Tô Lâm và bà Trần Thị Thu Hằng.", ("Tô Lâm", "Trần Thị Thu Hằng")),
-        (unicodedata.normalize("NFD", "Ông Lê Văn Thành"), ("Lê Văn Thành",)),
-        ("Bà <g1>Phạm Thị</g1> Mai đến.", ("Phạm Thị",)),
-        ("ÔNG NGUYỄN VĂN AN PHÁT BIỂU", ()),  # a heading in capitals: words, not a name
-        ("Nguyễn là họ phổ biến; quả lê ngon.", ()),
-        ("Nguyễn Văn An gặp Nguyễn Văn An.", ("Nguyễn Văn An",)),
-    ],
-)
-def test_personal_names(text: str, names: tuple[str, ...]) -> None:
-    assert personal_names(text) == names
 
 
 def test_only_preferred_and_do_not_translate_terms_are_enforced() -> None:
