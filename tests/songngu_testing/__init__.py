@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workflow.storage import Database
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SONGNGU = str(REPO / ".venv" / "bin" / "songngu")
 # ../shared beside the checkout (CI lays it there too), unless told otherwise.
 SHARED = Path(os.environ.get("SONGNGU_SHARED_DIR", REPO.parent / "shared"))
