@@ -48,7 +48,7 @@ from workflow.jobs import (
     create_job,
     get_job,
     is_stalled,
-    job_handler,
+    resume_job,
 )
 from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
@@ -58,7 +58,7 @@ from workflow.tm.store import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 from workflow.vietnamese.names import personal_names
 
-MT_JOB_KIND = "mt"
+MT_JOB_KIND = "mt"  # run by run_mt_job, as listed in workflow/job_kinds.py
 DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
 MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
 
@@ -361,8 +361,8 @@ def latest_mt_job(session: Session, project: Project) -> Job | None:
     )
 
 
-def check_resumable(session: Session, actor: Actor, job_id: int) -> Job:
-    """The MT job, if it may run again now: stopped, failed or stalled, and MT is ready."""
+def resume_mt_job(session: Session, actor: Actor, job_id: int) -> Job:
+    """Queue the MT job again if it may go on now (stopped, failed or stalled, MT ready)."""
     actor.require(Action.TRANSLATE)
     job = get_job(session, job_id)
     if job.kind != MT_JOB_KIND:
@@ -372,7 +372,7 @@ def check_resumable(session: Session, actor: Actor, job_id: int) -> Job:
     if job.state not in FINISHED and not is_stalled(job):
         raise Conflict(f"job {job_id} is still running: wait for it or stop it first")
     ready_engine(MTJobOptions.from_params(job.params))
-    return job
+    return resume_job(session, job_id)
 
 
 def create_mt_job(
@@ -450,7 +450,6 @@ def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobRe
     result.confirmed += len(outcome.confirmed)
 
 
-@job_handler(MT_JOB_KIND)
 def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
     """Translate the job's segments chunk by chunk; returns an MTJobResult as a dict."""
     started = time.monotonic()

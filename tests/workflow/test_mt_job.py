@@ -17,7 +17,13 @@ from translation.engine import MTRequest, MTResult, register_engine
 from translation.packages import install_package
 from workflow.jobs import JobState, get_job, request_cancel, run_job
 from workflow.models import Job
-from workflow.mt import MTJobOptions, count_plan, create_mt_job, plan_translation
+from workflow.mt import (
+    MTJobOptions,
+    count_plan,
+    create_mt_job,
+    plan_translation,
+    resume_mt_job,
+)
 from workflow.projects import get_project
 from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
 from workflow.storage import Database
@@ -219,6 +225,10 @@ def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
     first_targets = [s.target for s in _segments(any_db, project_id)[:2]]
 
     hooks.clear()
+    assert run_job(any_db, job_id) == JobState.CANCELLED  # stopped until someone resumes it
+    assert len(calls) == 1
+    with any_db.write() as session:
+        resume_mt_job(session, resolve_actor(session, "admin"), job_id)
     assert run_job(any_db, job_id) == JobState.SUCCEEDED
     assert calls[1:] == [SOURCES[2:4], SOURCES[4:6]]
     segments = _segments(any_db, project_id)
