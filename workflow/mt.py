@@ -7,12 +7,14 @@ segment that already holds a machine draft (MT, TM, propagation) is skipped too,
 what makes a killed or cancelled job resumable: run it again and the chunks it committed
 are not redone.
 
-Work goes in chunks of unique sources. At the start of a chunk the segments are read
-again (versions, statuses); a chunk is translated outside any transaction and written with
-``apply_fills``, whose version guard leaves alone every segment edited after that read
-(counted as stale in the job result). Segments with the same source (same ``source_key``
-and the same capitals) are translated once; segments with an exact translation-memory
-match skip MT. Enforced glossary terms and personal names go to the engine as protected
+This job alone decides what the engine is asked (the engine translates each request it
+gets): segments with the same source (same ``source_key`` and the same capitals) are
+translated once, and segments with an exact translation-memory match skip MT. Work goes
+in chunks of unique sources, each one progress step and one chance to stop. At the start
+of a chunk the segments are read again (versions, statuses); the chunk is translated
+outside any transaction and written, one group of results at a time as the engine yields
+them, with ``apply_fills``, whose version guard leaves alone every segment edited after
+that read (counted as stale in the job result). Enforced glossary terms and personal names go to the engine as protected
 spans, names with or without diacritics as the partner profile says.
 """
 
@@ -59,7 +61,7 @@ from workflow.users import Actor, resolve_actor
 from workflow.vietnamese.names import personal_names
 
 MT_JOB_KIND = "mt"  # run by run_mt_job, as listed in workflow/job_kinds.py
-DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
+DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one progress step and one chance to stop
 MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
 
 # Statuses whose target is glossary-enforced in MT: the preferred English form, or the
@@ -403,26 +405,23 @@ def _add(counts: dict[str, int], result: MTJobResult) -> None:
         setattr(result, name, getattr(result, name) + count)
 
 
-def _fills(
-    groups: Sequence[Sequence[PendingSegment]],
-    tm_targets: dict[str, str],
-    mt_results: dict[int, MTResult],
-) -> list[Fill]:
+def _tm_fills(groups: Sequence[Sequence[PendingSegment]], tm_targets: dict[str, str]) -> list[Fill]:
+    return [
+        Fill(segment.id, segment.version, tm_targets[group[0].source_key], Origin.TM, 1.0, {})
+        for group in groups
+        for segment in group
+    ]
+
+
+def _mt_fills(answered: Iterable[tuple[Sequence[PendingSegment], MTResult]]) -> list[Fill]:
+    """Each group's segments filled with the engine's translation of its representative."""
     fills: list[Fill] = []
-    for group in groups:
-        representative = group[0]
-        tm_target = tm_targets.get(representative.source_key)
-        for segment in group:
-            if tm_target is not None:
-                fills.append(Fill(segment.id, segment.version, tm_target, Origin.TM, 1.0, {}))
-                continue
-            result = mt_results.get(representative.id)
-            if result is None:
-                continue  # the engine gave no answer for it: the segment stays NEW
-            flags = {MT_FLAGS_KEY: list(result.flags)} if result.flags else {}
-            fills.append(
-                Fill(segment.id, segment.version, result.target, Origin.MT, result.score, flags)
-            )
+    for group, translated in answered:
+        flags = {MT_FLAGS_KEY: list(translated.flags)} if translated.flags else {}
+        fills += [
+            Fill(s.id, s.version, translated.target, Origin.MT, translated.score, flags)
+            for s in group
+        ]
     return fills
 
 
@@ -481,14 +480,17 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
             [current[segment.id] for segment in group if segment.id in current] for group in chunk
         ]
         groups = [group for group in groups if group]
-        to_translate = [g[0] for g in groups if g[0].source_key not in tm_targets]
-        translated = (
-            engine.translate([requests.request(s.id, s.source) for s in to_translate])
-            if to_translate
-            else []
-        )
+        from_tm = [group for group in groups if group[0].source_key in tm_targets]
+        if from_tm:
+            _write(context, actor, _tm_fills(from_tm, tm_targets), result)
+        # One request per group, keyed by its first segment; the rest get the same text.
+        to_translate = {g[0].id: g for g in groups if g[0].source_key not in tm_targets}
         result.sources_sent += len(to_translate)
-        _write(context, actor, _fills(groups, tm_targets, {r.key: r for r in translated}), result)
+        sent = [requests.request(key, group[0].source) for key, group in to_translate.items()]
+        for translated in engine.translate(sent) if sent else ():
+            # A request the engine did not answer leaves its segments NEW.
+            answered = [(to_translate[r.key], r) for r in translated if r.key in to_translate]
+            _write(context, actor, _mt_fills(answered), result)
         done += len(ids)
         context.progress(done, total, f"{result.machine_translated + result.from_tm} written")
     result.seconds = round(time.monotonic() - started, 2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pytest
 from songngu_testing import seed_project
@@ -39,9 +39,9 @@ class FakeEngine:
     def available(self) -> bool:
         return True
 
-    def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
         self.seen.extend(requests)
-        return [MTResult(r.key, f"EN {r.key}", 0.25, (FLAG_TAGS_MOVED,)) for r in requests]
+        yield [MTResult(r.key, f"EN {r.key}", 0.25, (FLAG_TAGS_MOVED,)) for r in requests]
 
 
 @pytest.fixture
@@ -151,8 +151,8 @@ def test_exact_tm_matches_skip_mt(
 
 def test_unusable_engine_output_is_kept_out(sqlite_db: Database) -> None:
     class ControlCharacterEngine(FakeEngine):
-        def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
-            return [MTResult(r.key, "bad\x0bline", 0.5) for r in requests]
+        def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
+            yield [MTResult(r.key, "bad\x0bline", 0.5) for r in requests]
 
     register_engine("fake", lambda **options: ControlCharacterEngine([]))
     project_id, _ = seed_project(sqlite_db, ["Chào bạn."])
@@ -165,8 +165,8 @@ def test_unusable_engine_output_is_kept_out(sqlite_db: Database) -> None:
 
 def test_a_segment_the_engine_did_not_answer_stays_new(sqlite_db: Database) -> None:
     class FirstOnlyEngine(FakeEngine):
-        def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
-            return [MTResult(requests[0].key, "Only this.", 0.5)]
+        def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
+            yield [MTResult(requests[0].key, "Only this.", 0.5)]
 
     register_engine("fake", lambda **options: FirstOnlyEngine([]))
     project_id, _ = seed_project(sqlite_db, ["Chào bạn.", "Tạm biệt."])
