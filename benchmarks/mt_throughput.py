@@ -17,13 +17,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from songngu_testing.synthetic import VI_EN_SHAPE, build_package
+
 from benchmarks import CORPUS
 from primitives.errors import NotFound
 from translation.argos_engine import ArgosEngine, DecodingSettings, load_model
 from translation.engine import MTRequest, translate_all
 from translation.packages import find_package, install_package
 from translation.pipeline import PipelineSettings
-from translation.synthetic import VI_EN_SHAPE, build_package
 
 WORK = Path(__file__).resolve().parent / "_work"
 BEAM = 4
