@@ -78,7 +78,7 @@ class JobContext:
     project_id: int | None
     runner: str
 
-    def _held(self) -> ColumnElement[bool]:
+    def still_held(self) -> ColumnElement[bool]:
         """The job row, if this runner still holds it."""
         return and_(
             Job.id == self.job_id, Job.claimed_by == self.runner, Job.state == JobState.RUNNING
@@ -91,7 +91,7 @@ class JobContext:
             values["message"] = message
         with self.database.write() as session:
             updated = session.execute(
-                update(Job).where(self._held()).values(**values),
+                update(Job).where(self.still_held()).values(**values),
                 execution_options={"synchronize_session": False},
             )
         if updated.rowcount != 1:
@@ -280,7 +280,7 @@ def _finish(claim: ClaimedJob, state: JobState, message: str, result: dict[str, 
         # Written only while this runner holds the job: a runner whose job was taken
         # over leaves the record to the one that has it.
         session.execute(
-            update(Job).where(context._held()).values(**values),
+            update(Job).where(context.still_held()).values(**values),
             execution_options={"synchronize_session": False},
         )
 
