@@ -30,16 +30,11 @@ from primitives.text_keys import match_key
 from workflow.projects import get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
 from workflow.storage import Database
+from workflow.tm.capture import repeats_filled
+from workflow.tm.exact import exact_tm_targets
+from workflow.tm.lookup import clear_index_cache, lookup, project_tm
 from workflow.tm.model import TMUnit
-from workflow.tm.store import (
-    clear_index_cache,
-    exact_tm_targets,
-    export_tmx,
-    import_tmx,
-    lookup,
-    project_tm,
-    status_change_outcomes,
-)
+from workflow.tm.tmx_io import export_tmx, import_tmx
 from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
@@ -114,11 +109,11 @@ def run(unit_count: int) -> dict[str, float]:
         def confirm() -> object:
             with database.write() as session:
                 admin = resolve_actor(session, "admin")
-                save_and_confirm(
+                change = save_and_confirm(
                     session, admin, first_repeat, "The annual meeting starts at 9 am.",
                     expected_version=1,
                 )  # fmt: skip
-                return status_change_outcomes(session)[0].propagated
+                return repeats_filled(change)
 
         figures["confirm_propagate_s"], filled = _timed(confirm)
         figures["propagated"] = float(filled)  # type: ignore[arg-type]

@@ -458,6 +458,35 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tác vụ {job_id} đang được chạy ở nơi khác ({runner})",
         "en": "Job {job_id} is being run elsewhere ({runner})",
     },
+    # Stale writes refused by the version guard (workflow.versioning), per table and action.
+    "segment.gone_meanwhile": {
+        "vi": "Câu {segment_id} đã được gộp vào câu khác hoặc nhập lại trong lúc bạn làm việc: hãy tải lại danh sách câu.",
+        "en": "Segment {segment_id} was merged away or re-imported meanwhile: reload the segments.",
+    },
+    "segment.changed_meanwhile": {
+        "vi": "{changed_by} đã sửa câu {segment_id} (nay là phiên bản {current_version}, bạn sửa từ phiên bản {expected_version}); chưa lưu. Bản hiện tại: «{current_text}» | bản của bạn: «{your_text}». Hãy tải lại câu rồi hợp nhất.",
+        "en": "Segment {segment_id} was changed by {changed_by} (now version {current_version}, you edited version {expected_version}); not saved. Current text: «{current_text}» | your text: «{your_text}». Reload the segment and merge.",
+    },
+    "segment.changed_before_merge": {
+        "vi": "{changed_by} đã sửa câu {segment_id} (nay là phiên bản {current_version}, bạn đã xem phiên bản {expected_version}); chưa gộp: hãy tải lại danh sách câu rồi thử lại.",
+        "en": "Segment {segment_id} was changed by {changed_by} (now version {current_version}, you saw version {expected_version}); not merged: reload the segments and try again.",
+    },
+    "segment.changed_before_split": {
+        "vi": "{changed_by} đã sửa câu {segment_id} (nay là phiên bản {current_version}, bạn đã xem phiên bản {expected_version}); chưa tách: hãy tải lại danh sách câu rồi thử lại.",
+        "en": "Segment {segment_id} was changed by {changed_by} (now version {current_version}, you saw version {expected_version}); not split: reload the segments and try again.",
+    },
+    "glossary.term_changed_meanwhile": {
+        "vi": "{changed_by} đã sửa thuật ngữ {term_id} (nay là phiên bản {current_version}, bạn đã xem phiên bản {expected_version}); chưa lưu. Bản hiện tại: «{current}» | bản của bạn: «{yours}». Hãy tải lại bảng thuật ngữ rồi thử lại.",
+        "en": "Glossary term {term_id} was changed by {changed_by} (now version {current_version}, you saw version {expected_version}); not saved. Current: «{current}» | yours: «{yours}». Reload the glossary and try again.",
+    },
+    "glossary.term_changed_before_delete": {
+        "vi": "{changed_by} đã sửa thuật ngữ {term_id} (nay là phiên bản {current_version}, bạn đã xem phiên bản {expected_version}); chưa xóa. Bản hiện tại: «{current}». Hãy tải lại bảng thuật ngữ rồi thử lại.",
+        "en": "Glossary term {term_id} was changed by {changed_by} (now version {current_version}, you saw version {expected_version}); not deleted. Current: «{current}». Reload the glossary and try again.",
+    },
+    "glossary.term_deleted_meanwhile": {
+        "vi": "Thuật ngữ {term_id} đã bị xóa trong lúc bạn làm việc: hãy tải lại bảng thuật ngữ.",
+        "en": "Glossary term {term_id} was deleted meanwhile: reload the glossary.",
+    },
 }
 
 

@@ -56,7 +56,7 @@ from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
-from workflow.tm.store import exact_tm_targets
+from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 from workflow.vietnamese.names import personal_names
 

@@ -1,8 +1,13 @@
 """Reading and changing segments: every write is version-guarded and leaves a revision.
 
 A write names the version of the segment its author saw. The UPDATE only matches that
-version, so when two people (or a person and an MT job) write from the same version,
-exactly one wins and the other gets a Conflict showing both texts; nothing is lost.
+version (``workflow.versioning``), so when two people (or a person and an MT job) write
+from the same version, exactly one wins and the other gets a Conflict showing both texts;
+nothing is lost.
+
+A status change is published as a ``SegmentStatusChanged`` event (``workflow.events``):
+its subscribers (TM capture and propagation of repeats) act in the same transaction, and
+what they report comes back in ``set_status``'s ``SegmentChange``.
 """
 
 from __future__ import annotations
@@ -10,28 +15,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from primitives.excerpts import one_line
 from primitives.inline_codes import plain_text
 from primitives.statuses import Origin, Status
-from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
+from workflow.events import SegmentStatusChanged, publish
+from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action, status_after_edit, transition_action
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
+from workflow.versioning import Describer, update_if_current, write_if_current
 
 # Characters XML 1.0 forbids (Word's \x0b line break included): they would break every export.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_TARGET_CHARS = 100_000
-
-
-def one_line(text: str, limit: int = 200) -> str:
-    """Text fit for a one-line message: line breaks shown as ⏎, long text cut with …."""
-    flat = text.replace("\n", " ⏎ ")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def get_segment(session: Session, segment_id: int, project: Project | None = None) -> Segment:
@@ -44,6 +46,30 @@ def get_segment(session: Session, segment_id: int, project: Project | None = Non
         where = f" in project {project.name!r}" if project is not None else ""
         raise NotFound(f"no segment {segment_id}{where}: list them with 'songngu segments'")
     return segment
+
+
+def segment_project(session: Session, segment: Segment) -> Project:
+    """The project a segment belongs to."""
+    document = session.get(Document, segment.document_id)
+    assert document is not None  # a segment's document is deleted with it
+    return document.project
+
+
+def segment_context(session: Session, segment: Segment) -> tuple[str, str]:
+    """Sources of the segments before and after this one in its document ("" at an end)."""
+    before = session.scalar(
+        select(Segment.source)
+        .where(Segment.document_id == segment.document_id, Segment.position < segment.position)
+        .order_by(Segment.position.desc())
+        .limit(1)
+    )
+    after = session.scalar(
+        select(Segment.source)
+        .where(Segment.document_id == segment.document_id, Segment.position > segment.position)
+        .order_by(Segment.position)
+        .limit(1)
+    )
+    return before or "", after or ""
 
 
 def list_segments(
@@ -103,37 +129,38 @@ def check_target_text(target: str) -> None:
         raise InvalidInput(f"the text is longer than {MAX_TARGET_CHARS} characters: split it")
 
 
-def _guarded_update(
-    session: Session, segment: Segment, expected_version: int, actor: Actor, values: dict[str, Any]
-) -> None:
-    """UPDATE ... WHERE version = expected; a miss is a Conflict with both texts."""
-    updated = 0
-    if fits_integer_column(expected_version):  # else no version matches: a Conflict
-        updated = session.execute(
-            update(Segment)
-            .where(Segment.id == segment.id, Segment.version == expected_version)
-            .values(
-                version=Segment.version + 1, updated_by=actor.name, updated_at=utcnow(), **values
-            )
-            .execution_options(synchronize_session=False)
-        ).rowcount
-    if updated != 1:
-        session.expire(segment)
-        current = session.get(Segment, segment.id, populate_existing=True)
-        assert current is not None
-        attempted = values.get("target", current.target)
-        raise Conflict(
-            f"segment {segment.id} was changed by {current.updated_by or 'someone'} "
-            f"(now version {current.version}, you edited version {expected_version}); "
-            f"not saved. Current text: «{one_line(current.target)}» | your text: "
-            f"«{one_line(attempted)}». Reload the segment and merge.",
-            segment_id=segment.id,
-            expected_version=expected_version,
+def segment_gone(segment_id: int) -> Conflict:
+    """The Conflict for a write to a segment that no longer exists."""
+    return Conflict(
+        "segment.gone_meanwhile",
+        "segment {segment_id} was merged away or re-imported meanwhile: reload the segments",
+        segment_id=segment_id,
+    )
+
+
+def stale_edit(segment_id: int, seen: int, attempted: str | None = None) -> Describer[Segment]:
+    """Describes a refused edit or status change: both texts (attempted None: unchanged)."""
+
+    def describe(current: Segment | None) -> Conflict:
+        if current is None:
+            return segment_gone(segment_id)
+        yours = current.target if attempted is None else attempted
+        return Conflict(
+            "segment.changed_meanwhile",
+            "segment {segment_id} was changed by {changed_by} (now version {current_version}, "
+            "you edited version {expected_version}); not saved. Current text: "
+            "«{current_text}» | your text: «{your_text}». Reload the segment and merge.",
+            segment_id=segment_id,
+            changed_by=current.updated_by or "someone",
+            expected_version=seen,
             current_version=current.version,
+            current_text=one_line(current.target),
+            your_text=one_line(yours),
             current_target=current.target,
-            attempted_target=attempted,
+            attempted_target=yours,
         )
-    session.refresh(segment)
+
+    return describe
 
 
 def record_revision(
@@ -182,12 +209,13 @@ def edit_target(
         return segment
     new_status = status_after_edit(current) if target.strip() else Status.NEW
     old_target = segment.target
-    _guarded_update(
+    update_if_current(
         session,
         segment,
         seen,
         actor,
         {"target": target, "status": int(new_status), "origin": int(origin), "score": None},
+        stale=stale_edit(segment.id, seen, target),
     )
     record_revision(session, segment, actor, "target", old_target, target)
     if new_status != current:
@@ -204,8 +232,12 @@ def set_status(
     reason: str = "",
     expected_version: int | None = None,
     project: Project | None = None,
-) -> Segment:
-    """Move a segment through the workflow (confirm, review, reject, approve, reopen)."""
+) -> SegmentChange:
+    """Move a segment through the workflow (confirm, review, reject, approve, reopen).
+
+    The change is published (``SegmentStatusChanged``) in the same transaction; the
+    result holds the segment and what the subscribers reported.
+    """
     new_status = Status.parse(new_status)
     segment = get_segment(session, segment_id, project)
     current = Status(segment.status)
@@ -217,15 +249,42 @@ def set_status(
     if new_status >= Status.TRANSLATED and not plain_text(segment.target).strip():
         raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
     seen = segment.version if expected_version is None else expected_version
-    _guarded_update(session, segment, seen, actor, {"status": int(new_status)})
+    update_if_current(
+        session,
+        segment,
+        seen,
+        actor,
+        {"status": int(new_status)},
+        stale=stale_edit(segment.id, seen),
+    )
     record_revision(session, segment, actor, "status", current.label, new_status.label, reason)
     if action is Action.REJECT:
         session.add(Comment(segment_id=segment.id, user=actor.name, text=f"Rejected: {reason}"))
-    # TM capture and propagation of repeats belong to the same transaction as the change.
-    from workflow.tm.store import on_status_change
+    event = SegmentStatusChanged(
+        session=session,
+        actor=actor,
+        segment=segment,
+        project=project or segment_project(session, segment),
+        old_status=current,
+        new_status=new_status,
+        reason=reason,
+    )
+    return SegmentChange(segment, publish(event))
 
-    on_status_change(session, actor, segment, current, new_status)
-    return segment
+
+ReportT = TypeVar("ReportT")
+
+
+@dataclass(frozen=True)
+class SegmentChange:
+    """A segment as a status change left it, and what the change's subscribers reported."""
+
+    segment: Segment
+    reports: tuple[object, ...] = ()
+
+    def report(self, kind: type[ReportT]) -> ReportT | None:
+        """The report of that type (each subscriber makes its own kind), if one was made."""
+        return next((report for report in self.reports if isinstance(report, kind)), None)
 
 
 def save_and_confirm(
@@ -236,16 +295,24 @@ def save_and_confirm(
     *,
     expected_version: int,
     project: Project | None = None,
-) -> Segment:
-    """Edit and confirm in one transaction (the translator's usual 'save' in the editor)."""
+) -> SegmentChange:
+    """Edit and confirm in one transaction (the translator's usual 'save' in the editor).
+
+    An empty target is saved but not confirmed: the result then has no reports.
+    """
     segment = edit_target(
         session, actor, segment_id, target, expected_version=expected_version, project=project
     )
     if Status(segment.status) < Status.TRANSLATED and target.strip():
-        segment = set_status(
-            session, actor, segment_id, Status.TRANSLATED, expected_version=segment.version
+        return set_status(
+            session,
+            actor,
+            segment_id,
+            Status.TRANSLATED,
+            expected_version=segment.version,
+            project=project,
         )
-    return segment
+    return SegmentChange(segment)
 
 
 @dataclass(frozen=True)
@@ -278,26 +345,23 @@ def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOu
         if Status(segment.status) >= Status.TRANSLATED:
             outcome.confirmed.append(fill.segment_id)
             continue
-        result = session.execute(
-            update(Segment)
-            .where(
-                Segment.id == fill.segment_id,
-                Segment.version == fill.expected_version,
-                Segment.status < int(Status.TRANSLATED),
-            )
-            .values(
-                target=fill.target,
-                status=int(Status.DRAFT),
-                origin=int(fill.origin),
-                score=fill.score,
-                flags=fill.flags,
-                version=Segment.version + 1,
-                updated_by=actor.name,
-                updated_at=utcnow(),
-            )
-            .execution_options(synchronize_session=False)
+        written = write_if_current(
+            session,
+            Segment,
+            fill.segment_id,
+            fill.expected_version,
+            actor,
+            {
+                "target": fill.target,
+                "status": int(Status.DRAFT),
+                "origin": int(fill.origin),
+                "score": fill.score,
+                "flags": fill.flags,
+            },
+            # Confirmed meanwhile (a person's work): never overwritten by a machine.
+            where=Segment.status < int(Status.TRANSLATED),
         )
-        if result.rowcount != 1:
+        if not written:
             outcome.stale.append(fill.segment_id)
             continue
         session.add(

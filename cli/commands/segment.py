@@ -13,19 +13,18 @@ from cli.commands.segments import read_input_file
 from cli.common import actor_for, as_option, database, emit_jsonl
 from primitives.errors import InvalidInput
 from primitives.statuses import Status
+from workflow.import_preview import preview_segmentation
 from workflow.importing import project_rules
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
-from workflow.projects import get_project
-from workflow.segment_edit import (
+from workflow.project_rules import (
     RulesChange,
     RulesDifference,
     change_project_rules,
-    merge_segments,
-    preview_segmentation,
     reset_project_rules,
-    split_segment,
 )
+from workflow.projects import get_project
+from workflow.segment_structure import merge_segments, split_segment
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 
 STDIN_NAME = "stdin.txt"  # text on stdin is read like a .txt file (one paragraph a line)

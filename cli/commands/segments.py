@@ -21,7 +21,7 @@ from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
-from workflow.tm.store import status_change_outcomes
+from workflow.tm.capture import repeats_filled
 
 
 def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
@@ -198,7 +198,7 @@ def set_status_command(
 ) -> None:
     """Move a segment to STATUS (translated, reviewed, rejected, approved)."""
     with database().write() as session:
-        segment = set_status(
+        change = set_status(
             session,
             actor_for(session, as_user),
             segment_id,
@@ -207,10 +207,11 @@ def set_status_command(
             expected_version=expect_version,
             project=get_project(session, project),
         )
+        segment = change.segment
         click.echo(
             f"segment {segment.id} is {Status(segment.status).label} (version {segment.version})"
         )
-        filled = sum(outcome.propagated for outcome in status_change_outcomes(session))
+        filled = repeats_filled(change)
         if filled:
             click.echo(f"filled {filled} repeated segment(s) with this translation")
 

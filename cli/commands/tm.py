@@ -17,15 +17,11 @@ from cli.common import actor_for, as_option, database, write_output
 from primitives.errors import InvalidInput, NotFound
 from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
+from workflow.tm.lookup import project_tm
 from workflow.tm.model import TMMatch, TMUnit
-from workflow.tm.store import (
-    count_units,
-    export_tmx,
-    import_tmx,
-    project_tm,
-    set_tm_settings,
-    tm_settings,
-)
+from workflow.tm.settings import set_tm_settings, tm_settings
+from workflow.tm.store import count_units
+from workflow.tm.tmx_io import export_tmx, import_tmx
 from workflow.tm.tmx_read import TMXReadResult, read_tmx
 
 

@@ -12,7 +12,8 @@ from songngu_testing import SCHEMAS_DIR, add_users, run_cli, seed_project
 from workflow.projects import get_project
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
-from workflow.tm.store import list_units, tm_settings
+from workflow.tm.settings import tm_settings
+from workflow.tm.store import list_units
 from workflow.tm.tmx_read import read_tmx
 from workflow.tm.tmx_write import write_tmx
 

@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
 from workflow.importing import import_document
+from workflow.project_rules import RulesChange, change_project_rules
 from workflow.projects import create_project, get_project
-from workflow.segment_edit import RulesChange, change_project_rules
 from workflow.segments import edit_target, list_segments
 from workflow.storage import Database
 from workflow.users import resolve_actor

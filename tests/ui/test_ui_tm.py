@@ -13,11 +13,13 @@ from primitives.statuses import Origin, Status
 from ui.components.tm_panel import diff_markdown
 from workflow.models import Segment
 from workflow.projects import get_project
-from workflow.segments import get_segment, save_and_confirm, set_status
+from workflow.segments import edit_target, get_segment, save_and_confirm, set_status
 from workflow.storage import Database
 from workflow.tm.diff import diff_words
+from workflow.tm.lookup import clear_index_cache
 from workflow.tm.model import TMUnit
-from workflow.tm.store import clear_index_cache, list_units, tm_settings
+from workflow.tm.settings import tm_settings
+from workflow.tm.store import list_units
 from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
@@ -123,3 +125,48 @@ def test_options_are_read_only_without_manage_project(
     app = run_page("source", project_id, user="tran")
     assert app.checkbox(key=f"tm_share-{project_id}").disabled
     assert app.button(key="tm_save_settings").disabled
+
+
+REPEATS = ["Xin chào.", "Kết thúc.", "Xin chào.", "xin chào."]
+
+
+def _repeats_message(app: AppTest) -> list[str]:
+    return [i.value for i in app.info if "repeated segment(s) of the project" in i.value]
+
+
+def test_save_and_confirm_in_the_editor_says_how_many_repeats_it_filled(
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
+) -> None:
+    database, _, _ = project
+    project_id, ids = seed_project(database, REPEATS, name="R")
+    app = run_page("review", project_id)
+    assert app.selectbox(key="side_segment").value == ids[0]
+    app.text_area(key=f"side-{ids[0]}-1").input("Hello.").run()
+    app.button(key="side_confirm").click().run()
+    assert not app.exception
+    assert _repeats_message(app) == [
+        "2 repeated segment(s) of the project were filled with this translation."
+    ]
+    with database.read() as session:
+        assert [get_segment(session, i).target for i in ids] == ["Hello.", "", "Hello.", "Hello."]
+
+
+def test_a_status_change_in_the_editor_says_how_many_repeats_it_filled(
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
+) -> None:
+    database, _, _ = project
+    project_id, ids = seed_project(database, REPEATS, name="R")
+    with database.write() as session:
+        edit_target(session, resolve_actor(session, "admin"), ids[0], "Hello.")
+    app = run_page("review", project_id)
+    app.selectbox(key="side_status").set_value("translated").run()
+    app.button(key="side_apply").click().run()
+    assert not app.exception
+    assert _repeats_message(app) == [
+        "2 repeated segment(s) of the project were filled with this translation."
+    ]
+    app.selectbox(key="side_status").set_value("reviewed").run()
+    app.button(key="side_apply").click().run()  # the repeats hold this text already
+    assert not app.exception and _repeats_message(app) == []
+    with database.read() as session:
+        assert Status(get_segment(session, ids[0]).status) is Status.REVIEWED

@@ -43,7 +43,7 @@ def test_full_workflow_writes_revisions(any_db: Database) -> None:
         with pytest.raises(PermissionDenied):
             set_status(s, rev, seg, "approved")
     with any_db.write() as s:
-        segment = set_status(s, ed, seg, "approved")
+        segment = set_status(s, ed, seg, "approved").segment
         assert segment.version == 5
     with any_db.write() as s, pytest.raises(InvalidTransition, match="locked"):
         edit_target(s, ed, seg, "Hi.")
@@ -68,7 +68,8 @@ def test_reject_needs_reason_and_leaves_a_comment(any_db: Database) -> None:
     with any_db.write() as s, pytest.raises(InvalidInput, match="reason"):
         set_status(s, rev, seg, "rejected")
     with any_db.write() as s:
-        assert set_status(s, rev, seg, "rejected", reason="wrong tense").status == Status.REJECTED
+        rejected = set_status(s, rev, seg, "rejected", reason="wrong tense").segment
+        assert rejected.status == Status.REJECTED
     with any_db.read() as s:
         assert [c.text for c in list_comments(s, seg)] == ["Rejected: wrong tense"]
         assert list_revisions(s, seg)[-1].reason == "wrong tense"

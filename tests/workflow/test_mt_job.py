@@ -162,7 +162,7 @@ def test_work_of_people_is_never_sent_nor_overwritten(
         edit_target(session, admin, ids[1], "A human draft.")
         reviewed = save_and_confirm(session, admin, ids[2], "Growth.", expected_version=1)
         set_status(session, admin, ids[2], Status.REJECTED, reason="numbers")
-        assert reviewed.id == ids[2]
+        assert reviewed.segment.id == ids[2]
     with sqlite_db.read() as session:
         project = get_project(session, project_id)
         plan = plan_translation(session, project)

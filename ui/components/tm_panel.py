@@ -21,20 +21,14 @@ from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import database, error_text, t
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
-from workflow.segments import edit_target, get_segment
+from workflow.segments import edit_target, get_segment, segment_project
+from workflow.tm.capture import propagated_repeats
 from workflow.tm.diff import DiffSpan, diff_words
+from workflow.tm.lookup import project_tm, segment_matches
 from workflow.tm.model import TMMatch
-from workflow.tm.store import (
-    count_units,
-    export_tmx,
-    import_tmx,
-    project_tm,
-    propagated_repeats,
-    segment_matches,
-    segment_project,
-    set_tm_settings,
-    tm_settings,
-)
+from workflow.tm.settings import set_tm_settings, tm_settings
+from workflow.tm.store import count_units
+from workflow.tm.tmx_io import export_tmx, import_tmx
 from workflow.users import Actor
 
 MESSAGES = "tm_messages"

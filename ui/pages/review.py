@@ -11,7 +11,6 @@ never fed back in (that loses every second edit).
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Status
@@ -31,7 +30,7 @@ from workflow.segments import (
     save_and_confirm,
     set_status,
 )
-from workflow.tm.store import status_change_outcomes
+from workflow.tm.capture import repeats_filled
 from workflow.users import Actor
 
 PAGE_SIZE = 100
@@ -76,11 +75,6 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
             push_message(MESSAGES, "error", error_text(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
-
-
-def _repeats_filled(session: Session) -> int:
-    """How many repeated segments the status change just filled (auto-propagation)."""
-    return sum(outcome.propagated for outcome in status_change_outcomes(session))
 
 
 @st.fragment
@@ -168,10 +162,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
             st.rerun()
         if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
             with database().write() as session:
-                saved = save_and_confirm(
+                change = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
-                filled = _repeats_filled(session)
+            saved, filled = change.segment, repeats_filled(change)
             st.session_state[shown_key] = (saved.version, saved.target)
             push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
             if filled:
@@ -196,10 +190,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     if apply_col.button(t("apply"), key="side_apply"):
         try:
             with database().write() as session:
-                saved = set_status(
+                change = set_status(
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
-                filled = _repeats_filled(session)
+            saved, filled = change.segment, repeats_filled(change)
             st.session_state[shown_key] = (saved.version, saved.target)
             if filled:
                 push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))

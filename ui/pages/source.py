@@ -17,18 +17,12 @@ from primitives.errors import SongnguError
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
 from ui.state import current_project_id, database, error_text, show_error, sidebar, t
+from workflow.import_preview import SegmentationPreview, preview_segmentation
 from workflow.importing import import_document, project_rules
 from workflow.models import Segment
+from workflow.project_rules import RulesDifference, reset_project_rules, save_project_rules
 from workflow.projects import get_project
-from workflow.segment_edit import (
-    RulesDifference,
-    SegmentationPreview,
-    merge_segments,
-    preview_segmentation,
-    reset_project_rules,
-    save_project_rules,
-    split_segment,
-)
+from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import list_segments
 from workflow.users import Actor
 from workflow.vietnamese.segmentation_rules import SegmentationRules

@@ -8,8 +8,9 @@ target adds the ban to the inherited entries (and drops an inherited entry recom
 the very target it forbids), so a project can forbid a wording without restating the rest.
 
 Every change needs ``Action.MANAGE_GLOSSARY``. Edits and deletes name the version of the
-term their author saw: ``UPDATE/DELETE ... WHERE version = seen``, so of two people
-editing the same term exactly one wins and the other gets a Conflict with both texts.
+term their author saw (``workflow.versioning``: ``UPDATE/DELETE ... WHERE version = seen``),
+so of two people editing the same term exactly one wins and the other gets a Conflict with
+both texts.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, delete, false, func, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from primitives.errors import Conflict, InvalidInput, NotFound
+from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 from primitives.text_keys import loose_key, match_key
 from workflow.glossary.csv_io import write_glossary_csv
 from workflow.glossary.defaults import load_default_glossary
@@ -36,6 +37,7 @@ from workflow.models import GlossaryTerm, Project, utcnow
 from workflow.permissions import Action
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
+from workflow.versioning import Describer, delete_if_current, update_if_current
 
 EFFECTIVE = "effective"  # the export/list "scope" meaning: everything the project applies
 EXPORT_FORMATS: tuple[str, ...] = ("csv", "tsv", "tbx")
@@ -380,52 +382,65 @@ def add_term(
     return _stored(row)
 
 
-def _stale_error(
-    row: GlossaryTerm | None,
-    term_id: int,
-    expected: int,
-    *,
-    verb: str,
-    attempted: tuple[str, str] | None = None,
-) -> NotFound | Conflict:
-    """The error for a write whose version no longer matches (or whose term is gone).
-
-    The Conflict carries both terms as "source → target" texts, for the app to show.
-    """
-    if row is None:
-        return NotFound(f"glossary term {term_id} was deleted meanwhile: reload the glossary")
-    current = f"{row.source} → {row.target}"
-    yours = f"{attempted[0]} → {attempted[1]}" if attempted else None
-    return Conflict(
-        f"glossary term {term_id} was changed by {row.updated_by or 'someone'} (now version "
-        f"{row.version}, you saw version {expected}); not {verb}. Current: «{current}»"
-        + (f" | yours: «{yours}»" if yours else "")
-        + ". Reload the glossary and try again.",
-        expected_version=expected,
-        current_version=row.version,
-        current_target=current,
-        attempted_target=yours,
-    )
+def _term_text(source: str, target: str) -> str:
+    return f"{source} → {target}"
 
 
-def _guarded_update(
-    session: Session, actor: Actor, row: GlossaryTerm, expected_version: int, values: dict[str, Any]
-) -> None:
-    result = session.execute(
-        update(GlossaryTerm)
-        .where(GlossaryTerm.id == row.id, GlossaryTerm.version == expected_version)
-        .values(
-            version=GlossaryTerm.version + 1, updated_by=actor.name, updated_at=utcnow(), **values
+def _stale_edit(term_id: int, seen: int, attempted: GlossaryEntry) -> Describer[GlossaryTerm]:
+    """Describes a refused edit: both terms as "source → target" texts, for the app."""
+    yours = _term_text(attempted.source, attempted.target)
+
+    def describe(current: GlossaryTerm | None) -> SongnguError:
+        if current is None:
+            return _term_gone(term_id)
+        now = _term_text(current.source, current.target)
+        return Conflict(
+            "glossary.term_changed_meanwhile",
+            "glossary term {term_id} was changed by {changed_by} (now version "
+            "{current_version}, you saw version {expected_version}); not saved. Current: "
+            "«{current}» | yours: «{yours}». Reload the glossary and try again.",
+            term_id=term_id,
+            changed_by=current.updated_by or "someone",
+            expected_version=seen,
+            current_version=current.version,
+            current=now,
+            yours=yours,
+            current_target=now,
+            attempted_target=yours,
         )
-        .execution_options(synchronize_session=False)
+
+    return describe
+
+
+def _stale_delete(term_id: int, seen: int) -> Describer[GlossaryTerm]:
+    """Describes a refused delete: the term as it is now."""
+
+    def describe(current: GlossaryTerm | None) -> SongnguError:
+        if current is None:
+            return _term_gone(term_id)
+        now = _term_text(current.source, current.target)
+        return Conflict(
+            "glossary.term_changed_before_delete",
+            "glossary term {term_id} was changed by {changed_by} (now version "
+            "{current_version}, you saw version {expected_version}); not deleted. Current: "
+            "«{current}». Reload the glossary and try again.",
+            term_id=term_id,
+            changed_by=current.updated_by or "someone",
+            expected_version=seen,
+            current_version=current.version,
+            current=now,
+            current_target=now,
+        )
+
+    return describe
+
+
+def _term_gone(term_id: int) -> NotFound:
+    return NotFound(
+        "glossary.term_deleted_meanwhile",
+        "glossary term {term_id} was deleted meanwhile: reload the glossary",
+        term_id=term_id,
     )
-    if result.rowcount != 1:
-        term_id = row.id
-        session.expire(row)
-        current = session.get(GlossaryTerm, term_id, populate_existing=True)
-        attempted = (values["source"], values["target"])
-        raise _stale_error(current, term_id, expected_version, verb="saved", attempted=attempted)
-    session.refresh(row)
 
 
 def edit_term(
@@ -443,7 +458,14 @@ def edit_term(
     entry = dataclasses.replace(entry, scope=row.scope)
     _check_entry(entry)
     _refuse_duplicate(session, project, row.scope, entry, exclude_id=row.id)
-    _guarded_update(session, actor, row, expected_version, _columns(entry))
+    update_if_current(
+        session,
+        row,
+        expected_version,
+        actor,
+        _columns(entry),
+        stale=_stale_edit(term_id, expected_version, entry),
+    )
     return _stored(row)
 
 
@@ -453,16 +475,9 @@ def delete_term(
     """Delete a term if it is still at expected_version (nobody changed it meanwhile)."""
     actor.require(Action.MANAGE_GLOSSARY)
     row = get_term(session, project, term_id)
-    result = session.execute(
-        delete(GlossaryTerm)
-        .where(GlossaryTerm.id == term_id, GlossaryTerm.version == expected_version)
-        .execution_options(synchronize_session=False)
+    delete_if_current(
+        session, row, expected_version, stale=_stale_delete(term_id, expected_version)
     )
-    if result.rowcount != 1:
-        session.expire(row)
-        current = session.get(GlossaryTerm, term_id, populate_existing=True)
-        raise _stale_error(current, term_id, expected_version, verb="deleted")
-    session.expunge(row)
 
 
 def import_terms(
@@ -508,7 +523,14 @@ def import_terms(
                 setattr(row, name, value)
             updated += 1
         else:
-            _guarded_update(session, actor, row, row.version, values)
+            update_if_current(
+                session,
+                row,
+                row.version,
+                actor,
+                values,
+                stale=_stale_edit(row.id, row.version, entry),
+            )
             updated += 1
     session.add_all(new_rows)
     session.flush()

@@ -1,4 +1,5 @@
-"""Stored TM on both back ends: capture on review, propagation on confirm, exact matches."""
+"""TM on status changes, both back ends: capture on review, removal on rejection, propagation
+on confirmation, all in the transaction of the change and reported back to its caller."""
 
 from __future__ import annotations
 
@@ -6,13 +7,13 @@ import pytest
 from songngu_testing import add_users, seed_project
 from sqlalchemy import select, update
 
-from primitives.errors import Conflict, PermissionDenied
+from primitives.errors import Conflict
 from primitives.statuses import Origin, Status
-from primitives.text_keys import match_key
 from workflow.models import Segment, TMUnitRow
 from workflow.projects import get_project
 from workflow.segments import (
     Fill,
+    SegmentChange,
     apply_fills,
     edit_target,
     get_segment,
@@ -20,28 +21,26 @@ from workflow.segments import (
     set_status,
 )
 from workflow.storage import Database
-from workflow.tm import store
-from workflow.tm.store import (
-    PROPAGATION_FLAG,
-    exact_tm_targets,
-    set_tm_settings,
-    status_change_outcomes,
-    tm_settings,
-)
+from workflow.tm import capture
+from workflow.tm.capture import PROPAGATION_FLAG, TMCaptureReport, repeats_filled
+from workflow.tm.settings import TMSettings, set_tm_settings, tm_settings
+from workflow.tm.store import TMCounts, count_units
 from workflow.users import resolve_actor
 
 HELLO = "Xin chào các bạn."
 SOURCES = ["Mở đầu.", HELLO, "Kết thúc.", HELLO, "xin chào các bạn.", HELLO, HELLO]
 
 
-def _confirm(database: Database, segment_id: int, target: str, user: str = "admin") -> Segment:
+def _confirm(
+    database: Database, segment_id: int, target: str, user: str = "admin"
+) -> SegmentChange:
     with database.write() as session:
         actor = resolve_actor(session, user)
         version = get_segment(session, segment_id).version
         return save_and_confirm(session, actor, segment_id, target, expected_version=version)
 
 
-def _status(database: Database, segment_id: int, status: Status, reason: str = "") -> Segment:
+def _status(database: Database, segment_id: int, status: Status, reason: str = "") -> SegmentChange:
     with database.write() as session:
         return set_status(
             session, resolve_actor(session, "admin"), segment_id, status, reason=reason
@@ -67,7 +66,8 @@ def test_review_captures_one_unit_per_segment_with_its_context(any_db: Database)
     project_id, ids = seed_project(any_db, SOURCES)
     _confirm(any_db, ids[1], "Hello, everyone.")
     assert _units(any_db) == []  # translated is not yet in the TM
-    _status(any_db, ids[1], Status.REVIEWED)
+    reviewed = _status(any_db, ids[1], Status.REVIEWED).report(TMCaptureReport)
+    assert reviewed is not None and reviewed.units_written == 1
     expected = (project_id, ids[1], HELLO, "Hello, everyone.", "Mở đầu.", "Kết thúc.")
     assert _units(any_db) == [expected]
     _status(any_db, ids[1], Status.APPROVED)
@@ -85,7 +85,7 @@ def test_a_sharing_project_also_writes_the_shared_tm(any_db: Database) -> None:
     project_id, ids = seed_project(any_db, SOURCES)
     with any_db.write() as session:
         project = get_project(session, project_id)
-        assert tm_settings(project) == store.TMSettings(share=False, propagate=True)
+        assert tm_settings(project) == TMSettings(share=False, propagate=True)
         set_tm_settings(session, resolve_actor(session, "admin"), project, share=True)
     _confirm(any_db, ids[0], "Opening.")
     _status(any_db, ids[0], Status.REVIEWED)
@@ -93,8 +93,8 @@ def test_a_sharing_project_also_writes_the_shared_tm(any_db: Database) -> None:
     owners = sorted((unit[0] is None, unit[1], unit[3]) for unit in _units(any_db))
     assert owners == [(False, ids[0], "Opening."), (True, ids[0], "Opening.")]
     with any_db.read() as session:
-        counts = store.count_units(session, get_project(session, project_id))
-    assert counts == store.TMCounts(project_units=1, shared_units=1)
+        counts = count_units(session, get_project(session, project_id))
+    assert counts == TMCounts(project_units=1, shared_units=1)
 
 
 def test_rejection_removes_the_units_of_the_segment(any_db: Database) -> None:
@@ -102,7 +102,8 @@ def test_rejection_removes_the_units_of_the_segment(any_db: Database) -> None:
     _confirm(any_db, ids[0], "Opening.")
     _status(any_db, ids[0], Status.REVIEWED)
     assert len(_units(any_db)) == 1
-    _status(any_db, ids[0], Status.REJECTED, reason="wrong tense")
+    rejected = _status(any_db, ids[0], Status.REJECTED, reason="wrong tense")
+    assert rejected.reports == (TMCaptureReport(ids[0], units_removed=1),)
     assert _units(any_db) == []
 
 
@@ -119,13 +120,15 @@ def test_confirming_fills_untranslated_repeats_in_the_same_transaction(any_db: D
         apply_fills(session, admin, [store_fill(ids[6], segment.version, "MT text.")])
     with any_db.write() as session:
         tran = resolve_actor(session, "tran")
-        saved = save_and_confirm(session, tran, ids[1], "Hello, everyone.", expected_version=1)
-        outcomes = status_change_outcomes(session)
-    assert saved.version == 3  # still readable after the transaction (fills expire the session)
-    assert [o.propagation.filled if o.propagation else None for o in outcomes] == [
-        [ids[3], ids[4], ids[6]]
-    ]
-    assert outcomes[0].propagated == 3
+        change = save_and_confirm(session, tran, ids[1], "Hello, everyone.", expected_version=1)
+    # still readable after the transaction (fills expire the session)
+    assert change.segment.version == 3
+    report = change.report(TMCaptureReport)
+    assert report is not None and report.segment_id == ids[1]
+    assert report.propagation is not None
+    assert report.propagation.filled == [ids[3], ids[4], ids[6]]
+    assert report.propagated == repeats_filled(change) == 3
+    assert (report.units_written, report.units_removed) == (0, 0)  # translated: not in the TM
     assert _segments(any_db, ids[3:7]) == [
         ("Hello, everyone.", Status.DRAFT, Origin.PROPAGATED),
         ("Hello, everyone.", Status.DRAFT, Origin.PROPAGATED),  # the case differs
@@ -138,7 +141,7 @@ def test_confirming_fills_untranslated_repeats_in_the_same_transaction(any_db: D
             ids[3]: {"from": ids[1], "exact_source": True},
             ids[4]: {"from": ids[1], "exact_source": False},
         }
-        assert store.propagated_repeats(session, get_segment(session, ids[1])) == 3
+        assert capture.propagated_repeats(session, get_segment(session, ids[1])) == 3
     # Reviewing the confirmed segment leaves the repeats (same text) untouched.
     versions = _versions(any_db, ids[3:7])
     _status(any_db, ids[1], Status.REVIEWED)
@@ -167,20 +170,12 @@ def test_propagation_can_be_turned_off(any_db: Database) -> None:
     assert _segments(any_db, [ids[3]]) == [("", Status.NEW, Origin.NONE)]
 
 
-def test_settings_need_manage_project(any_db: Database) -> None:
-    project_id, _ = seed_project(any_db, SOURCES)
-    add_users(any_db)
-    with any_db.write() as session, pytest.raises(PermissionDenied):
-        tran = resolve_actor(session, "tran")
-        set_tm_settings(session, tran, get_project(session, project_id), share=True)
-
-
 def test_a_repeat_changed_after_it_was_read_is_left_alone(
     any_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Version guard: someone edits a repeat between propagation's read and its write."""
     _, ids = seed_project(any_db, SOURCES)
-    real_apply_fills = store.apply_fills
+    real_apply_fills = capture.apply_fills
 
     def edited_meanwhile(session, actor, fills):  # type: ignore[no-untyped-def]
         fills = list(fills)
@@ -193,11 +188,12 @@ def test_a_repeat_changed_after_it_was_read_is_left_alone(
         )
         return real_apply_fills(session, actor, fills)
 
-    monkeypatch.setattr(store, "apply_fills", edited_meanwhile)
+    monkeypatch.setattr(capture, "apply_fills", edited_meanwhile)
     with any_db.write() as session:
         admin = resolve_actor(session, "admin")
-        save_and_confirm(session, admin, ids[1], "Hello, everyone.", expected_version=1)
-        propagation = status_change_outcomes(session)[0].propagation
+        change = save_and_confirm(session, admin, ids[1], "Hello, everyone.", expected_version=1)
+    report = change.report(TMCaptureReport)
+    propagation = report.propagation if report else None
     assert propagation is not None
     assert propagation.stale == [ids[3]]
     assert ids[3] not in propagation.filled
@@ -216,37 +212,3 @@ def test_a_failed_status_change_keeps_tm_and_repeats_unchanged(any_db: Database)
         ("", Status.NEW, Origin.NONE),
     ]
     assert _units(any_db) == []
-
-
-def test_exact_targets_for_mt_take_the_newest_unit_of_project_or_shared_tm(
-    any_db: Database,
-) -> None:
-    project_id, ids = seed_project(any_db, SOURCES)
-    other_id, other_ids = seed_project(any_db, [HELLO, "Khác."], name="Other")
-    with any_db.write() as session:
-        set_tm_settings(
-            session, resolve_actor(session, "admin"), get_project(session, other_id), share=True
-        )
-    _confirm(any_db, ids[1], "Hello (project).")
-    _status(any_db, ids[1], Status.REVIEWED)
-    _confirm(any_db, ids[2], "The end.")
-    _status(any_db, ids[2], Status.REVIEWED)
-    _confirm(any_db, other_ids[1], "Other.")
-    _status(any_db, other_ids[1], Status.REVIEWED)  # shared
-    with any_db.read() as session:
-        project = get_project(session, project_id)
-        keys = [match_key(HELLO), match_key("Khác."), match_key("Không có.")]
-        assert exact_tm_targets(session, project, keys) == {
-            match_key(HELLO): "Hello (project).",
-            match_key("Khác."): "Other.",
-        }
-    _confirm(any_db, other_ids[0], "Hello (shared, newer).")
-    _status(any_db, other_ids[0], Status.REVIEWED)
-    with any_db.read() as session:
-        project = get_project(session, project_id)
-        assert exact_tm_targets(session, project, [match_key(HELLO)]) == {
-            match_key(HELLO): "Hello (shared, newer).",
-        }
-        # Another project's own TM is not visible; many keys go in chunks.
-        many = [f"key {n}" for n in range(1200)] + [match_key("Kết thúc.")]
-        assert exact_tm_targets(session, get_project(session, other_id), many) == {}

@@ -1,10 +1,11 @@
-"""Changing how a document is cut into segments: merge, split, and the project's rules.
+"""Changing how a document is cut into segments: merging two segments, splitting one.
 
 Merge and split change a document's structure, so each one first locks the document row
 (SELECT … FOR UPDATE on PostgreSQL; SQLite's write transactions already run one at a
 time), then re-reads the segments it touches: two people splitting in the same document
 never compute positions from a stale read. Both segments' versions are checked like an
-edit's, and every change leaves revision rows in the same transaction.
+edit's (``workflow.versioning``), and every change leaves revision rows in the same
+transaction.
 
 Positions stay unique and ordered. A split shifts every later segment up by one in two
 statements (first to distinct negative numbers, then to ``position + 1``), because both
@@ -22,28 +23,27 @@ segments' sources before it is trusted).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from primitives.block_ref import BlockRef
 from primitives.errors import Conflict, InvalidInput, InvalidTransition, SongnguError
+from primitives.excerpts import one_line
 from primitives.inline_codes import CODE_RE, plain_text, tokens
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
-from workflow.importing import project_rules, segment_blocks
 from workflow.intake import read_source
-from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
+from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action
-from workflow.segments import get_segment, one_line, record_revision
+from workflow.segments import get_segment, record_revision, segment_gone
 from workflow.users import Actor
-from workflow.vietnamese.segmentation_rules import (
-    LIST_FIELDS,
-    SegmentationRules,
-    normalized_abbreviation,
+from workflow.versioning import (
+    Describer,
+    delete_if_current,
+    require_version,
+    update_if_current,
 )
 from workflow.vietnamese.segmenter import paired_code_ranges
 
@@ -59,24 +59,50 @@ def _lock_document(session: Session, document_id: int) -> None:
 def _fresh(session: Session, segment_id: int) -> Segment:
     segment = session.get(Segment, segment_id, populate_existing=True)
     if segment is None:  # deleted between the first read and the lock
-        raise Conflict(
-            f"segment {segment_id} was merged away or re-imported meanwhile: reload the segments",
-            segment_id=segment_id,
-        )
+        raise segment_gone(segment_id)
     return segment
 
 
-def _check_version(segment: Segment, expected: int, verb: str) -> None:
-    if segment.version != expected:
-        raise Conflict(
-            f"segment {segment.id} was changed by {segment.updated_by or 'someone'} "
-            f"(now version {segment.version}, you saw version {expected}); not {verb}: "
-            f"reload the segments and try again",
-            segment_id=segment.id,
-            expected_version=expected,
-            current_version=segment.version,
-            current_target=segment.target,
+def _version_params(segment_id: int, seen: int, current: Segment) -> dict[str, Any]:
+    return {
+        "segment_id": segment_id,
+        "changed_by": current.updated_by or "someone",
+        "expected_version": seen,
+        "current_version": current.version,
+        "current_target": current.target,
+    }
+
+
+def _stale_merge(segment_id: int, seen: int) -> Describer[Segment]:
+    """Describes a merge refused because one of its segments changed since it was seen."""
+
+    def describe(current: Segment | None) -> Conflict:
+        if current is None:
+            return segment_gone(segment_id)
+        return Conflict(
+            "segment.changed_before_merge",
+            "segment {segment_id} was changed by {changed_by} (now version {current_version}, "
+            "you saw version {expected_version}); not merged: reload the segments and try again",
+            **_version_params(segment_id, seen, current),
         )
+
+    return describe
+
+
+def _stale_split(segment_id: int, seen: int) -> Describer[Segment]:
+    """Describes a split refused because the segment changed since it was seen."""
+
+    def describe(current: Segment | None) -> Conflict:
+        if current is None:
+            return segment_gone(segment_id)
+        return Conflict(
+            "segment.changed_before_split",
+            "segment {segment_id} was changed by {changed_by} (now version {current_version}, "
+            "you saw version {expected_version}); not split: reload the segments and try again",
+            **_version_params(segment_id, seen, current),
+        )
+
+    return describe
 
 
 def _check_unlocked(segment: Segment, verb: str) -> None:
@@ -85,27 +111,6 @@ def _check_unlocked(segment: Segment, verb: str) -> None:
             f"segment {segment.id} is approved and locked, so it cannot be {verb}: "
             f"an editor must reopen it first"
         )
-
-
-def _guarded_update(
-    session: Session,
-    actor: Actor,
-    segment: Segment,
-    expected: int,
-    verb: str,
-    values: dict[str, Any],
-) -> None:
-    """UPDATE … WHERE version = expected, so a write that slipped in is never overwritten."""
-    result = session.execute(
-        update(Segment)
-        .where(Segment.id == segment.id, Segment.version == expected)
-        .values(version=Segment.version + 1, updated_by=actor.name, updated_at=utcnow(), **values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        _check_version(_fresh(session, segment.id), expected, verb)
-        raise Conflict(f"segment {segment.id} changed meanwhile; not {verb}: reload and retry")
-    session.refresh(segment)
 
 
 def _codes_used(codes: dict[str, Any], *texts: str) -> dict[str, Any]:
@@ -218,8 +223,8 @@ def merge_segments(
     for segment in (first, second):
         _check_unlocked(segment, "merged")
     first_seen, second_seen = expected_versions or (first.version, second.version)
-    _check_version(first, first_seen, "merged")
-    _check_version(second, second_seen, "merged")
+    require_version(first, first_seen, _stale_merge(first.id, first_seen))
+    require_version(second, second_seen, _stale_merge(second.id, second_seen))
 
     source = first.source + _space_between(session, first, second) + second.source
     target = _merged_target(first.target, second.target)
@@ -244,21 +249,12 @@ def merge_segments(
             .values(segment_id=first.id)
             .execution_options(synchronize_session=False)
         )
-    removed = session.execute(
-        delete(Segment)
-        .where(Segment.id == second.id, Segment.version == second_seen)
-        .execution_options(synchronize_session=False)
-    )
-    if removed.rowcount != 1:
-        _check_version(_fresh(session, second.id), second_seen, "merged")
-        raise Conflict(f"segment {second.id} changed meanwhile; not merged: reload and retry")
-    session.expunge(second)
-    _guarded_update(
+    delete_if_current(session, second, second_seen, stale=_stale_merge(second.id, second_seen))
+    update_if_current(
         session,
-        actor,
         first,
         first_seen,
-        "merged",
+        actor,
         {
             "source": source,
             "source_key": match_key(source),
@@ -270,6 +266,7 @@ def merge_segments(
             "score": None,  # neither part's MT or TM score describes the joined text
             "flags": {},
         },
+        stale=_stale_merge(first.id, first_seen),
     )
     record_revision(session, first, actor, "merge", old_source, source, second_note)
     if target != old_target:
@@ -365,7 +362,7 @@ def split_segment(
     segment = _fresh(session, segment_id)
     _check_unlocked(segment, "split")
     seen = segment.version if expected_version is None else expected_version
-    _check_version(segment, seen, "split")
+    require_version(segment, seen, _stale_split(segment.id, seen))
     source = segment.source
     at = offset if offset is not None else offset_before(segment.id, source, before or "")
     check_split_offset(segment.id, source, at)
@@ -398,12 +395,11 @@ def split_segment(
         .values(position=-Segment.position - 1)
         .execution_options(synchronize_session=False)
     )
-    _guarded_update(
+    update_if_current(
         session,
-        actor,
         segment,
         seen,
-        "split",
+        actor,
         {
             "source": head,
             "source_key": match_key(head),
@@ -412,6 +408,7 @@ def split_segment(
             "status": int(new_status),
             "flags": {},
         },
+        stale=_stale_split(segment.id, seen),
     )
     second = Segment(
         document_id=document_id,
@@ -442,164 +439,3 @@ def split_segment(
     )
     session.flush()
     return segment, second
-
-
-# ---------------------------------------------------------------------------------------
-# Per-project segmentation rules
-
-
-@dataclass(frozen=True)
-class RulesChange:
-    """Entries to add to and remove from a project's segmentation rules."""
-
-    add_abbreviations: tuple[str, ...] = ()
-    remove_abbreviations: tuple[str, ...] = ()
-    add_no_break: tuple[str, ...] = ()
-    remove_no_break: tuple[str, ...] = ()
-    add_break: tuple[str, ...] = ()
-    remove_break: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(getattr(self, name) for name in self.__dataclass_fields__)
-
-
-@dataclass(frozen=True)
-class RulesDifference:
-    """What a project's rules add to and remove from the shipped defaults, per field."""
-
-    added: dict[str, list[str]] = field(default_factory=dict)
-    removed: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_defaults(cls, rules: SegmentationRules) -> RulesDifference:
-        mine, base = rules.to_dict(), SegmentationRules.default().to_dict()
-        added = {f: [v for v in mine[f] if v not in base[f]] for f in LIST_FIELDS}
-        removed = {f: [v for v in base[f] if v not in mine[f]] for f in LIST_FIELDS}
-        return cls({f: v for f, v in added.items() if v}, {f: v for f, v in removed.items() if v})
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.added and not self.removed
-
-    def lines(self) -> list[str]:
-        """One line per field that differs, e.g. 'abbreviations: +KTS +ThS -Mr'."""
-        lines = []
-        for name in LIST_FIELDS:
-            changes = [f"+{v}" for v in self.added.get(name, [])]
-            changes += [f"-{v}" for v in self.removed.get(name, [])]
-            if changes:
-                lines.append(f"{name.replace('_', ' ')}: {' '.join(changes)}")
-        return lines
-
-
-def save_project_rules(
-    session: Session, actor: Actor, project: Project, rules: SegmentationRules
-) -> SegmentationRules:
-    """Store rules as the project's own; later imports of the project use them."""
-    actor.require(Action.MANAGE_PROJECT)
-    # A new dict, so SQLAlchemy sees the JSON column change.
-    project.settings = {**(project.settings or {}), "segmentation": rules.to_dict()}
-    session.flush()
-    return rules
-
-
-def reset_project_rules(session: Session, actor: Actor, project: Project) -> SegmentationRules:
-    """Drop the project's own rules: imports go back to the shipped defaults."""
-    actor.require(Action.MANAGE_PROJECT)
-    project.settings = {k: v for k, v in (project.settings or {}).items() if k != "segmentation"}
-    session.flush()
-    return SegmentationRules.default()
-
-
-def _without(
-    current: Iterable[str], removed: tuple[str, ...], what: str, project: Project
-) -> list[str]:
-    kept = list(current)
-    for value in removed:
-        # Stored abbreviations are normalised (NFC, no final dot): compare like with like.
-        normalized = normalized_abbreviation(value) if what == "abbreviation" else value
-        if normalized not in kept:
-            raise InvalidInput(
-                f"{what} {value!r} is not in project {project.name!r}'s rules: see "
-                f"'songngu project rules {project.name} --show'"
-            )
-        kept.remove(normalized)
-    return kept
-
-
-def change_project_rules(
-    session: Session, actor: Actor, project: Project, change: RulesChange
-) -> SegmentationRules:
-    """Add and remove abbreviations and patterns in the project's rules, and store them."""
-    actor.require(Action.MANAGE_PROJECT)
-    current = project_rules(project)
-    rules = SegmentationRules(
-        abbreviations=frozenset(
-            _without(current.abbreviations, change.remove_abbreviations, "abbreviation", project)
-        ),
-        heading_words=current.heading_words,
-        no_break_patterns=tuple(
-            _without(current.no_break_patterns, change.remove_no_break, "no-break pattern", project)
-        ),
-        break_patterns=tuple(
-            _without(current.break_patterns, change.remove_break, "break pattern", project)
-        ),
-    ).extended(
-        abbreviations=change.add_abbreviations,
-        no_break_patterns=change.add_no_break,
-        break_patterns=change.add_break,
-    )
-    return save_project_rules(session, actor, project, rules)
-
-
-# ---------------------------------------------------------------------------------------
-# Preview: what an import would make of a file
-
-
-@dataclass(frozen=True)
-class PreviewSentence:
-    """One segment an import would create."""
-
-    paragraph: int  # 0-based index of the source block (for .txt: of the lines with text)
-    block_ref: str  # where the block is in the file: "line:3", "word/document.xml#p12", …
-    kind: str
-    start: int  # span in the block's text
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class SegmentationPreview:
-    format: str
-    paragraphs: int
-    sentences: list[PreviewSentence]
-    repair_lines: list[str]
-    warnings: list[str]
-
-
-def preview_segmentation(
-    data: bytes, filename: str, rules: SegmentationRules | None = None
-) -> SegmentationPreview:
-    """Read and segment a file exactly as an import would, without storing anything."""
-    document = read_source(data, filename)
-    sentences = []
-    for draft in segment_blocks(document.blocks, rules or SegmentationRules.default()):
-        ref = BlockRef.parse(draft.ref)
-        sentences.append(
-            PreviewSentence(
-                paragraph=draft.block,
-                block_ref=ref.block,
-                kind=ref.kind,
-                start=ref.start or 0,
-                end=len(draft.source) if ref.end is None else ref.end,
-                text=draft.source,
-            )
-        )
-    return SegmentationPreview(
-        format=document.format,
-        paragraphs=len(document.blocks),
-        sentences=sentences,
-        repair_lines=list(document.repair_lines),
-        warnings=list(document.warnings),
-    )

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import threading
-import unicodedata
 
 import pytest
-from songngu_testing import add_users, seed_project
+from songngu_testing import seed_project
 from sqlalchemy import select
 
 from primitives.block_ref import BlockRef
-from primitives.errors import Conflict, InvalidInput, InvalidTransition, PermissionDenied
+from primitives.errors import Conflict, InvalidInput, InvalidTransition
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
 from workflow.importing import import_document
 from workflow.models import Comment, Revision, Segment
 from workflow.projects import create_project, get_project
-from workflow.segment_edit import (
-    RulesChange,
-    RulesDifference,
-    change_project_rules,
-    merge_segments,
-    preview_segmentation,
-    reset_project_rules,
-    split_segment,
-)
+from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import add_comment, edit_target, get_segment, list_segments, set_status
 from workflow.storage import Database
 from workflow.users import Actor, resolve_actor
@@ -225,71 +215,6 @@ def test_many_splits_keep_positions_unique(any_db: Database) -> None:
         "Câu 5 một.",
         "Câu 5 hai.",
     ]
-
-
-def test_project_rules_are_stored_and_used_by_the_next_import(any_db: Database) -> None:
-    add_users(any_db)
-    text = "Do KTS. Long thiết kế. Xem www.a.vn/Trang. Hết.\n".encode()
-    with any_db.write() as session:
-        project = create_project(session, resolve_actor(session, "admin"), "P")
-        project_id = project.id
-    with any_db.write() as session, pytest.raises(PermissionDenied, match="manage project"):
-        change_project_rules(
-            session, _actor(any_db, "tran"), get_project(session, project_id), RulesChange()
-        )
-    with any_db.write() as session:
-        project = get_project(session, project_id)
-        rules = change_project_rules(
-            session,
-            _actor(any_db, "ed"),
-            project,
-            RulesChange(add_abbreviations=("KTS.",), remove_abbreviations=("Mr",)),
-        )
-        assert "KTS" in rules.abbreviations and "Mr" not in rules.abbreviations
-    with any_db.read() as session:
-        stored = get_project(session, project_id).settings["segmentation"]
-        assert stored == rules.to_dict()
-        assert RulesDifference.from_defaults(rules).lines() == ["abbreviations: +KTS -Mr"]
-    with any_db.write() as session, pytest.raises(InvalidInput, match="not in project 'P'"):
-        change_project_rules(
-            session,
-            _actor(any_db, "ed"),
-            get_project(session, project_id),
-            RulesChange(remove_no_break=("nope",)),
-        )
-    with any_db.write() as session:
-        project = get_project(session, project_id)
-        change_project_rules(
-            session, _actor(any_db, "ed"), project, RulesChange(add_abbreviations=("Thầy",))
-        )
-        # Typed decomposed (as some keyboards and macOS file names give it), with a dot.
-        removal = RulesChange(remove_abbreviations=(unicodedata.normalize("NFD", "Thầy."),))
-        rules = change_project_rules(session, _actor(any_db, "ed"), project, removal)
-        assert "Thầy" not in rules.abbreviations and "KTS" in rules.abbreviations
-    with any_db.write() as session:
-        outcome = import_document(
-            session, _actor(any_db), get_project(session, project_id), text, "a.txt"
-        )
-        assert outcome.segments == 3  # "Do KTS. Long thiết kế." stays one
-    with any_db.write() as session:
-        reset_project_rules(session, _actor(any_db, "ed"), get_project(session, project_id))
-        outcome = import_document(
-            session, _actor(any_db), get_project(session, project_id), text, "a.txt"
-        )
-        assert outcome.segments == 4
-
-
-def test_preview_matches_what_an_import_stores(sqlite_db: Database) -> None:
-    preview = preview_segmentation(MARKDOWN.encode("utf-8"), "doc.md")
-    project_id, ids = _import(sqlite_db)
-    with sqlite_db.read() as session:
-        stored = list_segments(session, get_project(session, project_id))
-        assert [s.source for s in stored] == [p.text for p in preview.sentences]
-        assert [s.block for s in stored] == [p.paragraph for p in preview.sentences]
-        for segment, sentence in zip(stored, preview.sentences, strict=True):
-            ref = json.loads(segment.ref)
-            assert (ref["start"], ref["end"]) == (sentence.start, sentence.end)
-    assert preview.paragraphs == 2 and preview.format == "md"
 
 
 def test_concurrent_splits_in_one_document_keep_the_order(any_db: Database) -> None:

@@ -10,15 +10,10 @@ from workflow.models import TMUnitRow
 from workflow.projects import get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
 from workflow.storage import Database
+from workflow.tm.lookup import clear_index_cache, lookup, project_tm, segment_matches
 from workflow.tm.model import TMUnit
-from workflow.tm.store import (
-    clear_index_cache,
-    import_tmx,
-    lookup,
-    project_tm,
-    segment_matches,
-    set_tm_settings,
-)
+from workflow.tm.settings import set_tm_settings
+from workflow.tm.tmx_io import import_tmx
 from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
