@@ -13,7 +13,9 @@ EXIT_STATUS: dict[str, int] = {"denied": 3, "conflict": 4}
 DEFAULT_EXIT_STATUS = 2
 
 # code -> what to type to fix it, with the error's parameters; shown after the message.
-HINTS: dict[str, str] = {}
+HINTS: dict[str, str] = {
+    "import.segment_changed_meanwhile": "run the same 'songngu import' again",
+}
 
 
 def exit_status(error: SongnguError) -> int:
