@@ -38,8 +38,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import bindparam, delete, select, tuple_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from primitives.errors import Conflict
 from primitives.inline_codes import tokens
@@ -133,19 +134,49 @@ def _park(session: Session, moving: list[int]) -> None:
         )
 
 
-def _guarded_update(
-    session: Session, document: Document, segment: Segment, values: dict[str, Any]
+def _guarded_updates(
+    session: Session, document: Document, rows: list[tuple[Segment, dict[str, Any]]]
 ) -> None:
-    """UPDATE … WHERE version = the version read, bumping it; a miss fails the import."""
-    updated = session.execute(
-        update(Segment)
-        .where(Segment.id == segment.id, Segment.version == segment.version)
-        .values(version=Segment.version + 1, **values)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if updated != 1:
-        raise _changed_meanwhile(segment.id, segment.version, document)
-    session.expire(segment)  # the revisions below read the new version
+    """UPDATE … WHERE version = the version read, bumping it, for many segments at once.
+
+    One executemany statement per set of columns; both drivers report the rows it matched
+    in all, so one edit that slipped in fails the whole import as a Conflict.
+    """
+    table = Segment.__table__
+    for columns in {tuple(values) for _, values in rows}:
+        batch = [(segment, values) for segment, values in rows if tuple(values) == columns]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(
+                version=table.c.version + 1, **{name: bindparam(f"b_{name}") for name in columns}
+            )
+        )
+        params = [
+            {
+                "b_id": segment.id,
+                "b_version": segment.version,
+                **{f"b_{name}": value for name, value in values.items()},
+            }
+            for segment, values in batch
+        ]
+        matched = session.execute(statement, params).rowcount
+        if matched != len(batch):
+            seen = {segment.id: segment.version for segment, _ in batch}
+            current = dict(
+                session.execute(
+                    select(Segment.id, Segment.version).where(Segment.id.in_(list(seen)))
+                ).all()
+            )
+            stale = next(i for i, version in seen.items() if current.get(i) != version)
+            raise _changed_meanwhile(stale, seen[stale], document)
+        for segment, _ in batch:  # what the revisions record, without reading it back
+            set_committed_value(segment, "version", segment.version + 1)
+
+
+def _status_when_changed(segment: Segment) -> Status:
+    """A changed sentence's old target is a draft to check; without one it is new."""
+    return Status.DRAFT if segment.target.strip() else Status.NEW
 
 
 def _codes_for_changed(segment: Segment, draft: SegmentDraft) -> dict[str, Any]:
@@ -272,6 +303,8 @@ class _Store:
     def _update_kept(self, parked: set[int]) -> None:
         session, old, drafts = self.session, self.old, self.drafts
         plain: list[dict[str, Any]] = []  # unguarded: position, block, ref, codes only
+        guarded: list[tuple[Segment, dict[str, Any]]] = []  # and a new version
+        revisions: list[tuple[Segment, str, str, str, str]] = []
         for new_index, (old_index, how) in sorted(self.alignment.kept.items()):
             segment, draft = old[old_index], drafts[new_index]
             if segment.target.strip():
@@ -284,7 +317,17 @@ class _Store:
                 "source_key": match_key(draft.source),
             }
             if how is Kept.CHANGED:
-                self._change(segment, draft, placed)
+                guarded.append((segment, self._changed_values(segment, draft, placed)))
+                revisions += self._changed_revisions(segment, draft)
+                self.entries.append(
+                    {
+                        "kind": "changed",
+                        "segment_id": segment.id,
+                        "position": new_index,
+                        "before": _short(segment.source),
+                        "after": _short(draft.source),
+                    }
+                )
                 continue
             if how is Kept.MOVED:
                 self.entries.append(
@@ -297,12 +340,26 @@ class _Store:
                     }
                 )
             if Status(segment.status) > self.ceiling:
-                self._lower_status(segment, {**placed, "codes": draft.codes})
+                lowered = {
+                    **placed,
+                    "codes": draft.codes,
+                    "status": int(self.ceiling),
+                    "updated_by": self.actor.name,
+                    "updated_at": utcnow(),
+                }
+                guarded.append((segment, lowered))
+                why = f"{self.reason}: the document changed around it"
+                old_label = Status(segment.status).label
+                revisions.append((segment, "status", old_label, self.ceiling.label, why))
                 continue
             current = (segment.position, segment.block, segment.ref, segment.source, segment.codes)
             wanted = (new_index, draft.block, draft.ref, draft.source, draft.codes)
             if segment.id in parked or current != wanted:
                 plain.append({"id": segment.id, **placed, "codes": draft.codes})
+        if guarded:
+            _guarded_updates(session, self.document, guarded)
+        for segment, field_name, before, after, reason in revisions:
+            record_revision(session, segment, self.actor, field_name, before, after, reason)
         if plain:
             # ORM bulk UPDATE by primary key: one executemany, the version left alone.
             session.execute(update(Segment), plain)
@@ -310,71 +367,31 @@ class _Store:
             if segment in session:
                 session.expire(segment)
 
-    def _change(self, segment: Segment, draft: SegmentDraft, placed: dict[str, Any]) -> None:
-        old_source, old_status = segment.source, Status(segment.status)
-        new_status = Status.DRAFT if segment.target.strip() else Status.NEW
-        flags = {
-            **(segment.flags or {}),
-            SOURCE_CHANGED_FLAG: {"previous": old_source, "revision": self.revision},
-        }
-        entry = {
-            "kind": "changed",
-            "segment_id": segment.id,
-            "position": placed["position"],
-            "before": _short(old_source),
-            "after": _short(draft.source),
-        }
-        _guarded_update(
-            self.session,
-            self.document,
-            segment,
-            {
-                **placed,
-                "codes": _codes_for_changed(segment, draft),
-                "status": int(new_status),
-                "score": None,  # an MT or TM score described the old source
-                "flags": flags,
-                "updated_by": self.actor.name,
-                "updated_at": utcnow(),
+    def _changed_values(
+        self, segment: Segment, draft: SegmentDraft, placed: dict[str, Any]
+    ) -> dict[str, Any]:
+        return {
+            **placed,
+            "codes": _codes_for_changed(segment, draft),
+            "status": int(_status_when_changed(segment)),
+            "score": None,  # an MT or TM score described the old source
+            "flags": {
+                **(segment.flags or {}),
+                SOURCE_CHANGED_FLAG: {"previous": segment.source, "revision": self.revision},
             },
-        )
-        record_revision(
-            self.session, segment, self.actor, "source", old_source, draft.source, self.reason
-        )
-        if new_status != old_status:
-            record_revision(
-                self.session,
-                segment,
-                self.actor,
-                "status",
-                old_status.label,
-                new_status.label,
-                self.reason,
-            )
-        self.entries.append(entry)
+            "updated_by": self.actor.name,
+            "updated_at": utcnow(),
+        }
 
-    def _lower_status(self, segment: Segment, placed: dict[str, Any]) -> None:
+    def _changed_revisions(
+        self, segment: Segment, draft: SegmentDraft
+    ) -> list[tuple[Segment, str, str, str, str]]:
         old_status = Status(segment.status)
-        _guarded_update(
-            self.session,
-            self.document,
-            segment,
-            {
-                **placed,
-                "status": int(self.ceiling),
-                "updated_by": self.actor.name,
-                "updated_at": utcnow(),
-            },
-        )
-        record_revision(
-            self.session,
-            segment,
-            self.actor,
-            "status",
-            old_status.label,
-            self.ceiling.label,
-            f"{self.reason}: the document changed around it",
-        )
+        new_status = _status_when_changed(segment)
+        revisions = [(segment, "source", segment.source, draft.source, self.reason)]
+        if new_status != old_status:
+            revisions.append((segment, "status", old_status.label, new_status.label, self.reason))
+        return revisions
 
     def _add_source_notes(self, ids: dict[int, int]) -> None:
         """The source file's comments on the segments they annotate, each once."""

@@ -14,8 +14,9 @@ passes decide it:
    one new) is the same sentence **changed**. In a longer edited stretch, old and new
    sentences are paired in order where they are similar (at least
    :data:`SIMILARITY_THRESHOLD` of their matching keys agree), so a sentence split in two
-   keeps its id on the closer part. Very long edited stretches (more than
-   :data:`MAX_PAIRING_CELLS` comparisons) are a rewrite: nothing in them is paired.
+   keeps its id on the closer part. In a very long edited stretch (more than
+   :data:`MAX_PAIRING_CELLS` comparisons) only the n-th old and the n-th new sentence are
+   compared, and paired when similar.
 
 Old sentences left over were **removed**; new ones left over were **added**.
 
@@ -92,7 +93,13 @@ def _pair_edited(
     if len(olds) == 1 and len(news) == 1:
         return [(olds[0], news[0])]
     if len(olds) * len(news) > MAX_PAIRING_CELLS:
-        return []
+        # Too long to compare all with all: pair the n-th old with the n-th new where they
+        # are similar (a change made all through the text, such as a renamed office).
+        return [
+            (i, j)
+            for i, j in zip(olds, news, strict=False)
+            if _similarity(old_keys[i], new_keys[j])
+        ]
     rows, columns = len(olds), len(news)
     score = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     similar = [[0.0] * columns for _ in range(rows)]
