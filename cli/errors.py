@@ -17,6 +17,7 @@ HINTS: dict[str, str] = {
     "job.not_found": "see 'songngu jobs list'",
     "job.still_running": "stop it with 'songngu jobs cancel {job_id}'",
     "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
+    "import.segment_changed_meanwhile": "run the same 'songngu import' again",
 }
 
 

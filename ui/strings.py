@@ -52,6 +52,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Giữ lại {count} bản dịch của các câu không đổi.",
         "en": "Kept {count} translations of unchanged segments.",
     },
+    "import_changes": {
+        "vi": "Phiên bản {revision}: {unchanged} câu không đổi, {changed} câu đã sửa, {added} câu mới, {removed} câu đã bỏ.",
+        "en": "Revision {revision}: {unchanged} unchanged, {changed} changed, {added} added, {removed} removed.",
+    },
+    "import_moved": {
+        "vi": "{moved} câu được chuyển chỗ, vẫn giữ bản dịch.",
+        "en": "{moved} moved, with their translations.",
+    },
+    "last_import": {
+        "vi": "Lần nhập gần nhất: phiên bản {revision}, {user}, {at}: {unchanged} không đổi, {changed} đã sửa, {added} mới, {removed} đã bỏ, {moved} chuyển chỗ.",
+        "en": "Last import: revision {revision}, {user}, {at}: {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved.",
+    },
+    "source_changed": {
+        "vi": "Câu nguồn đã đổi khi nhập lại (phiên bản {revision}); bản dịch là của câu cũ: «{previous}». Kiểm tra lại bản dịch.",
+        "en": "The source changed at re-import (revision {revision}); the translation is of the previous source: «{previous}». Check the translation.",
+    },
     "repair_report": {"vi": "Sửa mã và ký tự", "en": "Text repair"},
     "documents": {"vi": "Tài liệu", "en": "Documents"},
     "no_documents": {"vi": "Dự án chưa có tài liệu.", "en": "The project has no documents yet."},
@@ -486,6 +502,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "glossary.term_deleted_meanwhile": {
         "vi": "Thuật ngữ {term_id} đã bị xóa trong lúc bạn làm việc: hãy tải lại bảng thuật ngữ.",
         "en": "Glossary term {term_id} was deleted meanwhile: reload the glossary.",
+    },
+    "import.segment_changed_meanwhile": {
+        "vi": "Câu {segment_id} của {title!r} đã bị sửa trong lúc nhập lại tài liệu; chưa nhập gì. Hãy nhập lại tệp.",
+        "en": "Segment {segment_id} of {title!r} was changed while the document was being re-imported; nothing was imported. Import the file again.",
     },
 }
 

@@ -1,57 +1,54 @@
 """Bringing a source file into a project: read, repair, segment, store, in one transaction.
 
-A file that fails leaves nothing behind. Re-importing a document with the same title
-replaces its segments but keeps the translations of segments whose source is unchanged
-(matched on the Vietnamese matching key), so a corrected source costs no rework.
+A file that fails leaves nothing behind, and a document it was re-importing stays as it
+was. Re-importing a document with the same title updates it in place
+(:mod:`workflow.reimport`): segments whose sentence is still there keep their id, target,
+status, history and comments; edited sentences keep their id as changed drafts; removed
+ones are deleted and recorded. A kept translation is never left approved after its
+document changed around it (it is at most reviewed, with a status revision), unless the
+document's text is identical. The document row is locked first (SELECT … FOR UPDATE; on
+SQLite writers already queue), so two re-imports, or a re-import and a merge or split,
+never interleave.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from primitives.block_ref import BlockRef
 from primitives.errors import InvalidInput
-from primitives.inline_codes import tokens
-from primitives.statuses import Origin, Status
-from primitives.text_keys import match_key
-from workflow.intake import IntakeLimits, SourceBlock, SourceDocument, read_source
-from workflow.models import Comment, Document, Project, Segment
+from workflow.intake import IntakeLimits, SourceDocument, read_source
+from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
+from workflow.reimport import SOURCE_NOTE_AUTHOR as SOURCE_NOTE_AUTHOR  # its former home
+from workflow.reimport import store_drafts
+from workflow.segment_drafts import SegmentDraft as SegmentDraft  # its former home
+from workflow.segment_drafts import segment_blocks
 from workflow.users import Actor
-from workflow.vietnamese.segmenter import SegmentationRules, split_spans
+from workflow.vietnamese.segmenter import SegmentationRules
 
 MAX_NAME_CHARS = 300  # documents.title and documents.filename
 
 
-@dataclass(frozen=True)
-class SegmentDraft:
-    """A segment before it is stored: which block it came from and where in it."""
-
-    block: int
-    ref: str
-    source: str
-    codes: dict[str, Any]
-    notes: tuple[str, ...] = ()  # the source's comments, on the block's first segment
-
-
-# Comments found in the source document are kept as segment comments by this author.
-SOURCE_NOTE_AUTHOR = "source document"
-
-
 @dataclass
 class ImportOutcome:
+    """What an import did; the counts split the new segments (and name the removed ones)."""
+
     document_id: int
     title: str
     segments: int
     reused_translations: int = 0
     revision: int = 1
+    unchanged: int = 0
+    moved: int = 0
+    changed: int = 0
+    added: int = 0
+    removed: int = 0
     repair_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -62,22 +59,6 @@ def project_rules(project: Project) -> SegmentationRules:
     if not stored:
         return SegmentationRules.default()
     return SegmentationRules.from_dict(stored)
-
-
-def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Iterator[SegmentDraft]:
-    for index, block in enumerate(blocks):
-        spans = split_spans(block.text, rules)
-        for number, (start, end) in enumerate(spans):
-            following = spans[number + 1][0] if number + 1 < len(spans) else end
-            text = block.text[start:end]
-            if not text.strip():
-                continue
-            used = {str(token.code_id) for token in tokens(text)}
-            codes = {key: value for key, value in block.codes.items() if key in used}
-            # space_after: what separates it from the next sentence, so a merge needs no re-read.
-            ref = BlockRef(block.ref, block.kind, start, end, block.text[end:following]).dump()
-            first_of_block = number == 0
-            yield SegmentDraft(index, ref, text, codes, block.notes if first_of_block else ())
 
 
 def document_meta(
@@ -100,25 +81,6 @@ def document_meta(
                 f"document date {meta['date']!r} is not a date: write it as YYYY-MM-DD"
             ) from None
     return meta
-
-
-def _store_source_notes(session: Session, document_id: int, drafts: list[SegmentDraft]) -> None:
-    """Comments of the source document become comments on the segment they annotate."""
-    noted = {position: draft.notes for position, draft in enumerate(drafts) if draft.notes}
-    if not noted:
-        return
-    rows = session.execute(
-        select(Segment.position, Segment.id).where(
-            Segment.document_id == document_id, Segment.position.in_(list(noted))
-        )
-    )
-    ids = {position: segment_id for position, segment_id in rows}
-    session.add_all(
-        Comment(segment_id=ids[position], user=SOURCE_NOTE_AUTHOR, text=note)
-        for position, notes in noted.items()
-        for note in notes
-        if note.strip()
-    )
 
 
 def import_document(
@@ -150,64 +112,37 @@ def import_document(
     if not drafts:
         raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
 
+    # Locked until the transaction ends: a second re-import, a merge or a split waits.
     document = session.scalar(
-        select(Document).where(Document.project_id == project.id, Document.title == title)
+        select(Document)
+        .where(Document.project_id == project.id, Document.title == title)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
-    carried: dict[str, Segment] = {}
     if document is None:
         document = Document(project_id=project.id, title=title, revision=1)
         session.add(document)
     else:
-        for old in session.scalars(select(Segment).where(Segment.document_id == document.id)):
-            if old.target and old.source_key not in carried:
-                carried[old.source_key] = old
-        session.execute(delete(Segment).where(Segment.document_id == document.id))
         document.revision += 1
+        document.imported_at = utcnow()
     document.filename = name
     document.format = source_doc.format
     document.original = data
     document.meta = {**document.meta, **(meta or {})} if document.meta else dict(meta or {})
     document.repair_report = {"lines": source_doc.repair_lines, "warnings": source_doc.warnings}
     session.flush()
-
-    reused = 0
-    rows = []
-    for position, draft in enumerate(drafts):
-        key = match_key(draft.source)
-        row = {
-            "document_id": document.id,
-            "position": position,
-            "block": draft.block,
-            "ref": draft.ref,
-            "source": draft.source,
-            "source_key": key,
-            "codes": draft.codes,
-            "updated_by": actor.name,
-        }
-        previous = carried.get(key)
-        if previous is not None:
-            reused += 1
-            # A kept translation is kept with its status, but never as approved: the
-            # document changed around it, so it goes back through sign-off.
-            row.update(
-                target=previous.target,
-                status=min(previous.status, int(Status.REVIEWED)),
-                origin=previous.origin,
-                score=previous.score,
-            )
-        else:
-            # Every row names the same columns: one executemany statement for all of them.
-            row.update(target="", status=int(Status.NEW), origin=int(Origin.NONE), score=None)
-        rows.append(row)
-    session.execute(Segment.__table__.insert(), rows)
-    _store_source_notes(session, document.id, drafts)
-    session.flush()
+    changes = store_drafts(session, actor, document, drafts)
     return ImportOutcome(
         document_id=document.id,
         title=title,
-        segments=len(rows),
-        reused_translations=reused,
+        segments=len(drafts),
+        reused_translations=changes.reused_translations,
         revision=document.revision,
+        unchanged=changes.unchanged,
+        moved=changes.moved,
+        changed=changes.changed,
+        added=changes.added,
+        removed=changes.removed,
         repair_lines=list(source_doc.repair_lines),
         warnings=list(source_doc.warnings),
     )

@@ -111,6 +111,34 @@ class Segment(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class DocumentImport(Base):
+    """One import of a document's file and what it did to the document's segments.
+
+    The counts split the new segments into unchanged, moved, changed and added, and name
+    the old ones removed. ``changes`` lists the changed, moved, added and removed segments
+    (``kind``, ``segment_id``, ``position``, short ``before``/``after`` texts; a removed
+    segment's ``target`` too). A document's first import (revision 1) adds every segment
+    and lists none: the document itself is that list.
+    """
+
+    __tablename__ = "document_imports"
+    __table_args__ = (UniqueConstraint("document_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(300))
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    moved: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    removed: Mapped[int] = mapped_column(Integer, default=0)
+    reused_translations: Mapped[int] = mapped_column(Integer, default=0)
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
 class Revision(Base):
     __tablename__ = "revisions"
 

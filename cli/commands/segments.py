@@ -16,7 +16,7 @@ from cli.common import (
 )
 from primitives.errors import InvalidInput, NotFound
 from primitives.statuses import Origin, Status
-from workflow.importing import document_meta, import_document
+from workflow.importing import ImportOutcome, document_meta, import_document
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
@@ -63,8 +63,10 @@ def import_command(
 ) -> None:
     """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing.
 
-    Importing a file again under the same title makes a new revision of that document and
-    keeps the translations of the sentences that did not change.
+    Importing a file again under the same title makes a new revision of that document in
+    place: unchanged sentences keep their segment (id, translation, status, history),
+    edited ones keep their id with the old translation as a draft, and the counts of
+    unchanged, changed, added, removed and moved sentences are printed.
     """
     if title and len(files) > 1:
         raise InvalidInput("--title names one document: import one file at a time with it")
@@ -91,8 +93,19 @@ def import_command(
             f"imported {Path(path).name} as {outcome.title!r} (revision {outcome.revision}): "
             f"{outcome.segments} segments{reused}"
         )
+        if outcome.revision > 1:
+            click.echo(f"  {import_changes_line(outcome)}")
         for line in outcome.repair_lines + outcome.warnings:
             click.echo(f"  {line}")
+
+
+def import_changes_line(outcome: ImportOutcome) -> str:
+    """'revision 2: 40 unchanged, 2 changed, 1 added, 1 removed' (and moved, when any)."""
+    line = (
+        f"revision {outcome.revision}: {outcome.unchanged} unchanged, {outcome.changed} "
+        f"changed, {outcome.added} added, {outcome.removed} removed"
+    )
+    return f"{line}, {outcome.moved} moved" if outcome.moved else line
 
 
 @click.command("segments")

@@ -210,10 +210,30 @@ def test_reimport_keeps_translations_of_unchanged_segments(cli: Cli, tmp_path: P
     source.write_bytes(changed.replace("Kết", "Ke\u0302\u0301t").encode("utf-8"))
     out = cli.ok("import", "P", str(source))
     assert "(revision 2): 4 segments, 2 translations kept" in out
+    assert "\n  revision 2: 2 unchanged, 1 changed, 1 added, 0 removed\n" in out
     rows = cli.segments("P")
     assert [(r["source"], r["target"], r["status"]) for r in rows] == [
         ("Cuộc họp bắt đầu.", "The meeting began.", "draft"),
         ("Mọi người đều có mặt.", "", "new"),
         ("Kết thúc lúc 5 giờ.", "It ended at 5.", "translated"),
         ("Hết.", "", "new"),
+    ]
+
+
+def test_reimport_prints_removed_and_moved_and_keeps_segment_ids(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "bien-ban.txt"
+    source.write_text("Một.\nHai.\nBa.\nBốn.\n", "utf-8")
+    cli.ok("project", "create", "P")
+    out = cli.ok("import", "P", str(source))
+    assert "revision 1" in out and "unchanged" not in out  # a first import has no changes
+    ids = {row["source"]: row["id"] for row in cli.segments("P")}
+
+    source.write_text("Bốn.\nMột.\nBa.\n", "utf-8")
+    out = cli.ok("import", "P", str(source))
+    assert "\n  revision 2: 2 unchanged, 0 changed, 0 added, 1 removed, 1 moved\n" in out
+    rows = cli.segments("P")
+    assert [(r["source"], r["id"], r["order"], r["version"]) for r in rows] == [
+        ("Bốn.", ids["Bốn."], 0, 1),
+        ("Một.", ids["Một."], 1, 1),
+        ("Ba.", ids["Ba."], 2, 1),
     ]

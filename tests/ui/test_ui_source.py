@@ -169,3 +169,41 @@ def test_split_before_text_at_offset_and_refusals(
     app.button(key="split").click().run()
     assert not app.exception and len(app.success) == 1
     assert _sources(database, project_id)[-3:] == ["Đoạn", "<g1>hai</g1>", "có một câu."]
+
+
+def test_a_reimport_reports_its_changes_and_review_shows_the_changed_source(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
+    database, project_id = project
+    with database.read() as session:
+        before = list_segments(session, get_project(session, project_id))
+    app = run_page("source", project_id)
+    app.text_input(key="paste_title").input("a")
+    app.text_area(key="paste_text").input("Do KTS. Long thiết kế. Hết.\nĐoạn hai có hai câu.\n")
+    app.run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert "Revision 2: 3 unchanged, 1 changed, 0 added, 0 removed." in _texts(app.info)
+    assert any(c.startswith("Last import: revision 2, admin, ") for c in _texts(app.caption))
+    with database.read() as session:
+        after = list_segments(session, get_project(session, project_id))
+    assert [s.id for s in after] == [s.id for s in before]
+    assert after[-1].source == "Đoạn hai có hai câu."
+
+    vietnamese = run_page("source", project_id, lang="vi")
+    assert any(
+        c.startswith("Lần nhập gần nhất: phiên bản 2, admin, ") for c in _texts(vietnamese.caption)
+    )
+
+    source = "import importlib\nimportlib.import_module('ui.pages.review').render()\n"
+    review = AppTest.from_string(source, default_timeout=30)
+    review.session_state["lang"] = "en"
+    review.session_state["user"] = "admin"
+    review.session_state["project_id"] = project_id
+    review.run()
+    review.selectbox(key="side_segment").set_value(after[-1].id).run()
+    assert not review.exception
+    assert (
+        "The source changed at re-import (revision 2); the translation is of the previous "
+        "source: «Đoạn <g1>hai</g1> có một câu.». Check the translation." in _texts(review.warning)
+    )

@@ -19,6 +19,7 @@ from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
 from workflow.projects import get_project
+from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.segments import (
     add_comment,
     count_segments,
@@ -147,6 +148,16 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     st.text(segment.source)
     for flag in (segment.flags or {}).get("mt", []):
         st.warning(f"{t('col_flags')}: {t(f'flag_{flag}')} — {t(f'flag_{flag}_help')}")
+    # Until a reviewer has accepted the translation again, say why it may be out of date.
+    source_change = (segment.flags or {}).get(SOURCE_CHANGED_FLAG)
+    if isinstance(source_change, dict) and Status(segment.status) < Status.REVIEWED:
+        st.warning(
+            t(
+                "source_changed",
+                revision=source_change.get("revision", "?"),
+                previous=source_change.get("previous", ""),
+            )
+        )
     target = st.text_area(
         t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )

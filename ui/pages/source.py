@@ -22,6 +22,7 @@ from workflow.importing import import_document, project_rules
 from workflow.models import Segment
 from workflow.project_rules import RulesDifference, reset_project_rules, save_project_rules
 from workflow.projects import get_project
+from workflow.reimport import latest_imports
 from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import list_segments
 from workflow.users import Actor
@@ -71,6 +72,18 @@ def _import(actor: Actor, pending: PendingSource) -> None:
         t("imported", title=outcome.title, segments=outcome.segments, revision=outcome.revision)
     )
     if outcome.revision > 1:
+        st.info(
+            t(
+                "import_changes",
+                revision=outcome.revision,
+                unchanged=outcome.unchanged,
+                changed=outcome.changed,
+                added=outcome.added,
+                removed=outcome.removed,
+            )
+        )
+        if outcome.moved:
+            st.info(t("import_moved", moved=outcome.moved))
         st.info(t("kept_translations", count=outcome.reused_translations))
     for line in outcome.repair_lines + outcome.warnings:
         st.write(f"• {line}")
@@ -290,10 +303,26 @@ def _documents(project_id: int) -> dict[int, DocumentSegments]:
         by_document: dict[int, list[Segment]] = {document.id: [] for document in documents}
         for segment in list_segments(session, project):
             by_document[segment.document_id].append(segment)
+        imports = latest_imports(session, [document.id for document in documents])
         st.subheader(t("documents"))
         for document in documents:
             segments = by_document[document.id]
             with st.expander(f"{document.title} — {len(segments)} {t('segments').lower()}"):
+                last = imports.get(document.id)
+                if last is not None and last.revision > 1:
+                    st.caption(
+                        t(
+                            "last_import",
+                            revision=last.revision,
+                            user=last.imported_by,
+                            at=f"{last.imported_at:%Y-%m-%d %H:%M}",
+                            unchanged=last.unchanged,
+                            changed=last.changed,
+                            added=last.added,
+                            removed=last.removed,
+                            moved=last.moved,
+                        )
+                    )
                 lines = document.repair_report.get("lines", []) + document.repair_report.get(
                     "warnings", []
                 )

@@ -11,9 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-# MERGE NOTE: 0003 (document_imports) is being written on another branch; when both are
-# merged, set this to "0003" so the revisions stay one line (alembic refuses two heads).
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,39 @@
+"""Segments before they are stored: a source document's blocks cut into sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from primitives.block_ref import BlockRef
+from primitives.inline_codes import tokens
+from workflow.intake import SourceBlock
+from workflow.vietnamese.segmenter import SegmentationRules, split_spans
+
+
+@dataclass(frozen=True)
+class SegmentDraft:
+    """A segment before it is stored: which block it came from and where in it."""
+
+    block: int
+    ref: str
+    source: str
+    codes: dict[str, Any]
+    notes: tuple[str, ...] = ()  # the source's comments, on the block's first segment
+
+
+def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Iterator[SegmentDraft]:
+    for index, block in enumerate(blocks):
+        spans = split_spans(block.text, rules)
+        for number, (start, end) in enumerate(spans):
+            following = spans[number + 1][0] if number + 1 < len(spans) else end
+            text = block.text[start:end]
+            if not text.strip():
+                continue
+            used = {str(token.code_id) for token in tokens(text)}
+            codes = {key: value for key, value in block.codes.items() if key in used}
+            # space_after: what separates it from the next sentence, so a merge needs no re-read.
+            ref = BlockRef(block.ref, block.kind, start, end, block.text[end:following]).dump()
+            first_of_block = number == 0
+            yield SegmentDraft(index, ref, text, codes, block.notes if first_of_block else ())
