@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from primitives.inline_codes import CODE_RE, pairing_problems
+from primitives.inline import pairing_problems, plain, tags
 from primitives.text_keys import match_key
 
 PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
@@ -144,7 +144,7 @@ def _name_spans(source: str, names: tuple[str, ...], strip: bool) -> list[Protec
 
 def _is_heading(source: str) -> bool:
     """Mostly capital letters: a heading, whose words are not acronyms."""
-    letters = [c for c in CODE_RE.sub("", source) if c.isalpha()]
+    letters = [c for c in plain(source) if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
@@ -182,7 +182,7 @@ def find_spans(
     the caller's glossary terms, names, then detected do-not-translate patterns.
     """
     candidates: list[ProtectedSpan] = [
-        ProtectedSpan(m.start(), m.end(), "tag", m.group(0)) for m in CODE_RE.finditer(source)
+        ProtectedSpan(tag.start, tag.end, "tag", tag.text) for tag in tags(source)
     ]
     candidates += [
         ProtectedSpan(m.start(), m.end(), "literal", m.group(0))

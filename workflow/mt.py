@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
-from primitives.inline_codes import CODE_RE
+from primitives.inline import has_tags, replace_tags
 from primitives.statuses import Origin, Status
 from translation.engine import (
     MAX_BEAM_SIZE,
@@ -292,7 +292,7 @@ def _capitalised(word: str) -> bool:
 def personal_names(text: str) -> tuple[str, ...]:
     """Vietnamese personal names in text, NFC, each once, in order of appearance."""
     # An inline code ends a name: a name is protected as one span of plain text.
-    nfc = unicodedata.normalize("NFC", CODE_RE.sub("|", text))
+    nfc = unicodedata.normalize("NFC", replace_tags(text, "|"))
     words = list(_WORD_RE.finditer(nfc))
     names: list[str] = []
     index = 0
@@ -329,7 +329,7 @@ def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]
         seen.add((hit.start, hit.end))
         if hit.entry.status not in _ENFORCED_STATUSES:
             continue
-        if CODE_RE.search(source, hit.start, hit.end):
+        if has_tags(source, hit.start, hit.end):
             continue
         # A do-not-translate entry's target is its source unless the glossary says otherwise.
         spans.append(TermSpan(hit.start, hit.end, hit.entry.target))

@@ -16,7 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from primitives.inline_codes import plain_text
+from primitives.inline import plain
 from primitives.statuses import Origin, Status
 from workflow.models import Comment, Document, Project, Revision, Segment, utcnow
 from workflow.permissions import Action, status_after_edit, transition_action
@@ -214,7 +214,7 @@ def set_status(
     if action is Action.REJECT and not reason.strip():
         raise InvalidInput("a rejection needs a reason: add --reason 'what to fix'")
     check_target_text(reason)  # a rejection reason becomes a comment that is exported
-    if new_status >= Status.TRANSLATED and not plain_text(segment.target).strip():
+    if new_status >= Status.TRANSLATED and not plain(segment.target).strip():
         raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
     seen = segment.version if expected_version is None else expected_version
     _guarded_update(session, segment, seen, actor, {"status": int(new_status)})
@@ -345,7 +345,7 @@ def list_revisions(session: Session, segment_id: int) -> list[Revision]:
 
 
 def word_count(text: str) -> int:
-    return len(plain_text(text).split())
+    return len(plain(text).split())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import replace_tags
 from primitives.text_keys import loose_key
 from workflow.glossary.matcher import TermHit
 from workflow.glossary.model import GlossaryEntry, TermStatus
@@ -76,7 +76,7 @@ def _form_regex(form: str) -> re.Pattern[str]:
 
 def _normalise(text: str) -> str:
     """Loose key with one apostrophe and tags blanked out, same length as NFC text."""
-    blanked = CODE_RE.sub(lambda m: " " * len(m.group(0)), text.translate(_APOSTROPHES))
+    blanked = replace_tags(text.translate(_APOSTROPHES), lambda tag: " " * len(tag.text))
     return loose_key(blanked)
 
 

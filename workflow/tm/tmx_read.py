@@ -15,7 +15,7 @@ from datetime import datetime
 from lxml import etree
 
 from primitives.errors import InvalidInput
-from primitives.inline_codes import plain_text
+from primitives.inline import plain
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx_codes import CodeNumbers, SegText, seg_to_text
 
@@ -202,7 +202,7 @@ def read_tmx(
             entities |= converted.entities
             texts.append(converted.text)
         source, target = texts
-        if not plain_text(source).strip() or not plain_text(target).strip():
+        if not plain(source).strip() or not plain(target).strip():
             skipped_empty += 1
             continue
         props = _props(tu) + _props(source_tuv)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from primitives.inline_codes import tokens
+from primitives.inline import tags as tokens
 from workflow.tm.model import TMUnit
 
 # Characters XML 1.0 cannot hold. Word's manual line break (\x0b) and page break (\x0c)
