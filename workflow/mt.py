@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from primitives.errors import Conflict, InvalidInput, NotFound
 from primitives.inline import has_tags, replace_tags
 from primitives.statuses import Origin, Status
+from primitives.terms import TermStatus
 from translation.engine import (
     MAX_BEAM_SIZE,
     MTRequest,
@@ -40,7 +41,6 @@ from translation.engine import (
 )
 from translation.protection import TermSpan
 from workflow.glossary.matcher import TermHit, TermMatcher
-from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
 from workflow.jobs import (
     FINISHED,

@@ -22,11 +22,11 @@ from cli.common import (
     write_output,
 )
 from primitives.errors import InvalidInput, NotFound
+from primitives.terms import SCOPES, GlossaryEntry
 from workflow.glossary.csv_io import entry_to_fields
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.files import read_glossary_file
 from workflow.glossary.matcher import TermHit, TermMatcher
-from workflow.glossary.model import SCOPES, GlossaryEntry
 from workflow.glossary.store import (
     EFFECTIVE,
     EXPORT_FORMATS,

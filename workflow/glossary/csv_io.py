@@ -15,7 +15,7 @@ import io
 from collections.abc import Iterable, Mapping
 
 from primitives.errors import InvalidInput
-from workflow.glossary.model import (
+from primitives.terms import (
     GlossaryEntry,
     InvalidGlossaryEntry,
     TermStatus,

@@ -6,8 +6,8 @@ import codecs
 from pathlib import Path
 
 from primitives.errors import InvalidInput, NotFound
+from primitives.terms import GlossaryEntry
 from workflow.glossary.csv_io import read_glossary_csv
-from workflow.glossary.model import GlossaryEntry
 from workflow.glossary.tbx_io import read_tbx
 
 _TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab")

@@ -16,9 +16,9 @@ from enum import StrEnum
 from functools import lru_cache
 
 from primitives.inline import replace_tags
+from primitives.terms import GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key
 from workflow.glossary.matcher import TermHit
-from workflow.glossary.model import GlossaryEntry, TermStatus
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _WORD_OR_GAP_RE = re.compile(r"\w+|[^\w\s]+|\s+")

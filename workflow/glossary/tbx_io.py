@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from primitives.errors import InvalidInput
+from primitives.terms import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
+from primitives.terms import parse_iso_date as _parse_date
 from workflow.glossary.csv_io import format_errors
-from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
-from workflow.glossary.model import parse_iso_date as _parse_date
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
