@@ -39,7 +39,7 @@ from workflow.tm.store import (
     project_tm,
     status_change_outcomes,
 )
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 from workflow.users import resolve_actor
 
 REPEATS = 200

@@ -26,7 +26,7 @@ from workflow.tm.store import (
     set_tm_settings,
     tm_settings,
 )
-from workflow.tm.tmx_read import TMXReadResult, read_tmx
+from workflow.tm.tmx import TMXReadResult, read_tmx
 
 
 @click.group(name="tm")

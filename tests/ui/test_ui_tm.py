@@ -18,7 +18,7 @@ from workflow.storage import Database
 from workflow.tm.diff import diff_words
 from workflow.tm.model import TMUnit
 from workflow.tm.store import clear_index_cache, list_units, tm_settings
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 from workflow.users import resolve_actor
 
 SOURCES = ["Hội nghị bắt đầu lúc 10 giờ.", "Hội nghị bắt đầu lúc 9 giờ sáng nay."]

@@ -43,8 +43,7 @@ from workflow.tm.index import FuzzyIndex
 from workflow.tm.keys import tm_key
 from workflow.tm.model import TMMatch, TMUnit
 from workflow.tm.propagation import SegmentText, propagations
-from workflow.tm.tmx_read import read_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import read_tmx, write_tmx
 from workflow.users import Actor
 
 SHARE_SETTING = "tm_share"

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from cli.commands.tm import tm_group
 from cli.main import main
 from workflow.tm.model import TMUnit
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 
 SONGNGU = str(Path(__file__).resolve().parents[3] / ".venv" / "bin" / "songngu")
 

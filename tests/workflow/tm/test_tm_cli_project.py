@@ -14,8 +14,7 @@ from workflow.projects import get_project
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import list_units, tm_settings
-from workflow.tm.tmx_read import read_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import read_tmx, write_tmx
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", REPO_ROOT.parent / "shared" / "schemas"))

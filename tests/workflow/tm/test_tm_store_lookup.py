@@ -19,7 +19,7 @@ from workflow.tm.store import (
     segment_matches,
     set_tm_settings,
 )
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 from workflow.users import resolve_actor
 
 SOURCES = ["Mở đầu.", "Hội nghị bắt đầu lúc 9 giờ.", "Kết thúc.", "Hội nghị bắt đầu lúc 9 giờ."]

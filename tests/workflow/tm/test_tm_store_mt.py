@@ -15,7 +15,7 @@ from workflow.segments import list_segments
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import import_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 from workflow.users import resolve_actor
 
 

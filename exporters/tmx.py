@@ -1,33 +1,59 @@
-"""Read TMX 1.1–1.4 files as other tools write them (OmegaT, Okapi, Trados, memoQ, MateCat).
+"""TMX: read 1.1–1.4 as other tools write it (OmegaT, Okapi, Trados, memoQ, MateCat),
+write 1.4 valid against the LISA tmx14.dtd.
 
 A TMX is multilingual: any unit holding the source and the target language is used, in
 whichever direction the header's srclang names (also "*all*"). Units without both
-languages are counted, not refused. The parser never loads a DTD, never touches the
-network and never recovers from broken XML; a file declaring entities is refused.
+languages are counted, not refused. The file is parsed by :mod:`exporters.safe_xml`
+(no DTD, no network, no recovering from broken XML; entity declarations refused).
+
+Mapping to units: ``tuid`` is the unit's id; the target variant's change (else creation)
+id and date, else the unit's, are ``changed_by`` / ``changed_at``; every ``<note>`` of the
+unit and of both variants is a note; the ``<prop>`` elements of the unit and of the source
+variant are ``props`` by type (the first of a type), the neighbouring segments under
+memoQ's names whichever tool wrote them (OmegaT writes prev/next).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from lxml import etree
 
+from exporters import producer, safe_xml
+from exporters.registry import BilingualFormat
+from exporters.tmx_codes import CodeNumbers, SegText, content_to_seg, seg_to_text, xml_safe
 from primitives.errors import InvalidInput
-from primitives.inline import plain
-from workflow.tm.model import TMUnit
-from workflow.tm.tmx_codes import CodeNumbers, SegText, seg_to_text
+from primitives.inline import parse, plain
+from primitives.units import Note, Store, Unit
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 KNOWN_VERSIONS = frozenset({"1.1", "1.2", "1.3", "1.4", "1.4a", "1.4b"})
-# Context props: OmegaT writes prev/next, memoQ x-context-pre/x-context-post.
-PREV_PROPS = frozenset({"prev", "x-context-pre"})
-NEXT_PROPS = frozenset({"next", "x-context-post"})
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+# Props of a unit: the neighbouring source segments (memoQ's names; OmegaT's prev/next are
+# read as these) and where songngu's unit came from.
+CONTEXT_BEFORE = "x-context-pre"
+CONTEXT_AFTER = "x-context-post"
 ORIGIN_PROP = "x-songngu-origin"
+_PROP_ALIASES = {"prev": CONTEXT_BEFORE, "next": CONTEXT_AFTER}
 _TMX_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$")
-_SPACE_RE = re.compile(r"\s+")
-_POSITION_RE = re.compile(r",? line \d+, column \d+$")
+
+REFUSALS = safe_xml.Refusals(
+    empty=safe_xml.Refusal(
+        "tmx.empty", "{filename} is empty: choose a TMX file exported from a CAT tool"
+    ),
+    entities=safe_xml.Refusal(
+        "tmx.entities",
+        "{filename} declares XML entities, which are refused for safety: "
+        "export the TMX again without an internal DTD",
+    ),
+    malformed=safe_xml.Refusal(
+        "tmx.not_well_formed",
+        "{filename} is not well-formed XML at line {line}: {reason}; "
+        "fix the file or export it again",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -43,14 +69,14 @@ class TMXHeader:
 
 
 @dataclass(frozen=True)
-class TMXReadResult:
-    """Units usable for source_lang → target_lang, and what was left out and why."""
+class TMXRead:
+    """The units usable for source_lang → target_lang (``store.warnings`` says what was
+    left out or changed, and why), what the file says about itself, and the counts."""
 
-    units: list[TMUnit]
+    store: Store
     header: TMXHeader
     skipped_other_language: int = 0
     skipped_empty: int = 0
-    warnings: list[str] = field(default_factory=list)
 
 
 # ISO 639-2 codes some tools write instead of the two-letter ones.
@@ -68,52 +94,16 @@ def language_matches(code: str, wanted: str) -> bool:
     return bool(primary) and primary == _primary(wanted)
 
 
-# An entity declaration as UTF-8/ASCII or UTF-16 bytes: searched in the raw bytes, so a
-# large file is not decoded a second time just to look for one.
-_ENTITY_DECLARATIONS = tuple(
-    "<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")
-)
-
-
-def _one_line(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
-
-
-def _libxml_message(error: etree.XMLSyntaxError) -> str:
-    # libxml2 ends its message with ", line N, column M"; the line is already said.
-    return _POSITION_RE.sub("", _one_line(str(error.msg)))
-
-
 def parse_tmx_xml(data: bytes, filename: str) -> etree._Element:
     """The root <tmx> element, or InvalidInput naming the problem in one line."""
-    if not data.strip():
-        raise InvalidInput(f"{filename} is empty: choose a TMX file exported from a CAT tool")
-    if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
-        raise InvalidInput(
-            f"{filename} declares XML entities, which are refused for safety: "
-            "export the TMX again without an internal DTD"
-        )
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = error.lineno if error.lineno else "?"
-        raise InvalidInput(
-            f"{filename} is not well-formed XML at line {line}: {_libxml_message(error)}; "
-            "fix the file or export it again"
-        ) from None
+    root = safe_xml.parse(data, filename, refusals=REFUSALS)
     if etree.QName(root.tag).localname != "tmx":
         raise InvalidInput(
-            f"{filename} is not a TMX file (its root element is <{etree.QName(root.tag).localname}>, "
-            "not <tmx>): choose a .tmx translation memory"
+            "tmx.not_tmx",
+            "{filename} is not a TMX file (its root element is <{root}>, not <tmx>): "
+            "choose a .tmx translation memory",
+            filename=filename,
+            root=etree.QName(root.tag).localname,
         )
     return root
 
@@ -168,9 +158,17 @@ def _header(root: etree._Element) -> TMXHeader:
     )
 
 
+def _unit_props(tu: etree._Element, source_tuv: etree._Element) -> dict[str, str]:
+    """The unit's and the source variant's props by type, the first of each type."""
+    props: dict[str, str] = {}
+    for kind, value in _props(tu) + _props(source_tuv):
+        props.setdefault(_PROP_ALIASES.get(kind, kind), value)
+    return props
+
+
 def read_tmx(
     data: bytes, filename: str, *, source_lang: str = "vi", target_lang: str = "en"
-) -> TMXReadResult:
+) -> TMXRead:
     """Units of a TMX file for source_lang → target_lang (InvalidInput for unusable files)."""
     root = parse_tmx_xml(data, filename)
     header = _header(root)
@@ -178,7 +176,7 @@ def read_tmx(
     if body is None:
         raise InvalidInput(f"{filename} has no <body>: it is not a complete TMX file")
     omegat = header.creation_tool.lower().startswith("omegat")
-    units: list[TMUnit] = []
+    store = Store(source_lang=source_lang, target_lang=target_lang)
     skipped_other_language = skipped_empty = 0
     dropped_sub_flows = bad_dates = 0
     unknown_elements: set[str] = set()
@@ -205,7 +203,6 @@ def read_tmx(
         if not plain(source).strip() or not plain(target).strip():
             skipped_empty += 1
             continue
-        props = _props(tu) + _props(source_tuv)
         raw_date = (
             target_tuv.get("changedate")
             or target_tuv.get("creationdate")
@@ -213,30 +210,26 @@ def read_tmx(
             or tu.get("creationdate")
             or ""
         )
-        created_at = tmx_date_to_iso(raw_date) if raw_date else ""
-        bad_dates += bool(raw_date) and not created_at
-        units.append(
-            TMUnit(
+        changed_at = tmx_date_to_iso(raw_date) if raw_date else ""
+        bad_dates += bool(raw_date) and not changed_at
+        store.add(
+            Unit(
                 source=source,
                 target=target,
-                unit_id=tu.get("tuid") or None,
-                prev_source=next((value for kind, value in props if kind in PREV_PROPS), ""),
-                next_source=next((value for kind, value in props if kind in NEXT_PROPS), ""),
-                origin=next(
-                    (value for kind, value in props if kind == ORIGIN_PROP), f"tmx:{filename}"
-                ),
-                created_by=(
+                id=tu.get("tuid") or None,
+                notes=[Note(text) for text in _notes(tu) + _notes(source_tuv) + _notes(target_tuv)],
+                changed_by=(
                     target_tuv.get("changeid")
                     or target_tuv.get("creationid")
                     or tu.get("changeid")
                     or tu.get("creationid")
                     or ""
                 ),
-                created_at=created_at,
-                note="\n".join(_notes(tu) + _notes(source_tuv) + _notes(target_tuv)),
+                changed_at=changed_at,
+                props=_unit_props(tu, source_tuv),
             )
         )
-    warnings: list[str] = []
+    warnings = store.warnings
     if header.version and header.version not in KNOWN_VERSIONS:
         warnings.append(f"TMX version {header.version!r} is not 1.1–1.4; read as 1.4")
     if dropped_sub_flows:
@@ -255,10 +248,98 @@ def read_tmx(
         )
     if skipped_empty:
         warnings.append(f"{skipped_empty} unit(s) with an empty segment were skipped")
-    return TMXReadResult(
-        units=units,
+    return TMXRead(
+        store=store,
         header=header,
         skipped_other_language=skipped_other_language,
         skipped_empty=skipped_empty,
-        warnings=warnings,
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+
+def iso_to_tmx_date(value: str) -> str:
+    """An ISO 8601 timestamp as TMX's 20240501T093000Z (UTC); "" if it is not one."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def _tuv(lang: str, unit_text: str) -> etree._Element:
+    tuv = etree.Element("tuv")
+    tuv.set(XML_LANG, lang)
+    tuv.append(text_to_seg(unit_text))
+    return tuv
+
+
+def text_to_seg(text: str) -> etree._Element:
+    """A <seg> for songngu text: <gN>…</gN> become bpt/ept, <xN/> ph, unpaired tags it."""
+    return content_to_seg(parse(text))
+
+
+def write_tmx(store: Store, *, tool_version: str | None = None) -> bytes:
+    """TMX 1.4 bytes (UTF-8) holding the store's units, valid against tmx14.dtd.
+
+    The header names songngu and its installed version (tool_version instead, if given) and
+    the store's date (metadata "date", ISO 8601) as the creation date. A unit's id is its
+    tuid, changed_by/changed_at its creation id and date, each note a <note>, each prop a
+    <prop> (empty ones left out).
+    """
+    root = etree.Element("tmx", version="1.4")
+    header = etree.SubElement(
+        root,
+        "header",
+        creationtool=producer.TOOL_NAME,
+        creationtoolversion=producer.tool_version() if tool_version is None else tool_version,
+        segtype="sentence",
+        adminlang="en",
+        srclang=store.source_lang,
+        datatype="plaintext",
+    )
+    header.set("o-tmf", producer.TOOL_NAME)
+    creation_date = iso_to_tmx_date(store.metadata.get("date", ""))
+    if creation_date:
+        header.set("creationdate", creation_date)
+    body = etree.SubElement(root, "body")
+    for unit in store:
+        tu = etree.SubElement(body, "tu")
+        if unit.id is not None and str(unit.id):
+            tu.set("tuid", str(unit.id))
+        if unit.changed_at and iso_to_tmx_date(unit.changed_at):
+            tu.set("creationdate", iso_to_tmx_date(unit.changed_at))
+        if unit.changed_by:
+            tu.set("creationid", xml_safe(unit.changed_by))
+        for note in unit.notes:
+            if note.text:
+                etree.SubElement(tu, "note").text = xml_safe(note.text)
+        for kind, value in unit.props.items():
+            if value:
+                etree.SubElement(tu, "prop", type=kind).text = xml_safe(value)
+        tu.append(_tuv(store.source_lang, unit.source))
+        tu.append(_tuv(store.target_lang, unit.target))
+    return etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8", doctype=DOCTYPE, pretty_print=True
+    )
+
+
+class TMXFormat(BilingualFormat):
+    """TMX 1.4, the translation-memory exchange format of every CAT tool."""
+
+    name = "tmx"
+    label = "TMX"
+    extensions = (".tmx",)
+    schema = "tmx-1.4/tmx14.dtd"
+
+    def read(
+        self, data: bytes, filename: str, *, source_lang: str = "vi", target_lang: str = "en"
+    ) -> Store:
+        return read_tmx(data, filename, source_lang=source_lang, target_lang=target_lang).store
+
+    def write(self, store: Store) -> bytes:
+        return write_tmx(store)
