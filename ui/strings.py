@@ -482,6 +482,11 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "{filename} dòng {line}: không phải XML hợp lệ ({reason})",
         "en": "{filename} line {line}: not well-formed XML ({reason})",
     },
+    # Documents as stores (workflow/stores.py)
+    "document.not_found": {
+        "vi": "không có tài liệu {document_id}",
+        "en": "no document {document_id}",
+    },
     # The format registry (exporters/registry.py)
     "format.unknown": {
         "vi": "không có định dạng tệp {name!r}: hãy dùng {known}",
