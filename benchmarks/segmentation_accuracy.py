@@ -17,23 +17,13 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
+from songngu_testing.segmentation_gold import GoldParagraph, load_gold
+
+from benchmarks import CORPUS
 from workflow.vietnamese.segmenter import split_spans
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIR = REPO_ROOT / "tests" / "workflow" / "vietnamese" / "data"
-TATOEBA = REPO_ROOT.parent / "shared" / "corpora" / "tatoeba-vi-en.tsv"
-BOUNDARY_MARK = "||"
 _NAIVE_BOUNDARY_RE = re.compile(r"[.!?…]+[\"”’)]*\s+(?=[\"“(]?[^\W\d_])")
-
-
-@dataclass(frozen=True)
-class GoldParagraph:
-    source: str  # gold file name
-    text: str
-    # Offsets where a sentence after the first starts.
-    starts: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -55,26 +45,6 @@ class Score:
     def f1(self) -> float:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
-
-
-def load_gold(directory: Path = GOLD_DIR) -> list[GoldParagraph]:
-    paragraphs: list[GoldParagraph] = []
-    for path in sorted(directory.glob("segmentation_gold_*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            pieces = line.split(BOUNDARY_MARK)
-            text = "".join(pieces)
-            starts: set[int] = set()
-            offset = 0
-            for piece in pieces[:-1]:
-                offset += len(piece)
-                start = offset
-                while start < len(text) and text[start].isspace():
-                    start += 1
-                starts.add(start)
-            paragraphs.append(GoldParagraph(path.name, text, frozenset(starts)))
-    return paragraphs
 
 
 def naive_starts(text: str) -> set[int]:
@@ -111,7 +81,7 @@ def score(paragraphs: list[GoldParagraph], starts_of: Callable[[str], set[int]])
 
 def tatoeba_split_counts() -> tuple[int, int, int]:
     """(lines, lines split into 2+ sentences, sentences) for the Vietnamese column."""
-    lines = [row.split("\t", 1)[0] for row in TATOEBA.read_text(encoding="utf-8").splitlines()]
+    lines = [row.split("\t", 1)[0] for row in CORPUS.read_text(encoding="utf-8").splitlines()]
     sentence_counts = [len(split_spans(line)) for line in lines if line.strip()]
     return len(sentence_counts), sum(1 for n in sentence_counts if n > 1), sum(sentence_counts)
 

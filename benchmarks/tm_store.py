@@ -22,11 +22,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from songngu_testing import seed_project
+
 from benchmarks.tm_fuzzy import build_data
 from primitives.statuses import Status
 from primitives.text_keys import match_key
-from workflow.models import Document, Segment
-from workflow.projects import create_project, get_project
+from workflow.projects import get_project
 from workflow.segments import get_segment, save_and_confirm, set_status
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
@@ -56,23 +57,6 @@ def _median_ms(action: Callable[[], object], runs: int) -> float:
     return 1000 * statistics.median(times)
 
 
-def _seed(database: Database, sources: list[str]) -> list[int]:
-    with database.write() as session:
-        project = create_project(session, resolve_actor(session, "admin"), "Bench")
-        document = Document(
-            project_id=project.id, title="doc", filename="doc.txt", format="txt", original=b""
-        )
-        session.add(document)
-        session.flush()
-        segments = [
-            Segment(document_id=document.id, position=i, source=s, source_key=match_key(s))
-            for i, s in enumerate(sources)
-        ]
-        session.add_all(segments)
-        session.flush()
-        return [segment.id for segment in segments]
-
-
 def run(unit_count: int) -> dict[str, float]:
     memory, queries = build_data(unit_count, 64)
     units = [
@@ -86,7 +70,9 @@ def run(unit_count: int) -> dict[str, float]:
         database.migrate()
         database.seed()
         repeated = "Hội nghị thường niên bắt đầu lúc 9 giờ sáng."
-        ids = _seed(database, ["Mở đầu.", *queries[:8], *[repeated] * (REPEATS + 1)])
+        _, ids = seed_project(
+            database, ["Mở đầu.", *queries[:8], *[repeated] * (REPEATS + 1)], name="Bench"
+        )
 
         def import_file() -> object:
             with database.write() as session:

@@ -13,7 +13,11 @@ EXIT_STATUS: dict[str, int] = {"denied": 3, "conflict": 4}
 DEFAULT_EXIT_STATUS = 2
 
 # code -> what to type to fix it, with the error's parameters; shown after the message.
-HINTS: dict[str, str] = {}
+HINTS: dict[str, str] = {
+    "job.not_found": "see 'songngu jobs list'",
+    "job.still_running": "stop it with 'songngu jobs cancel {job_id}'",
+    "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
+}
 
 
 def exit_status(error: SongnguError) -> int:

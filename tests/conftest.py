@@ -139,7 +139,8 @@ def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Built once per test session (per xdist worker); its output is nonsense but every
     loading and decoding path is real.
     """
-    from translation.synthetic import build_package
+    from songngu_testing.synthetic import build_package
+
     from workflow.demo import demo_source
 
     lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]

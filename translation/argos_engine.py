@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -21,11 +21,8 @@ import sentencepiece
 from primitives.errors import InvalidInput, NotFound
 from translation.engine import (
     MAX_BEAM_SIZE,
-    ChunkDone,
     MTRequest,
     MTResult,
-    Progress,
-    ShouldCancel,
 )
 from translation.packages import InstalledPackage, find_package
 from translation.pipeline import DocumentTranslator, PipelineSettings
@@ -204,15 +201,6 @@ class ArgosEngine:
             return False
         return True
 
-    def translate(
-        self,
-        requests: Sequence[MTRequest],
-        *,
-        progress: Progress | None = None,
-        should_cancel: ShouldCancel | None = None,
-        on_chunk: ChunkDone | None = None,
-    ) -> list[MTResult]:
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
         model = load_model(self.package(), self.decoding)
-        return DocumentTranslator(model, self.pipeline).translate(
-            requests, progress=progress, should_cancel=should_cancel, on_chunk=on_chunk
-        )
+        yield from DocumentTranslator(model, self.pipeline).translate(requests)

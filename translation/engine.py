@@ -1,9 +1,14 @@
-"""The MT engine interface and registry: workflow, UI and CLI never care which engine runs."""
+"""The MT engine interface and registry: workflow, UI and CLI never care which engine runs.
+
+An engine translates the requests it is given, each one: deciding what is worth sending
+(repeated sources, exact TM matches) and where work is committed belongs to the caller,
+the MT job (workflow/mt.py).
+"""
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -50,11 +55,6 @@ class MTResult:
     flags: tuple[str, ...] = ()
 
 
-Progress = Callable[[int, int], None]  # (requests done, requests in total)
-ShouldCancel = Callable[[], bool]
-ChunkDone = Callable[[list[MTResult]], None]  # results of one chunk, ready to commit
-
-
 @runtime_checkable
 class TranslationEngine(Protocol):
     """A machine translation engine for Vietnamese → English segments."""
@@ -65,20 +65,21 @@ class TranslationEngine(Protocol):
         """True if the engine can translate now (its model is installed)."""
         ...
 
-    def translate(
-        self,
-        requests: Sequence[MTRequest],
-        *,
-        progress: Progress | None = None,
-        should_cancel: ShouldCancel | None = None,
-        on_chunk: ChunkDone | None = None,
-    ) -> list[MTResult]:
-        """Translate in chunks; after each, on_chunk gets its results, then progress.
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
+        """Translate every request as given, yielding results in groups as they are final.
 
-        should_cancel is asked before each chunk; on cancel the results of the chunks
-        already done are returned (fewer results than requests).
+        Each request gets one result carrying its key; requests are not merged, even
+        when equal. A group is ready to store as soon as it is yielded; groups come in
+        no promised order (an engine may finish short sentences first), and a caller that
+        stops iterating stops the work. Keys must be unique within one call.
         """
         ...
+
+
+def translate_all(engine: TranslationEngine, requests: Sequence[MTRequest]) -> list[MTResult]:
+    """Every result of engine.translate(requests), in the order of the requests."""
+    by_key = {result.key: result for group in engine.translate(requests) for result in group}
+    return [by_key[request.key] for request in requests if request.key in by_key]
 
 
 EngineFactory = Callable[..., TranslationEngine]

@@ -1,18 +1,18 @@
 """Translate a document's segments through a token-level model, the way songngu needs.
 
-Engine-independent logic: identical segments are translated once; protected spans become
-placeholders; a source too long for the model is split at clause punctuation; sentences
-go to the model in batches sorted by length, each with an output limit proportional to
-its input; looping or cut output is retried with a repetition penalty; a segment whose
-placeholders did not survive is retranslated without protection. Work is done in
-chunks so the caller can commit, show progress and cancel between them.
+Engine-independent logic, for the requests given (the caller has already dropped
+repeats): protected spans become placeholders; a source too long for the model is split
+at clause punctuation; sentences go to the model in batches sorted by length, each with
+an output limit proportional to its input; looping or cut output is retried with a
+repetition penalty; a segment whose placeholders did not survive is retranslated without
+protection.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -23,11 +23,8 @@ from translation.engine import (
     FLAG_PLACEHOLDER_LOST,
     FLAG_REPETITION,
     FLAG_TAGS_MOVED,
-    ChunkDone,
     MTRequest,
     MTResult,
-    Progress,
-    ShouldCancel,
 )
 from translation.protection import (
     PLACEHOLDER_RE,
@@ -58,7 +55,6 @@ class TokenModel(Protocol):
 
 @dataclass(frozen=True)
 class PipelineSettings:
-    chunk_size: int = 64  # unique segments per chunk (the caller commits per chunk)
     batch_size: int = 32  # sentences per model call, after sorting by length
     max_input_tokens: int = 200  # longer sources are split at clause punctuation
     decoding_ratio: float = 2.0  # output limit = ratio × input tokens + extra
@@ -88,16 +84,6 @@ class _Segment:
     protected: ProtectedText | None
     units: list[_Unit] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
-
-
-def _dedup_key(request: MTRequest) -> tuple[object, ...]:
-    return (
-        request.source,
-        request.terms,
-        request.names,
-        request.strip_name_diacritics,
-        request.protect_patterns,
-    )
 
 
 def repeats(pieces: Sequence[str], *, max_ngram: int = 4) -> bool:
@@ -156,37 +142,14 @@ class DocumentTranslator:
         self.model = model
         self.settings = settings or PipelineSettings()
 
-    def translate(
-        self,
-        requests: Sequence[MTRequest],
-        *,
-        progress: Progress | None = None,
-        should_cancel: ShouldCancel | None = None,
-        on_chunk: ChunkDone | None = None,
-    ) -> list[MTResult]:
-        groups: dict[tuple[object, ...], list[int]] = {}
-        for index, request in enumerate(requests):
-            groups.setdefault(_dedup_key(request), []).append(index)
-        unique = list(groups.values())
-        results: dict[int, MTResult] = {}
-        done = 0
-        for start in range(0, len(unique), self.settings.chunk_size):
-            if should_cancel is not None and should_cancel():
-                break
-            chunk = unique[start : start + self.settings.chunk_size]
-            translated = self._translate_unique([requests[members[0]] for members in chunk])
-            chunk_results: list[MTResult] = []
-            for members, result in zip(chunk, translated, strict=True):
-                for index in members:
-                    copy = MTResult(requests[index].key, result.target, result.score, result.flags)
-                    results[index] = copy
-                    chunk_results.append(copy)
-            done += len(chunk_results)
-            if on_chunk is not None:
-                on_chunk(chunk_results)
-            if progress is not None:
-                progress(done, len(requests))
-        return [results[index] for index in sorted(results)]
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
+        """TranslationEngine.translate over the model.
+
+        One group today: retries and the unprotected fallback are decided across all the
+        requests of a call, so no result is final before the last batch.
+        """
+        if requests:
+            yield self._translate(list(requests))
 
     def _prepare(self, request: MTRequest, protected_on: bool) -> _Segment:
         stripped = request.source.strip()
@@ -208,7 +171,7 @@ class DocumentTranslator:
             protected = protect(stripped, find_spans(stripped, terms, options))
         return _Segment(request, leading, trailing, protected, [])
 
-    def _translate_unique(self, requests: list[MTRequest]) -> list[MTResult]:
+    def _translate(self, requests: list[MTRequest]) -> list[MTResult]:
         segments = [self._prepare(request, protected_on=True) for request in requests]
         self._run(segments)
         targets = [self._final(segment) for segment in segments]

@@ -433,6 +433,31 @@ STRINGS: dict[str, dict[str, str]] = {
 # the error's parameters as fields. Kept apart from the page strings; a test checks that
 # every code raised in the code base has both languages here.
 ERROR_STRINGS: dict[str, dict[str, str]] = {
+    "job.unknown_kind": {
+        "vi": "Không có loại tác vụ {kind!r}; các loại có sẵn: {kinds}",
+        "en": "Unknown job kind {kind!r}; known kinds: {kinds}",
+    },
+    "job.not_found": {"vi": "Không có tác vụ {job_id}", "en": "No job {job_id}"},
+    "job.already_finished": {
+        "vi": "Tác vụ {job_id} đã kết thúc ({state})",
+        "en": "Job {job_id} has already finished ({state})",
+    },
+    "job.no_handler": {
+        "vi": "Phiên bản songngu này không chạy được tác vụ loại {kind!r}",
+        "en": "This version of songngu cannot run jobs of kind {kind!r}",
+    },
+    "job.already_succeeded": {
+        "vi": "Tác vụ {job_id} đã hoàn thành",
+        "en": "Job {job_id} has already succeeded",
+    },
+    "job.still_running": {
+        "vi": "Tác vụ {job_id} vẫn đang chạy: hãy chờ hoặc dừng nó trước",
+        "en": "Job {job_id} is still running: wait for it or stop it first",
+    },
+    "job.claimed_elsewhere": {
+        "vi": "Tác vụ {job_id} đang được chạy ở nơi khác ({runner})",
+        "en": "Job {job_id} is being run elsewhere ({runner})",
+    },
     # Safe XML parsing (exporters/safe_xml.py), in the words of formats without their own.
     "xml.entities": {
         "vi": "{filename} khai báo thực thể XML (<!ENTITY), bị từ chối vì lý do an toàn",

@@ -1,27 +1,35 @@
 """Long work (MT, QA over a project, exports) as job records run by a runner.
 
-A job is a row: kind, parameters, state, progress. A handler does the work through a
-JobContext that reports progress and answers "was I asked to stop?" from the database,
-so the same handler runs in a background thread here or in a worker on another machine.
-Handlers commit their own work in chunks and skip what is already done, so a job that
-was killed can be run again and resumes where it stopped.
+A job is a row: kind, parameters, state, progress. A runner claims it with one guarded
+UPDATE (queued, or running but stalled, to running under the runner's id), so two runners
+given the same job never both run it: the one whose UPDATE changed no row does nothing.
+A handler does the work through a JobContext that reports progress and answers "was I
+asked to stop?" from the database, so the same handler runs in a background thread here
+or in a worker on another machine; every write a runner makes to its job names its id, so
+a runner whose stalled job was taken over stops at its next report. Handlers commit their
+own work in chunks and skip what is already done, so a job that was killed can be queued
+again (resume_job) and goes on where it stopped. Kinds are listed in workflow/job_kinds.py.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import traceback
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from primitives.errors import InvalidInput, NotFound, SongnguError
+from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
+from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
 from workflow.storage import Database
 from workflow.stored_ints import fits_integer_column
@@ -41,6 +49,8 @@ class JobState(StrEnum):
 
 
 FINISHED = {JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED}
+# States a person may queue again: a job that stopped, or one that never started.
+_REQUEUEABLE = (JobState.QUEUED, JobState.FAILED, JobState.CANCELLED)
 
 
 class JobFailed(SongnguError):
@@ -51,51 +61,68 @@ class JobCancelled(Exception):
     """Raised inside a handler when the job was asked to stop."""
 
 
+class JobLost(Exception):
+    """Raised inside a handler whose job another runner took over (it looked stalled)."""
+
+
+def new_runner_id() -> str:
+    """Who runs a job, as stored in Job.claimed_by: host, process, and a unique suffix."""
+    return f"{socket.gethostname()[:120]} pid {os.getpid()} {uuid.uuid4().hex[:12]}"
+
+
 @dataclass
 class JobContext:
     database: Database
     job_id: int
     actor_name: str
     project_id: int | None
+    runner: str
+
+    def still_held(self) -> ColumnElement[bool]:
+        """The job row, if this runner still holds it."""
+        return and_(
+            Job.id == self.job_id, Job.claimed_by == self.runner, Job.state == JobState.RUNNING
+        )
 
     def progress(self, done: int, total: int, message: str = "") -> None:
+        """Record progress (and that this runner is alive); JobLost if it was taken over."""
+        values: dict[str, Any] = {"done": done, "total": total, "heartbeat_at": utcnow()}
+        if message:
+            values["message"] = message
         with self.database.write() as session:
-            job = session.get(Job, self.job_id)
-            assert job is not None
-            job.done, job.total = done, total
-            if message:
-                job.message = message
-            job.heartbeat_at = utcnow()
-
-    def cancelled(self) -> bool:
-        with self.database.read() as session:
-            job = session.get(Job, self.job_id)
-            return bool(job is None or job.cancel_requested)
+            updated = session.execute(
+                update(Job).where(self.still_held()).values(**values),
+                execution_options={"synchronize_session": False},
+            )
+        if updated.rowcount != 1:
+            raise JobLost()
 
     def check_cancel(self) -> None:
-        if self.cancelled():
-            raise JobCancelled()
+        """JobCancelled if someone asked the job to stop (or deleted it), JobLost if another
+        runner took it over."""
+        with self.database.read() as session:
+            job = session.get(Job, self.job_id)
+            if job is None:
+                raise JobCancelled()
+            if job.claimed_by != self.runner or job.state != JobState.RUNNING:
+                raise JobLost()
+            if job.cancel_requested:
+                raise JobCancelled()
 
 
 JobHandler = Callable[[JobContext, dict[str, Any]], dict[str, Any]]
-JOB_HANDLERS: dict[str, JobHandler] = {}
-
-
-def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
-    """Register the function that runs jobs of a kind."""
-
-    def register(function: JobHandler) -> JobHandler:
-        JOB_HANDLERS[kind] = function
-        return function
-
-    return register
 
 
 def create_job(
     session: Session, actor: Actor, kind: str, project: Project | None, params: dict[str, Any]
 ) -> Job:
-    if kind not in JOB_HANDLERS:
-        raise InvalidInput(f"unknown job kind {kind!r}: known kinds are {', '.join(JOB_HANDLERS)}")
+    if kind not in JOB_KINDS:
+        raise InvalidInput(
+            "job.unknown_kind",
+            "unknown job kind {kind!r}: known kinds are {kinds}",
+            kind=kind,
+            kinds=", ".join(known_kinds()),
+        )
     job = Job(
         kind=kind,
         project_id=project.id if project is not None else None,
@@ -111,7 +138,7 @@ def create_job(
 def get_job(session: Session, job_id: int) -> Job:
     job = session.get(Job, job_id) if fits_integer_column(job_id) else None
     if job is None:
-        raise NotFound(f"no job {job_id}: see 'songngu jobs list'")
+        raise NotFound("job.not_found", "no job {job_id}", job_id=job_id)
     return job
 
 
@@ -122,14 +149,37 @@ def list_jobs(session: Session, project: Project | None = None, limit: int = 50)
     return list(session.scalars(query))
 
 
+def _update(session: Session, job: Job, *conditions: Any, **values: Any) -> bool:
+    """One guarded UPDATE of the job's row; True if it matched. The job is reloaded."""
+    updated = session.execute(
+        update(Job).where(Job.id == job.id, *conditions).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    session.refresh(job)
+    return updated.rowcount == 1
+
+
 def request_cancel(session: Session, job_id: int) -> Job:
+    """Ask a job to stop: a queued one is cancelled now, a running one at its next check."""
     job = get_job(session, job_id)
     if job.state in FINISHED:
-        raise InvalidInput(f"job {job_id} has already {job.state}")
-    job.cancel_requested = True
-    if job.state == JobState.QUEUED:
-        job.state = JobState.CANCELLED
-        job.finished_at = utcnow()
+        raise InvalidInput(
+            "job.already_finished",
+            "job {job_id} has already {state}",
+            job_id=job_id,
+            state=str(job.state),
+        )
+    # Guarded by state, not decided on the state read above: a runner may claim the
+    # queued job meanwhile, and then it must see the request rather than be overwritten.
+    if not _update(
+        session,
+        job,
+        Job.state == JobState.QUEUED,
+        state=JobState.CANCELLED,
+        cancel_requested=True,
+        finished_at=utcnow(),
+    ):
+        _update(session, job, Job.state == JobState.RUNNING, cancel_requested=True)
     return job
 
 
@@ -145,30 +195,123 @@ def is_stalled(job: Job) -> bool:
     return utcnow() - last > STALLED_AFTER
 
 
-def run_job(database: Database, job_id: int) -> JobState:
-    """Run one job to its end in this thread; returns the final state."""
+def _stalled(now: datetime) -> ColumnElement[bool]:
+    """is_stalled as a condition on the row, for the guarded UPDATEs."""
+    last_sign = func.coalesce(Job.heartbeat_at, Job.started_at)
+    return and_(
+        Job.state == JobState.RUNNING,
+        or_(last_sign.is_(None), last_sign < now - STALLED_AFTER),
+    )
+
+
+def resume_job(session: Session, job_id: int) -> Job:
+    """Queue a stopped, failed or stalled job again, for a runner to claim and go on with."""
+    job = get_job(session, job_id)
+    if job.kind not in JOB_KINDS:
+        raise InvalidInput(
+            "job.no_handler",
+            "no handler for job kind {kind!r} in this version of songngu",
+            kind=job.kind,
+        )
+    requeued = _update(
+        session,
+        job,
+        or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow())),
+        state=JobState.QUEUED,
+        cancel_requested=False,
+        message="",
+        finished_at=None,
+    )
+    if requeued:
+        return job
+    if job.state == JobState.SUCCEEDED:
+        raise InvalidInput(
+            "job.already_succeeded", "job {job_id} has already succeeded", job_id=job_id
+        )
+    raise Conflict(
+        "job.still_running",
+        "job {job_id} is still running: wait for it or stop it first",
+        job_id=job_id,
+    )
+
+
+@dataclass(frozen=True)
+class ClaimedJob:
+    """A job this runner now holds, and what its handler needs."""
+
+    context: JobContext
+    kind: str
+    params: dict[str, Any]
+
+
+def claim_job(database: Database, job_id: int, runner: str) -> ClaimedJob | None:
+    """Take a queued (or stalled) job for runner; None if it is not there to take.
+
+    One UPDATE guarded by the claimable states: of two runners racing for a job, the
+    database lets exactly one change the row (SQLite: one writer at a time; PostgreSQL:
+    the second UPDATE waits on the row lock, then finds it no longer queued).
+    """
+    now = utcnow()
     with database.write() as session:
         job = get_job(session, job_id)
-        if job.state == JobState.SUCCEEDED:
-            return JobState.SUCCEEDED
-        handler = JOB_HANDLERS.get(job.kind)
-        if handler is None:
-            # Recorded rather than raised, so the job does not look queued forever and a
-            # process that knows the kind can resume it.
-            job.state = JobState.FAILED
-            job.message = f"no handler for job kind {job.kind!r} in this process"
-            job.finished_at = utcnow()
-            return JobState.FAILED
-        job.state = JobState.RUNNING
-        job.cancel_requested = False
-        job.message = ""
-        job.started_at = job.heartbeat_at = utcnow()
-        job.finished_at = None
-        params = dict(job.params)
-        context = JobContext(database, job.id, job.created_by, job.project_id)
+        claimed = _update(
+            session,
+            job,
+            or_(Job.state == JobState.QUEUED, _stalled(now)),
+            state=JobState.RUNNING,
+            claimed_by=runner,
+            message="",
+            started_at=now,
+            heartbeat_at=now,
+            finished_at=None,
+        )
+        if not claimed:
+            return None
+        context = JobContext(database, job.id, job.created_by, job.project_id, runner)
+        return ClaimedJob(context, job.kind, dict(job.params))
+
+
+def _finish(claim: ClaimedJob, state: JobState, message: str, result: dict[str, Any]) -> None:
+    values: dict[str, Any] = {"state": state, "finished_at": utcnow(), "result": result}
+    if message:
+        values["message"] = message
+    context = claim.context
+    with context.database.write() as session:
+        # Written only while this runner holds the job: a runner whose job was taken
+        # over leaves the record to the one that has it.
+        session.execute(
+            update(Job).where(context.still_held()).values(**values),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def _state_now(database: Database, job_id: int) -> JobState:
+    """The job's state as stored now; a job deleted meanwhile (with its project) is over."""
+    with database.read() as session:
+        job = session.get(Job, job_id)
+        return JobState(job.state) if job is not None else JobState.CANCELLED
+
+
+def run_job(database: Database, job_id: int) -> JobState:
+    """Claim the job and run it to its end in this thread; returns its state afterwards.
+
+    A job that is not queued (nor stalled), or that another runner claimed first, is left
+    alone: nothing runs and its state now is returned (RUNNING: someone else runs it).
+    """
+    claim = claim_job(database, job_id, new_runner_id())
+    if claim is None:
+        return _state_now(database, job_id)
     state, message, result = JobState.SUCCEEDED, "", {}
     try:
-        result = handler(context, params) or {}
+        handler = load_handler(claim.kind)
+        if handler is None:
+            # Recorded rather than raised, so the job does not look running forever.
+            state = JobState.FAILED
+            message = f"no handler for job kind {claim.kind!r} in this version of songngu"
+        else:
+            result = handler(claim.context, claim.params) or {}
+    except JobLost:
+        return _state_now(database, job_id)
     except JobCancelled:
         state, message = JobState.CANCELLED, "cancelled"
     except SongnguError as error:
@@ -176,14 +319,8 @@ def run_job(database: Database, job_id: int) -> JobState:
     except Exception as error:  # a bug: keep the job record honest, log the traceback
         log.error("job %s failed:\n%s", job_id, traceback.format_exc())
         state, message = JobState.FAILED, f"internal error: {type(error).__name__}: {error}"
-    with database.write() as session:
-        job = get_job(session, job_id)
-        job.state = state
-        job.finished_at = utcnow()
-        job.result = result
-        if message:
-            job.message = message
-    return state
+    _finish(claim, state, message, result)
+    return _state_now(database, job_id)
 
 
 class JobRunner(Protocol):

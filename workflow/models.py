@@ -171,6 +171,8 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     heartbeat_at: Mapped[datetime | None] = mapped_column()
+    # The runner that holds (or last held) the job: see workflow/jobs.py claim_job.
+    claimed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class GlossaryTerm(Base):

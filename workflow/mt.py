@@ -7,18 +7,19 @@ segment that already holds a machine draft (MT, TM, propagation) is skipped too,
 what makes a killed or cancelled job resumable: run it again and the chunks it committed
 are not redone.
 
-Work goes in chunks of unique sources. At the start of a chunk the segments are read
-again (versions, statuses); a chunk is translated outside any transaction and written with
-``apply_fills``, whose version guard leaves alone every segment edited after that read
-(counted as stale in the job result). Segments with the same source (same ``source_key``
-and the same capitals) are translated once; segments with an exact translation-memory
-match skip MT. Enforced glossary terms and personal names go to the engine as protected
+This job alone decides what the engine is asked (the engine translates each request it
+gets): segments with the same source (same ``source_key`` and the same capitals) are
+translated once, and segments with an exact translation-memory match skip MT. Work goes
+in chunks of unique sources, each one progress step and one chance to stop. At the start
+of a chunk the segments are read again (versions, statuses); the chunk is translated
+outside any transaction and written, one group of results at a time as the engine yields
+them, with ``apply_fills``, whose version guard leaves alone every segment edited after
+that read (counted as stale in the job result). Enforced glossary terms and personal names go to the engine as protected
 spans, names with or without diacritics as the partner profile says.
 """
 
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,7 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
-from primitives.inline import has_tags, replace_tags
+from primitives.inline import has_tags
 from primitives.statuses import Origin, Status
 from primitives.terms import TermStatus
 from translation.engine import (
@@ -49,7 +50,7 @@ from workflow.jobs import (
     create_job,
     get_job,
     is_stalled,
-    job_handler,
+    resume_job,
 )
 from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
@@ -57,9 +58,10 @@ from workflow.projects import get_document
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.tm.store import exact_tm_targets
 from workflow.users import Actor, resolve_actor
+from workflow.vietnamese.names import personal_names
 
-MT_JOB_KIND = "mt"
-DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one commit and one progress step each
+MT_JOB_KIND = "mt"  # run by run_mt_job, as listed in workflow/job_kinds.py
+DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one progress step and one chance to stop
 MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
 
 # Statuses whose target is glossary-enforced in MT: the preferred English form, or the
@@ -272,47 +274,6 @@ def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], 
 
 # --- building engine requests ---------------------------------------------------------
 
-# Common Vietnamese family names. A personal name is one of them followed by one to three
-# capitalised syllables ("Nguyễn Văn An", "Tô Lâm"); headings in capitals never match.
-_SURNAMES = frozenset(
-    (
-        "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
-        "Vương Trịnh Trương Đinh Lâm Mai Tô Lương Cao Tạ Tôn Chu Lưu Kiều Quách Thái Triệu "
-        "Hà Phùng Doãn Khúc Lã Mạc Nông La Châu Giang Diệp Hứa Âu Thân"
-    ).split()
-)
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_MAX_GIVEN_NAMES = 3
-
-
-def _capitalised(word: str) -> bool:
-    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
-
-
-def personal_names(text: str) -> tuple[str, ...]:
-    """Vietnamese personal names in text, NFC, each once, in order of appearance."""
-    # An inline code ends a name: a name is protected as one span of plain text.
-    nfc = unicodedata.normalize("NFC", replace_tags(text, "|"))
-    words = list(_WORD_RE.finditer(nfc))
-    names: list[str] = []
-    index = 0
-    while index < len(words):
-        if words[index].group(0) not in _SURNAMES:
-            index += 1
-            continue
-        end = index
-        while (
-            end + 1 < len(words)
-            and end - index < _MAX_GIVEN_NAMES
-            and _capitalised(words[end + 1].group(0))
-            and not nfc[words[end].end() : words[end + 1].start()].strip()
-        ):
-            end += 1
-        if end > index:
-            names.append(" ".join(word.group(0) for word in words[index : end + 1]))
-        index = end + 1
-    return tuple(dict.fromkeys(names))
-
 
 def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]:
     """Glossary hits MT must follow, as spans of source with their English replacement.
@@ -402,8 +363,8 @@ def latest_mt_job(session: Session, project: Project) -> Job | None:
     )
 
 
-def check_resumable(session: Session, actor: Actor, job_id: int) -> Job:
-    """The MT job, if it may run again now: stopped, failed or stalled, and MT is ready."""
+def resume_mt_job(session: Session, actor: Actor, job_id: int) -> Job:
+    """Queue the MT job again if it may go on now (stopped, failed or stalled, MT ready)."""
     actor.require(Action.TRANSLATE)
     job = get_job(session, job_id)
     if job.kind != MT_JOB_KIND:
@@ -413,7 +374,7 @@ def check_resumable(session: Session, actor: Actor, job_id: int) -> Job:
     if job.state not in FINISHED and not is_stalled(job):
         raise Conflict(f"job {job_id} is still running: wait for it or stop it first")
     ready_engine(MTJobOptions.from_params(job.params))
-    return job
+    return resume_job(session, job_id)
 
 
 def create_mt_job(
@@ -444,26 +405,23 @@ def _add(counts: dict[str, int], result: MTJobResult) -> None:
         setattr(result, name, getattr(result, name) + count)
 
 
-def _fills(
-    groups: Sequence[Sequence[PendingSegment]],
-    tm_targets: dict[str, str],
-    mt_results: dict[int, MTResult],
-) -> list[Fill]:
+def _tm_fills(groups: Sequence[Sequence[PendingSegment]], tm_targets: dict[str, str]) -> list[Fill]:
+    return [
+        Fill(segment.id, segment.version, tm_targets[group[0].source_key], Origin.TM, 1.0, {})
+        for group in groups
+        for segment in group
+    ]
+
+
+def _mt_fills(answered: Iterable[tuple[Sequence[PendingSegment], MTResult]]) -> list[Fill]:
+    """Each group's segments filled with the engine's translation of its representative."""
     fills: list[Fill] = []
-    for group in groups:
-        representative = group[0]
-        tm_target = tm_targets.get(representative.source_key)
-        for segment in group:
-            if tm_target is not None:
-                fills.append(Fill(segment.id, segment.version, tm_target, Origin.TM, 1.0, {}))
-                continue
-            result = mt_results.get(representative.id)
-            if result is None:
-                continue  # the engine gave no answer for it: the segment stays NEW
-            flags = {MT_FLAGS_KEY: list(result.flags)} if result.flags else {}
-            fills.append(
-                Fill(segment.id, segment.version, result.target, Origin.MT, result.score, flags)
-            )
+    for group, translated in answered:
+        flags = {MT_FLAGS_KEY: list(translated.flags)} if translated.flags else {}
+        fills += [
+            Fill(s.id, s.version, translated.target, Origin.MT, translated.score, flags)
+            for s in group
+        ]
     return fills
 
 
@@ -491,7 +449,6 @@ def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobRe
     result.confirmed += len(outcome.confirmed)
 
 
-@job_handler(MT_JOB_KIND)
 def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
     """Translate the job's segments chunk by chunk; returns an MTJobResult as a dict."""
     started = time.monotonic()
@@ -523,14 +480,17 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
             [current[segment.id] for segment in group if segment.id in current] for group in chunk
         ]
         groups = [group for group in groups if group]
-        to_translate = [g[0] for g in groups if g[0].source_key not in tm_targets]
-        translated = (
-            engine.translate([requests.request(s.id, s.source) for s in to_translate])
-            if to_translate
-            else []
-        )
+        from_tm = [group for group in groups if group[0].source_key in tm_targets]
+        if from_tm:
+            _write(context, actor, _tm_fills(from_tm, tm_targets), result)
+        # One request per group, keyed by its first segment; the rest get the same text.
+        to_translate = {g[0].id: g for g in groups if g[0].source_key not in tm_targets}
         result.sources_sent += len(to_translate)
-        _write(context, actor, _fills(groups, tm_targets, {r.key: r for r in translated}), result)
+        sent = [requests.request(key, group[0].source) for key, group in to_translate.items()]
+        for translated in engine.translate(sent) if sent else ():
+            # A request the engine did not answer leaves its segments NEW.
+            answered = [(to_translate[r.key], r) for r in translated if r.key in to_translate]
+            _write(context, actor, _mt_fills(answered), result)
         done += len(ids)
         context.progress(done, total, f"{result.machine_translated + result.from_tm} written")
     result.seconds = round(time.monotonic() - started, 2)

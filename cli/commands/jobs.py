@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.common import database, emit_table
-from primitives.errors import InvalidInput
+from primitives.errors import Conflict
 from workflow.jobs import (
+    FINISHED,
     JobFailed,
     JobState,
     get_job,
     is_stalled,
     list_jobs,
     request_cancel,
+    resume_job,
     run_job,
 )
 from workflow.projects import get_project
@@ -59,6 +61,13 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
         raise error
     with db.read() as session:
         job = get_job(session, job_id)
+        if job.state not in FINISHED:  # another runner claimed it first: nothing ran here
+            raise Conflict(
+                "job.claimed_elsewhere",
+                "job {job_id} is being run by {runner}",
+                job_id=job_id,
+                runner=job.claimed_by,
+            )
         if job.state == JobState.FAILED:
             raise JobFailed(
                 f"job {job_id} failed: {job.message}; fix that, then run "
@@ -112,6 +121,8 @@ def jobs_show(job_id: int) -> None:
         job = get_job(session, job_id)
         click.echo(f"job {job.id}: {job.kind}, {'stalled' if is_stalled(job) else job.state}")
         click.echo(f"progress: {job.done}/{job.total} {job.message}")
+        if job.claimed_by:
+            click.echo(f"run by: {job.claimed_by}")
         click.echo(f"parameters: {job.params}")
         if job.result:
             click.echo(f"result: {job.result}")
@@ -131,14 +142,12 @@ def jobs_cancel(job_id: int) -> None:
 def jobs_resume(job_id: int) -> None:
     """Run a cancelled, failed or stalled job again; finished chunks are not redone."""
     db = database()
-    with db.read() as session:
+    with db.write() as session:
         job = get_job(session, job_id)
         if job.state == JobState.SUCCEEDED:
             click.echo(f"job {job_id} has already succeeded")
             return
-        if job.state == JobState.RUNNING and not is_stalled(job):
-            raise InvalidInput(f"job {job_id} is running: wait for it or cancel it first")
-        kind = job.kind
+        kind = resume_job(session, job_id).kind
     start = time.monotonic()
     state = follow_job(db, job_id, f"{kind} #{job_id}")
     click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")

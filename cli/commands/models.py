@@ -140,7 +140,7 @@ def translate_command(
     directory: Path | None,
 ) -> None:
     """Translate segments with the installed vi→en package (one result per line)."""
-    from translation.engine import MTRequest, get_engine
+    from translation.engine import MTRequest, get_engine, translate_all
 
     segments = list(texts)
     if input_file is not None:
@@ -164,7 +164,7 @@ def translate_command(
         MTRequest(key=index, source=text, names=names, strip_name_diacritics=strip_name_diacritics)
         for index, text in enumerate(segments)
     ]
-    for result in engine.translate(requests):
+    for result in translate_all(engine, requests):
         if as_json:
             line = json.dumps(
                 {"target": result.target, "score": result.score, "flags": list(result.flags)},

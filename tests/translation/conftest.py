@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from songngu_testing.synthetic import build_package
 
 from translation.packages import InstalledPackage, install_package
-from translation.synthetic import build_package
 
 # Enough text for a small SentencePiece model covering Vietnamese letters and English.
 TRAINING_TEXT = """\

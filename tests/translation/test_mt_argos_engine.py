@@ -15,10 +15,10 @@ from translation.engine import (
     FLAG_PLACEHOLDER_LOST,
     FLAG_REPETITION,
     MTRequest,
-    MTResult,
     TranslationEngine,
     engine_names,
     get_engine,
+    translate_all,
 )
 from translation.packages import InstalledPackage, find_package
 from translation.pipeline import PipelineSettings
@@ -55,27 +55,30 @@ def test_no_package_installed(packages_dir: Path) -> None:
     engine = get_engine("argos")
     assert not engine.available()
     with pytest.raises(NotFound, match="songngu models install FILE.argosmodel"):
-        engine.translate([MTRequest(1, "Chào bạn.")])
+        translate_all(engine, [MTRequest(1, "Chào bạn.")])
 
 
-def test_batch_translation_dedup_and_scores(installed_package: InstalledPackage) -> None:
+def test_batch_translation_and_scores(installed_package: InstalledPackage) -> None:
     requests = [MTRequest(i, text) for i, text in enumerate(SENTENCES)]
-    requests.append(MTRequest("again", SENTENCES[0]))
-    results = get_engine("argos").translate(requests)
+    requests.append(MTRequest("again", SENTENCES[0]))  # sent twice: translated twice
+    groups = list(get_engine("argos").translate(requests))
+    results = translate_all(get_engine("argos"), requests)
+    assert sorted(str(r.key) for group in groups for r in group) == ["0", "1", "2", "3", "again"]
     assert [r.key for r in results] == [0, 1, 2, 3, "again"]
     assert all(r.target.strip() for r in results)
     assert all(0.0 < r.score <= 1.0 for r in results)
-    first = results[0]
-    assert results[-1] == MTResult("again", first.target, first.score, first.flags)
+    first, again = results[0], results[-1]
+    assert (again.target, again.flags) == (first.target, first.flags)
+    assert again.score == pytest.approx(first.score)
     # Batched and sorted decoding gives each sentence what decoding it alone gives.
-    alone = get_engine("argos").translate([MTRequest(3, SENTENCES[3])])
+    alone = translate_all(get_engine("argos"), [MTRequest(3, SENTENCES[3])])
     assert alone[0].target == results[3].target
 
 
 def test_model_is_loaded_once_per_process(installed_package: InstalledPackage) -> None:
-    get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
+    translate_all(get_engine("argos"), [MTRequest(1, "Chào bạn.")])
     count = argos_engine.loaded_model_count()
-    get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
+    translate_all(get_engine("argos"), [MTRequest(1, "Chào bạn.")])
     assert argos_engine.loaded_model_count() == count
     # The beam size is a per-batch setting: the same loaded model decodes with it.
     default = argos_engine.load_model(installed_package, DecodingSettings())
@@ -84,7 +87,7 @@ def test_model_is_loaded_once_per_process(installed_package: InstalledPackage) -
     assert narrow.translator is default.translator
     assert (narrow.decoding.beam_size, default.decoding.beam_size) == (1, 4)
     # Threads shape the loaded model itself.
-    get_engine("argos", intra_threads=1).translate([MTRequest(1, "Chào bạn.")])
+    translate_all(get_engine("argos", intra_threads=1), [MTRequest(1, "Chào bạn.")])
     assert argos_engine.loaded_model_count() == count + 1
 
 
@@ -118,7 +121,7 @@ def test_long_input_is_split_and_never_cut(installed_package: InstalledPackage) 
     engine = ArgosEngine(pipeline=PipelineSettings(max_input_tokens=40))
     model = argos_engine.load_model(installed_package, engine.decoding)
     assert len(model.encode([long_source])[0]) > 40
-    result = engine.translate([MTRequest(1, long_source)])[0]
+    result = translate_all(engine, [MTRequest(1, long_source)])[0]
     assert FLAG_LONG_INPUT_SPLIT in result.flags
 
 
@@ -127,7 +130,7 @@ def test_random_weights_loop_and_are_retried_with_the_guard(
 ) -> None:
     # A random-weight model never emits end-of-sentence: every output reaches its limit
     # and is redone with the repetition penalty, and the result says so.
-    result = get_engine("argos").translate([MTRequest(1, SENTENCES[0])])[0]
+    result = translate_all(get_engine("argos"), [MTRequest(1, SENTENCES[0])])[0]
     assert FLAG_REPETITION in result.flags
 
 
@@ -136,26 +139,9 @@ def test_placeholders_mangled_by_the_model_fall_back_and_flag(
 ) -> None:
     # Random weights do not copy "[1]" through, so protection must fall back.
     request = MTRequest(1, "<g1>UBND</g1> chi 6,5% ngân sách.")
-    result = get_engine("argos").translate([request])[0]
+    result = translate_all(get_engine("argos"), [request])[0]
     assert FLAG_PLACEHOLDER_LOST in result.flags
     assert result.target.endswith("<g1></g1>")
-
-
-def test_cancel_before_the_first_chunk(installed_package: InstalledPackage) -> None:
-    results = get_engine("argos").translate(
-        [MTRequest(i, s) for i, s in enumerate(SENTENCES)], should_cancel=lambda: True
-    )
-    assert results == []
-
-
-def test_progress_counts_chunks(installed_package: InstalledPackage) -> None:
-    seen: list[tuple[int, int]] = []
-    engine = ArgosEngine(pipeline=PipelineSettings(chunk_size=3))
-    engine.translate(
-        [MTRequest(i, s) for i, s in enumerate(SENTENCES)],
-        progress=lambda done, total: seen.append((done, total)),
-    )
-    assert seen == [(3, 4), (4, 4)]
 
 
 def test_decoding_options_by_keyword() -> None:
@@ -169,4 +155,4 @@ def test_decoding_options_by_keyword() -> None:
 def test_a_damaged_model_is_a_user_error(installed_package: InstalledPackage) -> None:
     (installed_package.model_dir / "model.bin").write_bytes(b"damaged")
     with pytest.raises(InvalidInput, match="cannot be loaded .*reinstall it"):
-        get_engine("argos").translate([MTRequest(1, "Chào bạn.")])
+        translate_all(get_engine("argos"), [MTRequest(1, "Chào bạn.")])

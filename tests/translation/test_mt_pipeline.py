@@ -1,4 +1,4 @@
-"""The document pipeline over a deterministic model: dedup, batching, splitting, retries."""
+"""The document pipeline over a deterministic model: batching, splitting, retries."""
 
 from __future__ import annotations
 
@@ -45,10 +45,11 @@ class EchoModel:
 
 
 def _translate(model: EchoModel, requests: list[MTRequest], **settings: int) -> list[MTResult]:
-    return DocumentTranslator(model, PipelineSettings(**settings)).translate(requests)
+    translator = DocumentTranslator(model, PipelineSettings(**settings))
+    return [result for group in translator.translate(requests) for result in group]
 
 
-def test_identical_sources_are_translated_once_and_answered_for_each_key() -> None:
+def test_every_request_is_translated_as_given_and_answered_by_key() -> None:
     model = EchoModel()
     requests = [MTRequest(1, "Xin chào"), MTRequest(2, "Tạm biệt"), MTRequest(3, "Xin chào")]
     results = _translate(model, requests)
@@ -57,8 +58,10 @@ def test_identical_sources_are_translated_once_and_answered_for_each_key() -> No
         (2, "Tạm biệt"),
         (3, "Xin chào"),
     ]
+    # Repeats are the caller's to drop (the MT job does): the pipeline sends what it gets.
     sent = [pieces for batch, _, _ in model.calls for pieces in batch]
-    assert len(sent) == 2
+    assert len(sent) == 3
+    assert list(DocumentTranslator(model).translate([])) == []
 
 
 def test_batches_are_sorted_by_length_with_a_proportional_output_limit() -> None:
@@ -147,24 +150,3 @@ def test_surrounding_whitespace_is_kept_and_score_is_a_probability() -> None:
     results = _translate(EchoModel(), [MTRequest(1, "  Xin chào\n")])
     assert results[0].target == "  Xin chào\n"
     assert results[0].score == pytest.approx(0.6065, abs=1e-3)  # exp(-0.5)
-
-
-def test_chunks_report_progress_commit_and_stop_on_cancel() -> None:
-    requests = [MTRequest(i, f"câu số {i} nhé") for i in range(10)] + [
-        MTRequest(99, "câu số 0 nhé")
-    ]
-    progress: list[tuple[int, int]] = []
-    committed: list[list[str | int]] = []
-
-    def cancel_after_two_chunks() -> bool:
-        return len(committed) >= 2
-
-    results = DocumentTranslator(EchoModel(), PipelineSettings(chunk_size=3)).translate(
-        requests,
-        progress=lambda done, total: progress.append((done, total)),
-        should_cancel=cancel_after_two_chunks,
-        on_chunk=lambda chunk: committed.append([r.key for r in chunk]),
-    )
-    assert committed == [[0, 99, 1, 2], [3, 4, 5]]
-    assert progress == [(4, 11), (7, 11)]
-    assert [r.key for r in results] == [0, 1, 2, 3, 4, 5, 99]

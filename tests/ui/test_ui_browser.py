@@ -112,10 +112,10 @@ def test_translator_saves_and_confirms_in_the_browser(app_server, page, tmp_path
     url, env = app_server
     page.goto(url)
     _settle(page)
-    page.get_by_role("heading", name="Dự án").wait_for()
+    page.get_by_role("heading", name="Dự án", exact=True).wait_for()
     page.get_by_text("Biên dịch & duyệt").first.click()
     _settle(page)
-    page.get_by_role("heading", name="Biên dịch và duyệt").wait_for()
+    page.get_by_role("heading", name="Biên dịch và duyệt", exact=True).wait_for()
     first = _segments(env)[0]
     area = page.get_by_label("Bản dịch (tiếng Anh)")
     area.fill("Danang digital transformation workshop 2026")

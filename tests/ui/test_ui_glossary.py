@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from songngu_testing import add_users, seed_project
@@ -19,23 +19,10 @@ SOURCES = ["Ủy ban nhân dân tỉnh họp.", "Câu khác."]
 
 
 @pytest.fixture
-def project(sqlite_db: Database) -> Iterator[tuple[Database, int]]:
-    from ui import state
-
-    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+def project(sqlite_db: Database) -> tuple[Database, int]:
     add_users(sqlite_db)
     project_id, _ = seed_project(sqlite_db, SOURCES)
-    yield sqlite_db, project_id
-    state.database.clear()
-
-
-def _run(page: str, project_id: int, user: str = "admin", lang: str = "en") -> AppTest:
-    source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
-    app = AppTest.from_string(source, default_timeout=30)
-    app.session_state["lang"] = lang
-    app.session_state["user"] = user
-    app.session_state["project_id"] = project_id
-    return app.run()
+    return sqlite_db, project_id
 
 
 def _add(database: Database, entry: GlossaryEntry) -> int:
@@ -59,9 +46,11 @@ def _texts(elements) -> str:  # type: ignore[no-untyped-def]
     return " ".join(element.value for element in elements)
 
 
-def test_add_then_search_the_table(project: tuple[Database, int]) -> None:
+def test_add_then_search_the_table(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
-    app = _run("glossary", project_id)
+    app = run_page("glossary", project_id)
     assert not app.exception
     assert [info.value for info in app.info] == ["This glossary has no terms yet."]
     app.text_input(key="glossary-add-project-source").input("Sở Y tế")
@@ -83,11 +72,11 @@ def test_add_then_search_the_table(project: tuple[Database, int]) -> None:
 
 
 def test_a_stale_edit_is_shown_as_a_conflict_then_reload_and_save(
-    project: tuple[Database, int],
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
 ) -> None:
     database, project_id = project
     term_id = _add(database, GlossaryEntry("Sở Y tế", "Department of Health"))
-    app = _run("glossary", project_id)
+    app = run_page("glossary", project_id)
     target_key = f"glossary-edit-{term_id}-1-target"
     assert app.text_input(key=target_key).value == "Department of Health"
     with database.write() as session:  # someone else saves after the form was drawn
@@ -123,9 +112,11 @@ def test_a_stale_edit_is_shown_as_a_conflict_then_reload_and_save(
     assert _stored(database) == []
 
 
-def test_import_shows_bad_lines_and_imports_nothing(project: tuple[Database, int]) -> None:
+def test_import_shows_bad_lines_and_imports_nothing(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
-    app = _run("glossary", project_id, lang="vi")
+    app = run_page("glossary", project_id, lang="vi")
     bad = "source,target\nBộ Y tế,Ministry of Health\nSở,\n".encode()
     app.file_uploader(key="glossary_upload").set_value(("terms.csv", bad, "text/csv")).run()
     app.button(key="glossary_import_button").click().run()
@@ -139,10 +130,12 @@ def test_import_shows_bad_lines_and_imports_nothing(project: tuple[Database, int
     assert len(_stored(database)) == 2
 
 
-def test_export_is_built_on_click(project: tuple[Database, int]) -> None:
+def test_export_is_built_on_click(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
     _add(database, GlossaryEntry("Sở Y tế", "Department of Health"))
-    app = _run("glossary", project_id)
+    app = run_page("glossary", project_id)
     assert len(app.get("download_button")) == 0  # nothing is built before the click
     app.selectbox(key="glossary_export_format").select("tbx").run()
     app.button(key="glossary_prepare").click().run()
@@ -158,10 +151,12 @@ def test_export_is_built_on_click(project: tuple[Database, int]) -> None:
     ]
 
 
-def test_translators_see_the_glossary_read_only(project: tuple[Database, int]) -> None:
+def test_translators_see_the_glossary_read_only(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
     _add(database, GlossaryEntry("Sở Y tế", "Department of Health"))
-    app = _run("glossary", project_id, user="tran")
+    app = run_page("glossary", project_id, user="tran")
     assert not app.exception
     assert "reviewers, editors and admins change it" in _texts(app.info)
     assert _table_rows(app) == [("Sở Y tế", "Department of Health")]
@@ -171,10 +166,12 @@ def test_translators_see_the_glossary_read_only(project: tuple[Database, int]) -
     assert "also uses the shipped official-names glossary (" in _texts(app.caption)
 
 
-def test_editor_panel_shows_terms_and_checks_the_target(project: tuple[Database, int]) -> None:
+def test_editor_panel_shows_terms_and_checks_the_target(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
     _add(database, GlossaryEntry("tỉnh", "Region", status="forbidden"))
-    app = _run("review", project_id)
+    app = run_page("review", project_id)
     assert not app.exception
     panel = next(frame.value for frame in app.dataframe if "Source term" in frame.value.columns)
     assert list(zip(panel["Source term"], panel["Target term"], panel["Status"], strict=True)) == [
@@ -194,22 +191,16 @@ def test_editor_panel_shows_terms_and_checks_the_target(project: tuple[Database,
     assert "The target uses the glossary terms." in _texts(app.caption)
 
 
-def test_shipped_official_names_are_searchable_read_only(sqlite_db) -> None:  # type: ignore[no-untyped-def]
-    from ui import state
+def test_shipped_official_names_are_searchable_read_only(
+    sqlite_db: Database, run_page: Callable[..., AppTest]
+) -> None:
     from workflow.demo import create_demo
 
-    state.database.clear()
     create_demo(sqlite_db)
-    app = AppTest.from_string(
-        "import importlib\nimportlib.import_module('ui.pages.glossary').render()\n",
-        default_timeout=30,
-    )
-    app.session_state["lang"] = "en"
-    app.run()
+    app = run_page("glossary")
     app.radio(key="glossary_scope").set_value("Shipped official names (read-only)").run()
     app.text_input(key="glossary_search").input("uy ban nhan dan").run()
     assert not app.exception
     table = app.dataframe[0].value
     assert "People's Committee" in " ".join(table["Target term"].astype(str))
     assert not [b for b in app.button if b.label == "Add"]
-    state.database.clear()

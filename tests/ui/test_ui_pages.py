@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
+from songngu_testing import REPO
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
@@ -14,28 +14,13 @@ from workflow.projects import get_project
 from workflow.segments import get_segment, list_segments
 from workflow.storage import Database
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture
-def demo(sqlite_db: Database) -> Iterator[tuple[Database, int]]:
-    from ui import state
-
-    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+def demo(sqlite_db: Database) -> tuple[Database, int]:
     create_demo(sqlite_db)
     with sqlite_db.read() as session:
         project_id = get_project(session, DEMO_PROJECT).id
-    yield sqlite_db, project_id
-    state.database.clear()
-
-
-def _run(page: str, project_id: int | None, lang: str = "en") -> AppTest:
-    source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
-    app = AppTest.from_string(source, default_timeout=30)
-    app.session_state["lang"] = lang
-    if project_id is not None:
-        app.session_state["project_id"] = project_id
-    return app.run()
+    return sqlite_db, project_id
 
 
 def test_router_opens_the_projects_page(demo: tuple[Database, int]) -> None:
@@ -44,8 +29,10 @@ def test_router_opens_the_projects_page(demo: tuple[Database, int]) -> None:
     assert app.title[0].value in ("Dự án", "Projects")
 
 
-def test_projects_page_lists_and_creates(demo: tuple[Database, int]) -> None:
-    app = _run("projects", None, "vi")
+def test_projects_page_lists_and_creates(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
+    app = run_page("projects", lang="vi")
     assert not app.exception
     assert app.title[0].value == "Dự án"
     app.text_input[0].input("Dự án mới")
@@ -54,17 +41,21 @@ def test_projects_page_lists_and_creates(demo: tuple[Database, int]) -> None:
     assert any("Dự án mới" in s.value for s in app.success) or app.session_state["project_id"]
 
 
-def test_projects_page_refuses_a_duplicate_name(demo: tuple[Database, int]) -> None:
-    app = _run("projects", None)
+def test_projects_page_refuses_a_duplicate_name(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
+    app = run_page("projects")
     app.text_input[0].input(DEMO_PROJECT)
     app.button[0].click().run()
     assert not app.exception
     assert any("already exists" in e.value for e in app.error)
 
 
-def test_source_page_imports_pasted_text(demo: tuple[Database, int]) -> None:
+def test_source_page_imports_pasted_text(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = demo
-    app = _run("source", project_id)
+    app = run_page("source", project_id)
     assert not app.exception
     app.text_input(key="paste_title").input("Pasted")
     app.text_area(key="paste_text").input("Câu thứ nhất. Câu thứ hai.\nDòng khác.")
@@ -73,18 +64,22 @@ def test_source_page_imports_pasted_text(demo: tuple[Database, int]) -> None:
     assert any("Pasted" in s.value and "3" in s.value for s in app.success)
 
 
-def test_source_page_shows_bad_input_as_a_message(demo: tuple[Database, int]) -> None:
+def test_source_page_shows_bad_input_as_a_message(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     _, project_id = demo
-    app = _run("source", project_id)
+    app = run_page("source", project_id)
     app.button[0].click().run()
     assert [e.value for e in app.error] == ["There is no file or text to import."]
 
 
-def test_review_page_saves_an_edit_and_refuses_a_stale_one(demo: tuple[Database, int]) -> None:
+def test_review_page_saves_an_edit_and_refuses_a_stale_one(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = demo
     with database.read() as session:
         first = list_segments(session, get_project(session, project_id))[0]
-    app = _run("review", project_id)
+    app = run_page("review", project_id)
     assert not app.exception
     editor_key = f"grid-{first.document_id}-None-0-0"  # document, status filter, page, generation
     assert editor_key in app.session_state
@@ -111,19 +106,20 @@ def test_review_page_saves_an_edit_and_refuses_a_stale_one(demo: tuple[Database,
         assert Status(get_segment(session, segments[1].id).status) is Status.DRAFT
 
 
-def test_pages_ask_for_a_project_first(sqlite_db: Database) -> None:
-    from ui import state
-
-    state.database.clear()
+def test_pages_ask_for_a_project_first(
+    sqlite_db: Database, run_page: Callable[..., AppTest]
+) -> None:
     for page in ("source", "review"):
-        app = _run(page, None)
+        app = run_page(page)
         assert not app.exception
         assert app.warning[0].value == "Choose a project on the Projects page first."
 
 
-def test_partner_profiles_are_editable_on_the_projects_page(demo: tuple[Database, int]) -> None:
+def test_partner_profiles_are_editable_on_the_projects_page(
+    demo: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, _ = demo
-    app = _run("projects", None)
+    app = run_page("projects")
     app.selectbox(key="partner_edit_name").set_value("USAID").run()
     country = next(s for s in app.selectbox if s.label.startswith("country_name"))
     country.set_value("Viet Nam")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from songngu_testing import add_users
@@ -20,28 +20,15 @@ TEXT = "Do KTS. Long thiết kế. Hết.\nĐoạn **hai** có một câu.\n"
 
 
 @pytest.fixture
-def project(sqlite_db: Database) -> Iterator[tuple[Database, int]]:
+def project(sqlite_db: Database) -> tuple[Database, int]:
     """A project with one imported Markdown document (two paragraphs, four segments)."""
-    from ui import state
-
-    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
     add_users(sqlite_db)
     with sqlite_db.write() as session:
         admin = resolve_actor(session, "admin")
         found = create_project(session, admin, "Nguồn")
         import_document(session, admin, found, TEXT.replace("\n", "\n\n").encode(), "a.md")
         project_id = found.id
-    yield sqlite_db, project_id
-    state.database.clear()
-
-
-def _run(project_id: int, lang: str = "en", user: str = "admin") -> AppTest:
-    source = "import importlib\nimportlib.import_module('ui.pages.source').render()\n"
-    app = AppTest.from_string(source, default_timeout=30)
-    app.session_state["lang"] = lang
-    app.session_state["user"] = user
-    app.session_state["project_id"] = project_id
-    return app.run()
+    return sqlite_db, project_id
 
 
 def _sources(database: Database, project_id: int) -> list[str]:
@@ -53,7 +40,9 @@ def _texts(elements) -> list[str]:  # type: ignore[no-untyped-def]
     return [element.value for element in elements]
 
 
-def test_preview_uses_the_project_rules_then_imports(project: tuple[Database, int]) -> None:
+def test_preview_uses_the_project_rules_then_imports(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
     with database.write() as session:
         change_project_rules(
@@ -62,7 +51,7 @@ def test_preview_uses_the_project_rules_then_imports(project: tuple[Database, in
             get_project(session, project_id),
             RulesChange(add_abbreviations=("KTS",)),
         )
-    app = _run(project_id)
+    app = run_page("source", project_id)
     app.text_input(key="paste_title").input("Dán")
     app.text_area(key="paste_text").input(TEXT).run()
     assert not app.exception
@@ -83,10 +72,10 @@ def test_preview_uses_the_project_rules_then_imports(project: tuple[Database, in
 
 
 def test_a_bad_upload_is_an_error_in_the_preview_not_a_traceback(
-    project: tuple[Database, int],
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
 ) -> None:
     _, project_id = project
-    app = _run(project_id)
+    app = run_page("source", project_id)
     app.file_uploader[0].set_value(("report.docx", b"not a zip file", "application/zip")).run()
     assert not app.exception
     assert len(app.error) == 1 and "report.docx" in app.error[0].value
@@ -95,10 +84,10 @@ def test_a_bad_upload_is_an_error_in_the_preview_not_a_traceback(
 
 
 def test_rules_editor_saves_refuses_bad_patterns_and_checks_the_role(
-    project: tuple[Database, int],
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
 ) -> None:
     database, project_id = project
-    app = _run(project_id)
+    app = run_page("source", project_id)
     abbreviations = app.text_area(key="rules-abbreviations-0")
     assert "TS" in abbreviations.value.splitlines()
     abbreviations.input(abbreviations.value + "\nKTS.")
@@ -115,16 +104,18 @@ def test_rules_editor_saves_refuses_bad_patterns_and_checks_the_role(
     assert not app.exception
     assert any("not a valid regular expression" in e for e in _texts(app.error))
 
-    translator = _run(project_id, user="tran")
+    translator = run_page("source", project_id, user="tran")
     translator.button(key="rules_reset").click().run()
     assert any("may not manage project" in e for e in _texts(translator.error))
     with database.read() as session:
         assert "segmentation" in get_project(session, project_id).settings
 
 
-def test_merge_with_next_and_a_stale_merge(project: tuple[Database, int]) -> None:
+def test_merge_with_next_and_a_stale_merge(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
-    app = _run(project_id)
+    app = run_page("source", project_id)
     ids = [option for option in app.selectbox(key="tools_segment").options]
     assert len(ids) == 4
     app.button(key="merge_next").click().run()
@@ -147,12 +138,14 @@ def test_merge_with_next_and_a_stale_merge(project: tuple[Database, int]) -> Non
     assert any("different paragraphs" in e for e in _texts(app.error))
 
 
-def test_split_before_text_at_offset_and_refusals(project: tuple[Database, int]) -> None:
+def test_split_before_text_at_offset_and_refusals(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     database, project_id = project
     with database.read() as session:
         last = list_segments(session, get_project(session, project_id))[-1]
     assert last.source == "Đoạn <g1>hai</g1> có một câu."
-    app = _run(project_id, lang="vi")
+    app = run_page("source", project_id, lang="vi")
     app.selectbox(key="tools_segment").set_value(last.id).run()
     app.button(key="split").click().run()
     assert _texts(app.error) == ["Hãy gõ đoạn chữ mở đầu phần sau, hoặc một vị trí lớn hơn 0."]

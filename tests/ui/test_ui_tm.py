@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from songngu_testing import add_users, seed_project
@@ -25,10 +25,7 @@ SOURCES = ["Hội nghị bắt đầu lúc 10 giờ.", "Hội nghị bắt đầ
 
 
 @pytest.fixture
-def project(sqlite_db: Database) -> Iterator[tuple[Database, int, list[int]]]:
-    from ui import state
-
-    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+def project(sqlite_db: Database) -> tuple[Database, int, list[int]]:
     clear_index_cache()
     add_users(sqlite_db)
     project_id, ids = seed_project(sqlite_db, SOURCES)
@@ -38,17 +35,7 @@ def project(sqlite_db: Database) -> Iterator[tuple[Database, int, list[int]]]:
             session, admin, ids[1], "The *conference* starts at 9.", expected_version=1
         )
         set_status(session, admin, ids[1], Status.REVIEWED)
-    yield sqlite_db, project_id, ids
-    state.database.clear()
-
-
-def _run(page: str, project_id: int, user: str = "admin") -> AppTest:
-    source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
-    app = AppTest.from_string(source, default_timeout=30)
-    app.session_state["lang"] = "en"
-    app.session_state["user"] = user
-    app.session_state["project_id"] = project_id
-    return app.run()
+    return sqlite_db, project_id, ids
 
 
 def _markdown(app: AppTest) -> list[str]:
@@ -62,10 +49,10 @@ def test_diff_markup_escapes_text_and_keeps_spaces_outside_marks() -> None:
 
 
 def test_panel_shows_the_fuzzy_match_and_use_fills_the_target(
-    project: tuple[Database, int, list[int]],
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
 ) -> None:
     database, project_id, ids = project
-    app = _run("review", project_id)
+    app = run_page("review", project_id)
     assert not app.exception
     assert app.selectbox(key="side_segment").value == ids[0]
     texts = _markdown(app)
@@ -89,10 +76,10 @@ def test_panel_shows_the_fuzzy_match_and_use_fills_the_target(
 
 
 def test_use_on_a_stale_version_is_a_conflict_with_both_texts(
-    project: tuple[Database, int, list[int]],
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
 ) -> None:
     database, project_id, ids = project
-    app = _run("review", project_id)
+    app = run_page("review", project_id)
     with database.write() as session:  # someone else saves meanwhile
         session.execute(
             update(Segment)
@@ -108,10 +95,10 @@ def test_use_on_a_stale_version_is_a_conflict_with_both_texts(
 
 
 def test_source_page_imports_tmx_and_saves_options(
-    project: tuple[Database, int, list[int]],
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
 ) -> None:
     database, project_id, _ = project
-    app = _run("source", project_id)
+    app = run_page("source", project_id)
     assert not app.exception
     assert "Project TM: 1 units · shared TM: 0 units." in [c.value for c in app.caption]
     data = write_tmx([TMUnit("Xin chào.", "Hello.")], tool_version="1")
@@ -130,9 +117,9 @@ def test_source_page_imports_tmx_and_saves_options(
 
 
 def test_options_are_read_only_without_manage_project(
-    project: tuple[Database, int, list[int]],
+    project: tuple[Database, int, list[int]], run_page: Callable[..., AppTest]
 ) -> None:
     _, project_id, _ = project
-    app = _run("source", project_id, user="tran")
+    app = run_page("source", project_id, user="tran")
     assert app.checkbox(key=f"tm_share-{project_id}").disabled
     assert app.button(key="tm_save_settings").disabled

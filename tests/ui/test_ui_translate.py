@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,23 +25,10 @@ SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Hội ng
 
 
 @pytest.fixture
-def project(sqlite_db: Database, packages: Path) -> Iterator[tuple[Database, int]]:
-    from ui import state
-
-    state.database.clear()  # the cached Database belongs to another test's SONGNGU_HOME
+def project(sqlite_db: Database, packages: Path) -> tuple[Database, int]:
     project_id, _ = seed_project(sqlite_db, SOURCES)
     add_users(sqlite_db)
-    yield sqlite_db, project_id
-    state.database.clear()
-
-
-def _page(project_id: int, user: str = "admin", lang: str = "en") -> AppTest:
-    source = "import importlib\nimportlib.import_module('ui.pages.translate').render()\n"
-    app = AppTest.from_string(source, default_timeout=30)
-    app.session_state["lang"] = lang
-    app.session_state["user"] = user
-    app.session_state["project_id"] = project_id
-    return app.run()
+    return sqlite_db, project_id
 
 
 def _wait_for(database: Database, job_id: int, timeout: float = 60.0) -> Job:
@@ -55,30 +42,37 @@ def _wait_for(database: Database, job_id: int, timeout: float = 60.0) -> Job:
     raise AssertionError(f"job {job_id} did not finish in {timeout} s")
 
 
-def test_without_a_model_the_page_says_how_to_install_one(project: tuple[Database, int]) -> None:
+def test_without_a_model_the_page_says_how_to_install_one(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     _, project_id = project
-    app = _page(project_id)
+    app = run_page("translate", project_id)
     assert not app.exception
     assert "no Vietnamese→English package is installed" in app.error[0].value
     assert "songngu models install FILE.argosmodel" in app.error[0].value
     assert app.button(key="mt_start").disabled
-    vietnamese = _page(project_id, lang="vi")
+    vietnamese = run_page("translate", project_id, lang="vi")
     assert "chưa cài gói dịch Việt→Anh" in vietnamese.error[0].value
 
 
-def test_download_offline_gives_instructions(project: tuple[Database, int]) -> None:
+def test_download_offline_gives_instructions(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     _, project_id = project
-    app = _page(project_id)
+    app = run_page("translate", project_id)
     app.button(key="model_download").click().run()
     assert not app.exception
     assert any("cannot reach the Argos package index" in info.value for info in app.info)
 
 
 def test_an_admin_installs_an_uploaded_model_then_translates(
-    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+    project: tuple[Database, int],
+    tiny_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
 ) -> None:
     database, project_id = project
-    app = _page(project_id)
+    app = run_page("translate", project_id)
     upload = (tiny_package_file.name, tiny_package_file.read_bytes(), "application/zip")
     app.file_uploader(key="model_upload").set_value(upload).run()
     app.button(key="model_install").click().run()
@@ -103,9 +97,11 @@ def test_an_admin_installs_an_uploaded_model_then_translates(
     assert all((s.status, s.origin) == (Status.DRAFT, Origin.MT) for s in segments)
 
 
-def test_a_bad_upload_is_refused_in_one_line(project: tuple[Database, int], packages: Path) -> None:
+def test_a_bad_upload_is_refused_in_one_line(
+    project: tuple[Database, int], packages: Path, run_page: Callable[..., AppTest]
+) -> None:
     _, project_id = project
-    app = _page(project_id)
+    app = run_page("translate", project_id)
     app.file_uploader(key="model_upload").set_value(
         ("x.argosmodel", b"not a zip", "application/zip")
     )
@@ -116,16 +112,21 @@ def test_a_bad_upload_is_refused_in_one_line(project: tuple[Database, int], pack
     assert installed_packages(packages) == []
 
 
-def test_only_an_admin_may_install_models(project: tuple[Database, int]) -> None:
+def test_only_an_admin_may_install_models(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
     _, project_id = project
-    app = _page(project_id, user="ed")
+    app = run_page("translate", project_id, user="ed")
     assert not app.exception
     assert not app.file_uploader
     assert any("Only an administrator can install models." == c.value for c in app.caption)
 
 
 def test_a_running_job_shows_progress_and_can_be_stopped(
-    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+    project: tuple[Database, int],
+    tiny_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
 ) -> None:
     database, project_id = project
     install_package(tiny_package_file, directory=packages)
@@ -140,7 +141,7 @@ def test_a_running_job_shows_progress_and_can_be_stopped(
                 state=JobState.RUNNING, done=3, total=10, heartbeat_at=job.created_at
             )
         )
-    app = _page(project_id, user="tran")
+    app = run_page("translate", project_id, user="tran")
     assert not app.exception
     assert "Job 1: 3 of 10 segments" in app.get("progress")[0].proto.text
     assert "mt_start" not in [button.key for button in app.button]  # one job at a time
@@ -152,7 +153,10 @@ def test_a_running_job_shows_progress_and_can_be_stopped(
 
 
 def test_a_stopped_job_can_be_resumed(
-    project: tuple[Database, int], tiny_package_file: Path, packages: Path
+    project: tuple[Database, int],
+    tiny_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
 ) -> None:
     database, project_id = project
     install_package(tiny_package_file, directory=packages)
@@ -162,7 +166,7 @@ def test_a_stopped_job_can_be_resumed(
         )
         session.execute(update(Job).values(state=JobState.CANCELLED))
         job_id = job.id
-    app = _page(project_id)
+    app = run_page("translate", project_id)
     assert any(f"Job {job_id} was stopped" in info.value for info in app.info)
     app.button(key=f"mt_resume_{job_id}").click().run()
     assert not app.exception

@@ -17,7 +17,13 @@ from translation.engine import MTRequest, MTResult, register_engine
 from translation.packages import install_package
 from workflow.jobs import JobState, get_job, request_cancel, run_job
 from workflow.models import Job
-from workflow.mt import MTJobOptions, count_plan, create_mt_job, plan_translation
+from workflow.mt import (
+    MTJobOptions,
+    count_plan,
+    create_mt_job,
+    plan_translation,
+    resume_mt_job,
+)
 from workflow.projects import get_project
 from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
 from workflow.storage import Database
@@ -52,11 +58,11 @@ class SpyEngine:
     def available(self) -> bool:
         return self.inner.available()
 
-    def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
         self.calls.append([request.source for request in requests])
-        results = self.inner.translate(requests, **callbacks)  # type: ignore[arg-type]
-        self.hook(len(self.calls))
-        return results
+        groups = list(self.inner.translate(requests))
+        self.hook(len(self.calls))  # translated, not yet written
+        yield from groups
 
 
 @pytest.fixture
@@ -107,6 +113,26 @@ def test_new_segments_get_machine_drafts_with_scores(
     assert job.result["machine_translated"] == len(SOURCES)
     assert job.result["sources_sent"] == len(SOURCES)
     assert (job.done, job.total) == (len(SOURCES), len(SOURCES))
+
+
+def test_progress_is_recorded_after_each_chunk(
+    sqlite_db: Database, spy: tuple[list[list[str]], list]
+) -> None:
+    calls, hooks = spy
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    job_id = _start(sqlite_db, project_id, chunk_size=4)
+    seen: list[tuple[int, int, str]] = []
+
+    def record_progress(call_number: int) -> None:
+        job = _job(sqlite_db, job_id)
+        seen.append((job.done, job.total, job.message))
+
+    hooks.append(record_progress)
+    assert run_job(sqlite_db, job_id) == JobState.SUCCEEDED
+    assert calls == [SOURCES[:4], SOURCES[4:]]
+    assert seen == [(0, 6, "translating"), (4, 6, "4 written")]
+    job = _job(sqlite_db, job_id)
+    assert (job.done, job.total, job.message) == (6, 6, "6 written")
 
 
 def test_identical_sources_are_translated_once(
@@ -219,6 +245,10 @@ def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
     first_targets = [s.target for s in _segments(any_db, project_id)[:2]]
 
     hooks.clear()
+    assert run_job(any_db, job_id) == JobState.CANCELLED  # stopped until someone resumes it
+    assert len(calls) == 1
+    with any_db.write() as session:
+        resume_mt_job(session, resolve_actor(session, "admin"), job_id)
     assert run_job(any_db, job_id) == JobState.SUCCEEDED
     assert calls[1:] == [SOURCES[2:4], SOURCES[4:6]]
     segments = _segments(any_db, project_id)

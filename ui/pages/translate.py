@@ -24,11 +24,11 @@ from workflow.mt import (
     MAX_BEAM_SIZE,
     MTJobOptions,
     MTJobResult,
-    check_resumable,
     count_plan,
     create_mt_job,
     latest_mt_job,
     ready_engine,
+    resume_mt_job,
 )
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
@@ -201,8 +201,8 @@ def _outcome(job: Job, actor: Actor) -> None:
         st.warning(t("mt_stalled", id=job.id))
     if st.button(t("mt_resume", id=job.id), key=f"mt_resume_{job.id}"):
         try:
-            with database().read() as session:
-                check_resumable(session, actor, job.id)
+            with database().write() as session:
+                resume_mt_job(session, actor, job.id)
         except SongnguError as error:
             show_error(error)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from intake_docx_builder import docx_bytes, part_xml
+from songngu_testing.docx_builder import docx_bytes, part_xml
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ import struct
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from songngu_testing import TESTS_DIR
 
 from primitives.errors import InvalidInput
 from workflow.intake import IntakeLimits, read_source
@@ -160,8 +160,8 @@ def test_spreadsheet_renamed_docx_is_refused() -> None:
 MEMORY_PROBE = """
 import sys, zipfile
 from pathlib import Path
-sys.path.insert(0, {builder_dir!r})
-from intake_docx_builder import docx_bytes
+sys.path.insert(0, {tests_dir!r})
+from songngu_testing.docx_builder import docx_bytes
 from primitives.errors import InvalidInput
 from workflow.intake import read_source
 data = docx_bytes("<w:p/>" * 2_000_000, compression=zipfile.ZIP_STORED)
@@ -181,7 +181,7 @@ print(high_water_kib() - before)
 def test_two_million_empty_paragraphs_are_refused_in_bounded_memory() -> None:
     # A subprocess so the peak RSS (VmHWM, which also counts lxml's C allocations) is this
     # read's alone.
-    probe = MEMORY_PROBE.format(builder_dir=str(Path(__file__).parent))
+    probe = MEMORY_PROBE.format(tests_dir=str(TESTS_DIR))
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from songngu_testing import seed_project
 
@@ -30,9 +30,9 @@ class RecordingEngine:
     def available(self) -> bool:
         return True
 
-    def translate(self, requests: Sequence[MTRequest], **callbacks: object) -> list[MTResult]:
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
         self.seen.extend(r.source for r in requests)
-        return [MTResult(r.key, f"EN {r.source}", 0.5) for r in requests]
+        yield [MTResult(r.key, f"EN {r.source}", 0.5) for r in requests]
 
 
 def test_exact_tm_units_skip_machine_translation(any_db: Database) -> None:

@@ -3,53 +3,31 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+
+from songngu_testing.segmentation_gold import gold_files, load_gold
 
 from workflow.vietnamese.segmenter import split_spans
 
-GOLD_DIR = Path(__file__).with_name("data")
-GOLD_FILES = sorted(GOLD_DIR.glob("segmentation_gold_*.txt"))
-BOUNDARY_MARK = "||"
 # Places where a naive splitter would cut: end punctuation before a space, a code or a capital.
 _PUNCTUATION_SITE_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|<x\d+/>|</g\d+>|$)")
 
 
-def _gold_paragraphs() -> list[tuple[str, set[int]]]:
-    """(paragraph, offsets where a gold sentence after the first starts) per gold line."""
-    paragraphs: list[tuple[str, set[int]]] = []
-    for path in GOLD_FILES:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            pieces = line.split(BOUNDARY_MARK)
-            text = "".join(pieces)
-            starts: set[int] = set()
-            offset = 0
-            for piece in pieces[:-1]:
-                offset += len(piece)
-                start = offset
-                while start < len(text) and text[start].isspace():
-                    start += 1
-                starts.add(start)
-            paragraphs.append((text, starts))
-    return paragraphs
-
-
 def test_gold_set_is_large_and_covers_non_boundaries() -> None:
-    paragraphs = _gold_paragraphs()
-    boundaries = sum(len(starts) for _, starts in paragraphs)
-    punctuation_sites = sum(len(_PUNCTUATION_SITE_RE.findall(text)) for text, _ in paragraphs)
-    assert len(GOLD_FILES) >= 5
+    paragraphs = load_gold()
+    boundaries = sum(len(p.starts) for p in paragraphs)
+    punctuation_sites = sum(len(_PUNCTUATION_SITE_RE.findall(p.text)) for p in paragraphs)
+    assert len(gold_files()) >= 5
     assert boundaries >= 300
     # Every dot in PGS.TS., TP., v.v., 1.000 … that is not a boundary is a trap for the splitter.
-    assert sum(text.count(".") for text, _ in paragraphs) - boundaries >= 400
+    assert sum(p.text.count(".") for p in paragraphs) - boundaries >= 400
     assert punctuation_sites - boundaries >= 250
 
 
 def test_boundary_f1_on_gold_set_is_at_least_098() -> None:
     true_positive = false_positive = false_negative = 0
     errors: list[str] = []
-    for text, gold in _gold_paragraphs():
+    for paragraph in load_gold():
+        text, gold = paragraph.text, paragraph.starts
         predicted = {start for start, _ in split_spans(text)[1:]}
         true_positive += len(gold & predicted)
         false_positive += len(predicted - gold)
@@ -66,7 +44,7 @@ def test_gold_sentences_rebuild_their_paragraphs() -> None:
     # Guards the spans contract on real-looking text: only whitespace between spans.
     # Ordered, non-empty, non-overlapping spans with only whitespace outside them rebuild
     # the paragraph exactly when joined with the text between them.
-    for text, _ in _gold_paragraphs():
+    for text in (paragraph.text for paragraph in load_gold()):
         spans = split_spans(text)
         assert spans, text
         edges = [0] + [offset for span in spans for offset in span] + [len(text)]

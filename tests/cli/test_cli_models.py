@@ -30,20 +30,20 @@ def _run(
     )
 
 
-def test_list_install_translate(tiny_package_file: Path, packages_dir: Path) -> None:
-    empty = _run("list", packages=packages_dir)
+def test_list_install_translate(tiny_package_file: Path, packages: Path) -> None:
+    empty = _run("list", packages=packages)
     assert empty.returncode == 0
     assert "no translation packages installed" in empty.stdout
     assert "songngu models install FILE.argosmodel" in empty.stdout
 
-    installed = _run("install", str(tiny_package_file), packages=packages_dir)
+    installed = _run("install", str(tiny_package_file), packages=packages)
     assert installed.returncode == 0, installed.stderr
     assert "installed translate-vi_en-1_9 (vi→en 1.9)" in installed.stdout
 
-    listed = _run("list", packages=packages_dir)
+    listed = _run("list", packages=packages)
     assert listed.stdout.split("\t")[:3] == ["translate-vi_en-1_9", "vi→en", "1.9"]
 
-    again = _run("install", str(tiny_package_file), packages=packages_dir)
+    again = _run("install", str(tiny_package_file), packages=packages)
     assert again.returncode != 0
     assert again.stderr.count("\n") == 1
     assert again.stderr.startswith("songngu: error: a package named translate-vi_en-1_9 is")
@@ -51,22 +51,22 @@ def test_list_install_translate(tiny_package_file: Path, packages_dir: Path) -> 
     assert f"songngu models remove {'translate-vi_en-1_9'}" in again.stderr
 
     translated = _run(
-        "translate", "--json", "--input", "-", packages=packages_dir, stdin="Chào bạn.\nXin chào\n"
+        "translate", "--json", "--input", "-", packages=packages, stdin="Chào bạn.\nXin chào\n"
     )
     assert translated.returncode == 0, translated.stderr
     lines = [json.loads(line) for line in translated.stdout.splitlines()]
     assert len(lines) == 2
     assert all(0 < line["score"] <= 1 and line["target"] for line in lines)
 
-    removed = _run("remove", "translate-vi_en-1_9", packages=packages_dir)
+    removed = _run("remove", "translate-vi_en-1_9", packages=packages)
     assert removed.stdout == "removed translate-vi_en-1_9 (vi→en 1.9)\n"
-    assert list(packages_dir.iterdir()) == []
+    assert list(packages.iterdir()) == []
 
 
-def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_path: Path) -> None:
+def test_bad_file_and_missing_model_are_one_line_errors(packages: Path, tmp_path: Path) -> None:
     bogus = tmp_path / "bogus.argosmodel"
     bogus.write_bytes(b"not a zip")
-    refused = _run("install", str(bogus), packages=packages_dir)
+    refused = _run("install", str(bogus), packages=packages)
     assert refused.returncode == 2
     assert refused.stderr == (
         "songngu: error: bogus.argosmodel is not an Argos package (not a zip archive); "
@@ -76,7 +76,7 @@ def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_
         "translate",
         "--input",
         "-",
-        packages=packages_dir,
+        packages=packages,
         stdin="Xin chào. " * 200,
         env={"SONGNGU_MAX_TEXT_MB": "0.001"},
     )
@@ -85,18 +85,18 @@ def test_bad_file_and_missing_model_are_one_line_errors(packages_dir: Path, tmp_
         "songngu: error: <stdin> has more than 1,048 bytes, the text import limit; split it "
         "into smaller files, or raise SONGNGU_MAX_TEXT_MB if such files are expected\n",
     )
-    too_wide = _run("translate", "--beam", "500", "Chào bạn.", packages=packages_dir)
+    too_wide = _run("translate", "--beam", "500", "Chào bạn.", packages=packages)
     assert (too_wide.returncode, too_wide.stderr) == (
         2,
         "songngu: error: beam size must be between 1 and 16, not 500\n",
     )
-    missing = _run("translate", "Chào bạn.", packages=packages_dir)
+    missing = _run("translate", "Chào bạn.", packages=packages)
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1
     assert "songngu models download vi en" in missing.stderr
 
 
-def test_download_offline(packages_dir: Path) -> None:
+def test_download_offline(packages: Path) -> None:
     import socket
 
     with socket.socket() as probe:
@@ -108,7 +108,7 @@ def test_download_offline(packages_dir: Path) -> None:
         "en",
         "--index-url",
         f"http://127.0.0.1:{port}/index.json",
-        packages=packages_dir,
+        packages=packages,
     )
     assert offline.returncode == 2
     assert offline.stderr.count("\n") == 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from songngu_testing import REPO
 
 from cli.docs import cli_reference
 from workflow.settings import SETTINGS
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_cli_reference_is_up_to_date() -> None:

@@ -1,4 +1,4 @@
-"""Build real, loadable Argos packages with random weights, without torch.
+"""Build real, loadable Argos packages with random weights, without torch (test tooling).
 
 The package has the layout the real vi→en package has (metadata.json, a SentencePiece
 tokenizer and a CTranslate2 model under model/), so every loading, tokenising and

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from songngu_testing import SONGNGU
 
 from cli.main import cli, main
 from primitives.errors import InvalidInput
 from workflow.vietnamese.legacy_encode import encode_viqr, tcvn3_bytes, vni_bytes
-
-SONGNGU = str(Path(__file__).resolve().parents[3] / ".venv" / "bin" / "songngu")
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:

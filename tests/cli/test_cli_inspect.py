@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from songngu_testing.docx_builder import docx_bytes
+
 SONGNGU = Path(sys.executable).parent / "songngu"
 
 
@@ -16,10 +18,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_inspect_lists_blocks_as_jsonl(tmp_path: Path, make_docx) -> None:
+def test_inspect_lists_blocks_as_jsonl(tmp_path: Path) -> None:
     source = tmp_path / "báo cáo.docx"
     source.write_bytes(
-        make_docx(
+        docx_bytes(
             "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Hà Nội</w:t></w:r><w:r><w:t>"
             " mùa thu</w:t></w:r></w:p>"
         )

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from lxml import etree
-from songngu_testing import add_users, run_cli, seed_project
+from songngu_testing import SCHEMAS_DIR, add_users, run_cli, seed_project
 
 from workflow.projects import get_project
 from workflow.storage import Database
@@ -16,8 +15,6 @@ from workflow.tm.model import TMUnit
 from workflow.tm.store import list_units, tm_settings
 from workflow.tm.tmx import read_tmx, write_tmx
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
-SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", REPO_ROOT.parent / "shared" / "schemas"))
 UNITS = [
     TMUnit("Năm 2021, Bộ Tài chính họp tại Hà Nội.", "In 2021 the MOF met in Hanoi."),
     TMUnit("Xin chào.", "Hello.", prev_source="Mở đầu."),

@@ -1,7 +1,4 @@
-"""Builders for small DOCX files written part by part, so each test controls the XML.
-
-A module of its own (not conftest) so a subprocess in a test can import it too.
-"""
+"""Builders for small DOCX files written part by part, so each test controls the XML."""
 
 from __future__ import annotations
 

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from songngu_testing import run_cli, seed_project
 
+from cli.commands.jobs import follow_job
+from primitives.errors import Conflict
 from primitives.statuses import Origin, Status
 from translation.packages import install_package
-from workflow.jobs import JobState, get_job, list_jobs, request_cancel
+from workflow.jobs import JobState, claim_job, get_job, list_jobs, request_cancel
 from workflow.mt import create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments, save_and_confirm
@@ -92,3 +94,25 @@ def test_user_errors_are_one_line(
     assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
     with sqlite_db.read() as session:
         assert list_jobs(session) == []  # nothing was queued
+
+
+def test_a_job_another_runner_holds_is_neither_resumed_nor_run_here(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        project = get_project(session, project_id)
+        job_id = create_mt_job(session, resolve_actor(session, "admin"), project).id
+    assert claim_job(sqlite_db, job_id, "worker 7") is not None
+    refused = run_cli("jobs", "resume", str(job_id))
+    assert refused.returncode == 4
+    assert refused.stderr == (
+        f"songngu: error: job {job_id} is still running: wait for it or stop it first; "
+        f"stop it with 'songngu jobs cancel {job_id}'\n"
+    )
+    with pytest.raises(Conflict, match=f"job {job_id} is being run by worker 7"):
+        follow_job(sqlite_db, job_id, "translating")
+    assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
+    shown = run_cli("jobs", "show", str(job_id))
+    assert "run by: worker 7" in shown.stdout

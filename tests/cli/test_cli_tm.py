@@ -8,13 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from songngu_testing import SONGNGU
 
 from cli.commands.tm import tm_group
 from cli.main import main
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx import write_tmx
-
-SONGNGU = str(Path(__file__).resolve().parents[3] / ".venv" / "bin" / "songngu")
 
 
 def songngu(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,0 +1,42 @@
+"""What every app test shares: a clean app database cache, and the page runner.
+
+Pages run headless through Streamlit's AppTest: ``run_page("glossary", project_id,
+user="tran", lang="vi")`` renders ui/pages/glossary.py once, as that user would see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PageRunner = Callable[..., AppTest]
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_database() -> Iterator[None]:
+    """The app caches its Database per process; every test has its own SONGNGU_HOME."""
+    from ui import state
+
+    state.database.clear()
+    yield
+    state.database.clear()
+
+
+@pytest.fixture
+def run_page() -> PageRunner:
+    """A page's render() run once headless, for a project, acting user and language."""
+
+    def run(
+        page: str, project_id: int | None = None, *, user: str = "admin", lang: str = "en"
+    ) -> AppTest:
+        source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
+        app = AppTest.from_string(source, default_timeout=30)
+        app.session_state["lang"] = lang
+        app.session_state["user"] = user
+        if project_id is not None:
+            app.session_state["project_id"] = project_id
+        return app.run()
+
+    return run
