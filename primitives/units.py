@@ -115,7 +115,9 @@ class Store:
 
     ``metadata`` holds Dublin Core elements (see METADATA_KEYS) as text; ``props`` what
     only the format knows (a TMX header's creation tool). ``warnings`` says, in words, what
-    reading the file left out or changed. Units keep their order; ids need not be unique
+    reading the file left out or changed. ``original`` is the file the units were read
+    from, when loaded, for a format that writes the translation into a copy of it (the
+    target DOCX). Units keep their order; ids need not be unique
     (TMX does not require it), and a lookup by id gives the first unit with that id.
     """
 
@@ -125,6 +127,7 @@ class Store:
     metadata: dict[str, str] = field(default_factory=dict)
     props: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    original: bytes | None = None
 
     def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, null, select
 from sqlalchemy.orm import Session
 
 from primitives.block_ref import BlockRef
@@ -29,23 +29,29 @@ from workflow.models import Comment, Document, Project, Segment, iso_utc
 _META_TO_DUBLIN_CORE = {"author": "creator", "date": "date", "description": "description"}
 
 
-def document_store(session: Session, document_id: int) -> Store:
-    """The store of one document (NotFound if there is no such document)."""
-    stores = _stores(session, Document.id == document_id)
+def document_store(session: Session, document_id: int, *, with_original: bool = False) -> Store:
+    """The store of one document (NotFound if there is no such document); with_original
+    also loads the imported file, for formats that write into a copy of it."""
+    stores = _stores(session, Document.id == document_id, with_original)
     if not stores:
         raise NotFound("document.not_found", "no document {document_id}", document_id=document_id)
     return stores[0]
 
 
-def project_stores(session: Session, project: Project) -> list[Store]:
+def project_stores(
+    session: Session, project: Project, *, with_original: bool = False
+) -> list[Store]:
     """One store per document of the project, in the order the documents were added."""
-    return _stores(session, Document.project_id == project.id)
+    return _stores(session, Document.project_id == project.id, with_original)
 
 
-def _stores(session: Session, which: ColumnElement[bool]) -> list[Store]:
+def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -> list[Store]:
+    # The imported file can be large: read only when a format needs it.
+    original = Document.original if with_original else null().label("original")
     documents = session.execute(
         select(
             Document.id,
+            original,
             Document.title,
             Document.filename,
             Document.format,
@@ -112,6 +118,7 @@ def _stores(session: Session, which: ColumnElement[bool]) -> list[Store]:
                 "format": document.format,
                 "revision": str(document.revision),
             },
+            original=document.original,
         )
         for document in documents
     ]

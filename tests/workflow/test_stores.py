@@ -139,6 +139,21 @@ def test_a_store_from_the_database_writes_as_tmx(sqlite_db: Database) -> None:
     assert unit.notes == [Note("Kiểm tra năm"), Note("Đã kiểm tra")]
 
 
+def test_the_imported_file_is_loaded_only_when_asked(sqlite_db: Database) -> None:
+    _project(sqlite_db)
+    with sqlite_db.read() as session:
+        project = get_project(session, "P")
+        document_id = list_segments(session, project)[0].document_id
+        assert document_store(session, document_id).original is None
+        assert document_store(session, document_id, with_original=True).original == (
+            REPORT.encode()
+        )
+        assert [s.original for s in project_stores(session, project, with_original=True)] == [
+            REPORT.encode(),
+            NOTES.encode(),
+        ]
+
+
 def test_unknown_document_and_empty_project(sqlite_db: Database) -> None:
     from workflow.projects import create_project
 
