@@ -34,8 +34,8 @@ from workflow.tm.capture import repeats_filled
 from workflow.tm.exact import exact_tm_targets
 from workflow.tm.lookup import clear_index_cache, lookup, project_tm
 from workflow.tm.model import TMUnit
+from workflow.tm.tmx import write_tmx
 from workflow.tm.tmx_io import export_tmx, import_tmx
-from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
 REPEATS = 200

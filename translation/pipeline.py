@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import plain, tag_signature
 from translation.engine import (
     FLAG_LONG_INPUT_SPLIT,
     FLAG_OUTPUT_TRUNCATED,
@@ -191,7 +191,7 @@ class DocumentTranslator:
     def _source_text(self, segment: _Segment) -> str:
         if segment.protected is not None:
             return segment.protected.text
-        return CODE_RE.sub("", segment.request.source).strip()
+        return plain(segment.request.source).strip()
 
     def _run(self, segments: list[_Segment]) -> None:
         """Fill each segment's units with model output."""
@@ -258,7 +258,7 @@ class DocumentTranslator:
         """The restored target, or None if placeholders were lost."""
         joined = self._joined(segment)
         if segment.protected is None:
-            tags = "".join(m.group(0) for m in CODE_RE.finditer(segment.request.source))
+            tags = "".join(tag_signature(segment.request.source))
             if tags:
                 segment.flags.add(FLAG_TAGS_MOVED)
             return joined + tags

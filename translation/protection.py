@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from primitives.inline_codes import CODE_RE, pairing_problems
+from primitives.inline import pairing_problems, plain, tags
 from primitives.text_keys import match_key
 
 PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
@@ -23,7 +23,7 @@ PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # 03-NQ/TU, 18-NQ/TW, 176/2025/QH15, 35/2025/NĐ-CP
-_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*)+\b")
+_DOCUMENT_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*)+\b")
 _DATE_RE = re.compile(r"(?<![\d/])(?:\d{1,2}/)?\d{1,2}/\d{4}(?![\d/])")
 _NUMBER_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+(?=\s?%))(?:\s?%)?(?![.,]?\d)(?!\w)"
@@ -144,7 +144,7 @@ def _name_spans(source: str, names: tuple[str, ...], strip: bool) -> list[Protec
 
 def _is_heading(source: str) -> bool:
     """Mostly capital letters: a heading, whose words are not acronyms."""
-    letters = [c for c in CODE_RE.sub("", source) if c.isalpha()]
+    letters = [c for c in plain(source) if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
@@ -155,7 +155,7 @@ def _pattern_spans(source: str, english: bool) -> list[ProtectedSpan]:
         spans.append(ProtectedSpan(match.start(), match.start() + len(url), "url", url))
     for match in _EMAIL_RE.finditer(source):
         spans.append(ProtectedSpan(match.start(), match.end(), "email", match.group(0)))
-    for match in _CODE_RE.finditer(source):
+    for match in _DOCUMENT_CODE_RE.finditer(source):
         code = match.group(0)
         replacement = code.replace("Đ", "D") if english else code
         spans.append(ProtectedSpan(match.start(), match.end(), "code", replacement))
@@ -182,7 +182,7 @@ def find_spans(
     the caller's glossary terms, names, then detected do-not-translate patterns.
     """
     candidates: list[ProtectedSpan] = [
-        ProtectedSpan(m.start(), m.end(), "tag", m.group(0)) for m in CODE_RE.finditer(source)
+        ProtectedSpan(tag.start, tag.end, "tag", tag.text) for tag in tags(source)
     ]
     candidates += [
         ProtectedSpan(m.start(), m.end(), "literal", m.group(0))

@@ -507,6 +507,77 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "Câu {segment_id} của {title!r} đã bị sửa trong lúc nhập lại tài liệu; chưa nhập gì. Hãy nhập lại tệp.",
         "en": "Segment {segment_id} of {title!r} was changed while the document was being re-imported; nothing was imported. Import the file again.",
     },
+    # Safe XML parsing (exporters/safe_xml.py), in the words of formats without their own.
+    "xml.entities": {
+        "vi": "{filename} khai báo thực thể XML (<!ENTITY), bị từ chối vì lý do an toàn",
+        "en": "{filename} declares XML entities (<!ENTITY), which are refused for safety",
+    },
+    "xml.not_well_formed": {
+        "vi": "{filename} không phải XML hợp lệ ở dòng {line}: {reason}",
+        "en": "{filename} is not well-formed XML at line {line}: {reason}",
+    },
+    "xml.empty": {"vi": "{filename} trống", "en": "{filename} is empty"},
+    "xml.too_large": {
+        "vi": "{filename} lớn hơn {limit_mb} MB",
+        "en": "{filename} is larger than {limit_mb} MB",
+    },
+    # TMX (exporters/tmx.py)
+    "tmx.empty": {
+        "vi": "{filename} trống: hãy chọn một tệp TMX xuất từ công cụ CAT",
+        "en": "{filename} is empty: choose a TMX file exported from a CAT tool",
+    },
+    "tmx.entities": {
+        "vi": "{filename} khai báo thực thể XML, bị từ chối vì lý do an toàn: hãy xuất lại "
+        "tệp TMX không kèm DTD nội bộ",
+        "en": "{filename} declares XML entities, which are refused for safety: export the "
+        "TMX again without an internal DTD",
+    },
+    "tmx.not_well_formed": {
+        "vi": "{filename} không phải XML hợp lệ ở dòng {line}: {reason}; hãy sửa tệp hoặc xuất lại",
+        "en": "{filename} is not well-formed XML at line {line}: {reason}; fix the file or "
+        "export it again",
+    },
+    "tmx.not_tmx": {
+        "vi": "{filename} không phải tệp TMX (phần tử gốc là <{root}>, không phải <tmx>): "
+        "hãy chọn một bộ nhớ dịch .tmx",
+        "en": "{filename} is not a TMX file (its root element is <{root}>, not <tmx>): "
+        "choose a .tmx translation memory",
+    },
+    # TBX (exporters/tbx.py)
+    "tbx.too_large": {
+        "vi": "{filename} lớn hơn {limit_mb} MB; hãy chia nhỏ bảng thuật ngữ",
+        "en": "{filename} is larger than {limit_mb} MB; split the glossary",
+    },
+    "tbx.entities": {
+        "vi": "{filename} khai báo thực thể XML (<!ENTITY); hãy bỏ phần DTD",
+        "en": "{filename} declares XML entities (<!ENTITY); remove the DTD part",
+    },
+    "tbx.not_well_formed": {
+        "vi": "{filename} dòng {line}: không phải XML hợp lệ ({reason})",
+        "en": "{filename} line {line}: not well-formed XML ({reason})",
+    },
+    # Documents as stores (workflow/stores.py)
+    "document.not_found": {
+        "vi": "không có tài liệu {document_id}",
+        "en": "no document {document_id}",
+    },
+    # The format registry (exporters/registry.py)
+    "format.unknown": {
+        "vi": "không có định dạng tệp {name!r}: hãy dùng {known}",
+        "en": "unknown file format {name!r}: use {known}",
+    },
+    "format.cannot_read": {
+        "vi": "songngu không đọc tệp {format}",
+        "en": "songngu does not read {format} files",
+    },
+    "format.cannot_write": {
+        "vi": "songngu không ghi tệp {format}",
+        "en": "songngu does not write {format} files",
+    },
+    "format.schema_missing": {
+        "vi": "không tìm thấy lược đồ {format} tại {path}",
+        "en": "the {format} schema is not at {path}",
+    },
 }
 
 

@@ -30,8 +30,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
-from primitives.inline_codes import CODE_RE
+from primitives.inline import has_tags
 from primitives.statuses import Origin, Status
+from primitives.terms import TermStatus
 from translation.engine import (
     MAX_BEAM_SIZE,
     MTRequest,
@@ -41,7 +42,6 @@ from translation.engine import (
 )
 from translation.protection import TermSpan
 from workflow.glossary.matcher import TermHit, TermMatcher
-from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
 from workflow.jobs import (
     FINISHED,
@@ -290,7 +290,7 @@ def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]
         seen.add((hit.start, hit.end))
         if hit.entry.status not in _ENFORCED_STATUSES:
             continue
-        if CODE_RE.search(source, hit.start, hit.end):
+        if has_tags(source, hit.start, hit.end):
             continue
         # A do-not-translate entry's target is its source unless the glossary says otherwise.
         spans.append(TermSpan(hit.start, hit.end, hit.entry.target))

@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from primitives.errors import Conflict
-from primitives.inline_codes import tokens
+from primitives.inline import codes_used
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
 from workflow.models import Comment, Document, DocumentImport, Segment, utcnow
@@ -181,9 +181,7 @@ def _status_when_changed(segment: Segment) -> Status:
 
 def _codes_for_changed(segment: Segment, draft: SegmentDraft) -> dict[str, Any]:
     """The new source's codes, plus the old ones its kept target still uses."""
-    used = {str(token.code_id) for token in tokens(segment.target)}
-    kept = {key: value for key, value in (segment.codes or {}).items() if key in used}
-    return {**kept, **draft.codes}
+    return {**codes_used(segment.codes or {}, segment.target), **draft.codes}
 
 
 class _Store:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from primitives.block_ref import BlockRef
-from primitives.inline_codes import tokens
+from primitives.inline import codes_used
 from workflow.intake import SourceBlock
 from workflow.vietnamese.segmenter import SegmentationRules, split_spans
 
@@ -31,8 +31,7 @@ def segment_blocks(blocks: list[SourceBlock], rules: SegmentationRules) -> Itera
             text = block.text[start:end]
             if not text.strip():
                 continue
-            used = {str(token.code_id) for token in tokens(text)}
-            codes = {key: value for key, value in block.codes.items() if key in used}
+            codes = codes_used(block.codes, text)
             # space_after: what separates it from the next sentence, so a merge needs no re-read.
             ref = BlockRef(block.ref, block.kind, start, end, block.text[end:following]).dump()
             first_of_block = number == 0

@@ -22,7 +22,6 @@ segments' sources before it is trusted).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import select, update
@@ -31,7 +30,15 @@ from sqlalchemy.orm import Session
 from primitives.block_ref import BlockRef
 from primitives.errors import Conflict, InvalidInput, InvalidTransition, SongnguError
 from primitives.excerpts import one_line
-from primitives.inline_codes import CODE_RE, plain_text, tokens
+from primitives.inline import (
+    close_tag,
+    codes_used,
+    open_tag,
+    opening_tags_before,
+    paired_ranges,
+    plain,
+    tags,
+)
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
 from workflow.intake import read_source
@@ -45,7 +52,6 @@ from workflow.versioning import (
     require_version,
     update_if_current,
 )
-from workflow.vietnamese.segmenter import paired_code_ranges
 
 # ---------------------------------------------------------------------------------------
 # Shared guards
@@ -111,11 +117,6 @@ def _check_unlocked(segment: Segment, verb: str) -> None:
             f"segment {segment.id} is approved and locked, so it cannot be {verb}: "
             f"an editor must reopen it first"
         )
-
-
-def _codes_used(codes: dict[str, Any], *texts: str) -> dict[str, Any]:
-    used = {str(token.code_id) for text in texts for token in tokens(text)}
-    return {key: value for key, value in codes.items() if key in used}
 
 
 # ---------------------------------------------------------------------------------------
@@ -290,28 +291,25 @@ def check_split_offset(segment_id: int, source: str, offset: int) -> None:
             f"offset {offset} is not inside segment {segment_id}'s source: give a number "
             f"from 1 to {len(source) - 1} (characters before the split)"
         )
-    for match in CODE_RE.finditer(source):
-        if match.start() < offset < match.end():
+    for tag in tags(source):
+        if tag.start < offset < tag.end:
             raise InvalidInput(
-                f"offset {offset} falls inside the tag {match.group()} of segment "
+                f"offset {offset} falls inside the tag {tag.text} of segment "
                 f"{segment_id}: split before or after the tag"
             )
-    for start, end, code in paired_code_ranges(source):
+    for start, end, code in paired_ranges(source):
         if start < offset < end:
             raise InvalidInput(
-                f"offset {offset} falls inside the formatted stretch <g{code}>…</g{code}> of "
+                f"offset {offset} falls inside the formatted stretch {open_tag(code)}…{close_tag(code)} of "
                 f"segment {segment_id} (offsets {start}-{end}): a split there would separate "
                 f"its tags; split before or after it"
             )
     for side, part in (("first", source[:offset]), ("second", source[offset:])):
-        if not plain_text(part).strip():
+        if not plain(part).strip():
             raise InvalidInput(
                 f"splitting segment {segment_id} at offset {offset} would leave the {side} "
                 f"part without text: choose a point between two words"
             )
-
-
-_OPENING_TAGS_AT_END = re.compile(r"(?:<g\d+>)+$")
 
 
 def offset_before(segment_id: int, source: str, text: str) -> int:
@@ -334,8 +332,7 @@ def offset_before(segment_id: int, source: str, text: str) -> int:
             f"copy the words the second part should start with"
         )
     # Opening tags right before the words go with them, as the segmenter does.
-    opening = _OPENING_TAGS_AT_END.search(source, 0, found)
-    return opening.start() if opening else found
+    return opening_tags_before(source, found)
 
 
 def split_segment(
@@ -404,7 +401,7 @@ def split_segment(
             "source": head,
             "source_key": match_key(head),
             "ref": head_ref.dump(),
-            "codes": _codes_used(codes, head, segment.target),
+            "codes": codes_used(codes, head, segment.target),
             "status": int(new_status),
             "flags": {},
         },
@@ -420,7 +417,7 @@ def split_segment(
         target="",
         status=int(Status.NEW),
         origin=int(Origin.NONE),
-        codes=_codes_used(codes, tail),
+        codes=codes_used(codes, tail),
         flags={},
         version=1,
         updated_by=actor.name,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from primitives.excerpts import one_line
-from primitives.inline_codes import plain_text
+from primitives.inline import plain
 from primitives.statuses import Origin, Status
 from workflow.events import SegmentStatusChanged, publish
 from workflow.models import Comment, Document, Project, Revision, Segment
@@ -246,7 +246,7 @@ def set_status(
     if action is Action.REJECT and not reason.strip():
         raise InvalidInput("a rejection needs a reason: add --reason 'what to fix'")
     check_target_text(reason)  # a rejection reason becomes a comment that is exported
-    if new_status >= Status.TRANSLATED and not plain_text(segment.target).strip():
+    if new_status >= Status.TRANSLATED and not plain(segment.target).strip():
         raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
     seen = segment.version if expected_version is None else expected_version
     update_if_current(
@@ -409,7 +409,7 @@ def list_revisions(session: Session, segment_id: int) -> list[Revision]:
 
 
 def word_count(text: str) -> int:
-    return len(plain_text(text).split())
+    return len(plain(text).split())
 
 
 @dataclass(frozen=True)

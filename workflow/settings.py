@@ -105,6 +105,19 @@ def home() -> Path:
     return path
 
 
+# The checkout this package runs from (an editable install): relative folders start here.
+_CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def schemas_dir() -> Path:
+    """SONGNGU_SCHEMAS_DIR as a folder; a relative path is taken from the project checkout.
+
+    Exporters take this folder as an argument (they read no settings).
+    """
+    path = Path(get("SONGNGU_SCHEMAS_DIR")).expanduser()
+    return path if path.is_absolute() else (_CHECKOUT / path).resolve()
+
+
 def database_url() -> str:
     url = get("SONGNGU_DATABASE_URL")
     if url:

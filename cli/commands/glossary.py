@@ -21,12 +21,13 @@ from cli.common import (
     format_option,
     write_output,
 )
+from exporters.glossary_csv import entry_to_fields
+from exporters.text_decoding import decode_text
 from primitives.errors import InvalidInput, NotFound
-from workflow.glossary.csv_io import entry_to_fields
+from primitives.terms import SCOPES, GlossaryEntry
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.files import read_glossary_file
 from workflow.glossary.matcher import TermHit, TermMatcher
-from workflow.glossary.model import SCOPES, GlossaryEntry
 from workflow.glossary.store import (
     EFFECTIVE,
     EXPORT_FORMATS,
@@ -42,7 +43,6 @@ from workflow.glossary.store import (
     list_terms,
     search_filter,
 )
-from workflow.glossary.text_decoding import decode_text
 from workflow.intake import read_source
 from workflow.projects import get_project
 

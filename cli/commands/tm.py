@@ -21,8 +21,8 @@ from workflow.tm.lookup import project_tm
 from workflow.tm.model import TMMatch, TMUnit
 from workflow.tm.settings import set_tm_settings, tm_settings
 from workflow.tm.store import count_units
+from workflow.tm.tmx import TMXReadResult, read_tmx
 from workflow.tm.tmx_io import export_tmx, import_tmx
-from workflow.tm.tmx_read import TMXReadResult, read_tmx
 
 
 @click.group(name="tm")

@@ -13,7 +13,7 @@ from songngu_testing import SONGNGU
 from cli.commands.tm import tm_group
 from cli.main import main
 from workflow.tm.model import TMUnit
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 
 
 def songngu(*args: str) -> subprocess.CompletedProcess[str]:

@@ -14,8 +14,7 @@ from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.settings import tm_settings
 from workflow.tm.store import list_units
-from workflow.tm.tmx_read import read_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import read_tmx, write_tmx
 
 UNITS = [
     TMUnit("Năm 2021, Bộ Tài chính họp tại Hà Nội.", "In 2021 the MOF met in Hanoi."),

@@ -8,8 +8,8 @@ import pytest
 from songngu_testing import add_users, seed_project
 from streamlit.testing.v1 import AppTest
 
+from primitives.terms import GlossaryEntry
 from workflow.glossary.files import read_glossary_bytes
-from workflow.glossary.model import GlossaryEntry
 from workflow.glossary.store import add_term, edit_term, list_terms
 from workflow.projects import get_project
 from workflow.storage import Database

@@ -20,7 +20,7 @@ from workflow.tm.lookup import clear_index_cache
 from workflow.tm.model import TMUnit
 from workflow.tm.settings import tm_settings
 from workflow.tm.store import list_units
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import write_tmx
 from workflow.users import resolve_actor
 
 SOURCES = ["Hội nghị bắt đầu lúc 10 giờ.", "Hội nghị bắt đầu lúc 9 giờ sáng nay."]

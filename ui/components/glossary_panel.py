@@ -13,9 +13,9 @@ import re
 import streamlit as st
 
 from primitives.errors import SongnguError
+from primitives.terms import TermStatus
 from ui.state import database, error_text, t
 from workflow.glossary.matcher import TermHit
-from workflow.glossary.model import TermStatus
 from workflow.glossary.store import project_matcher
 from workflow.glossary.target_check import IssueKind, TermIssue, check_target
 from workflow.projects import get_project

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from exporters.glossary_csv import VARIANT_SEPARATOR
 from primitives.errors import Conflict, SongnguError
+from primitives.terms import GlossaryEntry, TermStatus
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, error_text, sidebar, t
-from workflow.glossary.csv_io import VARIANT_SEPARATOR
 from workflow.glossary.files import read_glossary_bytes
-from workflow.glossary.model import GlossaryEntry, TermStatus
 from workflow.glossary.store import (
     EFFECTIVE,
     EXPORT_FORMATS,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from workflow.glossary.csv_io import read_glossary_csv
-from workflow.glossary.model import GlossaryEntry
+from exporters.glossary_csv import read_glossary_csv
+from primitives.terms import GlossaryEntry
 
 DEFAULT_GLOSSARY_FILE = "official_names.tsv"
 

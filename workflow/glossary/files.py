@@ -5,13 +5,9 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from exporters.registry import format_for_filename, get_format
 from primitives.errors import InvalidInput, NotFound
-from workflow.glossary.csv_io import read_glossary_csv
-from workflow.glossary.model import GlossaryEntry
-from workflow.glossary.tbx_io import read_tbx
-
-_TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab")
-_XML_SUFFIXES = (".tbx", ".xml")
+from primitives.terms import GlossaryEntry
 
 
 def _looks_like_xml(data: bytes) -> bool:
@@ -22,11 +18,12 @@ def _looks_like_xml(data: bytes) -> bool:
 
 
 def read_glossary_bytes(data: bytes, filename: str) -> list[GlossaryEntry]:
-    """TBX for .tbx/.xml; CSV/TSV for .csv/.tsv/.txt/.tab; any other name by its content."""
-    suffix = Path(filename).suffix.lower()
-    if suffix in _XML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and _looks_like_xml(data)):
-        return read_tbx(data, filename)
-    return read_glossary_csv(data, filename)
+    """The format its extension names (TBX for .tbx/.xml; CSV/TSV for .csv/.tsv/.txt/.tab);
+    any other name by its content: TBX if it looks like XML, else CSV/TSV."""
+    fmt = format_for_filename(filename, "terms")
+    if fmt is None:
+        fmt = get_format("tbx" if _looks_like_xml(data) else "csv", "terms")
+    return fmt.read(data, filename)
 
 
 def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:

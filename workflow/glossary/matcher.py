@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from primitives.terms import GlossaryEntry, TermStatus
 from primitives.text_keys import match_key
-from workflow.glossary.model import GlossaryEntry, TermStatus
 from workflow.glossary.text_view import make_view
 
 # Dashes people type between words of a name ("Lao động – Thương binh"): one key for all.

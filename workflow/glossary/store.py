@@ -26,13 +26,13 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
+from exporters.glossary_csv import write_glossary_csv
+from exporters.tbx import write_tbx
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
+from primitives.terms import SCOPES, GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key, match_key
-from workflow.glossary.csv_io import write_glossary_csv
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.matcher import TermMatcher, term_key
-from workflow.glossary.model import SCOPES, GlossaryEntry, TermStatus
-from workflow.glossary.tbx_io import write_tbx
 from workflow.models import GlossaryTerm, Project, utcnow
 from workflow.permissions import Action
 from workflow.stored_ints import fits_integer_column

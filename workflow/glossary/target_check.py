@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import replace_tags
+from primitives.terms import GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key
 from workflow.glossary.matcher import TermHit
-from workflow.glossary.model import GlossaryEntry, TermStatus
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _WORD_OR_GAP_RE = re.compile(r"\w+|[^\w\s]+|\s+")
@@ -76,7 +76,7 @@ def _form_regex(form: str) -> re.Pattern[str]:
 
 def _normalise(text: str) -> str:
     """Loose key with one apostrophe and tags blanked out, same length as NFC text."""
-    blanked = CODE_RE.sub(lambda m: " " * len(m.group(0)), text.translate(_APOSTROPHES))
+    blanked = replace_tags(text.translate(_APOSTROPHES), lambda tag: " " * len(tag.text))
     return loose_key(blanked)
 
 

@@ -13,11 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import has_tags, tokens
 
-# Anything that forces the slow path: a tag, whitespace other than single spaces.
-_NEEDS_REWRITE_RE = re.compile(r"<[gx/]|\s{2,}|[^\S ]")
-_PIECE_RE = re.compile(r"(?P<tag>" + CODE_RE.pattern + r")|(?P<space>\s+)")
+# Whitespace that forces the slow path (as a tag does): runs, tabs, no-break spaces.
+_SPACING_TO_REWRITE_RE = re.compile(r"\s{2,}|[^\S ]")
+_SPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -56,31 +56,46 @@ def _append_chunk(
         cluster_start = index
 
 
+def _pieces(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_paired_tag) of each tag and whitespace run of text, in order."""
+    pieces: list[tuple[int, int, bool]] = []
+    for token in tokens(text):
+        if token.is_tag:
+            pieces.append((token.start, token.end, token.kind != "standalone"))
+            continue
+        for match in _SPACE_RE.finditer(token.text):
+            pieces.append((token.start + match.start(), token.start + match.end(), False))
+    return pieces
+
+
 def make_view(text: str) -> TextView:
     """The matchable view of text (identity when text is already plain NFC)."""
-    if unicodedata.is_normalized("NFC", text) and not _NEEDS_REWRITE_RE.search(text):
+    if (
+        unicodedata.is_normalized("NFC", text)
+        and not _SPACING_TO_REWRITE_RE.search(text)
+        and not has_tags(text)
+    ):
         return TextView(text, None, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     position = 0
     last_is_space = False
-    for match in _PIECE_RE.finditer(text):
-        if match.start() > position:
-            _append_chunk(text[position : match.start()], position, out, starts, ends)
+    for piece_start, piece_end, is_paired_tag in _pieces(text):
+        if piece_start > position:
+            _append_chunk(text[position:piece_start], position, out, starts, ends)
             last_is_space = False
-        is_paired_tag = match.group("tag") is not None and not match.group(0).startswith("<x")
         if not is_paired_tag:
             # One space stands for the whole whitespace run / standalone tag; collapse it
             # with a space already emitted so "a <x1/> b" gives "a b".
             if last_is_space:
-                ends[-1] = match.end()
+                ends[-1] = piece_end
             else:
                 out.append(" ")
-                starts.append(match.start())
-                ends.append(match.end())
+                starts.append(piece_start)
+                ends.append(piece_end)
                 last_is_space = True
-        position = match.end()
+        position = piece_end
     if position < len(text):
         _append_chunk(text[position:], position, out, starts, ends)
     return TextView("".join(out), starts, ends)

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from primitives.inline import close_tag, open_tag, standalone_tag
 from workflow.intake.docx_package import MCN, RN, WN, W, run_font
 
 FormatKey = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
@@ -454,12 +455,12 @@ def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair:
     waiting: list[StandaloneNode] = []  # neutral codes met while a group is open
 
     def standalone(node: StandaloneNode) -> str:
-        return f"<x{numbering.add(node.code)}/>"
+        return standalone_tag(numbering.add(node.code))
 
     def close_group() -> None:
         nonlocal group, group_key
         if group is not None:
-            parts.append(f"<g{group_number}>{''.join(group)}</g{group_number}>")
+            parts.append(open_tag(group_number) + "".join(group) + close_tag(group_number))
         group, group_key = None, None
         parts.extend(standalone(node) for node in waiting)
         waiting.clear()
@@ -471,7 +472,7 @@ def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair:
             inner_base, inner_rpr = dominant_key(node.children)
             node.code["rpr"] = xml_string(inner_rpr)
             inner = render(node.children, inner_base, numbering, repair)
-            parts.append(f"<g{number}>{inner}</g{number}>")
+            parts.append(open_tag(number) + inner + close_tag(number))
             continue
         if isinstance(node, StandaloneNode) and node.key is None:
             if group is not None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from primitives.inline import close_tag, open_tag, standalone_tag
 from workflow.intake.docx_inline import CodeNumbering
 
 # Stands for a hard line break inside a paragraph while it is parsed; NUL never reaches
@@ -181,8 +182,9 @@ def _render(
         if isinstance(node, str):
             parts.append(repair(node, None))
         elif isinstance(node, _Standalone):
-            parts.append(f"<x{numbering.add(node.code)}/>")
+            parts.append(standalone_tag(numbering.add(node.code)))
         else:
             number = numbering.add(node.code)
-            parts.append(f"<g{number}>{_render(node.children, numbering, repair)}</g{number}>")
+            inner = _render(node.children, numbering, repair)
+            parts.append(open_tag(number) + inner + close_tag(number))
     return "".join(parts)

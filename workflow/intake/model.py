@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from primitives.inline_codes import plain_text
+from primitives.inline import plain
 
 BLOCK_KINDS = frozenset(
     {
@@ -75,4 +75,4 @@ def is_translatable(text: str) -> bool:
     Empty paragraphs and those holding only numbers, punctuation or codes (page numbers,
     "1.2.3", "—") are not given to translators.
     """
-    return any(char.isalpha() for char in plain_text(text))
+    return any(char.isalpha() for char in plain(text))

@@ -3,7 +3,8 @@
 Nothing here trusts a header. A DOCX zip is vetted from its central directory (member
 count, names, declared sizes, compression ratios, encryption flags) before a single member
 is inflated, and every member is then read through :class:`GuardedStream`, which enforces
-the same limits on the bytes actually produced and refuses entity declarations.
+the same limits on the bytes actually produced and refuses entity declarations. The XML
+parser options and the entity checks are :mod:`exporters.safe_xml`'s, as for every format.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import IO
 
 from lxml import etree
 
+from exporters import safe_xml
 from primitives.errors import InvalidInput
 from workflow.intake.limits import (
     UPLOAD_MB_SETTING,
@@ -28,14 +30,6 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 PDF_MAGIC = b"%PDF"
 RESAVE_ADVICE = "open it in Word and save it again as .docx"
 
-# An entity declaration in UTF-8/ASCII and in UTF-16 (either byte order): XML text cannot
-# contain a literal "<", so these bytes only occur in a DTD (or a comment, refused too).
-_ENTITY_PATTERNS = (
-    b"<!ENTITY",
-    "<!ENTITY".encode("utf-16-le"),
-    "<!ENTITY".encode("utf-16-be"),
-)
-_PATTERN_OVERLAP = max(len(pattern) for pattern in _ENTITY_PATTERNS) - 1
 _READ_CHUNK = 256 * 1024
 
 
@@ -151,7 +145,7 @@ class GuardedStream:
         self._limits = limits
         self._budget = budget
         self._produced = 0
-        self._tail = b""
+        self._entities = safe_xml.EntityWatch()
 
     def read(self, size: int = -1) -> bytes:
         chunk = self._source.read(size if size and size > 0 else _READ_CHUNK)
@@ -165,10 +159,8 @@ class GuardedStream:
                 f"limit (zip bomb or very large document); {raise_hint(UPLOAD_MB_SETTING)}"
             )
         check_ratio(self._member, self._produced, self._filename, self._limits)
-        window = self._tail + chunk
-        if any(pattern in window for pattern in _ENTITY_PATTERNS):
+        if self._entities.seen_in(chunk):
             raise_entity_error(self._filename, self._member.filename)
-        self._tail = window[-_PATTERN_OVERLAP:]
         return chunk
 
     def close(self) -> None:
@@ -182,21 +174,6 @@ def raise_entity_error(filename: str, part: str) -> None:
     )
 
 
-def secure_parser_options() -> dict[str, bool]:
-    """lxml options for untrusted XML: no DTD loading, no network, no entity expansion.
-
-    huge_tree stays off (lxml caps text nodes and depth) and recover stays off: a recovering
-    parser silently swallows bombs and damaged markup.
-    """
-    return {
-        "resolve_entities": False,
-        "load_dtd": False,
-        "no_network": True,
-        "huge_tree": False,
-        "recover": False,
-    }
-
-
 def iterparse_guarded(
     stream: GuardedStream, filename: str, part: str, limits: IntakeLimits
 ) -> Iterator[tuple[str, etree._Element]]:
@@ -205,7 +182,7 @@ def iterparse_guarded(
     Refuses internal DTD entity declarations (checked at the first element, before any
     content is handed out) and parts with more than ``max_xml_elements`` elements.
     """
-    events = etree.iterparse(stream, events=("start", "end"), **secure_parser_options())
+    events = safe_xml.iterparse(stream, ("start", "end"))
     elements = 0
     try:
         for event, element in events:
@@ -228,8 +205,7 @@ def iterparse_guarded(
 
 
 def refuse_internal_entities(tree: etree._ElementTree, filename: str, part: str) -> None:
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
+    if safe_xml.has_internal_entities(tree):
         raise_entity_error(filename, part)
 
 
@@ -247,7 +223,7 @@ def parse_small_part(
     finally:
         stream.close()
     try:
-        root = etree.fromstring(content, etree.XMLParser(**secure_parser_options()))
+        root = etree.fromstring(content, safe_xml.parser(keep_comments=True))
     except etree.XMLSyntaxError as error:
         raise InvalidInput(
             f"{filename}: {member.filename} is not well-formed XML ({error.msg}); {RESAVE_ADVICE}"

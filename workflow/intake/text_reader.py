@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from primitives.errors import InvalidInput
+from primitives.inline import standalone_tag
 from workflow.intake.docx_inline import CodeNumbering
 from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
@@ -47,7 +48,7 @@ def read_text(text: str, filename: str, limits: IntakeLimits) -> SourceDocument:
         tagged = pieces[0]
         for piece in pieces[1:]:
             code = numbering.add({"type": "standalone", "kind": "line_break", "text": "\x0b"})
-            tagged += f"<x{code}/>{piece}"
+            tagged += standalone_tag(code) + piece
         blocks.append(
             SourceBlock(ref=f"line:{number}", kind="paragraph", text=tagged, codes=numbering.codes)
         )

@@ -4,8 +4,7 @@ from workflow.tm.diff import DiffSpan, diff_words, same_words
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.model import TMMatch, TMUnit
 from workflow.tm.propagation import Propagation, SegmentText, propagations
-from workflow.tm.tmx_read import TMXHeader, TMXReadResult, read_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import TMXHeader, TMXReadResult, read_tmx, write_tmx
 
 __all__ = [
     "DiffSpan",

@@ -6,18 +6,22 @@ import re
 
 from rapidfuzz.distance import Indel
 
+from primitives.inline import tokens
 from primitives.text_keys import match_key
 from workflow.tm.keys import tm_key
 
 # Words, inline code tags, runs of spaces and single punctuation marks are the units shown.
 # Combining marks (U+0300–U+036F) belong to their word, so NFD text splits like NFC.
-_TOKEN_RE = re.compile(r"<g\d+>|</g\d+>|<x\d+/>|[\w\u0300-\u036f]+|\s+|[^\w\s]")
+_WORD_RE = re.compile(r"[\w\u0300-\u036f]+|\s+|[^\w\s]")
 
 DiffSpan = tuple[str, str]  # (op, text): op is "equal", "delete" or "insert"
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text)
+    found: list[str] = []
+    for token in tokens(text):
+        found.extend([token.text] if token.is_tag else _WORD_RE.findall(token.text))
+    return found
 
 
 def _compare_key(token: str) -> str:

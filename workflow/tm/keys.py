@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from primitives.inline_codes import CODE_RE, plain_text
+from primitives.inline import plain, tag_signature
 from primitives.text_keys import match_key
 
 _SPACE_RE = re.compile(r"\s+")
@@ -15,7 +15,7 @@ _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 def tm_key(text: str) -> str:
     """Matching key of the text without codes, runs of whitespace made one space."""
-    return _SPACE_RE.sub(" ", match_key(plain_text(text))).strip()
+    return _SPACE_RE.sub(" ", match_key(plain(text))).strip()
 
 
 def key_words(key: str) -> list[str]:
@@ -25,9 +25,9 @@ def key_words(key: str) -> list[str]:
 
 def numbers_in(text: str) -> list[str]:
     """Every number of the text without its codes, in order (as written)."""
-    return _NUMBER_RE.findall(plain_text(text))
+    return _NUMBER_RE.findall(plain(text))
 
 
 def code_signature(text: str) -> tuple[str, ...]:
     """The inline code tags of a text in order: equal signatures mean the same codes."""
-    return tuple(match.group(0) for match in CODE_RE.finditer(text))
+    return tag_signature(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from primitives.inline_codes import plain_text
+from primitives.inline import plain
 from workflow.tm.keys import code_signature, tm_key
 
 
@@ -31,13 +31,13 @@ class Propagation:
 def propagations(segments: Iterable[SegmentText], confirmed: SegmentText) -> list[Propagation]:
     """Untranslated segments whose source is the confirmed one's (same matching key and the
     same inline codes, so the target's tags fit), in the order given."""
-    if not plain_text(confirmed.target).strip():
+    if not plain(confirmed.target).strip():
         return []
     key = tm_key(confirmed.source)
     codes = code_signature(confirmed.source)
     found: list[Propagation] = []
     for segment in segments:
-        if segment.segment_id == confirmed.segment_id or plain_text(segment.target).strip():
+        if segment.segment_id == confirmed.segment_id or plain(segment.target).strip():
             continue
         if tm_key(segment.source) != key or code_signature(segment.source) != codes:
             continue

@@ -27,8 +27,7 @@ from workflow.tm.store import (
     list_units,
     of_tm,
 )
-from workflow.tm.tmx_read import read_tmx
-from workflow.tm.tmx_write import write_tmx
+from workflow.tm.tmx import read_tmx, write_tmx
 from workflow.users import Actor
 
 _CONTEXT_FIELDS = ("prev_source", "next_source", "note")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import replace_tags
 
 # Common Vietnamese family names (the 50 or so that cover nearly every person in reports).
 SURNAMES = frozenset(
@@ -31,7 +31,7 @@ def _capitalised(word: str) -> bool:
 def personal_names(text: str) -> tuple[str, ...]:
     """Vietnamese personal names in text, NFC, each once, in order of appearance."""
     # An inline code ends a name: a name is protected as one span of plain text.
-    nfc = unicodedata.normalize("NFC", CODE_RE.sub("|", text))
+    nfc = unicodedata.normalize("NFC", replace_tags(text, "|"))
     words = list(_WORD_RE.finditer(nfc))
     names: list[str] = []
     index = 0

@@ -22,7 +22,7 @@ How a boundary is found, on the paragraph with its inline code tags taken out:
    text as given (so they can name a code such as ``<x3/>``), add a boundary at the end of
    each match.
 
-Inline codes (``<g1>…</g1>``, ``<x2/>``, see :mod:`primitives.inline_codes`) are zero-width to
+Inline codes (``<g1>…</g1>``, ``<x2/>``, see :mod:`primitives.inline`) are zero-width to
 the rules, a tag is never cut, and no boundary falls while a paired ``<gN>`` is open, so a
 formatted stretch that spans sentences keeps them together. At a boundary, closing tags
 (and standalone codes written without a space) stay with the sentence before and opening
@@ -42,10 +42,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from primitives.inline_codes import CODE_RE
+from primitives.inline import has_tags, paired_ranges, tag_at, tags
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 
-__all__ = ["SegmentationRules", "paired_code_ranges", "split_sentences", "split_spans"]
+__all__ = ["SegmentationRules", "split_sentences", "split_spans"]
 
 CLOSING_PUNCTUATION = "\"'”’»)]}"
 OPENING_PUNCTUATION = "\"'“‘«([{-–—•"
@@ -94,21 +94,21 @@ class _PlainView:
 
 
 def _plain_view(text: str) -> _PlainView:
-    if "<" not in text or CODE_RE.search(text) is None:
+    if not has_tags(text):
         return _PlainView(text, None, frozenset())
     pieces: list[str] = []
     origin: list[int] = []
     standalone: set[int] = set()
     plain_length = 0
     cursor = 0
-    for match in CODE_RE.finditer(text):
-        piece = text[cursor : match.start()]
+    for tag in tags(text):
+        piece = text[cursor : tag.start]
         pieces.append(piece)
-        origin.extend(range(cursor, match.start()))
+        origin.extend(range(cursor, tag.start))
         plain_length += len(piece)
-        if match.group(3) is not None:
+        if tag.kind == "standalone":
             standalone.add(plain_length)
-        cursor = match.end()
+        cursor = tag.end
     pieces.append(text[cursor:])
     origin.extend(range(cursor, len(text)))
     origin.append(len(text))  # one past the end, for offsets at the very end
@@ -291,29 +291,8 @@ def _strictly_inside(position: int, starts: list[int], ranges: list[tuple[int, i
     return index >= 0 and position < ranges[index][1]
 
 
-def paired_code_ranges(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, code) from just before each matched <gN> to just after its </gN>.
-
-    A cut strictly inside such a range would separate the pair. Unmatched tags are
-    ignored, so one broken tag does not glue the rest of the paragraph together.
-    """
-    ranges: list[tuple[int, int, int]] = []
-    open_stack: list[tuple[int, int]] = []
-    for match in CODE_RE.finditer(text):
-        if match.group(1) is not None:
-            open_stack.append((int(match.group(1)), match.start()))
-        elif match.group(2) is not None:
-            code_id = int(match.group(2))
-            for depth in range(len(open_stack) - 1, -1, -1):
-                if open_stack[depth][0] == code_id:
-                    ranges.append((open_stack[depth][1], match.end(), code_id))
-                    del open_stack[depth:]
-                    break
-    return ranges
-
-
 def _tag_ranges(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in CODE_RE.finditer(text)]
+    return [(tag.start, tag.end) for tag in tags(text)]
 
 
 def _cut_in_gap(text: str, gap_start: int, gap_end: int) -> int:
@@ -330,13 +309,13 @@ def _cut_in_gap(text: str, gap_start: int, gap_end: int) -> int:
             glued = False
             cursor += 1
             continue
-        match = CODE_RE.match(text, cursor)
-        if match is None:  # a gap holds only whitespace and tags; stop safely if not
+        tag = tag_at(text, cursor)
+        if tag is None:  # a gap holds only whitespace and tags; stop safely if not
             break
-        if match.group(2) is not None or (match.group(3) is not None and glued):
-            cut = match.end()
+        if tag.kind == "close" or (tag.kind == "standalone" and glued):
+            cut = tag.end
             glued = True
-        cursor = match.end()
+        cursor = tag.end
     return cut
 
 
@@ -372,7 +351,7 @@ def split_spans(text: str, rules: SegmentationRules | None = None) -> list[tuple
     # A cut never falls inside a tag or between a <gN> and its </gN>.
     forbidden: list[tuple[int, int]] = []
     if view.origin is not None:  # the text has tags
-        pairs = [(start, end) for start, end, _ in paired_code_ranges(text)]
+        pairs = [(start, end) for start, end, _ in paired_ranges(text)]
         forbidden = _merged_ranges(_tag_ranges(text) + pairs)
     forbidden_starts = [start for start, _ in forbidden]
     spans: list[tuple[int, int]] = []

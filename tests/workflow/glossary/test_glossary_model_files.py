@@ -6,39 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from primitives.errors import InvalidInput, NotFound, SongnguError
+from primitives.errors import InvalidInput, NotFound
 from workflow.glossary import (
     GlossaryEntry,
-    InvalidGlossaryEntry,
-    TermStatus,
     read_glossary_file,
     write_glossary_csv,
     write_tbx,
 )
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        ({"source": " ", "target": "x"}, "empty source term"),
-        ({"source": "Bộ", "target": ""}, "empty target term"),
-        ({"source": "Bộ", "target": "x", "scope": "team"}, "unknown scope 'team'"),
-        ({"source": "Bộ", "target": "x", "pos": "name"}, "unknown part of speech 'name'"),
-        ({"source": "Bộ", "target": "x", "date": "9/7/2009"}, "date '9/7/2009' is not YYYY-MM-DD"),
-    ],
-)
-def test_bad_entry_is_a_user_error(kwargs: dict[str, str], message: str) -> None:
-    with pytest.raises(InvalidGlossaryEntry, match=message) as caught:
-        GlossaryEntry(**kwargs)  # type: ignore[arg-type]
-    assert isinstance(caught.value, SongnguError) and isinstance(caught.value, ValueError)
-
-
-def test_entry_is_cleaned_and_do_not_translate_defaults_target() -> None:
-    entry = GlossaryEntry(
-        "  Hà   Nội ", "", variants=("Hanoi", "Hà Nội", " "), status=TermStatus.DO_NOT_TRANSLATE
-    )
-    assert (entry.source, entry.target, entry.variants) == ("Hà Nội", "Hà Nội", ("Hanoi",))
-    assert entry.target_forms == ("Hà Nội", "Hanoi")
 
 
 def test_read_glossary_file_picks_the_format(tmp_path: Path) -> None:
@@ -55,44 +29,3 @@ def test_read_glossary_file_errors(tmp_path: Path) -> None:
         read_glossary_file(tmp_path / "missing.csv")
     with pytest.raises(InvalidInput, match="is a folder"):
         read_glossary_file(tmp_path)
-
-
-def test_dct_style_data_categories_are_read() -> None:
-    from workflow.glossary import read_tbx
-
-    data = (
-        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min" '
-        'type="TBX-Min" style="dct" xml:lang="en"><text><body><conceptEntry id="c1">'
-        '<langSec xml:lang="vi"><termSec><term>Bộ Công an</term></termSec></langSec>'
-        '<langSec xml:lang="en"><termSec><term>Ministry of Police</term>'
-        "<min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus>"
-        "</termSec></langSec></conceptEntry></body></text></tbx>"
-    ).encode()
-    assert read_tbx(data, "dct.tbx") == [
-        GlossaryEntry("Bộ Công an", "Ministry of Police", status=TermStatus.FORBIDDEN)
-    ]
-
-
-def test_xml_forbidden_characters_pasted_from_word_do_not_break_exports() -> None:
-    from lxml import etree
-
-    from workflow.glossary import read_tbx
-
-    entry = GlossaryEntry("Bộ\x0bY tế", "Ministry of\x00Health", note="line one\x0bline two\n")
-    assert (entry.source, entry.target, entry.note) == (
-        "Bộ Y tế",
-        "Ministry of Health",
-        "line one line two",
-    )
-    data = write_tbx([entry], title="t")
-    etree.fromstring(data)
-    assert read_tbx(data, "t.tbx") == [entry]
-
-
-def test_status_given_as_stored_string_is_accepted() -> None:
-    entry = GlossaryEntry("Hà Nội", "", status="do-not-translate")  # type: ignore[arg-type]
-    assert (entry.status, entry.target) == (TermStatus.DO_NOT_TRANSLATE, "Hà Nội")
-    deprecated = GlossaryEntry("A", "B", status="deprecated")  # type: ignore[arg-type]
-    assert deprecated.status is TermStatus.FORBIDDEN
-    with pytest.raises(InvalidGlossaryEntry, match="unknown status 'best'"):
-        GlossaryEntry("A", "B", status="best")  # type: ignore[arg-type]

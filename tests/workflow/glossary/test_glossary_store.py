@@ -6,8 +6,8 @@ import pytest
 from songngu_testing import add_users, seed_project
 
 from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from primitives.terms import GlossaryEntry, TermStatus
 from workflow.glossary.files import read_glossary_bytes
-from workflow.glossary.model import GlossaryEntry, TermStatus
 from workflow.glossary.store import (
     add_term,
     delete_term,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from primitives.inline_codes import pairing_problems
+from primitives.inline import pairing_problems
 from workflow.intake import read_source
 
 

@@ -9,7 +9,7 @@ import zipfile
 import docx
 from lxml import etree
 
-from primitives.inline_codes import pairing_problems, plain_text
+from primitives.inline import pairing_problems, plain
 from workflow.intake import read_source
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -237,4 +237,4 @@ def test_all_blocks_have_paired_codes_and_json_able_fields(make_docx) -> None:
     for block in document.blocks:
         assert pairing_problems(block.text) == []
         json.dumps([block.ref, block.kind, block.text, block.codes, block.notes, block.style])
-    assert plain_text(document.blocks[0].text) == "Cổng thông tin"
+    assert plain(document.blocks[0].text) == "Cổng thông tin"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from primitives.inline_codes import pairing_problems
+from primitives.inline import pairing_problems
 from workflow.intake import read_source
 
 

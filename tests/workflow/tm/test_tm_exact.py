@@ -18,8 +18,8 @@ from workflow.storage import Database
 from workflow.tm.exact import exact_tm_targets
 from workflow.tm.model import TMUnit
 from workflow.tm.settings import set_tm_settings
+from workflow.tm.tmx import write_tmx
 from workflow.tm.tmx_io import import_tmx
-from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
 HELLO = "Xin chào các bạn."

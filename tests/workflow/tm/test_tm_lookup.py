@@ -13,8 +13,8 @@ from workflow.storage import Database
 from workflow.tm.lookup import clear_index_cache, lookup, project_tm, segment_matches
 from workflow.tm.model import TMUnit
 from workflow.tm.settings import set_tm_settings
+from workflow.tm.tmx import write_tmx
 from workflow.tm.tmx_io import import_tmx
-from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
 SOURCES = ["Mở đầu.", "Hội nghị bắt đầu lúc 9 giờ.", "Kết thúc.", "Hội nghị bắt đầu lúc 9 giờ."]

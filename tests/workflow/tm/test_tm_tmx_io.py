@@ -14,9 +14,8 @@ from workflow.projects import get_project
 from workflow.storage import Database
 from workflow.tm.model import TMUnit
 from workflow.tm.store import count_units, list_units
+from workflow.tm.tmx import read_tmx, write_tmx
 from workflow.tm.tmx_io import export_tmx, import_tmx
-from workflow.tm.tmx_read import read_tmx
-from workflow.tm.tmx_write import write_tmx
 from workflow.users import resolve_actor
 
 REPO_ROOT = Path(__file__).resolve().parents[3]

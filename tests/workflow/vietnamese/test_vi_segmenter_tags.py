@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from primitives.inline_codes import CODE_RE, pairing_problems
+from primitives.inline import pairing_problems, tags
 from workflow.vietnamese.segmenter import SegmentationRules, split_sentences, split_spans
 
 
@@ -67,7 +67,7 @@ def test_every_tag_stays_whole_and_every_pair_in_one_sentence() -> None:
     assert len(sentences) == 5
     for sentence in sentences:
         assert pairing_problems(sentence) == []
-    assert sum(len(CODE_RE.findall(s)) for s in sentences) == len(CODE_RE.findall(text))
+    assert sum(len(tags(s)) for s in sentences) == len(tags(text))
 
 
 def test_break_pattern_can_make_line_breaks_boundaries() -> None:

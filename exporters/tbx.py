@@ -11,8 +11,8 @@ Fields TBX-Basic has no category for (case sensitivity, do-not-translate, scope,
 valid_until) travel as ``<note>songngu:name=value</note>`` on the source termSec, so a
 songngu → TBX → songngu round trip keeps them; other tools show them as plain notes.
 
-XML is parsed without network, DTD loading or entity expansion; any ``<!ENTITY``
-declaration is refused.
+XML is parsed by :mod:`exporters.safe_xml` (no network, DTD loading or entity expansion;
+any ``<!ENTITY`` declaration refused).
 """
 
 from __future__ import annotations
@@ -22,21 +22,30 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from exporters import safe_xml
+from exporters.glossary_csv import format_errors
+from exporters.registry import TermsFormat
 from primitives.errors import InvalidInput
-from workflow.glossary.csv_io import format_errors
-from workflow.glossary.model import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
-from workflow.glossary.model import parse_iso_date as _parse_date
+from primitives.terms import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
+from primitives.terms import parse_iso_date as _parse_date
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SOURCE_LANG = "vi"
 TARGET_LANG = "en"
 _NOTE_PREFIX = "songngu:"
-# An entity declaration as UTF-8/ASCII or UTF-16 bytes (a TBX may be saved in either).
-_ENTITY_DECLARATIONS = tuple(
-    "<!ENTITY".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be")
-)
 _MAX_TBX_BYTES = 200 * 1024 * 1024
+REFUSALS = safe_xml.Refusals(
+    too_large=safe_xml.Refusal(
+        "tbx.too_large", "{filename} is larger than {limit_mb} MB; split the glossary"
+    ),
+    entities=safe_xml.Refusal(
+        "tbx.entities", "{filename} declares XML entities (<!ENTITY); remove the DTD part"
+    ),
+    malformed=safe_xml.Refusal(
+        "tbx.not_well_formed", "{filename} line {line}: not well-formed XML ({reason})"
+    ),
+)
 
 _STATUS_TO_TBX = {
     TermStatus.PREFERRED: "preferredTerm-admn-sts",
@@ -288,25 +297,9 @@ def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
     return entries
 
 
-def _parse_xml(data: bytes, filename: str) -> etree._Element:
-    if len(data) > _MAX_TBX_BYTES:
-        raise InvalidInput(f"{filename} is larger than 200 MB; split the glossary")
-    if any(declaration in data for declaration in _ENTITY_DECLARATIONS):
-        raise InvalidInput(f"{filename} declares XML entities (<!ENTITY); remove the DTD part")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        return etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        line = getattr(error, "lineno", 0)
-        message = str(error.msg if hasattr(error, "msg") else error).split(", line")[0]
-        raise InvalidInput(f"{filename} line {line}: not well-formed XML ({message})") from None
-
-
 def read_tbx(data: bytes, filename: str) -> list[GlossaryEntry]:
     """Entries of a TBX v3 (``tbx``) or v2 (``martif``) file, all-or-nothing."""
-    root = _parse_xml(data, filename)
+    root = safe_xml.parse(data, filename, refusals=REFUSALS, max_bytes=_MAX_TBX_BYTES)
     if _local(root) not in ("tbx", "martif"):
         raise InvalidInput(
             f"{filename} is not TBX (root element <{_local(root)}>, expected <tbx> or <martif>)"
@@ -324,3 +317,18 @@ def read_tbx(data: bytes, filename: str) -> list[GlossaryEntry]:
     if not entries:
         raise InvalidInput(f"{filename} holds no Vietnamese-English term entries")
     return list(dict.fromkeys(entries))
+
+
+class TBXFormat(TermsFormat):
+    """TBX (ISO 30042): TBX-Basic v3 written, v3 and v2 (martif) read."""
+
+    name = "tbx"
+    label = "TBX"
+    extensions = (".tbx", ".xml")
+    schema = "tbx/TBXcoreStructV03.rng"
+
+    def read(self, data: bytes, filename: str) -> list[GlossaryEntry]:
+        return read_tbx(data, filename)
+
+    def write(self, entries: Iterable[GlossaryEntry], *, title: str) -> bytes:
+        return write_tbx(entries, title=title)

@@ -1,4 +1,10 @@
-"""Inline codes between TMX segments and songngu's <gN>…</gN> / <xN/> tags."""
+"""Inline codes between TMX segments and songngu's <gN>…</gN> / <xN/> tags, both ways.
+
+Reading turns a ``<seg>``'s bpt/ept, ph/it/ut and hi elements into tagged text; writing
+walks a text's inline-code tree (:mod:`primitives.inline`) and writes paired codes as
+bpt/ept, standalone codes as ph and tags without a partner as it, so a TMX written by
+songngu is valid against tmx14.dtd whatever a translator did to the tags.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,18 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
+
+from primitives.inline import (
+    Content,
+    Paired,
+    Standalone,
+    Stray,
+    Visitor,
+    close_tag,
+    open_tag,
+    standalone_tag,
+    walk,
+)
 
 # OmegaT keeps its own short tags (<b0>…</b0>, <f1/>) as plain text in project TMX files.
 OMEGAT_TAG_RE = re.compile(r"<(/?)([a-zA-Z]+)(\d+)(/?)>")
@@ -92,7 +110,7 @@ def seg_to_text(
                 key = ("g", child.get("x") or f"i{pair_id}")
                 number = numbers.number_for(key, child.get("x") or pair_id)
                 pair_numbers[pair_id] = number
-                result.parts.append(f"<g{number}>")
+                result.parts.append(open_tag(number))
                 result.dropped_sub_flows += len(child.findall("sub"))
             elif name == "ept":
                 pair_id = child.get("i", "")
@@ -101,24 +119,24 @@ def seg_to_text(
                     # An ept whose bpt is not in this segment: a lone closing code.
                     key = occurrence_key("ept", pair_id)
                     number = numbers.number_for(key, None)
-                    result.parts.append(f"<x{number}/>")
+                    result.parts.append(standalone_tag(number))
                 else:
-                    result.parts.append(f"</g{number}>")
+                    result.parts.append(close_tag(number))
                 result.dropped_sub_flows += len(child.findall("sub"))
             elif name in ("ph", "it", "ut"):
                 x = child.get("x")
                 native = "".join(child.itertext())
                 key = ("x", x) if x else occurrence_key(name, native)
                 number = numbers.number_for(key, x)
-                result.parts.append(f"<x{number}/>")
+                result.parts.append(standalone_tag(number))
                 result.dropped_sub_flows += len(child.findall("sub"))
             elif name == "hi":
                 x = child.get("x")
                 key = ("hi", x) if x else occurrence_key("hi", child.get("type", ""))
                 number = numbers.number_for(key, x)
-                result.parts.append(f"<g{number}>")
+                result.parts.append(open_tag(number))
                 walk(child)
-                result.parts.append(f"</g{number}>")
+                result.parts.append(close_tag(number))
             elif name:
                 # Not TMX 1.4 inline markup: keep what a reader sees.
                 result.unknown_elements.add(name)
@@ -129,7 +147,7 @@ def seg_to_text(
     # A bpt without its ept in this segment cannot be a pair: leave it standalone.
     text = result.text
     for number in pair_numbers.values():
-        text = text.replace(f"<g{number}>", f"<x{number}/>", 1)
+        text = text.replace(open_tag(number), standalone_tag(number), 1)
     result.parts = [text]
     return result
 
@@ -140,8 +158,79 @@ def omegat_tags_to_codes(text: str, numbers: CodeNumbers) -> str:
     def replace(match: re.Match[str]) -> str:
         closing, letters, digits, empty = match.groups()
         if empty:
-            return f"<x{numbers.number_for(('omegat-x', letters + digits), None)}/>"
+            return standalone_tag(numbers.number_for(("omegat-x", letters + digits), None))
         number = numbers.number_for(("omegat-g", letters + digits), None)
-        return f"</g{number}>" if closing else f"<g{number}>"
+        return close_tag(number) if closing else open_tag(number)
 
     return OMEGAT_TAG_RE.sub(replace, text)
+
+
+# ---------------------------------------------------------------------------------------
+# Writing
+
+# Characters XML 1.0 cannot hold. Word's manual line break (\x0b) and page break (\x0c)
+# become a newline; the other control characters carry no text and are left out.
+_BREAKS_RE = re.compile("[\x0b\x0c]")
+_NOT_XML_RE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 forbids replaced or removed."""
+    return _NOT_XML_RE.sub("", _BREAKS_RE.sub("\n", text))
+
+
+class _SegWriter(Visitor):
+    """Builds a flat <seg>: TMX bpt/ept are paired by their i attribute, not by nesting,
+    so crossed pairs (linked strays) stay pairs; a tag without any partner is an it."""
+
+    def __init__(self) -> None:
+        self.seg = etree.Element("seg")
+        self.pairs = 0
+        self.open_pairs: list[int] = []  # i of each paired code being walked
+        self.linked: dict[int, int] = {}  # a stray pair's link -> its i
+
+    def _append(self, tag: str, native: str, **attributes: str) -> None:
+        element = etree.SubElement(self.seg, tag, **attributes)
+        # The native code is our own tag, as OmegaT does, so other tools show something.
+        element.text = native
+
+    def text(self, text: str) -> None:
+        if not text:
+            return
+        text = xml_safe(text)
+        if len(self.seg):
+            last = self.seg[-1]
+            last.tail = (last.tail or "") + text
+        else:
+            self.seg.text = (self.seg.text or "") + text
+
+    def _begin(self, code_id: int, native: str) -> int:
+        self.pairs += 1
+        self._append("bpt", native, i=str(self.pairs), x=str(code_id))
+        return self.pairs
+
+    def start(self, code: Paired) -> None:
+        self.open_pairs.append(self._begin(code.id, open_tag(code.id)))
+
+    def end(self, code: Paired) -> None:
+        self._append("ept", close_tag(code.id), i=str(self.open_pairs.pop()))
+
+    def standalone(self, code: Standalone) -> None:
+        self._append("ph", standalone_tag(code.id), x=str(code.id))
+
+    def stray(self, code: Stray) -> None:
+        if code.link is not None and code.kind == "open":
+            self.linked[code.link] = self._begin(code.id, code.tag)
+        elif code.link is not None and code.link in self.linked:
+            self._append("ept", code.tag, i=str(self.linked.pop(code.link)))
+        else:
+            position = "begin" if code.kind == "open" else "end"
+            self._append("it", code.tag, pos=position, x=str(code.id))
+
+
+def content_to_seg(content: Content) -> etree._Element:
+    """A <seg> for a text's inline-code tree: <gN>…</gN> become bpt/ept, <xN/> ph, tags
+    without a partner it."""
+    writer = _SegWriter()
+    walk(content, writer)
+    return writer.seg

@@ -1,11 +1,45 @@
-"""Reading TMX as OmegaT, Okapi Rainbow, Trados, memoQ and MateCat write it."""
+"""TMX: reading what OmegaT, Okapi Rainbow, Trados, memoQ and MateCat write, writing 1.4
+valid against the LISA DTD, and the format contract."""
 
 from __future__ import annotations
 
 import pytest
+from contract import BilingualContract
+from lxml import etree
+from songngu_testing import SCHEMAS_DIR
 
+from exporters.tmx import (
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    ORIGIN_PROP,
+    TMXRead,
+    iso_to_tmx_date,
+    language_matches,
+    read_tmx,
+    text_to_seg,
+    write_tmx,
+)
 from primitives.errors import InvalidInput
-from workflow.tm.tmx_read import language_matches, read_tmx
+from primitives.units import Note, Store, Unit
+
+
+class TestTMXContract(BilingualContract):
+    format_name = "tmx"
+    kept = ("id", "notes", "props", "changed_by", "changed_at")
+
+    def sample_store(self) -> Store:
+        store = super().sample_store()
+        first = store.units[0]
+        first.notes = [Note("Thuật ngữ đã duyệt"), Note("Hai dòng\nghi chú")]
+        first.props = {
+            CONTEXT_BEFORE: "Mở tệp.",
+            CONTEXT_AFTER: "Đóng tệp.",
+            ORIGIN_PROP: "project:3",
+        }
+        first.changed_by = "lan"
+        first.changed_at = "2024-05-01T09:30:00Z"
+        return store
+
 
 OMEGAT_PROJECT_SAVE = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE tmx SYSTEM "tmx11.dtd">
@@ -148,7 +182,26 @@ MULTILINGUAL = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def read(text: str, **languages: str):
+UNITS = [
+    Unit(
+        source="Nhấn <g1>Lưu</g1> để ghi.<x2/>",
+        target="Press <g1>Save</g1> to write.<x2/>",
+        id=7,
+        notes=[Note("Thuật ngữ đã duyệt")],
+        props={CONTEXT_BEFORE: "Mở tệp.", CONTEXT_AFTER: "Đóng tệp.", ORIGIN_PROP: "project:3"},
+        changed_by="lan",
+        changed_at="2024-05-01T16:30:00+07:00",
+    ),
+    Unit(source="Ngày 9/8/2022 & <hội nghị>", target="9 August 2022 & <conference>"),
+    Unit(source="<g1>mở <g2>đầu</g1> chéo</g2>", target="<g1>crossed <g2>open</g1> tags</g2>"),
+]
+
+
+def _store(units: list[Unit], *, date: str = "", target_lang: str = "en") -> Store:
+    return Store(list(units), target_lang=target_lang, metadata={"date": date} if date else {})
+
+
+def read(text: str, **languages: str) -> TMXRead:
     return read_tmx(text.encode("utf-8"), "memory.tmx", **languages)
 
 
@@ -156,25 +209,29 @@ def test_omegat_project_save_tmx_1_1_with_lang_and_short_tags() -> None:
     result = read(OMEGAT_PROJECT_SAVE)
     assert result.header.version == "1.1"
     assert result.header.creation_tool == "OmegaT"
-    first, second = result.units
+    first, second = result.store
     assert first.source == "Nhấn <g1>Lưu</g1> để ghi<x2/>"
     assert first.target == "Press <g1>Save</g1> to write<x2/>"
-    assert first.created_by == "lan"
-    assert first.created_at == "2024-03-01T10:15:00Z"
-    assert (second.prev_source, second.next_source) == ("Câu trước.", "Câu sau.")
-    assert second.origin == "tmx:memory.tmx"
+    assert first.changed_by == "lan"
+    assert first.changed_at == "2024-03-01T10:15:00Z"
+    # OmegaT's prev/next are read under memoQ's names; the file names no origin.
+    assert second.props == {
+        "file": "bao-cao.docx",
+        CONTEXT_BEFORE: "Câu trước.",
+        CONTEXT_AFTER: "Câu sau.",
+    }
 
 
 def test_omegat_level2_bpt_ept_become_paired_tags_in_both_languages() -> None:
-    (unit,) = read(OMEGAT_LEVEL2).units
+    (unit,) = read(OMEGAT_LEVEL2).store
     assert unit.source == "Nhấn <g1>Lưu</g1> ngay."
     assert unit.target == "Press <g1>Save</g1> now."
 
 
 def test_okapi_bpt_without_x_pairs_by_i_and_ph_keeps_its_number() -> None:
     result = read(OKAPI_RAINBOW)
-    (unit,) = result.units
-    assert unit.unit_id == "okp-1"
+    (unit,) = result.store
+    assert unit.id == "okp-1"
     assert unit.source == "Doanh thu <g1>tăng</g1> mạnh.<x2/>"
     assert unit.target == "Revenue <g1>rose</g1> sharply.<x2/>"
     assert result.header.props == (("x-project", "bao-cao"),)
@@ -182,52 +239,54 @@ def test_okapi_bpt_without_x_pairs_by_i_and_ph_keeps_its_number() -> None:
 
 
 def test_trados_studio_empty_codes_users_and_change_date() -> None:
-    (unit,) = read(TRADOS_STUDIO).units
+    (unit,) = read(TRADOS_STUDIO).store
     assert unit.source == "Theo <g1>Thông tư</g1> số 03<x2/>, cơ quan phải báo cáo."
     assert unit.target == "Under <g1>Circular</g1> 03<x2/>, agencies must report."
-    assert unit.created_by == "TRADOS\\minh"
-    assert unit.created_at == "2024-01-16T08:00:00Z"
+    assert unit.changed_by == "TRADOS\\minh"
+    assert unit.changed_at == "2024-01-16T08:00:00Z"
 
 
 def test_trados_2007_english_source_file_is_read_vietnamese_to_english() -> None:
-    (unit,) = read(TRADOS_2007).units
+    (unit,) = read(TRADOS_2007).store
     assert unit.source == "<x1/>Bộ Y tế<x2/> báo cáo"
     assert unit.target == "<x1/>Ministry of Health<x2/> report"
 
 
 def test_memoq_context_props_and_codes_matched_across_languages() -> None:
-    (unit,) = read(MEMOQ).units
-    assert unit.prev_source == "Bệnh viện được xây năm 1911."
-    assert unit.next_source == "Bệnh nhân được khám miễn phí."
+    (unit,) = read(MEMOQ).store
+    assert unit.props[CONTEXT_BEFORE] == "Bệnh viện được xây năm 1911."
+    assert unit.props[CONTEXT_AFTER] == "Bệnh nhân được khám miễn phí."
     assert unit.source == "Bệnh viện <g1>Bạch Mai</g1> mở cửa."
     assert unit.target == "<g1>Bach Mai</g1> Hospital opens."
-    assert unit.created_by == "minh"
+    assert unit.changed_by == "minh"
 
 
 def test_matecat_regional_codes_and_tuid() -> None:
-    (unit,) = read(MATECAT).units
-    assert (unit.unit_id, unit.target) == ("9", "The economy grew 6.5% in 2023.")
+    (unit,) = read(MATECAT).store
+    assert (unit.id, unit.target) == ("9", "The economy grew 6.5% in 2023.")
 
 
 def test_multilingual_file_skips_units_without_both_languages_and_counts_them() -> None:
     result = read(MULTILINGUAL, target_lang="en-GB")
-    (unit,) = result.units
+    (unit,) = result.store
     assert unit.source == "Cảm ơn rất nhiều."
     assert unit.target == "Thanks ever so much."  # the exact variant asked for wins
     assert result.skipped_other_language == 2
     assert result.skipped_empty == 1
-    assert any("2 unit(s) without both vi and en-GB" in warning for warning in result.warnings)
+    assert any(
+        "2 unit(s) without both vi and en-GB" in warning for warning in result.store.warnings
+    )
 
 
 def test_regional_target_falls_back_to_first_english_variant() -> None:
-    (unit,) = read(MULTILINGUAL).units
+    (unit,) = read(MULTILINGUAL).store
     assert unit.target == "Thank you very much."
 
 
 def test_utf16_with_bom_is_read() -> None:
     text = MEMOQ.replace('encoding="utf-8"', 'encoding="UTF-16"')
     result = read_tmx(text.encode("utf-16"), "memoq-utf16.tmx")
-    assert result.units[0].source == "Bệnh viện <g1>Bạch Mai</g1> mở cửa."
+    assert result.store.units[0].source == "Bệnh viện <g1>Bạch Mai</g1> mở cửa."
 
 
 def test_hi_sub_and_it_elements() -> None:
@@ -237,14 +296,14 @@ def test_hi_sub_and_it_elements() -> None:
     <tuv xml:lang="en"><seg>See the <hi type="em">picture</hi> <ph x="3">&lt;img alt="<sub>Logo</sub>"&gt;</ph><it pos="begin" x="4">&lt;a&gt;</it>here</seg></tuv>
     </tu></body></tmx>"""
     result = read(tmx)
-    (unit,) = result.units
+    (unit,) = result.store
     assert unit.source == "Xem <g1>ảnh</g1> <x3/><x4/>đây"
     assert unit.target == "See the <g1>picture</g1> <x3/><x4/>here"
-    assert any("<sub>" in warning for warning in result.warnings)
+    assert any("<sub>" in warning for warning in result.store.warnings)
 
 
 def test_bare_doctype_is_allowed_but_entity_declarations_are_refused() -> None:
-    assert read(OMEGAT_LEVEL2).units
+    assert read(OMEGAT_LEVEL2).store.units
     bomb = OMEGAT_LEVEL2.replace(
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>',
@@ -291,5 +350,65 @@ def test_language_codes() -> None:
 def test_entity_references_under_an_unloaded_dtd_are_not_silently_lost() -> None:
     with_entities = OMEGAT_LEVEL2.replace("ngay.", "ngay&nbsp;&copy;&vendor;")
     result = read(with_entities)
-    assert result.units[0].source == "Nhấn <g1>Lưu</g1> ngay\u00a0©&vendor;"
-    assert result.warnings == ["entity references read as characters: &copy;, &nbsp;, &vendor;"]
+    assert result.store.units[0].source == "Nhấn <g1>Lưu</g1> ngay\u00a0©&vendor;"
+    assert result.store.warnings == [
+        "entity references read as characters: &copy;, &nbsp;, &vendor;"
+    ]
+
+
+def _dtd() -> etree.DTD:
+    path = SCHEMAS_DIR / "tmx-1.4" / "tmx14.dtd"
+    if not path.is_file():
+        pytest.fail(f"TMX DTD not found at {path}: set SONGNGU_SCHEMAS_DIR")
+    return etree.DTD(str(path))
+
+
+def test_written_tmx_is_valid_against_the_tmx14_dtd() -> None:
+    data = write_tmx(_store(UNITS, date="2024-05-02T08:00:00Z"), tool_version="0.1.0")
+    assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE tmx SYSTEM")
+    dtd = _dtd()
+    document = etree.fromstring(data)
+    assert dtd.validate(document), dtd.error_log.filter_from_errors()
+    header = document.find("header")
+    assert header.get("srclang") == "vi"
+    assert header.get("creationdate") == "20240502T080000Z"
+
+
+def test_round_trip_keeps_text_codes_context_and_metadata() -> None:
+    result = read_tmx(write_tmx(_store(UNITS), tool_version="0.1.0"), "back.tmx")
+    first, second, third = result.store
+    assert first == Unit(
+        source=UNITS[0].source,
+        target=UNITS[0].target,
+        id="7",
+        notes=[Note("Thuật ngữ đã duyệt")],
+        props={CONTEXT_BEFORE: "Mở tệp.", CONTEXT_AFTER: "Đóng tệp.", ORIGIN_PROP: "project:3"},
+        changed_by="lan",
+        changed_at="2024-05-01T09:30:00Z",
+    )
+    assert (second.source, second.target) == (UNITS[1].source, UNITS[1].target)
+    assert (third.source, third.target) == (UNITS[2].source, UNITS[2].target)
+    assert result.store.warnings == []
+
+
+def test_unpaired_tags_become_isolated_codes_and_stay_valid() -> None:
+    seg = text_to_seg("a <g1>b <x2/> c</g3> d")
+    assert [child.tag for child in seg] == ["it", "ph", "it"]
+    assert [child.get("pos") for child in seg] == ["begin", None, "end"]
+    units = [Unit("a <g1>b <x2/> c</g3> d", "x")]
+    assert _dtd().validate(etree.fromstring(write_tmx(_store(units), tool_version="1")))
+
+
+def test_characters_xml_forbids_are_replaced_not_crashing() -> None:
+    units = [Unit("dòng một\x0bdòng hai\x01", "line one\x0cline two\ufffe")]
+    (unit,) = read_tmx(write_tmx(_store(units), tool_version="1"), "x.tmx").store
+    assert unit.source == "dòng một\ndòng hai"
+    assert unit.target == "line one\nline two"
+
+
+def test_other_language_pair_and_dates() -> None:
+    data = write_tmx(_store([Unit("Xin chào", "Bonjour")], target_lang="fr-FR"), tool_version="1")
+    assert read_tmx(data, "x.tmx", target_lang="fr").store.units[0].target == "Bonjour"
+    assert read_tmx(data, "x.tmx").skipped_other_language == 1
+    assert iso_to_tmx_date("2024-05-01T09:30:00") == "20240501T093000Z"
+    assert iso_to_tmx_date("yesterday") == ""

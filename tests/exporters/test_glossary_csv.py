@@ -6,9 +6,26 @@ import codecs
 import unicodedata
 
 import pytest
+from contract import TermsContract
 
+from exporters.glossary_csv import read_glossary_csv, write_glossary_csv
 from primitives.errors import InvalidInput
-from workflow.glossary import GlossaryEntry, TermStatus, read_glossary_csv, write_glossary_csv
+from primitives.terms import GlossaryEntry, TermStatus
+
+
+class TestCSVContract(TermsContract):
+    format_name = "csv"
+    is_xml = False
+
+
+class TestTSVContract(TermsContract):
+    format_name = "tsv"
+    is_xml = False
+
+    def test_writes_tab_separated_columns(self) -> None:
+        header = self.fmt.write([], title="t").decode("utf-8-sig").splitlines()[0]
+        assert header.split("\t")[:3] == ["source", "target", "variants"]
+
 
 FULL = GlossaryEntry(
     source="Bộ Kế hoạch và Đầu tư",

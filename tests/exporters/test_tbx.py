@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from contract import TermsContract
 from lxml import etree
 from songngu_testing import SCHEMAS_DIR
 
+from exporters.tbx import read_tbx, write_tbx
 from primitives.errors import InvalidInput
-from workflow.glossary import (
-    GlossaryEntry,
-    TermStatus,
-    load_default_glossary,
-    read_tbx,
-    write_tbx,
-)
+from primitives.terms import GlossaryEntry, TermStatus
+from workflow.glossary import load_default_glossary
+
+
+class TestTBXContract(TermsContract):
+    format_name = "tbx"
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +213,29 @@ def test_export_term_note_values_are_in_the_dialect_lists() -> None:
         kind = element.get("type")
         if kind in value_lists:
             assert element.text in value_lists[kind], (kind, element.text)
+
+
+def test_dct_style_data_categories_are_read() -> None:
+    data = (
+        '<tbx xmlns="urn:iso:std:iso:30042:ed-2" xmlns:min="http://www.tbxinfo.net/ns/min" '
+        'type="TBX-Min" style="dct" xml:lang="en"><text><body><conceptEntry id="c1">'
+        '<langSec xml:lang="vi"><termSec><term>Bộ Công an</term></termSec></langSec>'
+        '<langSec xml:lang="en"><termSec><term>Ministry of Police</term>'
+        "<min:administrativeStatus>deprecatedTerm-admn-sts</min:administrativeStatus>"
+        "</termSec></langSec></conceptEntry></body></text></tbx>"
+    ).encode()
+    assert read_tbx(data, "dct.tbx") == [
+        GlossaryEntry("Bộ Công an", "Ministry of Police", status=TermStatus.FORBIDDEN)
+    ]
+
+
+def test_xml_forbidden_characters_pasted_from_word_do_not_break_exports() -> None:
+    entry = GlossaryEntry("Bộ\x0bY tế", "Ministry of\x00Health", note="line one\x0bline two\n")
+    assert (entry.source, entry.target, entry.note) == (
+        "Bộ Y tế",
+        "Ministry of Health",
+        "line one line two",
+    )
+    data = write_tbx([entry], title="t")
+    etree.fromstring(data)
+    assert read_tbx(data, "t.tbx") == [entry]

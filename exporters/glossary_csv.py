@@ -14,14 +14,15 @@ import csv
 import io
 from collections.abc import Iterable, Mapping
 
+from exporters.registry import TermsFormat
+from exporters.text_decoding import decode_text
 from primitives.errors import InvalidInput
-from workflow.glossary.model import (
+from primitives.terms import (
     GlossaryEntry,
     InvalidGlossaryEntry,
     TermStatus,
     parse_status,
 )
-from workflow.glossary.text_decoding import decode_text
 
 COLUMNS: tuple[str, ...] = (
     "source",
@@ -200,3 +201,28 @@ def write_glossary_csv(entries: Iterable[GlossaryEntry], *, delimiter: str = ","
     for entry in entries:
         writer.writerow(entry_to_fields(entry))
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
+
+
+class CSVFormat(TermsFormat):
+    """A spreadsheet's comma-separated values (the reader also takes ; and tab)."""
+
+    name = "csv"
+    label = "CSV"
+    extensions = (".csv", ".txt")
+
+    def read(self, data: bytes, filename: str) -> list[GlossaryEntry]:
+        return read_glossary_csv(data, filename)
+
+    def write(self, entries: Iterable[GlossaryEntry], *, title: str) -> bytes:
+        return write_glossary_csv(entries)
+
+
+class TSVFormat(CSVFormat):
+    """Tab-separated values, as Excel saves "Unicode text"."""
+
+    name = "tsv"
+    label = "TSV"
+    extensions = (".tsv", ".tab")
+
+    def write(self, entries: Iterable[GlossaryEntry], *, title: str) -> bytes:
+        return write_glossary_csv(entries, delimiter="\t")

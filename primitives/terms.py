@@ -1,4 +1,8 @@
-"""Glossary entries: one source term, its English target and how it may be used."""
+"""Glossary entries: one source term, its English target and how it may be used.
+
+The entry type lives with the primitives so term formats (TBX, CSV/TSV in ``exporters/``)
+read and write entries without the database; ``workflow/glossary`` stores them.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,147 @@
+"""Documents as stores of units: what exporters and QA read, built from the database.
+
+A document's :class:`primitives.units.Store` holds its segments in order as units (id =
+segment id, tagged source and target, codes, status, version, typed reference, the
+segment's comments as notes, origin, score, flags, who changed it last and when), the
+project's language pair and the document's metadata as Dublin Core (title, creator, date,
+description; ``source`` is the imported file's name). The whole project is one store per
+document. Each is built in three queries however many segments and comments there are.
+
+These are reads: a caller that hands a store to a user checks the user's permission first
+(``Action.EXPORT``). Saving a store back (review import) is a later step.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import ColumnElement, null, select
+from sqlalchemy.orm import Session
+
+from primitives.block_ref import BlockRef
+from primitives.errors import NotFound
+from primitives.statuses import Origin, Status
+from primitives.units import Note, Store, Unit
+from workflow.models import Comment, Document, Project, Segment, iso_utc
+
+# Document.meta keys and the Dublin Core elements they are.
+_META_TO_DUBLIN_CORE = {"author": "creator", "date": "date", "description": "description"}
+
+
+def document_store(session: Session, document_id: int, *, with_original: bool = False) -> Store:
+    """The store of one document (NotFound if there is no such document); with_original
+    also loads the imported file, for formats that write into a copy of it."""
+    stores = _stores(session, Document.id == document_id, with_original)
+    if not stores:
+        raise NotFound("document.not_found", "no document {document_id}", document_id=document_id)
+    return stores[0]
+
+
+def project_stores(
+    session: Session, project: Project, *, with_original: bool = False
+) -> list[Store]:
+    """One store per document of the project, in the order the documents were added."""
+    return _stores(session, Document.project_id == project.id, with_original)
+
+
+def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -> list[Store]:
+    # The imported file can be large: read only when a format needs it.
+    original = Document.original if with_original else null().label("original")
+    documents = session.execute(
+        select(
+            Document.id,
+            original,
+            Document.title,
+            Document.filename,
+            Document.format,
+            Document.revision,
+            Document.meta,
+            Project.name.label("project"),
+            Project.source_lang,
+            Project.target_lang,
+        )
+        .join(Project, Project.id == Document.project_id)
+        .where(which)
+        .order_by(Document.id)
+    ).all()
+    if not documents:
+        return []
+    notes = _notes(session, which)
+    units: dict[int, list[Unit]] = defaultdict(list)
+    for row in session.execute(
+        select(
+            Segment.id,
+            Segment.document_id,
+            Segment.ref,
+            Segment.source,
+            Segment.target,
+            Segment.status,
+            Segment.origin,
+            Segment.score,
+            Segment.flags,
+            Segment.codes,
+            Segment.version,
+            Segment.updated_by,
+            Segment.updated_at,
+        )
+        .join(Document, Document.id == Segment.document_id)
+        .where(which)
+        .order_by(Segment.document_id, Segment.position)
+    ):
+        units[row.document_id].append(
+            Unit(
+                source=row.source,
+                target=row.target,
+                id=row.id,
+                codes=dict(row.codes or {}),
+                status=Status(row.status),
+                version=row.version,
+                ref=BlockRef.parse(row.ref),
+                notes=notes.get(row.id, []),
+                origin=Origin(row.origin),
+                score=row.score,
+                flags=dict(row.flags or {}),
+                changed_by=row.updated_by,
+                changed_at=iso_utc(row.updated_at),
+            )
+        )
+    return [
+        Store(
+            units[document.id],
+            source_lang=document.source_lang,
+            target_lang=document.target_lang,
+            metadata=_metadata(document.title, document.filename, document.meta),
+            props={
+                "project": document.project,
+                "document_id": str(document.id),
+                "format": document.format,
+                "revision": str(document.revision),
+            },
+            original=document.original,
+        )
+        for document in documents
+    ]
+
+
+def _notes(session: Session, which: ColumnElement[bool]) -> dict[int, list[Note]]:
+    """The comments of the documents' segments, oldest first, by segment id."""
+    notes: dict[int, list[Note]] = defaultdict(list)
+    for row in session.execute(
+        select(Comment.segment_id, Comment.user, Comment.at, Comment.text)
+        .join(Segment, Segment.id == Comment.segment_id)
+        .join(Document, Document.id == Segment.document_id)
+        .where(which)
+        .order_by(Comment.at, Comment.id)
+    ):
+        notes[row.segment_id].append(Note(row.text, row.user, iso_utc(row.at)))
+    return notes
+
+
+def _metadata(title: str, filename: str, meta: dict[str, Any] | None) -> dict[str, str]:
+    metadata = {"title": title, "source": filename}
+    for key, element in _META_TO_DUBLIN_CORE.items():
+        value = (meta or {}).get(key)
+        if isinstance(value, str) and value:
+            metadata[element] = value
+    return metadata
