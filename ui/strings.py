@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from primitives.errors import LABEL_PARAMETERS
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -122,6 +126,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_translated": {"vi": "đã dịch", "en": "translated"},
     "status_reviewed": {"vi": "đã duyệt", "en": "reviewed"},
     "status_approved": {"vi": "đã phê duyệt", "en": "approved"},
+    # roles and actions, as refusals name them (ERROR_LABELS)
+    "role_translator": {"vi": "biên dịch viên", "en": "translator"},
+    "role_reviewer": {"vi": "người duyệt", "en": "reviewer"},
+    "role_editor": {"vi": "biên tập viên", "en": "editor"},
+    "role_admin": {"vi": "quản trị viên", "en": "admin"},
+    "action_edit": {"vi": "sửa bản dịch", "en": "edit"},
+    "action_confirm": {"vi": "xác nhận bản dịch", "en": "confirm"},
+    "action_review": {"vi": "duyệt bản dịch", "en": "review"},
+    "action_reject": {"vi": "trả lại bản dịch", "en": "reject"},
+    "action_approve": {"vi": "phê duyệt bản dịch", "en": "approve"},
+    "action_reopen": {"vi": "mở lại đoạn đã phê duyệt", "en": "reopen"},
+    "action_comment": {"vi": "bình luận", "en": "comment"},
+    "action_import": {"vi": "nhập tài liệu", "en": "import"},
+    "action_translate": {"vi": "chạy dịch máy", "en": "translate"},
+    "action_export": {"vi": "xuất bản dịch", "en": "export"},
+    "action_manage_project": {"vi": "quản lý dự án", "en": "manage project"},
+    "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
+    "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
+    "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
@@ -429,9 +452,10 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Domain errors, by code (see primitives/errors.py): "err.<code>" -> {"vi": …, "en": …}, with
-# the error's parameters as fields. Kept apart from the page strings; a test checks that
-# every code raised in the code base has both languages here.
+# Domain errors, by code (see primitives/errors.py): code -> {"vi": …, "en": …}, with the
+# error's parameters as fields. Kept apart from the page strings; a test checks that every
+# code raised outside cli/ has both languages here with the same fields as its template, and
+# that none of them names a CLI command or option (the app has buttons, not options).
 ERROR_STRINGS: dict[str, dict[str, str]] = {}
 
 
@@ -439,6 +463,18 @@ def error_template(code: str, lang: str) -> str | None:
     """The app's template for a domain error code in lang, if it has one."""
     entry = ERROR_STRINGS.get(code)
     return None if entry is None else entry.get(lang) or entry.get("en")
+
+
+def error_label(name: str, value: Any, lang: str) -> Any:
+    """A domain error's parameter as the app shows it: a role, an action or statuses in lang
+    (primitives.errors.LABEL_PARAMETERS), any other value as it is."""
+    kind = LABEL_PARAMETERS.get(name)
+    if kind is None or not isinstance(value, str) or not value:
+        return value
+    keys = [f"{kind}_{item.replace(' ', '_')}" for item in value.split(", ")]
+    if not all(key in STRINGS for key in keys):
+        return value  # a name without a label (a new status, say): shown as raised
+    return ", ".join(text(key, lang) for key in keys)
 
 
 def text(key: str, lang: str, **values: object) -> str:
