@@ -19,9 +19,21 @@ DEFAULT_EXIT_STATUS = 2
 INSTALL_PACKAGE_HINT = (
     "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
 )
+_INSTALL_FILE = "then run `songngu models install FILE.argosmodel`"
 
 # code -> what to type to fix it, with the error's parameters; shown after the message.
-HINTS: dict[str, str] = {}
+HINTS: dict[str, str] = {
+    # translation
+    "mt.package_unloadable": "reinstall it with `songngu models install FILE.argosmodel`",
+    "packages.none_installed": INSTALL_PACKAGE_HINT.replace("vi en", "{from_code} {to_code}"),
+    "packages.folder_not_writable": "or give --dir FOLDER",
+    "packages.already_installed": (
+        "run `songngu models remove {name}` first if you mean to replace it"
+    ),
+    "packages.not_installed": "`songngu models list` shows the installed ones",
+    "packages.index_unreachable": _INSTALL_FILE,
+    "packages.download_unreachable": _INSTALL_FILE,
+}
 
 
 def exit_status(error: SongnguError) -> int:

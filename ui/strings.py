@@ -456,7 +456,206 @@ STRINGS: dict[str, dict[str, str]] = {
 # error's parameters as fields. Kept apart from the page strings; a test checks that every
 # code raised outside cli/ has both languages here with the same fields as its template, and
 # that none of them names a CLI command or option (the app has buttons, not options).
-ERROR_STRINGS: dict[str, dict[str, str]] = {}
+ERROR_STRINGS: dict[str, dict[str, str]] = {
+    # translation: MT engines
+    "mt.unknown_engine": {
+        "vi": "không có bộ dịch máy {name!r}; hãy chọn một trong: {choices}",
+        "en": "unknown MT engine {name!r}; choose one of: {choices}",
+    },
+    "mt.beam_size_out_of_range": {
+        "vi": "độ rộng chùm (beam) phải từ 1 đến {maximum}, không phải {beam_size}",
+        "en": "beam size must be between 1 and {maximum}, not {beam_size}",
+    },
+    "mt.bad_thread_counts": {
+        "vi": "số luồng phải là inter ≥ 1 và intra ≥ 0 (0 = tự động)",
+        "en": "threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)",
+    },
+    "mt.unknown_compute_type": {
+        "vi": "không có kiểu tính toán {compute_type!r}; hãy chọn một trong: {choices}",
+        "en": "unknown compute type {compute_type!r}; choose one of: {choices}",
+    },
+    "mt.package_unloadable": {
+        "vi": "không nạp được gói dịch {package} ({reason}); quản trị viên hãy cài lại gói "
+        "trong mục Mô hình dịch máy",
+        "en": "the translation package {package} cannot be loaded ({reason}); an administrator "
+        "can install it again under Translation models",
+    },
+    "mt.unknown_engine_options": {
+        "vi": "tùy chọn bộ dịch Argos không hợp lệ: {options}; các tùy chọn có: {choices}",
+        "en": "unknown Argos engine option(s) {options}; choose from: {choices}",
+    },
+    # translation: Argos packages (install, remove, download)
+    "packages.folder_not_writable": {
+        "vi": "không ghi được vào thư mục gói dịch {folder} ({reason}); hãy đặt "
+        "ARGOS_PACKAGES_DIR là một thư mục ghi được và còn chỗ trống",
+        "en": "cannot write in the packages folder {folder} ({reason}); set ARGOS_PACKAGES_DIR "
+        "to a folder that can be written, with free space",
+    },
+    "packages.none_installed": {
+        "vi": "chưa cài gói dịch {from_code}→{to_code} nào trong {folder}; quản trị viên có "
+        "thể cài một gói trong mục Mô hình dịch máy",
+        "en": "no {from_code}→{to_code} translation package is installed in {folder}; an "
+        "administrator can install one under Translation models",
+    },
+    "packages.member_absolute_path": {
+        "vi": "{file} bị từ chối: thành phần {member!r} có đường dẫn tuyệt đối hoặc kiểu Windows",
+        "en": "{file} is refused: member {member!r} has an absolute or Windows path",
+    },
+    "packages.member_outside_folder": {
+        "vi": "{file} bị từ chối: thành phần {member!r} trỏ ra ngoài thư mục gói",
+        "en": "{file} is refused: member {member!r} points outside the package folder",
+    },
+    "packages.member_symlink": {
+        "vi": "{file} bị từ chối: thành phần {member!r} là liên kết tượng trưng",
+        "en": "{file} is refused: member {member!r} is a symbolic link",
+    },
+    "packages.member_not_regular": {
+        "vi": "{file} bị từ chối: thành phần {member!r} không phải tệp thông thường",
+        "en": "{file} is refused: member {member!r} is not a regular file",
+    },
+    "packages.too_many_members": {
+        "vi": "{file} có {count} thành phần (tối đa {maximum}); đây không phải gói Argos",
+        "en": "{file} has {count} members (at most {maximum} allowed); it is not an Argos package",
+    },
+    "packages.file_outside_folder": {
+        "vi": "{file} có tệp {member!r} nằm ngoài thư mục gói; một tệp .argosmodel chứa "
+        "đúng một thư mục gói",
+        "en": "{file} has a file {member!r} outside a package folder; an .argosmodel holds "
+        "exactly one package folder",
+    },
+    "packages.member_ratio": {
+        "vi": "{file} bị từ chối: thành phần {member!r} giãn nở {ratio:.0f} lần (tối đa "
+        "{maximum:.0f}); có vẻ là bom zip",
+        "en": "{file} is refused: member {member!r} expands {ratio:.0f} times (at most "
+        "{maximum:.0f}); it looks like a zip bomb",
+    },
+    "packages.too_large_expanded": {
+        "vi": "{file} sẽ giãn ra {size} byte (tối đa {maximum}); tệp bị từ chối",
+        "en": "{file} would expand to {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.not_one_folder": {
+        "vi": "{file} có {count} thư mục cấp trên cùng; một tệp .argosmodel chứa đúng một "
+        "thư mục gói",
+        "en": "{file} holds {count} top-level folders; an .argosmodel holds exactly one "
+        "package folder",
+    },
+    "packages.hidden_folder": {
+        "vi": "{file} có thư mục gói ẩn {folder!r}; tệp bị từ chối",
+        "en": "{file} has a hidden package folder {folder!r}; it is refused",
+    },
+    "packages.missing_member": {
+        "vi": "{file} không có {required} trong thư mục gói; đây không phải gói dịch Argos "
+        "dùng được",
+        "en": "{file} has no {required} in its package folder; it is not a usable Argos "
+        "translation package",
+    },
+    "packages.metadata_too_large": {
+        "vi": "{file} có metadata.json lớn hơn 1 MiB; tệp bị từ chối",
+        "en": "{file} has a metadata.json larger than 1 MiB; it is refused",
+    },
+    "packages.metadata_unreadable": {
+        "vi": "{file} có metadata.json không đọc được ({reason})",
+        "en": "{file} has an unreadable metadata.json ({reason})",
+    },
+    "packages.metadata_not_object": {
+        "vi": "{file} có metadata.json không phải đối tượng JSON",
+        "en": "{file} has a metadata.json that is not a JSON object",
+    },
+    "packages.wrong_languages": {
+        "vi": "{file} dịch {found_from}→{found_to}, không phải {from_code}→{to_code}; hãy "
+        "chọn gói đúng cặp ngôn ngữ",
+        "en": "{file} translates {found_from}→{found_to}, not {from_code}→{to_code}; choose "
+        "the package for the right languages",
+    },
+    "packages.member_beyond_declared_size": {
+        "vi": "{file} bị từ chối: {member!r} giãn ra vượt kích thước đã khai báo",
+        "en": "{file} is refused: {member!r} expands beyond its declared size",
+    },
+    "packages.tokenizer_unloadable": {
+        "vi": "{file} có sentencepiece.model không nạp được; gói bị hỏng, hãy tải lại",
+        "en": "{file} has a sentencepiece.model that cannot be loaded; the package is "
+        "damaged, download it again",
+    },
+    "packages.file_not_found": {
+        "vi": "không có tệp gói {path}",
+        "en": "package file {path} does not exist",
+    },
+    "packages.archive_too_large": {
+        "vi": "{file} nặng {size} byte (tối đa {maximum}); tệp bị từ chối",
+        "en": "{file} is {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.not_a_zip": {
+        "vi": "{file} không phải gói Argos (không phải tệp zip); hãy dùng tệp .argosmodel từ "
+        "kho gói Argos",
+        "en": "{file} is not an Argos package (not a zip archive); use a .argosmodel file "
+        "from the Argos package index",
+    },
+    "packages.already_installed": {
+        "vi": "gói {name} đã được cài trong {folder}; gói đã cài không bị ghi đè",
+        "en": "a package named {name} is already installed in {folder}; an installed package "
+        "is never replaced",
+    },
+    "packages.appeared_during_install": {
+        "vi": "gói {name} xuất hiện trong {folder} trong lúc cài; không có gì thay đổi",
+        "en": "a package named {name} appeared in {folder} during the install; nothing was changed",
+    },
+    "packages.damaged_zip": {
+        "vi": "{file} là tệp zip bị hỏng ({reason})",
+        "en": "{file} is a damaged zip archive ({reason})",
+    },
+    "packages.not_installed": {
+        "vi": "không có gói nào tên {name!r} được cài trong {folder}",
+        "en": "no package named {name!r} is installed in {folder}",
+    },
+    "packages.index_unreachable": {
+        "vi": "không kết nối được kho gói Argos {url} ({reason}); hãy tải tệp .argosmodel trên "
+        "một máy có mạng rồi cài tệp đó ở đây",
+        "en": "cannot reach the Argos package index {url} ({reason}); download the .argosmodel "
+        "file on a connected machine, then install it here",
+    },
+    "packages.download_unreachable": {
+        "vi": "không tải được gói từ {url} ({reason}); hãy tải tệp .argosmodel trên một máy "
+        "có mạng rồi cài tệp đó ở đây",
+        "en": "cannot reach the package download {url} ({reason}); download the .argosmodel "
+        "file on a connected machine, then install it here",
+    },
+    "packages.index_not_json": {
+        "vi": "kho gói tại {url} không phải JSON hợp lệ ({reason})",
+        "en": "the package index at {url} is not valid JSON ({reason})",
+    },
+    "packages.index_not_list": {
+        "vi": "kho gói tại {url} không phải danh sách các gói",
+        "en": "the package index at {url} is not a list of packages",
+    },
+    "packages.download_too_large": {
+        "vi": "gói tại {url} nặng {size} byte (tối đa {maximum}); gói bị từ chối",
+        "en": "the package at {url} is {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.download_over_limit": {
+        "vi": "gói tại {url} lớn hơn {maximum} byte; gói bị từ chối",
+        "en": "the package at {url} is larger than {maximum} bytes; it is refused",
+    },
+    "packages.download_incomplete": {
+        "vi": "tải từ {url} bị dừng sau {done} trên {expected} byte; hãy thử lại",
+        "en": "the download from {url} stopped after {done} of {expected} bytes; try again",
+    },
+    "packages.bad_timeout": {
+        "vi": "thời gian chờ phải lớn hơn 0 giây, không phải {timeout:g}",
+        "en": "the timeout must be more than 0 seconds, not {timeout:g}",
+    },
+    "packages.not_in_index": {
+        "vi": "kho gói tại {url} không có gói {from_code}→{to_code}",
+        "en": "the package index at {url} has no {from_code}→{to_code} package",
+    },
+    "packages.no_http_link": {
+        "vi": "kho gói tại {url} không ghi liên kết http(s) nào cho gói đó",
+        "en": "the package index at {url} lists no http(s) link for that package",
+    },
+    "packages.download_not_a_zip": {
+        "vi": "tệp tải về từ {url} không phải tệp zip; gói chưa được cài",
+        "en": "the file downloaded from {url} is not a zip archive; it was not installed",
+    },
+}
 
 
 def error_template(code: str, lang: str) -> str | None:
