@@ -33,6 +33,12 @@ HINTS: dict[str, str] = {
     "packages.not_installed": "`songngu models list` shows the installed ones",
     "packages.index_unreachable": _INSTALL_FILE,
     "packages.download_unreachable": _INSTALL_FILE,
+    # workflow
+    "rules.file_is_folder": "see 'songngu segmentation-rules'",
+    "user.not_found": "add one with 'songngu user add {name} --role translator'",
+    "project.not_found": (
+        "see 'songngu project list' or create it with 'songngu project create NAME'"
+    ),
 }
 
 

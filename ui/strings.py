@@ -655,6 +655,446 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "tệp tải về từ {url} không phải tệp zip; gói chưa được cài",
         "en": "the file downloaded from {url} is not a zip archive; it was not installed",
     },
+    # workflow/vietnamese: reading bytes as text, legacy encodings
+    "encoding.nul_characters": {
+        "vi": "dữ liệu có ký tự NUL nên không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input contains NUL characters, so it is not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.control_characters": {
+        "vi": "dữ liệu đầy ký tự điều khiển, không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input is full of control characters, not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.empty_input": {
+        "vi": "dữ liệu trống (0 byte): hãy dùng tệp có nội dung văn bản",
+        "en": "input is empty (0 bytes): give a file that contains text",
+    },
+    "encoding.bad_after_bom": {
+        "vi": "dữ liệu bắt đầu bằng dấu thứ tự byte (BOM) {encoding} nhưng byte {offset} không "
+        "hợp lệ trong {encoding}: hãy lưu lại tệp dưới dạng UTF-8",
+        "en": "input starts with a {encoding} byte-order mark but byte {offset} is not valid "
+        "{encoding}: re-save it as UTF-8",
+    },
+    "encoding.nul_bytes": {
+        "vi": "dữ liệu có byte NUL nên không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input contains NUL bytes, so it is not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.letter_not_encodable": {
+        "vi": "không viết được {letter!r} bằng bảng mã {encoding}: hãy dùng Unicode",
+        "en": "{letter!r} cannot be written in {encoding}: use Unicode",
+    },
+    # workflow/vietnamese: segmentation rules
+    "rules.abbreviation_not_text": {
+        "vi": "từ viết tắt {value} trong quy tắc tách câu không phải văn bản; hãy viết nó "
+        "thành chuỗi",
+        "en": "segmentation abbreviation {value} is not text; write it as a string",
+    },
+    "rules.abbreviation_not_one_word": {
+        "vi": "từ viết tắt {raw!r} trong quy tắc tách câu phải là một từ không có khoảng "
+        "trắng, ví dụ 'TS.'",
+        "en": "segmentation abbreviation {raw!r} must be one word without spaces, e.g. 'TS.'",
+    },
+    "rules.bad_heading_word": {
+        "vi": "từ mở đầu đề mục {value} phải là văn bản không rỗng, ví dụ 'Điều'",
+        "en": "segmentation heading word {value} must be non-empty text, e.g. 'Điều'",
+    },
+    "rules.break_pattern_not_text": {
+        "vi": "mẫu luôn tách câu {value} phải là một biểu thức chính quy không rỗng",
+        "en": "break pattern {value} must be a non-empty regular expression",
+    },
+    "rules.no_break_pattern_not_text": {
+        "vi": "mẫu không tách câu {value} phải là một biểu thức chính quy không rỗng",
+        "en": "no-break pattern {value} must be a non-empty regular expression",
+    },
+    "rules.break_pattern_invalid": {
+        "vi": "mẫu luôn tách câu {raw!r} không phải biểu thức chính quy hợp lệ ({reason}); "
+        "hãy sửa hoặc xóa mẫu đó",
+        "en": "break pattern {raw!r} is not a valid regular expression ({reason}); fix or "
+        "remove it",
+    },
+    "rules.no_break_pattern_invalid": {
+        "vi": "mẫu không tách câu {raw!r} không phải biểu thức chính quy hợp lệ ({reason}); "
+        "hãy sửa hoặc xóa mẫu đó",
+        "en": "no-break pattern {raw!r} is not a valid regular expression ({reason}); fix or "
+        "remove it",
+    },
+    "rules.break_pattern_matches_empty": {
+        "vi": "mẫu luôn tách câu {raw!r} khớp với chuỗi rỗng; mẫu phải khớp với nội dung nào đó",
+        "en": "break pattern {raw!r} matches empty text; it must match something",
+    },
+    "rules.not_an_object": {
+        "vi": "quy tắc tách câu phải là một đối tượng JSON có 'abbreviations'",
+        "en": "segmentation rules must be a JSON object with 'abbreviations'",
+    },
+    "rules.wrong_format": {
+        "vi": "quy tắc tách câu có định dạng {found}; cần {expected!r}",
+        "en": "segmentation rules have format {found}; expected {expected!r}",
+    },
+    "rules.unsupported_version": {
+        "vi": "không hỗ trợ phiên bản quy tắc tách câu {found}; cần phiên bản {expected}",
+        "en": "segmentation rules version {found} is not supported; expected {expected}",
+    },
+    "rules.unknown_fields": {
+        "vi": "quy tắc tách câu có trường không xác định {fields}; các trường được phép: {allowed}",
+        "en": "segmentation rules have unknown field(s) {fields}; allowed: {allowed}",
+    },
+    "rules.abbreviations_missing": {
+        "vi": "quy tắc tách câu thiếu 'abbreviations'; hãy thêm một danh sách (có thể rỗng)",
+        "en": "segmentation rules lack 'abbreviations'; add a list (may be empty)",
+    },
+    "rules.file_not_found": {
+        "vi": "không có tệp quy tắc tách câu {path}",
+        "en": "segmentation rules file {path} does not exist",
+    },
+    "rules.file_is_folder": {
+        "vi": "{path} là một thư mục: hãy chọn một tệp JSON quy tắc tách câu",
+        "en": "{path} is a folder: name a segmentation rules JSON file",
+    },
+    "rules.file_not_utf8": {
+        "vi": "tệp quy tắc tách câu {path} không phải văn bản UTF-8: hãy lưu tệp JSON dạng UTF-8",
+        "en": "segmentation rules file {path} is not UTF-8 text: save the JSON as UTF-8",
+    },
+    "rules.file_unreadable": {
+        "vi": "không đọc được tệp quy tắc tách câu {path} ({reason}); hãy kiểm tra tệp",
+        "en": "cannot read segmentation rules file {path} ({reason}); check the file",
+    },
+    "rules.file_not_json": {
+        "vi": "tệp quy tắc tách câu {path} không phải JSON hợp lệ (dòng {line}: {reason})",
+        "en": "segmentation rules file {path} is not valid JSON (line {line}: {reason})",
+    },
+    "rules.field_not_a_list": {
+        "vi": "trường '{field}' của quy tắc tách câu phải là một danh sách chuỗi",
+        "en": "segmentation rules field '{field}' must be a list of strings",
+    },
+    # workflow/intake: reading source files (DOCX, TXT, MD)
+    "intake.legacy_doc": {
+        "vi": "{file}: không hỗ trợ tệp Word 97-2003 .doc cũ; hãy mở tệp trong Word và lưu lại "
+        "dạng .docx (hỗ trợ: {supported})",
+        "en": "{file}: legacy Word 97-2003 .doc is not supported; open it in Word and save it as "
+        ".docx (supported: {supported})",
+    },
+    "intake.rtf": {
+        "vi": "{file}: không hỗ trợ RTF; hãy mở tệp trong Word và lưu lại dạng .docx "
+        "(hỗ trợ: {supported})",
+        "en": "{file}: RTF is not supported; open it in Word and save it as .docx "
+        "(supported: {supported})",
+    },
+    "intake.odt": {
+        "vi": "{file}: không hỗ trợ OpenDocument; hãy lưu tệp dạng .docx (hỗ trợ: {supported})",
+        "en": "{file}: OpenDocument is not supported; save it as .docx (supported: {supported})",
+    },
+    "intake.pdf": {
+        "vi": "{file}: không hỗ trợ PDF; hãy xuất văn bản ra .docx hoặc .txt trước "
+        "(hỗ trợ: {supported})",
+        "en": "{file}: PDF is not supported; export the text to .docx or .txt first "
+        "(supported: {supported})",
+    },
+    "intake.unsupported_type": {
+        "vi": "{file}: không hỗ trợ loại tệp '{file_type}' (hỗ trợ: {supported})",
+        "en": "{file}: the file type '{file_type}' is not supported (supported: {supported})",
+    },
+    "intake.empty_file": {
+        "vi": "{file} trống (0 byte); hãy chọn tệp có nội dung",
+        "en": "{file} is empty (0 bytes); choose a file with content",
+    },
+    "intake.file_too_large": {
+        "vi": "{file} nặng {size:,} byte, vượt giới hạn nhập {limit:,} byte; hãy chia thành "
+        "các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} is {size:,} bytes, more than the import limit of {limit:,} bytes; split "
+        "it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_not_word": {
+        "vi": "{file} không phải tài liệu Word (phần chính của nó là {part}); các định dạng "
+        "được hỗ trợ là .docx, .txt và .md",
+        "en": "{file} is not a Word document (its main part is {part}); supported formats are "
+        ".docx, .txt and .md",
+    },
+    "intake.docx_no_main_part": {
+        "vi": "{file} không có phần tài liệu chính của Word; tệp bị hỏng hoặc không phải DOCX, "
+        "hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} has no Word main document part; it is damaged or not a DOCX, open it in "
+        "Word and save it again as .docx",
+    },
+    "intake.too_many_paragraphs": {
+        "vi": "{file} có hơn {limit:,} đoạn văn, vượt giới hạn nhập; hãy chia thành các tệp nhỏ "
+        "hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has more than {limit:,} paragraphs, the import limit; split it into "
+        "smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_damaged": {
+        "vi": "{file} là tệp DOCX bị hỏng ({reason}); hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} is a damaged DOCX ({reason}); open it in Word and save it again as .docx",
+    },
+    "intake.docx_paragraph_too_large": {
+        "vi": "{file}: một đoạn văn trong {part} có hơn {limit:,} phần tử XML; tài liệu bị lỗi "
+        "cấu trúc, hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file}: a paragraph in {part} has more than {limit:,} XML elements; the document "
+        "is malformed, open it in Word and save it again as .docx",
+    },
+    "intake.docx_not_wordprocessingml": {
+        "vi": "{file}: {part} không phải WordprocessingML (không gian tên {namespace}); nếu đó "
+        "là tệp Strict Open XML, hãy lưu lại trong Word dạng Word Document (.docx) thông thường "
+        "rồi nhập lại",
+        "en": "{file}: {part} is not WordprocessingML (namespace {namespace}); if it is a Strict "
+        "Open XML file, save it in Word as a normal Word Document (.docx) and import it again",
+    },
+    "intake.docx_encrypted_or_doc": {
+        "vi": "{file} là tệp Word có mật khẩu hoặc tệp Word 97-2003 .doc cũ: hãy gỡ mật khẩu "
+        "hoặc mở tệp trong Word và lưu lại dạng .docx, rồi nhập lại",
+        "en": "{file} is a password-protected Word file or a legacy Word 97-2003 .doc: remove "
+        "the password or open it in Word and save it again as .docx, then import it again",
+    },
+    "intake.docx_not_zip": {
+        "vi": "{file} không phải tệp DOCX (không phải tệp zip); hãy mở tệp trong Word và lưu "
+        "lại dạng .docx",
+        "en": "{file} is not a DOCX file (it is not a zip archive); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.docx_truncated": {
+        "vi": "{file} là tệp DOCX bị hỏng hoặc bị cắt cụt ({reason}); hãy mở tệp trong Word và "
+        "lưu lại dạng .docx",
+        "en": "{file} is a damaged or truncated DOCX ({reason}); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.docx_too_many_members": {
+        "vi": "{file} có {count:,} thành phần zip, vượt giới hạn {limit:,}; đây không phải tệp "
+        "DOCX bình thường, hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} has {count:,} zip members, more than the limit of {limit:,}; it is not a "
+        "normal DOCX, open it in Word and save it again as .docx",
+    },
+    "intake.docx_duplicate_member": {
+        "vi": "{file} ghi thành phần zip {member} hai lần; hãy mở tệp trong Word và lưu lại "
+        "dạng .docx",
+        "en": "{file} lists the zip member {member} twice; open it in Word and save it again "
+        "as .docx",
+    },
+    "intake.docx_encrypted_zip": {
+        "vi": "{file} là tệp zip được mã hóa; hãy gỡ mật khẩu rồi nhập lại",
+        "en": "{file} is an encrypted zip; remove the password and import it again",
+    },
+    "intake.docx_member_too_large": {
+        "vi": "{file}: thành phần {member} khai báo {size:,} byte, vượt giới hạn {limit:,}; hãy "
+        "chia thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file}: member {member} declares {size:,} bytes, more than the limit of "
+        "{limit:,}; split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_inflates_too_much": {
+        "vi": "{file} giải nén ra hơn {limit:,} byte (bom zip hoặc tài liệu rất lớn); hãy chia "
+        "thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} inflates to more than {limit:,} bytes (zip bomb or very large document); "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_member_ratio": {
+        "vi": "{file}: thành phần {member} giãn nở hơn {ratio:g}:1 (bom zip); tệp bị từ chối "
+        "(nếu tin tưởng tệp này, hãy tăng {setting})",
+        "en": "{file}: member {member} expands more than {ratio:g}:1 (zip bomb); the file was "
+        "refused (if you trust it, raise {setting})",
+    },
+    "intake.docx_member_inflates_beyond_limit": {
+        "vi": "{file}: thành phần {member} giải nén vượt giới hạn kích thước (bom zip hoặc tài "
+        "liệu rất lớn); hãy chia thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp "
+        "tệp như vậy",
+        "en": "{file}: member {member} inflates beyond the size limit (zip bomb or very large "
+        "document); split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_xml_entities": {
+        "vi": "{file}: {part} khai báo thực thể XML, điều Word không bao giờ làm (có thể là tấn "
+        "công mở rộng thực thể); tệp bị từ chối",
+        "en": "{file}: {part} declares XML entities, which Word never writes (possible "
+        "entity-expansion attack); the file was refused",
+    },
+    "intake.docx_too_many_elements": {
+        "vi": "{file}: {part} có hơn {limit:,} phần tử XML; tài liệu quá lớn hoặc bị lỗi cấu "
+        "trúc, hãy chia nhỏ",
+        "en": "{file}: {part} has more than {limit:,} XML elements; the document is too large "
+        "or malformed, split it",
+    },
+    "intake.docx_malformed_xml": {
+        "vi": "{file}: {part} không phải XML hợp lệ ({reason}); hãy mở tệp trong Word và lưu "
+        "lại dạng .docx",
+        "en": "{file}: {part} is not well-formed XML ({reason}); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.text_too_large": {
+        "vi": "{file} nặng {size:,} byte, vượt giới hạn nhập văn bản {limit:,} byte; hãy chia "
+        "thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} is {size:,} bytes, more than the text import limit of {limit:,} bytes; "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.not_text": {"vi": "{file}: {detail}", "en": "{file}: {detail}"},
+    "intake.no_text": {
+        "vi": "{file} không có chữ nào; hãy chọn tệp có nội dung văn bản",
+        "en": "{file} contains no text; choose a file with text in it",
+    },
+    "intake.text_is_zip": {
+        "vi": "{file} là tệp zip/DOCX, không phải văn bản thuần; hãy nhập tệp với đúng phần "
+        "mở rộng của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a zip/DOCX file, not plain text; import it under its real extension or "
+        "save it as UTF-8 text",
+    },
+    "intake.text_is_office": {
+        "vi": "{file} là tệp Word/Office, không phải văn bản thuần; hãy nhập tệp với đúng phần "
+        "mở rộng của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a Word/Office file, not plain text; import it under its real extension "
+        "or save it as UTF-8 text",
+    },
+    "intake.text_is_pdf": {
+        "vi": "{file} là tệp PDF, không phải văn bản thuần; hãy nhập tệp với đúng phần mở rộng "
+        "của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a PDF file, not plain text; import it under its real extension or save "
+        "it as UTF-8 text",
+    },
+    "intake.too_many_lines": {
+        "vi": "{file} có hơn {limit:,} dòng, vượt giới hạn nhập; hãy chia thành các tệp nhỏ "
+        "hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has more than {limit:,} lines, more than the import limit; split it into "
+        "smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.too_many_text_lines": {
+        "vi": "{file} có {count:,} dòng chữ, vượt giới hạn nhập {limit:,}; hãy chia thành các "
+        "tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has {count:,} lines of text, more than the import limit of {limit:,}; "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    # settings read from the environment
+    "settings.limit_not_megabytes": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số megabyte lớn hơn 0 (mặc định "
+        "{default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a number of megabytes greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.limit_not_whole_number": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số nguyên lớn hơn 0 (mặc định "
+        "{default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a whole number greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.limit_not_number": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số lớn hơn 0 (mặc định {default}) "
+        "hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a number greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.busy_timeout_not_milliseconds": {
+        "vi": "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} không phải số mili giây: hãy đặt ví dụ "
+        "10000 hoặc bỏ biến này",
+        "en": "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} is not a number of milliseconds: set it "
+        "to e.g. 10000 or unset it",
+    },
+    "settings.home_not_a_folder": {
+        "vi": "không dùng được SONGNGU_HOME={path} làm thư mục ({reason}): hãy đặt một thư mục "
+        "ghi được",
+        "en": "SONGNGU_HOME={path} cannot be used as a folder ({reason}): set it to a writable "
+        "folder",
+    },
+    # workflow: the database
+    "storage.bad_database_url": {
+        "vi": "không dùng được địa chỉ cơ sở dữ liệu {url}: {reason}; hãy kiểm tra "
+        "SONGNGU_DATABASE_URL",
+        "en": "cannot use database URL {url}: {reason}; check SONGNGU_DATABASE_URL",
+    },
+    "storage.cannot_open_database": {
+        "vi": "không mở được cơ sở dữ liệu {url}: {reason}; hãy kiểm tra SONGNGU_DATABASE_URL "
+        "(hoặc SONGNGU_HOME với tệp SQLite mặc định)",
+        "en": "cannot open the database {url}: {reason}; check SONGNGU_DATABASE_URL (or "
+        "SONGNGU_HOME for the default SQLite file)",
+    },
+    # workflow: partners, users, projects, documents
+    "partner.unknown_setting": {
+        "vi": "không có thiết lập đối tác {key!r}: các thiết lập có là {known}",
+        "en": "unknown partner setting {key!r}: known settings are {known}",
+    },
+    "partner.bad_choice": {
+        "vi": "thiết lập đối tác {key}={value} không thuộc các giá trị {allowed}",
+        "en": "partner setting {key}={value} is not one of {allowed}",
+    },
+    "partner.not_a_json_object": {
+        "vi": '{key} cần một đối tượng JSON, ví dụ \'{{"check-id": "warning"}}\'',
+        "en": '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
+    },
+    "partner.not_found": {
+        "vi": "không có hồ sơ đối tác {name!r}: hãy chọn một trong {names}",
+        "en": "no partner profile {name!r}: choose one of {names}",
+    },
+    "user.not_found": {
+        "vi": "không có người dùng {name!r}; quản trị viên cần thêm người dùng này trước",
+        "en": "no user {name!r}; an administrator must add this user first",
+    },
+    "user.bad_name": {
+        "vi": "tên người dùng {name!r} phải dài 1-100 ký tự và không có khoảng trắng",
+        "en": "user name {name!r} must be 1-100 characters without spaces",
+    },
+    "user.display_name_too_long": {
+        "vi": "tên hiển thị dài tối đa 200 ký tự",
+        "en": "a display name must be at most 200 characters",
+    },
+    "user.exists": {
+        "vi": "người dùng {name!r} đã tồn tại: hãy chọn tên khác",
+        "en": "user {name!r} already exists: choose another name",
+    },
+    "project.bad_name": {
+        "vi": "tên dự án phải dài 1-200 ký tự",
+        "en": "a project name must be 1-200 characters",
+    },
+    "project.exists": {
+        "vi": "dự án {name!r} đã tồn tại: hãy chọn tên khác",
+        "en": "project {name!r} already exists: choose another name",
+    },
+    "project.not_found": {
+        "vi": "không có dự án {project!r}",
+        "en": "no project {project!r}",
+    },
+    "document.not_found": {
+        "vi": "không có tài liệu {document!r} trong dự án {project!r}",
+        "en": "no document {document!r} in project {project!r}",
+    },
+    # workflow: roles, permissions, status changes (role, action and statuses are shown
+    # with the app's own labels, see ERROR_LABELS)
+    "role.unknown": {
+        "vi": "không có vai trò {value!r}: hãy dùng một trong {names}",
+        "en": "unknown role {value!r}: use one of {names}",
+    },
+    "permission.denied": {
+        "vi": "{user} ({role}) không được phép {action}: hãy nhờ người có vai trò được phép "
+        "làm việc này",
+        "en": "{user} ({role}) may not {action}: ask a user with a role that can",
+    },
+    "status.no_transition_from": {
+        "vi": "không thể chuyển trạng thái từ {from_status} sang {to_status}",
+        "en": "cannot change status from {from_status} to {to_status}",
+    },
+    "status.transition_not_allowed": {
+        "vi": "không thể chuyển trạng thái từ {from_status} sang {to_status}; từ {from_status} "
+        "chỉ chuyển được sang: {statuses}",
+        "en": "cannot change status from {from_status} to {to_status}; from {from_status} it "
+        "can go to: {statuses}",
+    },
+    "status.approved_locked": {
+        "vi": "đoạn đã phê duyệt bị khóa: biên tập viên phải mở lại trước",
+        "en": "approved segments are locked: an editor must reopen it first",
+    },
+    "status.unknown": {
+        "vi": "không có trạng thái {value!r}: hãy dùng một trong {names}",
+        "en": "unknown status {value!r}: use one of {names}",
+    },
+    # workflow/glossary: files on disk
+    "glossary.file_not_found": {
+        "vi": "không có tệp bảng thuật ngữ {path}",
+        "en": "glossary file {path} does not exist",
+    },
+    "glossary.file_is_folder": {
+        "vi": "{path} là một thư mục; hãy chọn tệp .csv, .tsv hoặc .tbx",
+        "en": "{path} is a folder; give a .csv, .tsv or .tbx file",
+    },
+    "glossary.file_unreadable": {
+        "vi": "không đọc được {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
 }
 
 

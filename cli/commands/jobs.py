@@ -61,8 +61,10 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
         job = get_job(session, job_id)
         if job.state == JobState.FAILED:
             raise JobFailed(
-                f"job {job_id} failed: {job.message}; fix that, then run "
-                f"'songngu jobs resume {job_id}'"
+                "cli.job_failed",
+                "job {job_id} failed: {message}; fix that, then run 'songngu jobs resume {job_id}'",
+                job_id=job_id,
+                message=job.message,
             )
         return JobState(job.state)
 
@@ -137,7 +139,11 @@ def jobs_resume(job_id: int) -> None:
             click.echo(f"job {job_id} has already succeeded")
             return
         if job.state == JobState.RUNNING and not is_stalled(job):
-            raise InvalidInput(f"job {job_id} is running: wait for it or cancel it first")
+            raise InvalidInput(
+                "cli.job_running",
+                "job {job_id} is running: wait for it or cancel it first",
+                job_id=job_id,
+            )
         kind = job.kind
     start = time.monotonic()
     state = follow_job(db, job_id, f"{kind} #{job_id}")
