@@ -76,10 +76,21 @@ def write_output(out: str, data: bytes, *, example: str) -> None:
         return
     path = Path(out)
     if path.is_dir():
-        raise InvalidInput(f"{out} is a folder: give a file name such as {out}/{example}")
+        raise InvalidInput(
+            "cli.output_is_folder",
+            "{out} is a folder: give a file name such as {out}/{example}",
+            out=out,
+            example=example,
+        )
     if not path.parent.exists():
-        raise NotFound(f"folder {path.parent} does not exist: create it first")
+        raise NotFound(
+            "cli.output_folder_missing",
+            "folder {folder} does not exist: create it first",
+            folder=str(path.parent),
+        )
     try:
         path.write_bytes(data)
     except PermissionError:
-        raise InvalidInput(f"cannot write {out}: permission denied") from None
+        raise InvalidInput(
+            "cli.output_not_writable", "cannot write {out}: permission denied", out=out
+        ) from None

@@ -3,6 +3,10 @@
 Domain errors say what is wrong; the hint for a code says what to type here (a command,
 an option). The exit status comes from the error's kind: 2 bad input or unknown name,
 3 not allowed for the user's role, 4 a stale edit.
+
+Errors the CLI raises itself (codes ``cli.*``) are about its own arguments and options;
+they name them in their template, need no hint and never reach the app, so they have no
+app strings.
 """
 
 from __future__ import annotations
@@ -12,12 +16,33 @@ from primitives.errors import SongnguError
 EXIT_STATUS: dict[str, int] = {"denied": 3, "conflict": 4}
 DEFAULT_EXIT_STATUS = 2
 
+INSTALL_PACKAGE_HINT = (
+    "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
+)
+_INSTALL_FILE = "then run `songngu models install FILE.argosmodel`"
+
 # code -> what to type to fix it, with the error's parameters; shown after the message.
 HINTS: dict[str, str] = {
     "job.not_found": "see 'songngu jobs list'",
     "job.still_running": "stop it with 'songngu jobs cancel {job_id}'",
     "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
     "import.segment_changed_meanwhile": "run the same 'songngu import' again",
+    # translation
+    "mt.package_unloadable": "reinstall it with `songngu models install FILE.argosmodel`",
+    "packages.none_installed": INSTALL_PACKAGE_HINT.replace("vi en", "{from_code} {to_code}"),
+    "packages.folder_not_writable": "or give --dir FOLDER",
+    "packages.already_installed": (
+        "run `songngu models remove {name}` first if you mean to replace it"
+    ),
+    "packages.not_installed": "`songngu models list` shows the installed ones",
+    "packages.index_unreachable": _INSTALL_FILE,
+    "packages.download_unreachable": _INSTALL_FILE,
+    # workflow
+    "rules.file_is_folder": "see 'songngu segmentation-rules'",
+    "user.not_found": "add one with 'songngu user add {name} --role translator'",
+    "project.not_found": (
+        "see 'songngu project list' or create it with 'songngu project create NAME'"
+    ),
 }
 
 
@@ -25,13 +50,24 @@ def exit_status(error: SongnguError) -> int:
     return EXIT_STATUS.get(error.kind, DEFAULT_EXIT_STATUS)
 
 
+def hint(error: SongnguError) -> str | None:
+    """What to type about the error: its code's hint, else that of the error it wraps."""
+    current: SongnguError | None = error
+    while current is not None:
+        template = HINTS.get(current.code)
+        if template:
+            try:
+                return template.format(**current.params)
+            except (KeyError, IndexError, ValueError):  # a test checks every hint's fields
+                return None
+        current = current.detail
+    return None
+
+
 def one_line(error: SongnguError) -> str:
     """The error as the CLI prints it (without the 'songngu: error: ' prefix)."""
     message = str(error)
-    hint = HINTS.get(error.code)
-    if hint:
-        try:
-            message = f"{message}; {hint.format(**error.params)}"
-        except (KeyError, IndexError, ValueError):
-            pass
+    advice = hint(error)
+    if advice:
+        message = f"{message}; {advice}"
     return " ".join(message.split("\n"))

@@ -7,12 +7,12 @@ the fix*: no command names, no ``--options``, no exit status. Each face renders 
 - the CLI (``cli/errors.py``) prints the English message as one line, adds its own hint
   for the code (``'songngu segments P'``, ``--reason``) and picks the exit status from the
   error's kind;
-- the app (``ui/strings.py``, keys ``err.<code>``) shows it in the user's language with
-  the same parameters.
+- the app (``ui/strings.ERROR_STRINGS[code]``) shows it in the user's language with the
+  same parameters, the workflow names among them (:data:`LABEL_PARAMETERS`) in its words.
 
-``str(error)`` is the English message (logs, job records, tests). A test checks that every
-code raised anywhere has app strings in both languages and that no template names a CLI
-option or command.
+``str(error)`` is the English message (logs, job records, tests). Tests read every raise
+site from the source: each code raised outside the CLI has app strings in both languages
+with its template's fields, and no such template names a CLI option or command.
 
     raise InvalidInput("segment.reject_reason_missing", "a rejection needs a reason")
     raise NotFound("segment.not_found", "no segment {segment_id}", segment_id=12)
@@ -25,6 +25,17 @@ from collections.abc import Callable
 from typing import Any
 
 _FORMATTER = string.Formatter()
+
+# Parameters that hold a workflow name rather than free text, by the kind of name: a face
+# may show the value in its own words (the app: a Vietnamese role, action or status). An
+# action is its words ("manage project"); ``statuses`` is status labels joined by ", ".
+LABEL_PARAMETERS = {
+    "role": "role",
+    "action": "action",
+    "from_status": "status",
+    "to_status": "status",
+    "statuses": "status",
+}
 
 
 def template_fields(template: str) -> set[str]:
@@ -66,12 +77,21 @@ class SongnguError(Exception):
             raise TypeError(f"error {code!r} needs parameters {sorted(missing)}")
         super().__init__(template.format(**values))
 
-    def render(self, templates: Callable[[SongnguError], str | None]) -> str:
+    def render(
+        self,
+        templates: Callable[[SongnguError], str | None],
+        labels: Callable[[str, Any], Any] | None = None,
+    ) -> str:
         """The message with templates of a face: templates(error) gives the template for
-        an error's code in the face's language (None: the English one)."""
-        values = dict(self.params)
+        an error's code in the face's language (None: the English one); labels(name, value)
+        gives a parameter's value as the face shows it (see LABEL_PARAMETERS)."""
+        values = (
+            dict(self.params)
+            if labels is None
+            else {name: labels(name, value) for name, value in self.params.items()}
+        )
         if self.detail is not None:
-            values["detail"] = self.detail.render(templates)
+            values["detail"] = self.detail.render(templates, labels)
         template = templates(self) or self.template
         try:
             return template.format(**values)

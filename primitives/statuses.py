@@ -40,7 +40,12 @@ class Status(IntEnum):
             except KeyError:
                 pass
         names = ", ".join(s.label for s in cls)
-        raise InvalidInput(f"unknown status {value!r}: use one of {names}")
+        raise InvalidInput(
+            "status.unknown",
+            "unknown status {value!r}: use one of {names}",
+            value=value,
+            names=names,
+        )
 
 
 class Origin(IntEnum):

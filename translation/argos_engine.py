@@ -50,14 +50,21 @@ class DecodingSettings:
     def check(self) -> None:
         if not 1 <= self.beam_size <= MAX_BEAM_SIZE:
             raise InvalidInput(
-                f"beam size must be between 1 and {MAX_BEAM_SIZE}, not {self.beam_size}"
+                "mt.beam_size_out_of_range",
+                "beam size must be between 1 and {maximum}, not {beam_size}",
+                maximum=MAX_BEAM_SIZE,
+                beam_size=self.beam_size,
             )
         if self.inter_threads < 1 or self.intra_threads < 0:
-            raise InvalidInput("threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)")
+            raise InvalidInput(
+                "mt.bad_thread_counts", "threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)"
+            )
         if self.compute_type not in _COMPUTE_TYPES:
             raise InvalidInput(
-                f"unknown compute type {self.compute_type!r}; "
-                f"choose one of: {', '.join(sorted(_COMPUTE_TYPES))}"
+                "mt.unknown_compute_type",
+                "unknown compute type {compute_type!r}; choose one of: {choices}",
+                compute_type=self.compute_type,
+                choices=", ".join(sorted(_COMPUTE_TYPES)),
             )
 
 
@@ -80,8 +87,10 @@ class SentencePieceCT2Model:
             )
         except (OSError, RuntimeError, ValueError) as error:
             raise InvalidInput(
-                f"the translation package {package.name} cannot be loaded ({error}); "
-                "reinstall it with `songngu models install FILE.argosmodel`"
+                "mt.package_unloadable",
+                "the translation package {package} cannot be loaded ({reason})",
+                package=package.name,
+                reason=str(error),
             ) from error
         self.target_prefix = [package.target_prefix] if package.target_prefix else []
 
@@ -183,8 +192,10 @@ class ArgosEngine:
         unknown = set(decoding_options) - {f.name for f in fields(DecodingSettings)}
         if unknown:
             raise InvalidInput(
-                f"unknown Argos engine option(s) {', '.join(sorted(unknown))}; choose from: "
-                + ", ".join(f.name for f in fields(DecodingSettings))
+                "mt.unknown_engine_options",
+                "unknown Argos engine option(s) {options}; choose from: {choices}",
+                options=", ".join(sorted(unknown)),
+                choices=", ".join(f.name for f in fields(DecodingSettings)),
             )
         self.decoding = replace(decoding or DecodingSettings(), **decoding_options)  # type: ignore[arg-type]
         self.decoding.check()

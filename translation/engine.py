@@ -104,6 +104,9 @@ def get_engine(name: str = "argos", **options: object) -> TranslationEngine:
         register_engine(name, getattr(importlib.import_module(module_name), class_name))
     if name not in _factories:
         raise InvalidInput(
-            f"unknown MT engine {name!r}; choose one of: {', '.join(engine_names())}"
+            "mt.unknown_engine",
+            "unknown MT engine {name!r}; choose one of: {choices}",
+            name=name,
+            choices=", ".join(engine_names()),
         )
     return _factories[name](**options)

@@ -27,6 +27,8 @@ from packaging.version import InvalidVersion, Version
 
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 
+# CLI advice still joined into workflow/mt.py's message until that module's errors get codes
+# (the CLI's own copy is cli/errors.INSTALL_PACKAGE_HINT); nothing here uses it.
 INSTALL_HINT = (
     "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
 )
@@ -95,8 +97,11 @@ def _version_key(version: str) -> tuple[int, Version | str]:
 
 def _folder_error(root: Path, error: OSError) -> InvalidInput:
     return InvalidInput(
-        f"cannot write in the packages folder {root} ({error.strerror or error}); "
-        "set ARGOS_PACKAGES_DIR (or --dir) to a folder songngu can write, with free space"
+        "packages.folder_not_writable",
+        "cannot write in the packages folder {folder} ({reason}); set ARGOS_PACKAGES_DIR "
+        "to a folder that can be written, with free space",
+        folder=str(root),
+        reason=str(error.strerror or error),
     )
 
 
@@ -171,23 +176,46 @@ def find_package(
     ]
     if not candidates:
         raise NotFound(
-            f"no {from_code}→{to_code} translation package is installed in {root}; "
-            + INSTALL_HINT.replace("vi en", f"{from_code} {to_code}")
+            "packages.none_installed",
+            "no {from_code}→{to_code} translation package is installed in {folder}",
+            from_code=from_code,
+            to_code=to_code,
+            folder=str(root),
         )
     return max(candidates, key=lambda package: _version_key(package.version))
 
 
-def _member_problem(info: zipfile.ZipInfo) -> str | None:
+def _member_problem(info: zipfile.ZipInfo, file_label: str) -> InvalidInput | None:
     name = info.filename
     if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-        return f"member {name!r} has an absolute or Windows path"
+        return InvalidInput(
+            "packages.member_absolute_path",
+            "{file} is refused: member {member!r} has an absolute or Windows path",
+            file=file_label,
+            member=name,
+        )
     if ".." in PurePosixPath(name).parts:
-        return f"member {name!r} points outside the package folder"
+        return InvalidInput(
+            "packages.member_outside_folder",
+            "{file} is refused: member {member!r} points outside the package folder",
+            file=file_label,
+            member=name,
+        )
     file_type = stat.S_IFMT(info.external_attr >> 16)  # 0 when the zip tool wrote none
     if file_type == stat.S_IFLNK:
-        return f"member {name!r} is a symbolic link"
+        return InvalidInput(
+            "packages.member_symlink",
+            "{file} is refused: member {member!r} is a symbolic link",
+            file=file_label,
+            member=name,
+        )
     if file_type not in (0, stat.S_IFREG, stat.S_IFDIR):
-        return f"member {name!r} is not a regular file"
+        return InvalidInput(
+            "packages.member_not_regular",
+            "{file} is refused: member {member!r} is not a regular file",
+            file=file_label,
+            member=name,
+        )
     return None
 
 
@@ -198,20 +226,26 @@ def _checked_members(
     members = archive.infolist()
     if len(members) > limits.max_members:
         raise InvalidInput(
-            f"{file_label} has {len(members)} members (at most {limits.max_members} allowed); "
-            "it is not an Argos package"
+            "packages.too_many_members",
+            "{file} has {count} members (at most {maximum} allowed); it is not an Argos package",
+            file=file_label,
+            count=len(members),
+            maximum=limits.max_members,
         )
     top_folders: set[str] = set()
     total = 0
     for info in members:
-        problem = _member_problem(info)
+        problem = _member_problem(info, file_label)
         if problem:
-            raise InvalidInput(f"{file_label} is refused: {problem}")
+            raise problem
         parts = PurePosixPath(info.filename).parts
         if len(parts) == 1 and not info.is_dir():
             raise InvalidInput(
-                f"{file_label} has a file {info.filename!r} outside a package folder; "
-                "an .argosmodel holds exactly one package folder"
+                "packages.file_outside_folder",
+                "{file} has a file {member!r} outside a package folder; "
+                "an .argosmodel holds exactly one package folder",
+                file=file_label,
+                member=info.filename,
             )
         top_folders.add(parts[0])
         total += info.file_size
@@ -219,22 +253,38 @@ def _checked_members(
         ratio = info.file_size / max(info.compress_size, 1)
         if not small and ratio > limits.max_ratio:
             raise InvalidInput(
-                f"{file_label} is refused: member {info.filename!r} expands {ratio:.0f} times "
-                f"(at most {limits.max_ratio:.0f}); it looks like a zip bomb"
+                "packages.member_ratio",
+                "{file} is refused: member {member!r} expands {ratio:.0f} times "
+                "(at most {maximum:.0f}); it looks like a zip bomb",
+                file=file_label,
+                member=info.filename,
+                ratio=ratio,
+                maximum=limits.max_ratio,
             )
     if total > limits.max_total_bytes:
         raise InvalidInput(
-            f"{file_label} would expand to {total} bytes (at most {limits.max_total_bytes}); "
-            "it is refused"
+            "packages.too_large_expanded",
+            "{file} would expand to {size} bytes (at most {maximum}); it is refused",
+            file=file_label,
+            size=total,
+            maximum=limits.max_total_bytes,
         )
     if len(top_folders) != 1:
         raise InvalidInput(
-            f"{file_label} holds {len(top_folders)} top-level folders; "
-            "an .argosmodel holds exactly one package folder"
+            "packages.not_one_folder",
+            "{file} holds {count} top-level folders; "
+            "an .argosmodel holds exactly one package folder",
+            file=file_label,
+            count=len(top_folders),
         )
     folder = top_folders.pop()
     if folder.startswith("."):
-        raise InvalidInput(f"{file_label} has a hidden package folder {folder!r}; it is refused")
+        raise InvalidInput(
+            "packages.hidden_folder",
+            "{file} has a hidden package folder {folder!r}; it is refused",
+            file=file_label,
+            folder=folder,
+        )
     return folder, members
 
 
@@ -245,23 +295,45 @@ def _read_metadata(
     for required in ("metadata.json", "model/model.bin", "sentencepiece.model"):
         if f"{folder}/{required}" not in names:
             raise InvalidInput(
-                f"{file_label} has no {required} in its package folder; "
-                "it is not a usable Argos translation package"
+                "packages.missing_member",
+                "{file} has no {required} in its package folder; "
+                "it is not a usable Argos translation package",
+                file=file_label,
+                required=required,
             )
     info = archive.getinfo(f"{folder}/metadata.json")
     if info.file_size > 1 << 20:
-        raise InvalidInput(f"{file_label} has a metadata.json larger than 1 MiB; it is refused")
+        raise InvalidInput(
+            "packages.metadata_too_large",
+            "{file} has a metadata.json larger than 1 MiB; it is refused",
+            file=file_label,
+        )
     try:
         metadata = json.loads(archive.read(info).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, zipfile.BadZipFile) as error:
-        raise InvalidInput(f"{file_label} has an unreadable metadata.json ({error})") from error
+        raise InvalidInput(
+            "packages.metadata_unreadable",
+            "{file} has an unreadable metadata.json ({reason})",
+            file=file_label,
+            reason=str(error),
+        ) from error
     if not isinstance(metadata, dict):
-        raise InvalidInput(f"{file_label} has a metadata.json that is not a JSON object")
+        raise InvalidInput(
+            "packages.metadata_not_object",
+            "{file} has a metadata.json that is not a JSON object",
+            file=file_label,
+        )
     found = (metadata.get("from_code"), metadata.get("to_code"))
     if found != languages:
         raise InvalidInput(
-            f"{file_label} translates {found[0]}→{found[1]}, not {languages[0]}→{languages[1]}; "
-            "choose the package for the right languages"
+            "packages.wrong_languages",
+            "{file} translates {found_from}→{found_to}, not {from_code}→{to_code}; "
+            "choose the package for the right languages",
+            file=file_label,
+            found_from=str(found[0]),
+            found_to=str(found[1]),
+            from_code=languages[0],
+            to_code=languages[1],
         )
     return metadata
 
@@ -288,8 +360,10 @@ def _extract(
                 written += len(chunk)
                 if member_written > info.file_size or written > limits.max_total_bytes:
                     raise InvalidInput(
-                        f"{file_label} is refused: {info.filename!r} expands beyond its "
-                        "declared size"
+                        "packages.member_beyond_declared_size",
+                        "{file} is refused: {member!r} expands beyond its declared size",
+                        file=file_label,
+                        member=info.filename,
                     )
                 sink.write(chunk)
 
@@ -301,8 +375,10 @@ def _check_tokenizer(package_dir: Path, file_label: str) -> None:
         sentencepiece.SentencePieceProcessor(model_file=str(package_dir / "sentencepiece.model"))
     except (OSError, RuntimeError) as error:
         raise InvalidInput(
-            f"{file_label} has a sentencepiece.model that cannot be loaded; "
-            "the package is damaged, download it again"
+            "packages.tokenizer_unloadable",
+            "{file} has a sentencepiece.model that cannot be loaded; "
+            "the package is damaged, download it again",
+            file=file_label,
         ) from error
 
 
@@ -317,16 +393,26 @@ def install_package(
     archive_file = Path(archive_file)
     file_label = archive_file.name
     if not archive_file.is_file():
-        raise NotFound(f"package file {archive_file} does not exist")
+        raise NotFound(
+            "packages.file_not_found",
+            "package file {path} does not exist",
+            path=str(archive_file),
+        )
     size = archive_file.stat().st_size
     if size > limits.max_archive_bytes:
         raise InvalidInput(
-            f"{file_label} is {size} bytes (at most {limits.max_archive_bytes}); it is refused"
+            "packages.archive_too_large",
+            "{file} is {size} bytes (at most {maximum}); it is refused",
+            file=file_label,
+            size=size,
+            maximum=limits.max_archive_bytes,
         )
     if not zipfile.is_zipfile(archive_file):
         raise InvalidInput(
-            f"{file_label} is not an Argos package (not a zip archive); "
-            "use a .argosmodel file from the Argos package index"
+            "packages.not_a_zip",
+            "{file} is not an Argos package (not a zip archive); "
+            "use a .argosmodel file from the Argos package index",
+            file=file_label,
         )
     root = _writable_folder(directory)
     try:
@@ -336,8 +422,10 @@ def install_package(
             final_dir = root / folder
             if final_dir.exists():
                 raise Conflict(
-                    f"a package named {folder} is already installed in {root}; "
-                    f"run `songngu models remove {folder}` first if you mean to replace it"
+                    "packages.already_installed",
+                    "a package named {name} is already installed in {folder}",
+                    name=folder,
+                    folder=str(root),
                 )
             staging = _staging_folder(root, "install")
             try:
@@ -351,13 +439,21 @@ def install_package(
                     os.rename(staging / folder, final_dir)
                 except OSError as error:
                     raise Conflict(
-                        f"a package named {folder} appeared in {root} during the install; "
-                        "nothing was changed"
+                        "packages.appeared_during_install",
+                        "a package named {name} appeared in {folder} during the install; "
+                        "nothing was changed",
+                        name=folder,
+                        folder=str(root),
                     ) from error
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except zipfile.BadZipFile as error:
-        raise InvalidInput(f"{file_label} is a damaged zip archive ({error})") from error
+        raise InvalidInput(
+            "packages.damaged_zip",
+            "{file} is a damaged zip archive ({reason})",
+            file=file_label,
+            reason=str(error),
+        ) from error
     return next(package for package in installed_packages(root) if package.name == folder)
 
 
@@ -367,8 +463,10 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
     package = next((p for p in installed_packages(root) if p.name == name), None)
     if package is None:
         raise NotFound(
-            f"no package named {name!r} is installed in {root}; "
-            "`songngu models list` shows the installed ones"
+            "packages.not_installed",
+            "no package named {name!r} is installed in {folder}",
+            name=name,
+            folder=str(root),
         )
     # Rename first so the package disappears in one step, then delete at leisure.
     doomed = _staging_folder(root, "remove")
@@ -401,11 +499,8 @@ def default_index_url() -> str:
     return str(settings.remote_package_index)
 
 
-def _offline(what: str, url: str, reason: object) -> PackageIndexUnreachable:
-    return PackageIndexUnreachable(
-        f"cannot reach {what} {url} ({reason}); download the .argosmodel file on a connected "
-        "machine, then run `songngu models install FILE.argosmodel`"
-    )
+def _network_reason(error: BaseException) -> str:
+    return str(getattr(error, "reason", error))
 
 
 def _fetch_index(url: str, opener: Opener, timeout: float) -> list[dict[str, Any]]:
@@ -413,13 +508,28 @@ def _fetch_index(url: str, opener: Opener, timeout: float) -> list[dict[str, Any
         with opener(url, timeout) as response:
             raw = response.read(16 << 20)
     except _NETWORK_ERRORS as error:
-        raise _offline("the Argos package index", url, getattr(error, "reason", error)) from error
+        raise PackageIndexUnreachable(
+            "packages.index_unreachable",
+            "cannot reach the Argos package index {url} ({reason}); "
+            "download the .argosmodel file on a connected machine",
+            url=url,
+            reason=_network_reason(error),
+        ) from error
     try:
         index = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInput(f"the package index at {url} is not valid JSON ({error})") from error
+        raise InvalidInput(
+            "packages.index_not_json",
+            "the package index at {url} is not valid JSON ({reason})",
+            url=url,
+            reason=str(error),
+        ) from error
     if not isinstance(index, list):
-        raise InvalidInput(f"the package index at {url} is not a list of packages")
+        raise InvalidInput(
+            "packages.index_not_list",
+            "the package index at {url} is not a list of packages",
+            url=url,
+        )
     return [entry for entry in index if isinstance(entry, dict)]
 
 
@@ -438,16 +548,21 @@ def _stream_to_file(
             expected = int(length_text) if length_text and length_text.isdigit() else None
             if expected is not None and expected > limits.max_archive_bytes:
                 raise InvalidInput(
-                    f"the package at {url} is {expected} bytes "
-                    f"(at most {limits.max_archive_bytes}); it is refused"
+                    "packages.download_too_large",
+                    "the package at {url} is {size} bytes (at most {maximum}); it is refused",
+                    url=url,
+                    size=expected,
+                    maximum=limits.max_archive_bytes,
                 )
             done = 0
             while chunk := response.read(_COPY_CHUNK):
                 done += len(chunk)
                 if done > limits.max_archive_bytes:
                     raise InvalidInput(
-                        f"the package at {url} is larger than {limits.max_archive_bytes} bytes; "
-                        "it is refused"
+                        "packages.download_over_limit",
+                        "the package at {url} is larger than {maximum} bytes; it is refused",
+                        url=url,
+                        maximum=limits.max_archive_bytes,
                     )
                 try:
                     sink.write(chunk)
@@ -456,10 +571,20 @@ def _stream_to_file(
                 if progress:
                     progress(done, expected)
     except _NETWORK_ERRORS as error:
-        raise _offline("the package download", url, getattr(error, "reason", error)) from error
+        raise PackageIndexUnreachable(
+            "packages.download_unreachable",
+            "cannot reach the package download {url} ({reason}); "
+            "download the .argosmodel file on a connected machine",
+            url=url,
+            reason=_network_reason(error),
+        ) from error
     if expected is not None and done != expected:
         raise InvalidInput(
-            f"the download from {url} stopped after {done} of {expected} bytes; try again"
+            "packages.download_incomplete",
+            "the download from {url} stopped after {done} of {expected} bytes; try again",
+            url=url,
+            done=done,
+            expected=expected,
         )
 
 
@@ -476,7 +601,11 @@ def download_package(
 ) -> InstalledPackage:
     """Download the newest package for a language pair from the index and install it."""
     if not timeout > 0:  # urllib's "out of range" would read as "cannot reach the index"
-        raise InvalidInput(f"the timeout must be more than 0 seconds, not {timeout:g}")
+        raise InvalidInput(
+            "packages.bad_timeout",
+            "the timeout must be more than 0 seconds, not {timeout:g}",
+            timeout=timeout,
+        )
     root = _writable_folder(directory)  # before a download that could not be kept
     url = index_url or default_index_url()
     entries = [
@@ -487,7 +616,13 @@ def download_package(
         and entry.get("type", "translate") == "translate"
     ]
     if not entries:
-        raise NotFound(f"the package index at {url} has no {from_code}→{to_code} package")
+        raise NotFound(
+            "packages.not_in_index",
+            "the package index at {url} has no {from_code}→{to_code} package",
+            url=url,
+            from_code=from_code,
+            to_code=to_code,
+        )
     newest = max(entries, key=lambda entry: _version_key(str(entry.get("package_version", ""))))
     links = [
         link
@@ -495,7 +630,11 @@ def download_package(
         if isinstance(link, str) and link.startswith(("http://", "https://"))
     ]
     if not links:
-        raise InvalidInput(f"the package index at {url} lists no http(s) link for that package")
+        raise InvalidInput(
+            "packages.no_http_link",
+            "the package index at {url} lists no http(s) link for that package",
+            url=url,
+        )
     try:
         handle, temporary_name = tempfile.mkstemp(
             prefix=f"{_STAGING_PREFIX}download-", suffix=".argosmodel", dir=root
@@ -517,7 +656,9 @@ def download_package(
             raise last_error
         if not zipfile.is_zipfile(temporary):
             raise InvalidInput(
-                f"the file downloaded from {link} is not a zip archive; it was not installed"
+                "packages.download_not_a_zip",
+                "the file downloaded from {url} is not a zip archive; it was not installed",
+                url=link,
             )
         return install_package(
             temporary, directory=root, languages=(from_code, to_code), limits=limits

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from primitives.errors import SongnguError
-from ui.strings import LANGUAGES, error_template, text
+from ui.strings import LANGUAGES, error_label, error_template, text
 from workflow import settings
 from workflow.projects import list_projects
 from workflow.storage import Database, open_database
@@ -60,7 +60,10 @@ def current_project_id() -> int | None:
 def error_text(error: SongnguError) -> str:
     """A domain error in the interface language (its English message if not translated)."""
     language = lang()
-    return error.render(lambda e: error_template(e.code, language) if e.code else None)
+    return error.render(
+        lambda e: error_template(e.code, language) if e.code else None,
+        lambda name, value: error_label(name, value, language),
+    )
 
 
 def show_error(error: SongnguError) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from primitives.errors import LABEL_PARAMETERS
+
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -138,6 +142,25 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_translated": {"vi": "đã dịch", "en": "translated"},
     "status_reviewed": {"vi": "đã duyệt", "en": "reviewed"},
     "status_approved": {"vi": "đã phê duyệt", "en": "approved"},
+    # roles and actions, as refusals name them (ERROR_LABELS)
+    "role_translator": {"vi": "biên dịch viên", "en": "translator"},
+    "role_reviewer": {"vi": "người duyệt", "en": "reviewer"},
+    "role_editor": {"vi": "biên tập viên", "en": "editor"},
+    "role_admin": {"vi": "quản trị viên", "en": "admin"},
+    "action_edit": {"vi": "sửa bản dịch", "en": "edit"},
+    "action_confirm": {"vi": "xác nhận bản dịch", "en": "confirm"},
+    "action_review": {"vi": "duyệt bản dịch", "en": "review"},
+    "action_reject": {"vi": "trả lại bản dịch", "en": "reject"},
+    "action_approve": {"vi": "phê duyệt bản dịch", "en": "approve"},
+    "action_reopen": {"vi": "mở lại đoạn đã phê duyệt", "en": "reopen"},
+    "action_comment": {"vi": "bình luận", "en": "comment"},
+    "action_import": {"vi": "nhập tài liệu", "en": "import"},
+    "action_translate": {"vi": "chạy dịch máy", "en": "translate"},
+    "action_export": {"vi": "xuất bản dịch", "en": "export"},
+    "action_manage_project": {"vi": "quản lý dự án", "en": "manage project"},
+    "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
+    "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
+    "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
@@ -445,9 +468,10 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Domain errors, by code (see primitives/errors.py): "err.<code>" -> {"vi": …, "en": …}, with
-# the error's parameters as fields. Kept apart from the page strings; a test checks that
-# every code raised in the code base has both languages here.
+# Domain errors, by code (see primitives/errors.py): code -> {"vi": …, "en": …}, with the
+# error's parameters as fields. Kept apart from the page strings; a test checks that every
+# code raised outside cli/ has both languages here with the same fields as its template, and
+# that none of them names a CLI command or option (the app has buttons, not options).
 ERROR_STRINGS: dict[str, dict[str, str]] = {
     "job.unknown_kind": {
         "vi": "Không có loại tác vụ {kind!r}; các loại có sẵn: {kinds}",
@@ -557,7 +581,7 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "en": "{filename} line {line}: not well-formed XML ({reason})",
     },
     # Documents as stores (workflow/stores.py)
-    "document.not_found": {
+    "document.id_not_found": {
         "vi": "không có tài liệu {document_id}",
         "en": "no document {document_id}",
     },
@@ -578,6 +602,644 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "không tìm thấy lược đồ {format} tại {path}",
         "en": "the {format} schema is not at {path}",
     },
+    # translation: MT engines
+    "mt.unknown_engine": {
+        "vi": "không có bộ dịch máy {name!r}; hãy chọn một trong: {choices}",
+        "en": "unknown MT engine {name!r}; choose one of: {choices}",
+    },
+    "mt.beam_size_out_of_range": {
+        "vi": "độ rộng chùm (beam) phải từ 1 đến {maximum}, không phải {beam_size}",
+        "en": "beam size must be between 1 and {maximum}, not {beam_size}",
+    },
+    "mt.bad_thread_counts": {
+        "vi": "số luồng phải là inter ≥ 1 và intra ≥ 0 (0 = tự động)",
+        "en": "threads must be inter ≥ 1 and intra ≥ 0 (0 = automatic)",
+    },
+    "mt.unknown_compute_type": {
+        "vi": "không có kiểu tính toán {compute_type!r}; hãy chọn một trong: {choices}",
+        "en": "unknown compute type {compute_type!r}; choose one of: {choices}",
+    },
+    "mt.package_unloadable": {
+        "vi": "không nạp được gói dịch {package} ({reason}); quản trị viên hãy cài lại gói "
+        "trong mục Mô hình dịch máy",
+        "en": "the translation package {package} cannot be loaded ({reason}); an administrator "
+        "can install it again under Translation models",
+    },
+    "mt.unknown_engine_options": {
+        "vi": "tùy chọn bộ dịch Argos không hợp lệ: {options}; các tùy chọn có: {choices}",
+        "en": "unknown Argos engine option(s) {options}; choose from: {choices}",
+    },
+    # translation: Argos packages (install, remove, download)
+    "packages.folder_not_writable": {
+        "vi": "không ghi được vào thư mục gói dịch {folder} ({reason}); hãy đặt "
+        "ARGOS_PACKAGES_DIR là một thư mục ghi được và còn chỗ trống",
+        "en": "cannot write in the packages folder {folder} ({reason}); set ARGOS_PACKAGES_DIR "
+        "to a folder that can be written, with free space",
+    },
+    "packages.none_installed": {
+        "vi": "chưa cài gói dịch {from_code}→{to_code} nào trong {folder}; quản trị viên có "
+        "thể cài một gói trong mục Mô hình dịch máy",
+        "en": "no {from_code}→{to_code} translation package is installed in {folder}; an "
+        "administrator can install one under Translation models",
+    },
+    "packages.member_absolute_path": {
+        "vi": "{file} bị từ chối: thành phần {member!r} có đường dẫn tuyệt đối hoặc kiểu Windows",
+        "en": "{file} is refused: member {member!r} has an absolute or Windows path",
+    },
+    "packages.member_outside_folder": {
+        "vi": "{file} bị từ chối: thành phần {member!r} trỏ ra ngoài thư mục gói",
+        "en": "{file} is refused: member {member!r} points outside the package folder",
+    },
+    "packages.member_symlink": {
+        "vi": "{file} bị từ chối: thành phần {member!r} là liên kết tượng trưng",
+        "en": "{file} is refused: member {member!r} is a symbolic link",
+    },
+    "packages.member_not_regular": {
+        "vi": "{file} bị từ chối: thành phần {member!r} không phải tệp thông thường",
+        "en": "{file} is refused: member {member!r} is not a regular file",
+    },
+    "packages.too_many_members": {
+        "vi": "{file} có {count} thành phần (tối đa {maximum}); đây không phải gói Argos",
+        "en": "{file} has {count} members (at most {maximum} allowed); it is not an Argos package",
+    },
+    "packages.file_outside_folder": {
+        "vi": "{file} có tệp {member!r} nằm ngoài thư mục gói; một tệp .argosmodel chứa "
+        "đúng một thư mục gói",
+        "en": "{file} has a file {member!r} outside a package folder; an .argosmodel holds "
+        "exactly one package folder",
+    },
+    "packages.member_ratio": {
+        "vi": "{file} bị từ chối: thành phần {member!r} giãn nở {ratio:.0f} lần (tối đa "
+        "{maximum:.0f}); có vẻ là bom zip",
+        "en": "{file} is refused: member {member!r} expands {ratio:.0f} times (at most "
+        "{maximum:.0f}); it looks like a zip bomb",
+    },
+    "packages.too_large_expanded": {
+        "vi": "{file} sẽ giãn ra {size} byte (tối đa {maximum}); tệp bị từ chối",
+        "en": "{file} would expand to {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.not_one_folder": {
+        "vi": "{file} có {count} thư mục cấp trên cùng; một tệp .argosmodel chứa đúng một "
+        "thư mục gói",
+        "en": "{file} holds {count} top-level folders; an .argosmodel holds exactly one "
+        "package folder",
+    },
+    "packages.hidden_folder": {
+        "vi": "{file} có thư mục gói ẩn {folder!r}; tệp bị từ chối",
+        "en": "{file} has a hidden package folder {folder!r}; it is refused",
+    },
+    "packages.missing_member": {
+        "vi": "{file} không có {required} trong thư mục gói; đây không phải gói dịch Argos "
+        "dùng được",
+        "en": "{file} has no {required} in its package folder; it is not a usable Argos "
+        "translation package",
+    },
+    "packages.metadata_too_large": {
+        "vi": "{file} có metadata.json lớn hơn 1 MiB; tệp bị từ chối",
+        "en": "{file} has a metadata.json larger than 1 MiB; it is refused",
+    },
+    "packages.metadata_unreadable": {
+        "vi": "{file} có metadata.json không đọc được ({reason})",
+        "en": "{file} has an unreadable metadata.json ({reason})",
+    },
+    "packages.metadata_not_object": {
+        "vi": "{file} có metadata.json không phải đối tượng JSON",
+        "en": "{file} has a metadata.json that is not a JSON object",
+    },
+    "packages.wrong_languages": {
+        "vi": "{file} dịch {found_from}→{found_to}, không phải {from_code}→{to_code}; hãy "
+        "chọn gói đúng cặp ngôn ngữ",
+        "en": "{file} translates {found_from}→{found_to}, not {from_code}→{to_code}; choose "
+        "the package for the right languages",
+    },
+    "packages.member_beyond_declared_size": {
+        "vi": "{file} bị từ chối: {member!r} giãn ra vượt kích thước đã khai báo",
+        "en": "{file} is refused: {member!r} expands beyond its declared size",
+    },
+    "packages.tokenizer_unloadable": {
+        "vi": "{file} có sentencepiece.model không nạp được; gói bị hỏng, hãy tải lại",
+        "en": "{file} has a sentencepiece.model that cannot be loaded; the package is "
+        "damaged, download it again",
+    },
+    "packages.file_not_found": {
+        "vi": "không có tệp gói {path}",
+        "en": "package file {path} does not exist",
+    },
+    "packages.archive_too_large": {
+        "vi": "{file} nặng {size} byte (tối đa {maximum}); tệp bị từ chối",
+        "en": "{file} is {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.not_a_zip": {
+        "vi": "{file} không phải gói Argos (không phải tệp zip); hãy dùng tệp .argosmodel từ "
+        "kho gói Argos",
+        "en": "{file} is not an Argos package (not a zip archive); use a .argosmodel file "
+        "from the Argos package index",
+    },
+    "packages.already_installed": {
+        "vi": "gói {name} đã được cài trong {folder}; gói đã cài không bị ghi đè",
+        "en": "a package named {name} is already installed in {folder}; an installed package "
+        "is never replaced",
+    },
+    "packages.appeared_during_install": {
+        "vi": "gói {name} xuất hiện trong {folder} trong lúc cài; không có gì thay đổi",
+        "en": "a package named {name} appeared in {folder} during the install; nothing was changed",
+    },
+    "packages.damaged_zip": {
+        "vi": "{file} là tệp zip bị hỏng ({reason})",
+        "en": "{file} is a damaged zip archive ({reason})",
+    },
+    "packages.not_installed": {
+        "vi": "không có gói nào tên {name!r} được cài trong {folder}",
+        "en": "no package named {name!r} is installed in {folder}",
+    },
+    "packages.index_unreachable": {
+        "vi": "không kết nối được kho gói Argos {url} ({reason}); hãy tải tệp .argosmodel trên "
+        "một máy có mạng rồi cài tệp đó ở đây",
+        "en": "cannot reach the Argos package index {url} ({reason}); download the .argosmodel "
+        "file on a connected machine, then install it here",
+    },
+    "packages.download_unreachable": {
+        "vi": "không tải được gói từ {url} ({reason}); hãy tải tệp .argosmodel trên một máy "
+        "có mạng rồi cài tệp đó ở đây",
+        "en": "cannot reach the package download {url} ({reason}); download the .argosmodel "
+        "file on a connected machine, then install it here",
+    },
+    "packages.index_not_json": {
+        "vi": "kho gói tại {url} không phải JSON hợp lệ ({reason})",
+        "en": "the package index at {url} is not valid JSON ({reason})",
+    },
+    "packages.index_not_list": {
+        "vi": "kho gói tại {url} không phải danh sách các gói",
+        "en": "the package index at {url} is not a list of packages",
+    },
+    "packages.download_too_large": {
+        "vi": "gói tại {url} nặng {size} byte (tối đa {maximum}); gói bị từ chối",
+        "en": "the package at {url} is {size} bytes (at most {maximum}); it is refused",
+    },
+    "packages.download_over_limit": {
+        "vi": "gói tại {url} lớn hơn {maximum} byte; gói bị từ chối",
+        "en": "the package at {url} is larger than {maximum} bytes; it is refused",
+    },
+    "packages.download_incomplete": {
+        "vi": "tải từ {url} bị dừng sau {done} trên {expected} byte; hãy thử lại",
+        "en": "the download from {url} stopped after {done} of {expected} bytes; try again",
+    },
+    "packages.bad_timeout": {
+        "vi": "thời gian chờ phải lớn hơn 0 giây, không phải {timeout:g}",
+        "en": "the timeout must be more than 0 seconds, not {timeout:g}",
+    },
+    "packages.not_in_index": {
+        "vi": "kho gói tại {url} không có gói {from_code}→{to_code}",
+        "en": "the package index at {url} has no {from_code}→{to_code} package",
+    },
+    "packages.no_http_link": {
+        "vi": "kho gói tại {url} không ghi liên kết http(s) nào cho gói đó",
+        "en": "the package index at {url} lists no http(s) link for that package",
+    },
+    "packages.download_not_a_zip": {
+        "vi": "tệp tải về từ {url} không phải tệp zip; gói chưa được cài",
+        "en": "the file downloaded from {url} is not a zip archive; it was not installed",
+    },
+    # workflow/vietnamese: reading bytes as text, legacy encodings
+    "encoding.nul_characters": {
+        "vi": "dữ liệu có ký tự NUL nên không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input contains NUL characters, so it is not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.control_characters": {
+        "vi": "dữ liệu đầy ký tự điều khiển, không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input is full of control characters, not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.empty_input": {
+        "vi": "dữ liệu trống (0 byte): hãy dùng tệp có nội dung văn bản",
+        "en": "input is empty (0 bytes): give a file that contains text",
+    },
+    "encoding.bad_after_bom": {
+        "vi": "dữ liệu bắt đầu bằng dấu thứ tự byte (BOM) {encoding} nhưng byte {offset} không "
+        "hợp lệ trong {encoding}: hãy lưu lại tệp dưới dạng UTF-8",
+        "en": "input starts with a {encoding} byte-order mark but byte {offset} is not valid "
+        "{encoding}: re-save it as UTF-8",
+    },
+    "encoding.nul_bytes": {
+        "vi": "dữ liệu có byte NUL nên không phải văn bản: hãy dùng tệp văn bản thuần "
+        "(UTF-8, UTF-16 hoặc một bảng mã tiếng Việt 8 bit)",
+        "en": "input contains NUL bytes, so it is not text: give a plain-text file "
+        "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+    },
+    "encoding.letter_not_encodable": {
+        "vi": "không viết được {letter!r} bằng bảng mã {encoding}: hãy dùng Unicode",
+        "en": "{letter!r} cannot be written in {encoding}: use Unicode",
+    },
+    # workflow/vietnamese: segmentation rules
+    "rules.abbreviation_not_text": {
+        "vi": "từ viết tắt {value} trong quy tắc tách câu không phải văn bản; hãy viết nó "
+        "thành chuỗi",
+        "en": "segmentation abbreviation {value} is not text; write it as a string",
+    },
+    "rules.abbreviation_not_one_word": {
+        "vi": "từ viết tắt {raw!r} trong quy tắc tách câu phải là một từ không có khoảng "
+        "trắng, ví dụ 'TS.'",
+        "en": "segmentation abbreviation {raw!r} must be one word without spaces, e.g. 'TS.'",
+    },
+    "rules.bad_heading_word": {
+        "vi": "từ mở đầu đề mục {value} phải là văn bản không rỗng, ví dụ 'Điều'",
+        "en": "segmentation heading word {value} must be non-empty text, e.g. 'Điều'",
+    },
+    "rules.break_pattern_not_text": {
+        "vi": "mẫu luôn tách câu {value} phải là một biểu thức chính quy không rỗng",
+        "en": "break pattern {value} must be a non-empty regular expression",
+    },
+    "rules.no_break_pattern_not_text": {
+        "vi": "mẫu không tách câu {value} phải là một biểu thức chính quy không rỗng",
+        "en": "no-break pattern {value} must be a non-empty regular expression",
+    },
+    "rules.break_pattern_invalid": {
+        "vi": "mẫu luôn tách câu {raw!r} không phải biểu thức chính quy hợp lệ ({reason}); "
+        "hãy sửa hoặc xóa mẫu đó",
+        "en": "break pattern {raw!r} is not a valid regular expression ({reason}); fix or "
+        "remove it",
+    },
+    "rules.no_break_pattern_invalid": {
+        "vi": "mẫu không tách câu {raw!r} không phải biểu thức chính quy hợp lệ ({reason}); "
+        "hãy sửa hoặc xóa mẫu đó",
+        "en": "no-break pattern {raw!r} is not a valid regular expression ({reason}); fix or "
+        "remove it",
+    },
+    "rules.break_pattern_matches_empty": {
+        "vi": "mẫu luôn tách câu {raw!r} khớp với chuỗi rỗng; mẫu phải khớp với nội dung nào đó",
+        "en": "break pattern {raw!r} matches empty text; it must match something",
+    },
+    "rules.not_an_object": {
+        "vi": "quy tắc tách câu phải là một đối tượng JSON có 'abbreviations'",
+        "en": "segmentation rules must be a JSON object with 'abbreviations'",
+    },
+    "rules.wrong_format": {
+        "vi": "quy tắc tách câu có định dạng {found}; cần {expected!r}",
+        "en": "segmentation rules have format {found}; expected {expected!r}",
+    },
+    "rules.unsupported_version": {
+        "vi": "không hỗ trợ phiên bản quy tắc tách câu {found}; cần phiên bản {expected}",
+        "en": "segmentation rules version {found} is not supported; expected {expected}",
+    },
+    "rules.unknown_fields": {
+        "vi": "quy tắc tách câu có trường không xác định {fields}; các trường được phép: {allowed}",
+        "en": "segmentation rules have unknown field(s) {fields}; allowed: {allowed}",
+    },
+    "rules.abbreviations_missing": {
+        "vi": "quy tắc tách câu thiếu 'abbreviations'; hãy thêm một danh sách (có thể rỗng)",
+        "en": "segmentation rules lack 'abbreviations'; add a list (may be empty)",
+    },
+    "rules.file_not_found": {
+        "vi": "không có tệp quy tắc tách câu {path}",
+        "en": "segmentation rules file {path} does not exist",
+    },
+    "rules.file_is_folder": {
+        "vi": "{path} là một thư mục: hãy chọn một tệp JSON quy tắc tách câu",
+        "en": "{path} is a folder: name a segmentation rules JSON file",
+    },
+    "rules.file_not_utf8": {
+        "vi": "tệp quy tắc tách câu {path} không phải văn bản UTF-8: hãy lưu tệp JSON dạng UTF-8",
+        "en": "segmentation rules file {path} is not UTF-8 text: save the JSON as UTF-8",
+    },
+    "rules.file_unreadable": {
+        "vi": "không đọc được tệp quy tắc tách câu {path} ({reason}); hãy kiểm tra tệp",
+        "en": "cannot read segmentation rules file {path} ({reason}); check the file",
+    },
+    "rules.file_not_json": {
+        "vi": "tệp quy tắc tách câu {path} không phải JSON hợp lệ (dòng {line}: {reason})",
+        "en": "segmentation rules file {path} is not valid JSON (line {line}: {reason})",
+    },
+    "rules.field_not_a_list": {
+        "vi": "trường '{field}' của quy tắc tách câu phải là một danh sách chuỗi",
+        "en": "segmentation rules field '{field}' must be a list of strings",
+    },
+    # workflow/intake: reading source files (DOCX, TXT, MD)
+    "intake.legacy_doc": {
+        "vi": "{file}: không hỗ trợ tệp Word 97-2003 .doc cũ; hãy mở tệp trong Word và lưu lại "
+        "dạng .docx (hỗ trợ: {supported})",
+        "en": "{file}: legacy Word 97-2003 .doc is not supported; open it in Word and save it as "
+        ".docx (supported: {supported})",
+    },
+    "intake.rtf": {
+        "vi": "{file}: không hỗ trợ RTF; hãy mở tệp trong Word và lưu lại dạng .docx "
+        "(hỗ trợ: {supported})",
+        "en": "{file}: RTF is not supported; open it in Word and save it as .docx "
+        "(supported: {supported})",
+    },
+    "intake.odt": {
+        "vi": "{file}: không hỗ trợ OpenDocument; hãy lưu tệp dạng .docx (hỗ trợ: {supported})",
+        "en": "{file}: OpenDocument is not supported; save it as .docx (supported: {supported})",
+    },
+    "intake.pdf": {
+        "vi": "{file}: không hỗ trợ PDF; hãy xuất văn bản ra .docx hoặc .txt trước "
+        "(hỗ trợ: {supported})",
+        "en": "{file}: PDF is not supported; export the text to .docx or .txt first "
+        "(supported: {supported})",
+    },
+    "intake.unsupported_type": {
+        "vi": "{file}: không hỗ trợ loại tệp '{file_type}' (hỗ trợ: {supported})",
+        "en": "{file}: the file type '{file_type}' is not supported (supported: {supported})",
+    },
+    "intake.empty_file": {
+        "vi": "{file} trống (0 byte); hãy chọn tệp có nội dung",
+        "en": "{file} is empty (0 bytes); choose a file with content",
+    },
+    "intake.file_too_large": {
+        "vi": "{file} nặng {size:,} byte, vượt giới hạn nhập {limit:,} byte; hãy chia thành "
+        "các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} is {size:,} bytes, more than the import limit of {limit:,} bytes; split "
+        "it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_not_word": {
+        "vi": "{file} không phải tài liệu Word (phần chính của nó là {part}); các định dạng "
+        "được hỗ trợ là .docx, .txt và .md",
+        "en": "{file} is not a Word document (its main part is {part}); supported formats are "
+        ".docx, .txt and .md",
+    },
+    "intake.docx_no_main_part": {
+        "vi": "{file} không có phần tài liệu chính của Word; tệp bị hỏng hoặc không phải DOCX, "
+        "hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} has no Word main document part; it is damaged or not a DOCX, open it in "
+        "Word and save it again as .docx",
+    },
+    "intake.too_many_paragraphs": {
+        "vi": "{file} có hơn {limit:,} đoạn văn, vượt giới hạn nhập; hãy chia thành các tệp nhỏ "
+        "hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has more than {limit:,} paragraphs, the import limit; split it into "
+        "smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_damaged": {
+        "vi": "{file} là tệp DOCX bị hỏng ({reason}); hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} is a damaged DOCX ({reason}); open it in Word and save it again as .docx",
+    },
+    "intake.docx_paragraph_too_large": {
+        "vi": "{file}: một đoạn văn trong {part} có hơn {limit:,} phần tử XML; tài liệu bị lỗi "
+        "cấu trúc, hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file}: a paragraph in {part} has more than {limit:,} XML elements; the document "
+        "is malformed, open it in Word and save it again as .docx",
+    },
+    "intake.docx_not_wordprocessingml": {
+        "vi": "{file}: {part} không phải WordprocessingML (không gian tên {namespace}); nếu đó "
+        "là tệp Strict Open XML, hãy lưu lại trong Word dạng Word Document (.docx) thông thường "
+        "rồi nhập lại",
+        "en": "{file}: {part} is not WordprocessingML (namespace {namespace}); if it is a Strict "
+        "Open XML file, save it in Word as a normal Word Document (.docx) and import it again",
+    },
+    "intake.docx_encrypted_or_doc": {
+        "vi": "{file} là tệp Word có mật khẩu hoặc tệp Word 97-2003 .doc cũ: hãy gỡ mật khẩu "
+        "hoặc mở tệp trong Word và lưu lại dạng .docx, rồi nhập lại",
+        "en": "{file} is a password-protected Word file or a legacy Word 97-2003 .doc: remove "
+        "the password or open it in Word and save it again as .docx, then import it again",
+    },
+    "intake.docx_not_zip": {
+        "vi": "{file} không phải tệp DOCX (không phải tệp zip); hãy mở tệp trong Word và lưu "
+        "lại dạng .docx",
+        "en": "{file} is not a DOCX file (it is not a zip archive); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.docx_truncated": {
+        "vi": "{file} là tệp DOCX bị hỏng hoặc bị cắt cụt ({reason}); hãy mở tệp trong Word và "
+        "lưu lại dạng .docx",
+        "en": "{file} is a damaged or truncated DOCX ({reason}); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.docx_too_many_members": {
+        "vi": "{file} có {count:,} thành phần zip, vượt giới hạn {limit:,}; đây không phải tệp "
+        "DOCX bình thường, hãy mở tệp trong Word và lưu lại dạng .docx",
+        "en": "{file} has {count:,} zip members, more than the limit of {limit:,}; it is not a "
+        "normal DOCX, open it in Word and save it again as .docx",
+    },
+    "intake.docx_duplicate_member": {
+        "vi": "{file} ghi thành phần zip {member} hai lần; hãy mở tệp trong Word và lưu lại "
+        "dạng .docx",
+        "en": "{file} lists the zip member {member} twice; open it in Word and save it again "
+        "as .docx",
+    },
+    "intake.docx_encrypted_zip": {
+        "vi": "{file} là tệp zip được mã hóa; hãy gỡ mật khẩu rồi nhập lại",
+        "en": "{file} is an encrypted zip; remove the password and import it again",
+    },
+    "intake.docx_member_too_large": {
+        "vi": "{file}: thành phần {member} khai báo {size:,} byte, vượt giới hạn {limit:,}; hãy "
+        "chia thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file}: member {member} declares {size:,} bytes, more than the limit of "
+        "{limit:,}; split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_inflates_too_much": {
+        "vi": "{file} giải nén ra hơn {limit:,} byte (bom zip hoặc tài liệu rất lớn); hãy chia "
+        "thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} inflates to more than {limit:,} bytes (zip bomb or very large document); "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_member_ratio": {
+        "vi": "{file}: thành phần {member} giãn nở hơn {ratio:g}:1 (bom zip); tệp bị từ chối "
+        "(nếu tin tưởng tệp này, hãy tăng {setting})",
+        "en": "{file}: member {member} expands more than {ratio:g}:1 (zip bomb); the file was "
+        "refused (if you trust it, raise {setting})",
+    },
+    "intake.docx_member_inflates_beyond_limit": {
+        "vi": "{file}: thành phần {member} giải nén vượt giới hạn kích thước (bom zip hoặc tài "
+        "liệu rất lớn); hãy chia thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp "
+        "tệp như vậy",
+        "en": "{file}: member {member} inflates beyond the size limit (zip bomb or very large "
+        "document); split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.docx_xml_entities": {
+        "vi": "{file}: {part} khai báo thực thể XML, điều Word không bao giờ làm (có thể là tấn "
+        "công mở rộng thực thể); tệp bị từ chối",
+        "en": "{file}: {part} declares XML entities, which Word never writes (possible "
+        "entity-expansion attack); the file was refused",
+    },
+    "intake.docx_too_many_elements": {
+        "vi": "{file}: {part} có hơn {limit:,} phần tử XML; tài liệu quá lớn hoặc bị lỗi cấu "
+        "trúc, hãy chia nhỏ",
+        "en": "{file}: {part} has more than {limit:,} XML elements; the document is too large "
+        "or malformed, split it",
+    },
+    "intake.docx_malformed_xml": {
+        "vi": "{file}: {part} không phải XML hợp lệ ({reason}); hãy mở tệp trong Word và lưu "
+        "lại dạng .docx",
+        "en": "{file}: {part} is not well-formed XML ({reason}); open it in Word and save it "
+        "again as .docx",
+    },
+    "intake.text_too_large": {
+        "vi": "{file} nặng {size:,} byte, vượt giới hạn nhập văn bản {limit:,} byte; hãy chia "
+        "thành các tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} is {size:,} bytes, more than the text import limit of {limit:,} bytes; "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.not_text": {"vi": "{file}: {detail}", "en": "{file}: {detail}"},
+    "intake.no_text": {
+        "vi": "{file} không có chữ nào; hãy chọn tệp có nội dung văn bản",
+        "en": "{file} contains no text; choose a file with text in it",
+    },
+    "intake.text_is_zip": {
+        "vi": "{file} là tệp zip/DOCX, không phải văn bản thuần; hãy nhập tệp với đúng phần "
+        "mở rộng của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a zip/DOCX file, not plain text; import it under its real extension or "
+        "save it as UTF-8 text",
+    },
+    "intake.text_is_office": {
+        "vi": "{file} là tệp Word/Office, không phải văn bản thuần; hãy nhập tệp với đúng phần "
+        "mở rộng của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a Word/Office file, not plain text; import it under its real extension "
+        "or save it as UTF-8 text",
+    },
+    "intake.text_is_pdf": {
+        "vi": "{file} là tệp PDF, không phải văn bản thuần; hãy nhập tệp với đúng phần mở rộng "
+        "của nó hoặc lưu thành văn bản UTF-8",
+        "en": "{file} is a PDF file, not plain text; import it under its real extension or save "
+        "it as UTF-8 text",
+    },
+    "intake.too_many_lines": {
+        "vi": "{file} có hơn {limit:,} dòng, vượt giới hạn nhập; hãy chia thành các tệp nhỏ "
+        "hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has more than {limit:,} lines, more than the import limit; split it into "
+        "smaller files, or raise {setting} if such files are expected",
+    },
+    "intake.too_many_text_lines": {
+        "vi": "{file} có {count:,} dòng chữ, vượt giới hạn nhập {limit:,}; hãy chia thành các "
+        "tệp nhỏ hơn, hoặc tăng {setting} nếu thường gặp tệp như vậy",
+        "en": "{file} has {count:,} lines of text, more than the import limit of {limit:,}; "
+        "split it into smaller files, or raise {setting} if such files are expected",
+    },
+    # settings read from the environment
+    "settings.limit_not_megabytes": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số megabyte lớn hơn 0 (mặc định "
+        "{default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a number of megabytes greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.limit_not_whole_number": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số nguyên lớn hơn 0 (mặc định "
+        "{default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a whole number greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.limit_not_number": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số lớn hơn 0 (mặc định {default}) "
+        "hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a number greater than 0 "
+        "(default {default}) or unset it",
+    },
+    "settings.busy_timeout_not_milliseconds": {
+        "vi": "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} không phải số mili giây: hãy đặt ví dụ "
+        "10000 hoặc bỏ biến này",
+        "en": "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} is not a number of milliseconds: set it "
+        "to e.g. 10000 or unset it",
+    },
+    "settings.home_not_a_folder": {
+        "vi": "không dùng được SONGNGU_HOME={path} làm thư mục ({reason}): hãy đặt một thư mục "
+        "ghi được",
+        "en": "SONGNGU_HOME={path} cannot be used as a folder ({reason}): set it to a writable "
+        "folder",
+    },
+    # workflow: the database
+    "storage.bad_database_url": {
+        "vi": "không dùng được địa chỉ cơ sở dữ liệu {url}: {reason}; hãy kiểm tra "
+        "SONGNGU_DATABASE_URL",
+        "en": "cannot use database URL {url}: {reason}; check SONGNGU_DATABASE_URL",
+    },
+    "storage.cannot_open_database": {
+        "vi": "không mở được cơ sở dữ liệu {url}: {reason}; hãy kiểm tra SONGNGU_DATABASE_URL "
+        "(hoặc SONGNGU_HOME với tệp SQLite mặc định)",
+        "en": "cannot open the database {url}: {reason}; check SONGNGU_DATABASE_URL (or "
+        "SONGNGU_HOME for the default SQLite file)",
+    },
+    # workflow: partners, users, projects, documents
+    "partner.unknown_setting": {
+        "vi": "không có thiết lập đối tác {key!r}: các thiết lập có là {known}",
+        "en": "unknown partner setting {key!r}: known settings are {known}",
+    },
+    "partner.bad_choice": {
+        "vi": "thiết lập đối tác {key}={value} không thuộc các giá trị {allowed}",
+        "en": "partner setting {key}={value} is not one of {allowed}",
+    },
+    "partner.not_a_json_object": {
+        "vi": '{key} cần một đối tượng JSON, ví dụ \'{{"check-id": "warning"}}\'',
+        "en": '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
+    },
+    "partner.not_found": {
+        "vi": "không có hồ sơ đối tác {name!r}: hãy chọn một trong {names}",
+        "en": "no partner profile {name!r}: choose one of {names}",
+    },
+    "user.not_found": {
+        "vi": "không có người dùng {name!r}; quản trị viên cần thêm người dùng này trước",
+        "en": "no user {name!r}; an administrator must add this user first",
+    },
+    "user.bad_name": {
+        "vi": "tên người dùng {name!r} phải dài 1-100 ký tự và không có khoảng trắng",
+        "en": "user name {name!r} must be 1-100 characters without spaces",
+    },
+    "user.display_name_too_long": {
+        "vi": "tên hiển thị dài tối đa 200 ký tự",
+        "en": "a display name must be at most 200 characters",
+    },
+    "user.exists": {
+        "vi": "người dùng {name!r} đã tồn tại: hãy chọn tên khác",
+        "en": "user {name!r} already exists: choose another name",
+    },
+    "project.bad_name": {
+        "vi": "tên dự án phải dài 1-200 ký tự",
+        "en": "a project name must be 1-200 characters",
+    },
+    "project.exists": {
+        "vi": "dự án {name!r} đã tồn tại: hãy chọn tên khác",
+        "en": "project {name!r} already exists: choose another name",
+    },
+    "project.not_found": {
+        "vi": "không có dự án {project!r}",
+        "en": "no project {project!r}",
+    },
+    "document.not_found": {
+        "vi": "không có tài liệu {document!r} trong dự án {project!r}",
+        "en": "no document {document!r} in project {project!r}",
+    },
+    # workflow: roles, permissions, status changes (role, action and statuses are shown
+    # with the app's own labels, see ERROR_LABELS)
+    "role.unknown": {
+        "vi": "không có vai trò {value!r}: hãy dùng một trong {names}",
+        "en": "unknown role {value!r}: use one of {names}",
+    },
+    "permission.denied": {
+        "vi": "{user} ({role}) không được phép {action}: hãy nhờ người có vai trò được phép "
+        "làm việc này",
+        "en": "{user} ({role}) may not {action}: ask a user with a role that can",
+    },
+    "status.no_transition_from": {
+        "vi": "không thể chuyển trạng thái từ {from_status} sang {to_status}",
+        "en": "cannot change status from {from_status} to {to_status}",
+    },
+    "status.transition_not_allowed": {
+        "vi": "không thể chuyển trạng thái từ {from_status} sang {to_status}; từ {from_status} "
+        "chỉ chuyển được sang: {statuses}",
+        "en": "cannot change status from {from_status} to {to_status}; from {from_status} it "
+        "can go to: {statuses}",
+    },
+    "status.approved_locked": {
+        "vi": "đoạn đã phê duyệt bị khóa: biên tập viên phải mở lại trước",
+        "en": "approved segments are locked: an editor must reopen it first",
+    },
+    "status.unknown": {
+        "vi": "không có trạng thái {value!r}: hãy dùng một trong {names}",
+        "en": "unknown status {value!r}: use one of {names}",
+    },
+    # workflow/glossary: files on disk
+    "glossary.file_not_found": {
+        "vi": "không có tệp bảng thuật ngữ {path}",
+        "en": "glossary file {path} does not exist",
+    },
+    "glossary.file_is_folder": {
+        "vi": "{path} là một thư mục; hãy chọn tệp .csv, .tsv hoặc .tbx",
+        "en": "{path} is a folder; give a .csv, .tsv or .tbx file",
+    },
+    "glossary.file_unreadable": {
+        "vi": "không đọc được {path}: {reason}",
+        "en": "cannot read {path}: {reason}",
+    },
 }
 
 
@@ -585,6 +1247,18 @@ def error_template(code: str, lang: str) -> str | None:
     """The app's template for a domain error code in lang, if it has one."""
     entry = ERROR_STRINGS.get(code)
     return None if entry is None else entry.get(lang) or entry.get("en")
+
+
+def error_label(name: str, value: Any, lang: str) -> Any:
+    """A domain error's parameter as the app shows it: a role, an action or statuses in lang
+    (primitives.errors.LABEL_PARAMETERS), any other value as it is."""
+    kind = LABEL_PARAMETERS.get(name)
+    if kind is None or not isinstance(value, str) or not value:
+        return value
+    keys = [f"{kind}_{item.replace(' ', '_')}" for item in value.split(", ")]
+    if not all(key in STRINGS for key in keys):
+        return value  # a name without a label (a new status, say): shown as raised
+    return ", ".join(text(key, lang) for key in keys)
 
 
 def text(key: str, lang: str, **values: object) -> str:

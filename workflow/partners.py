@@ -66,14 +66,23 @@ def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(values) - set(_BY_KEY))
     if unknown:
         raise InvalidInput(
-            f"unknown partner setting {unknown[0]!r}: known settings are {', '.join(_BY_KEY)}"
+            "partner.unknown_setting",
+            "unknown partner setting {key!r}: known settings are {known}",
+            key=unknown[0],
+            known=", ".join(_BY_KEY),
         )
     result: dict[str, Any] = {}
     for setting in PARTNER_SETTINGS:
         value = values.get(setting.key, setting.default)
         if setting.choices is not None and value not in setting.choices:
             allowed = ", ".join(map(str, setting.choices))
-            raise InvalidInput(f"partner setting {setting.key}={value!r} is not one of {allowed}")
+            raise InvalidInput(
+                "partner.bad_choice",
+                "partner setting {key}={value} is not one of {allowed}",
+                key=setting.key,
+                value=repr(value),
+                allowed=allowed,
+            )
         result[setting.key] = value
     return result
 
@@ -83,7 +92,10 @@ def parse_setting_value(key: str, raw: str) -> Any:
     setting = _BY_KEY.get(key)
     if setting is None:
         raise InvalidInput(
-            f"unknown partner setting {key!r}: known settings are {', '.join(_BY_KEY)}"
+            "partner.unknown_setting",
+            "unknown partner setting {key!r}: known settings are {known}",
+            key=key,
+            known=", ".join(_BY_KEY),
         )
     if isinstance(setting.default, list):
         return [part.strip() for part in raw.split(",") if part.strip()]
@@ -93,7 +105,11 @@ def parse_setting_value(key: str, raw: str) -> Any:
         except json.JSONDecodeError:
             value = None
         if not isinstance(value, dict):
-            raise InvalidInput(f'{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'')
+            raise InvalidInput(
+                "partner.not_a_json_object",
+                '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
+                key=key,
+            )
         return value
     return raw
 
@@ -122,7 +138,12 @@ def get_partner(session: Session, name: str) -> PartnerProfile:
         names = ", ".join(
             session.scalars(select(PartnerProfile.name).order_by(PartnerProfile.name))
         )
-        raise NotFound(f"no partner profile {name!r}: choose one of {names}")
+        raise NotFound(
+            "partner.not_found",
+            "no partner profile {name!r}: choose one of {names}",
+            name=name,
+            names=names,
+        )
     return partner
 
 

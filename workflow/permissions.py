@@ -20,7 +20,12 @@ class Role(StrEnum):
             return cls(value.strip().lower())
         except ValueError:
             names = ", ".join(r.value for r in cls)
-            raise InvalidInput(f"unknown role {value!r}: use one of {names}") from None
+            raise InvalidInput(
+                "role.unknown",
+                "unknown role {value!r}: use one of {names}",
+                value=value,
+                names=names,
+            ) from None
 
 
 class Action(StrEnum):
@@ -76,11 +81,17 @@ def allowed(role: Role, action: Action) -> bool:
 
 
 def require(role: Role, action: Action, user_name: str) -> None:
-    """Raise PermissionDenied unless the role may perform the action."""
+    """Raise PermissionDenied unless the role may perform the action.
+
+    ``role`` and ``action`` are parameters the app shows in its language (ui/strings.py).
+    """
     if not allowed(role, action):
         raise PermissionDenied(
-            f"{user_name} ({role.value}) may not {action.value.replace('_', ' ')}: "
-            f"ask a user with a role that can"
+            "permission.denied",
+            "{user} ({role}) may not {action}: ask a user with a role that can",
+            user=user_name,
+            role=role.value,
+            action=action.value.replace("_", " "),
         )
 
 
@@ -89,8 +100,21 @@ def transition_action(current: Status, new: Status) -> Action:
     action = TRANSITIONS.get((current, new))
     if action is None:
         targets = sorted({to.label for (frm, to) in TRANSITIONS if frm == current})
-        hint = f"from {current.label} it can go to: {', '.join(targets)}" if targets else ""
-        raise InvalidTransition(f"cannot change status from {current.label} to {new.label}; {hint}")
+        if not targets:
+            raise InvalidTransition(
+                "status.no_transition_from",
+                "cannot change status from {from_status} to {to_status}",
+                from_status=current.label,
+                to_status=new.label,
+            )
+        raise InvalidTransition(
+            "status.transition_not_allowed",
+            "cannot change status from {from_status} to {to_status}; "
+            "from {from_status} it can go to: {statuses}",
+            from_status=current.label,
+            to_status=new.label,
+            statuses=", ".join(targets),
+        )
     return action
 
 
@@ -101,5 +125,7 @@ def status_after_edit(current: Status) -> Status:
     needs confirming (and reviewing) again, so nothing unreviewed is published.
     """
     if current >= Status.APPROVED:
-        raise InvalidTransition("approved segments are locked: an editor must reopen it first")
+        raise InvalidTransition(
+            "status.approved_locked", "approved segments are locked: an editor must reopen it first"
+        )
     return Status.DRAFT

@@ -19,9 +19,11 @@ def create_project(
     actor.require(Action.MANAGE_PROJECT)
     name = name.strip()
     if not name or len(name) > 200:
-        raise InvalidInput("a project name must be 1-200 characters")
+        raise InvalidInput("project.bad_name", "a project name must be 1-200 characters")
     if session.scalar(select(Project).where(Project.name == name)) is not None:
-        raise InvalidInput(f"project {name!r} already exists: choose another name")
+        raise InvalidInput(
+            "project.exists", "project {name!r} already exists: choose another name", name=name
+        )
     profile = get_partner(session, partner or DEFAULT_PARTNER)
     project = Project(name=name, partner=profile, source_lang="vi", target_lang="en")
     session.add(project)
@@ -47,10 +49,7 @@ def get_project(session: Session, name_or_id: str | int) -> Project:
     if project is None:
         project = session.scalar(select(Project).where(Project.name == str(name_or_id)))
     if project is None:
-        raise NotFound(
-            f"no project {name_or_id!r}: see 'songngu project list' or create it with "
-            f"'songngu project create NAME'"
-        )
+        raise NotFound("project.not_found", "no project {project!r}", project=name_or_id)
     return project
 
 
@@ -68,7 +67,12 @@ def get_document(session: Session, project: Project, name_or_id: str | int) -> D
             )
         )
     if document is None:
-        raise NotFound(f"no document {name_or_id!r} in project {project.name!r}")
+        raise NotFound(
+            "document.not_found",
+            "no document {document!r} in project {project!r}",
+            document=name_or_id,
+            project=project.name,
+        )
     return document
 
 

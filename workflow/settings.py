@@ -99,8 +99,10 @@ def home() -> Path:
         from primitives.errors import InvalidInput
 
         raise InvalidInput(
-            f"SONGNGU_HOME={path} cannot be used as a folder ({error.strerror}): "
-            f"set it to a writable folder"
+            "settings.home_not_a_folder",
+            "SONGNGU_HOME={path} cannot be used as a folder ({reason}): set it to a writable folder",
+            path=str(path),
+            reason=str(error.strerror),
         ) from None
     return path
 

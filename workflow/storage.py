@@ -34,8 +34,10 @@ def _busy_timeout_ms() -> int:
         value = -1
     if value < 0:
         raise InvalidInput(
-            f"SONGNGU_SQLITE_BUSY_TIMEOUT_MS={raw!r} is not a number of milliseconds: "
-            f"set it to e.g. 10000 or unset it"
+            "settings.busy_timeout_not_milliseconds",
+            "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} is not a number of milliseconds: "
+            "set it to e.g. 10000 or unset it",
+            value=raw,
         )
     return value
 
@@ -153,7 +155,10 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
             except Exception as error:  # a malformed URL is a user error
                 message = str(error).replace(url, _shown(url))
                 raise InvalidInput(
-                    f"cannot use database URL {_shown(url)}: {message}; check SONGNGU_DATABASE_URL"
+                    "storage.bad_database_url",
+                    "cannot use database URL {url}: {reason}; check SONGNGU_DATABASE_URL",
+                    url=_shown(url),
+                    reason=message,
                 ) from None
             if migrate:
                 try:
@@ -163,8 +168,11 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
                     database.dispose()
                     reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
                     raise InvalidInput(
-                        f"cannot open the database {_shown(url)}: {reason}; check "
-                        f"SONGNGU_DATABASE_URL (or SONGNGU_HOME for the default SQLite file)"
+                        "storage.cannot_open_database",
+                        "cannot open the database {url}: {reason}; check SONGNGU_DATABASE_URL "
+                        "(or SONGNGU_HOME for the default SQLite file)",
+                        url=_shown(url),
+                        reason=reason,
                     ) from None
             _databases[url] = database
         return database

@@ -34,7 +34,9 @@ def document_store(session: Session, document_id: int, *, with_original: bool = 
     also loads the imported file, for formats that write into a copy of it."""
     stores = _stores(session, Document.id == document_id, with_original)
     if not stores:
-        raise NotFound("document.not_found", "no document {document_id}", document_id=document_id)
+        raise NotFound(
+            "document.id_not_found", "no document {document_id}", document_id=document_id
+        )
     return stores[0]
 
 

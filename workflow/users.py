@@ -39,9 +39,7 @@ def resolve_actor(session: Session, name: str | None = None) -> Actor:
     name = (name or settings.get("SONGNGU_USER")).strip()
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
-        raise NotFound(
-            f"no user {name!r}: add one with 'songngu user add {name} --role translator'"
-        )
+        raise NotFound("user.not_found", "no user {name!r}", name=name)
     return Actor(user.name, Role(user.role))
 
 
@@ -49,11 +47,19 @@ def add_user(session: Session, actor: Actor, name: str, role: str, display_name:
     actor.require(Action.MANAGE_USERS)
     name = name.strip()
     if not name or len(name) > 100 or any(c.isspace() for c in name):
-        raise InvalidInput(f"user name {name!r} must be 1-100 characters without spaces")
+        raise InvalidInput(
+            "user.bad_name",
+            "user name {name!r} must be 1-100 characters without spaces",
+            name=name,
+        )
     if len(display_name) > 200:  # the column's size
-        raise InvalidInput("a display name must be at most 200 characters")
+        raise InvalidInput(
+            "user.display_name_too_long", "a display name must be at most 200 characters"
+        )
     if session.scalar(select(User).where(User.name == name)) is not None:
-        raise InvalidInput(f"user {name!r} already exists: choose another name")
+        raise InvalidInput(
+            "user.exists", "user {name!r} already exists: choose another name", name=name
+        )
     user = User(name=name, role=Role.parse(role).value, display_name=display_name or name)
     session.add(user)
     session.flush()

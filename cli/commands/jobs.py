@@ -70,8 +70,10 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
             )
         if job.state == JobState.FAILED:
             raise JobFailed(
-                f"job {job_id} failed: {job.message}; fix that, then run "
-                f"'songngu jobs resume {job_id}'"
+                "cli.job_failed",
+                "job {job_id} failed: {message}; fix that, then run 'songngu jobs resume {job_id}'",
+                job_id=job_id,
+                message=job.message,
             )
         return JobState(job.state)
 

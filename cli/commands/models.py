@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from cli.errors import INSTALL_PACKAGE_HINT
 from primitives.errors import InvalidInput
 
 _DIR_OPTION = click.option(
@@ -34,12 +35,12 @@ def models_group() -> None:
 @_DIR_OPTION
 def list_command(directory: Path | None) -> None:
     """List installed translation packages with their languages and versions."""
-    from translation.packages import INSTALL_HINT, installed_packages
+    from translation.packages import installed_packages
 
     folder = _folder(directory)
     packages = installed_packages(folder)
     if not packages:
-        click.echo(f"no translation packages installed in {folder}; {INSTALL_HINT}")
+        click.echo(f"no translation packages installed in {folder}; {INSTALL_PACKAGE_HINT}")
         return
     for package in packages:
         click.echo(
@@ -145,20 +146,26 @@ def translate_command(
     segments = list(texts)
     if input_file is not None:
         from workflow.intake import IntakeLimits
-        from workflow.intake.limits import TEXT_MB_SETTING, raise_hint
+        from workflow.intake.limits import TEXT_MB_SETTING
         from workflow.vietnamese.encodings import decode_bytes
 
         limit = IntakeLimits.from_settings().max_text_bytes
         data = input_file.read(limit + 1)  # never more than the limit in memory
         if len(data) > limit:
             raise InvalidInput(
-                f"{input_file.name} has more than {limit:,} bytes, the text import limit; "
-                f"{raise_hint(TEXT_MB_SETTING)}"
+                "cli.input_over_text_limit",
+                "{file} has more than {limit:,} bytes, the text import limit; split it into "
+                "smaller files, or raise {setting} if such files are expected",
+                file=input_file.name,
+                limit=limit,
+                setting=TEXT_MB_SETTING,
             )
         text, _ = decode_bytes(data)  # not text → one clear InvalidInput line
         segments += [line for line in text.splitlines() if line.strip()]
     if not segments:
-        raise InvalidInput("nothing to translate; give TEXT arguments or --input FILE")
+        raise InvalidInput(
+            "cli.nothing_to_translate", "nothing to translate; give TEXT arguments or --input FILE"
+        )
     engine = get_engine("argos", packages_dir=directory, beam_size=beam)
     requests = [
         MTRequest(key=index, source=text, names=names, strip_name_diacritics=strip_name_diacritics)

@@ -34,19 +34,35 @@ def read_input(source: str) -> bytes:
         with click.open_file("-", "rb") as stdin:
             data = stdin.read(MAX_INPUT_BYTES + 1)  # one byte more tells an oversized input
         if len(data) > MAX_INPUT_BYTES:
-            raise InvalidInput(f"input is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
+            raise InvalidInput(
+                "cli.stdin_too_large",
+                "input is larger than {mib} MiB: split it",
+                mib=MAX_INPUT_BYTES // 2**20,
+            )
         return data
     path = Path(source)
     if not path.exists():
-        raise NotFound(f"file not found: {source}")
+        raise NotFound("cli.file_not_found", "file not found: {source}", source=source)
     if path.is_dir():
-        raise InvalidInput(f"{source} is a directory: give a text file")
+        raise InvalidInput(
+            "cli.input_is_folder", "{source} is a directory: give a text file", source=source
+        )
     if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InvalidInput(f"{source} is larger than {MAX_INPUT_BYTES // 2**20} MiB: split it")
+        raise InvalidInput(
+            "cli.file_too_large",
+            "{source} is larger than {mib} MiB: split it",
+            source=source,
+            mib=MAX_INPUT_BYTES // 2**20,
+        )
     try:
         return path.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"cannot read {source}: {error.strerror or error}") from None
+        raise InvalidInput(
+            "cli.file_unreadable",
+            "cannot read {source}: {reason}",
+            source=source,
+            reason=str(error.strerror or error),
+        ) from None
 
 
 def split_lines(text: str) -> list[tuple[str, str]]:
@@ -86,15 +102,19 @@ def register(cli: click.Group) -> None:
         if font is not None and legacy_font_encoding(font) is None:
             # Decoding "by" a Unicode font would silently ignore what the user asked for.
             raise InvalidInput(
-                f"--font {font!r} is not a legacy Vietnamese font (.Vn… for TCVN3, VNI-…, "
-                f"VISCII): leave --font out to detect the encoding"
+                "cli.font_not_legacy",
+                "--font {font!r} is not a legacy Vietnamese font (.Vn… for TCVN3, VNI-…, "
+                "VISCII): leave --font out to detect the encoding",
+                font=font,
             )
         data = read_input(source)
         name = "stdin" if source == "-" else source
         try:
             text, encoding = decode_bytes(data, font_hint=font)
         except InvalidInput as error:
-            raise InvalidInput(f"{name}: {error}") from None
+            raise InvalidInput(
+                "cli.input_not_text", "{name}: {detail}", name=name, detail=error
+            ) from None
         report = RepairReport(unit="line")
         label = ENCODING_NAMES.get(encoding)
         if label:

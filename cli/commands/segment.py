@@ -16,7 +16,7 @@ from primitives.statuses import Status
 from workflow.import_preview import preview_segmentation
 from workflow.importing import project_rules
 from workflow.intake import IntakeLimits
-from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
+from workflow.intake.limits import UPLOAD_MB_SETTING
 from workflow.project_rules import (
     RulesChange,
     RulesDifference,
@@ -34,7 +34,9 @@ def _rules(
     rules_path: str | None, project: str | None, abbreviations: tuple[str, ...]
 ) -> SegmentationRules:
     if rules_path is not None and project is not None:
-        raise InvalidInput("--rules and --project both name rules: give one of them")
+        raise InvalidInput(
+            "cli.rules_and_project", "--rules and --project both name rules: give one of them"
+        )
     if rules_path is not None:
         rules = SegmentationRules.from_json_file(Path(rules_path))
     elif project is not None:
@@ -99,8 +101,11 @@ def segment_command(
         data, name = sys.stdin.buffer.read(limit + 1), STDIN_NAME  # never more than the limit
         if len(data) > limit:
             raise InvalidInput(
-                f"standard input has more than {limit:,} bytes, the import limit; "
-                f"{raise_hint(UPLOAD_MB_SETTING)}"
+                "cli.stdin_over_import_limit",
+                "standard input has more than {limit:,} bytes, the import limit; split it into "
+                "smaller files, or raise {setting} if such files are expected",
+                limit=limit,
+                setting=UPLOAD_MB_SETTING,
             )
     else:
         data, name = read_input_file(source), Path(source).name
@@ -149,8 +154,10 @@ def _parse_versions(value: str | None) -> tuple[int, int] | None:
     parts = [part.strip() for part in value.split(",")]
     if len(parts) != 2 or not all(part.isdigit() for part in parts):
         raise InvalidInput(
-            f"--expect-versions {value!r} must be two versions, the first's and the next "
-            f"segment's, e.g. 3,1"
+            "cli.bad_expect_versions",
+            "--expect-versions {value!r} must be two versions, the first's and the next "
+            "segment's, e.g. 3,1",
+            value=value,
         )
     return int(parts[0]), int(parts[1])
 
@@ -221,7 +228,9 @@ def split_command(
     the second part becomes a new segment right after it.
     """
     if (offset is None) == (before is None):
-        raise InvalidInput("say where to split: give an OFFSET or --before TEXT (one of them)")
+        raise InvalidInput(
+            "cli.split_where", "say where to split: give an OFFSET or --before TEXT (one of them)"
+        )
     with database().write() as session:
         first, second = split_segment(
             session,
@@ -299,7 +308,10 @@ def project_rules_command(
         remove_break=remove_break,
     )
     if reset and not change.is_empty:
-        raise InvalidInput("--reset replaces the rules with the defaults: run changes after it")
+        raise InvalidInput(
+            "cli.reset_with_changes",
+            "--reset replaces the rules with the defaults: run changes after it",
+        )
     if reset or not change.is_empty:
         with database().write() as session:
             found = get_project(session, project)

@@ -79,7 +79,7 @@ def test_jobs_resume_finishes_a_stopped_mt_job(
         ),
         (("P", "--beam", "0"), "songngu: error: beam size must be between 1 and 16, not 0"),
         (("P", "--document", "nope"), "songngu: error: no document 'nope' in project 'P'"),
-        (("Q",), "songngu: error: no project 'Q': see 'songngu project list'"),
+        (("Q",), "songngu: error: no project 'Q'; see 'songngu project list'"),
     ],
 )
 def test_user_errors_are_one_line(

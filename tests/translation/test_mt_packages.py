@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from cli.errors import one_line
 from primitives.errors import Conflict, InvalidInput, NotFound
 from translation import packages
 from translation.packages import (
@@ -74,8 +75,11 @@ def test_missing_package_message_says_how_to_install(packages_dir: Path) -> None
         find_package("vi", "en")
     message = str(error.value)
     assert "\n" not in message
-    assert "songngu models install FILE.argosmodel" in message
-    assert "songngu models download vi en" in message
+    assert message.startswith("no vi→en translation package is installed in ")
+    assert "songngu" not in message  # what to type is the CLI's hint
+    line = one_line(error.value)
+    assert "songngu models install FILE.argosmodel" in line
+    assert "songngu models download vi en" in line
 
 
 def test_folders_with_unusable_metadata_are_not_packages(
@@ -340,7 +344,8 @@ def test_download_offline_gives_one_line_with_instructions(packages_dir: Path) -
     message = str(error.value)
     assert "\n" not in message
     assert "cannot reach the Argos package index" in message
-    assert "songngu models install FILE.argosmodel" in message
+    assert "download the .argosmodel file on a connected machine" in message
+    assert "songngu models install FILE.argosmodel" in one_line(error.value)
 
 
 @pytest.mark.parametrize("timeout", [0.0, -1.0, float("nan")])

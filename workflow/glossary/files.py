@@ -32,9 +32,20 @@ def read_glossary_file(path: str | Path) -> list[GlossaryEntry]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"glossary file {path} does not exist") from None
+        raise NotFound(
+            "glossary.file_not_found", "glossary file {path} does not exist", path=str(path)
+        ) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder; give a .csv, .tsv or .tbx file") from None
+        raise InvalidInput(
+            "glossary.file_is_folder",
+            "{path} is a folder; give a .csv, .tsv or .tbx file",
+            path=str(path),
+        ) from None
     except OSError as error:  # permission denied, name too long, ...
-        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
+        raise InvalidInput(
+            "glossary.file_unreadable",
+            "cannot read {path}: {reason}",
+            path=str(path),
+            reason=str(error.strerror or error),
+        ) from None
     return read_glossary_bytes(data, path.name)

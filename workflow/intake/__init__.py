@@ -17,7 +17,6 @@ from workflow.intake.limits import (
     DEFAULT_LIMITS,
     UPLOAD_MB_SETTING,
     IntakeLimits,
-    raise_hint,
 )
 from workflow.intake.markdown_reader import read_markdown
 from workflow.intake.model import SourceBlock, SourceDocument
@@ -35,12 +34,49 @@ __all__ = [
 
 SUPPORTED_EXTENSIONS = (".docx", ".txt", ".md", ".markdown")
 _SUPPORTED_TEXT = ", ".join(SUPPORTED_EXTENSIONS)
-_RESAVE_HINTS = {
-    ".doc": "legacy Word 97-2003 .doc is not supported; open it in Word and save it as .docx",
-    ".rtf": "RTF is not supported; open it in Word and save it as .docx",
-    ".odt": "OpenDocument is not supported; save it as .docx",
-    ".pdf": "PDF is not supported; export the text to .docx or .txt first",
-}
+
+
+def _unsupported(name: str, extension: str) -> InvalidInput:
+    """The refusal of a file type we do not read, saying how to convert the common ones."""
+    supported = _SUPPORTED_TEXT
+    if extension == ".doc":
+        return InvalidInput(
+            "intake.legacy_doc",
+            "{file}: legacy Word 97-2003 .doc is not supported; open it in Word and save it as "
+            ".docx (supported: {supported})",
+            file=name,
+            supported=supported,
+        )
+    if extension == ".rtf":
+        return InvalidInput(
+            "intake.rtf",
+            "{file}: RTF is not supported; open it in Word and save it as .docx "
+            "(supported: {supported})",
+            file=name,
+            supported=supported,
+        )
+    if extension == ".odt":
+        return InvalidInput(
+            "intake.odt",
+            "{file}: OpenDocument is not supported; save it as .docx (supported: {supported})",
+            file=name,
+            supported=supported,
+        )
+    if extension == ".pdf":
+        return InvalidInput(
+            "intake.pdf",
+            "{file}: PDF is not supported; export the text to .docx or .txt first "
+            "(supported: {supported})",
+            file=name,
+            supported=supported,
+        )
+    return InvalidInput(
+        "intake.unsupported_type",
+        "{file}: the file type '{file_type}' is not supported (supported: {supported})",
+        file=name,
+        file_type=extension or name,
+        supported=supported,
+    )
 
 
 def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) -> SourceDocument:
@@ -52,14 +88,20 @@ def read_source(data: bytes, filename: str, limits: IntakeLimits | None = None) 
     name = posixpath.basename(filename.replace("\\", "/")) or "file"
     extension = posixpath.splitext(name)[1].lower()
     if extension not in SUPPORTED_EXTENSIONS:
-        hint = _RESAVE_HINTS.get(extension, f"the file type '{extension or name}' is not supported")
-        raise InvalidInput(f"{name}: {hint} (supported: {_SUPPORTED_TEXT})")
+        raise _unsupported(name, extension)
     if not data:
-        raise InvalidInput(f"{name} is empty (0 bytes); choose a file with content")
+        raise InvalidInput(
+            "intake.empty_file", "{file} is empty (0 bytes); choose a file with content", file=name
+        )
     if len(data) > limits.max_file_bytes:
         raise InvalidInput(
-            f"{name} is {len(data):,} bytes, more than the import limit of "
-            f"{limits.max_file_bytes:,} bytes; {raise_hint(UPLOAD_MB_SETTING)}"
+            "intake.file_too_large",
+            "{file} is {size:,} bytes, more than the import limit of {limit:,} bytes; "
+            "split it into smaller files, or raise {setting} if such files are expected",
+            file=name,
+            size=len(data),
+            limit=limits.max_file_bytes,
+            setting=UPLOAD_MB_SETTING,
         )
     if extension == ".docx":
         document = read_docx(data, name, limits)

@@ -12,7 +12,6 @@ from lxml import etree
 from primitives.errors import InvalidInput
 from workflow.intake.limits import IntakeLimits
 from workflow.intake.safety import (
-    RESAVE_ADVICE,
     GuardedStream,
     InflationBudget,
     iterparse_guarded,
@@ -116,14 +115,19 @@ class DocxPackage:
             if rel.kind == "officeDocument" and not rel.external:
                 if not rel.target.startswith("word/") and "/" in rel.target:
                     raise InvalidInput(
-                        f"{self.filename} is not a Word document (its main part is "
-                        f"{rel.target}); supported formats are .docx, .txt and .md"
+                        "intake.docx_not_word",
+                        "{file} is not a Word document (its main part is {part}); supported "
+                        "formats are .docx, .txt and .md",
+                        file=self.filename,
+                        part=rel.target,
                     )
                 if self.has_part(rel.target):
                     return rel.target
         raise InvalidInput(
-            f"{self.filename} has no Word main document part; it is damaged or not a DOCX, "
-            f"{RESAVE_ADVICE}"
+            "intake.docx_no_main_part",
+            "{file} has no Word main document part; it is damaged or not a DOCX, open it in "
+            "Word and save it again as .docx",
+            file=self.filename,
         )
 
     def styles(self, document_part: str) -> dict[str, StyleInfo]:

@@ -32,10 +32,10 @@ from workflow.intake.docx_package import (
     StyleInfo,
     W,
 )
-from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
+from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
-from workflow.intake.safety import RESAVE_ADVICE, open_vetted_zip
+from workflow.intake.safety import open_vetted_zip
 
 _PART_KINDS = {
     "header": "header",
@@ -57,8 +57,12 @@ class _ParagraphCounter:
         self.count += 1
         if self.count > self._limit:
             raise InvalidInput(
-                f"{self._filename} has more than {self._limit:,} paragraphs, the import "
-                f"limit; {raise_hint(PARAGRAPHS_SETTING)}"
+                "intake.too_many_paragraphs",
+                "{file} has more than {limit:,} paragraphs, the import limit; split it into "
+                "smaller files, or raise {setting} if such files are expected",
+                file=self._filename,
+                limit=self._limit,
+                setting=PARAGRAPHS_SETTING,
             )
 
 
@@ -72,7 +76,10 @@ def read_docx(data: bytes, filename: str, limits: IntakeLimits) -> SourceDocumen
             # Raised while inflating: a member's data does not match its header (CRC,
             # size) or is cut short.
             raise InvalidInput(
-                f"{filename} is a damaged DOCX ({error}); {RESAVE_ADVICE}"
+                "intake.docx_damaged",
+                "{file} is a damaged DOCX ({reason}); open it in Word and save it again as .docx",
+                file=filename,
+                reason=str(error),
             ) from error
 
 
@@ -167,9 +174,12 @@ class _DocxReader:
                 held += 1
                 if held > held_limit:
                     raise InvalidInput(
-                        f"{self.filename}: a paragraph in {part} has more than "
-                        f"{held_limit:,} XML elements; the document is malformed, "
-                        f"{RESAVE_ADVICE}"
+                        "intake.docx_paragraph_too_large",
+                        "{file}: a paragraph in {part} has more than {limit:,} XML elements; "
+                        "the document is malformed, open it in Word and save it again as .docx",
+                        file=self.filename,
+                        part=part,
+                        limit=held_limit,
                     )
             if tag == WN.p:
                 if event == "start":
@@ -254,9 +264,12 @@ class _DocxReader:
 def _check_root_namespace(root: etree._Element, filename: str, part: str) -> None:
     if etree.QName(root).namespace != W_NS:
         raise InvalidInput(
-            f"{filename}: {part} is not WordprocessingML (namespace "
-            f"{etree.QName(root).namespace}); if it is a Strict Open XML file, save it in Word "
-            f"as a normal Word Document (.docx) and import it again"
+            "intake.docx_not_wordprocessingml",
+            "{file}: {part} is not WordprocessingML (namespace {namespace}); if it is a Strict "
+            "Open XML file, save it in Word as a normal Word Document (.docx) and import it again",
+            file=filename,
+            part=part,
+            namespace=etree.QName(root).namespace,
         )
 
 

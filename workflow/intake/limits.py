@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from primitives.errors import InvalidInput
 from workflow import settings
@@ -73,8 +74,8 @@ class IntakeLimits:
             max_part_bytes=upload,
             max_total_bytes=3 * upload,
             max_text_bytes=_megabytes(TEXT_MB_SETTING),
-            max_compression_ratio=_positive_number(ZIP_RATIO_SETTING, "a number"),
-            max_paragraphs=int(_positive_number(PARAGRAPHS_SETTING, "a whole number", whole=True)),
+            max_compression_ratio=_positive_number(ZIP_RATIO_SETTING),
+            max_paragraphs=int(_positive_number(PARAGRAPHS_SETTING, "whole")),
         )
 
 
@@ -82,27 +83,64 @@ DEFAULT_LIMITS = IntakeLimits()
 
 
 def raise_hint(setting: str) -> str:
-    """The end of a refusal for a file over a limit an admin may raise."""
+    """The end of a refusal for a file over a limit an admin may raise.
+
+    For messages still built as literal text (cli/commands/segments.py); an error with a
+    code writes this advice in its template, with the setting as a parameter.
+    """
     return f"split it into smaller files, or raise {setting} if such files are expected"
 
 
-def _positive_number(setting: str, what: str, *, whole: bool = False) -> float:
-    """The setting's value as a positive finite number, or InvalidInput naming the variable."""
+_Unit = Literal["number", "whole", "megabytes"]
+
+
+def _invalid_setting(setting: str, raw: str, unit: _Unit) -> InvalidInput:
+    """The refusal of a limit setting's value; one code per unit, so each language words it."""
+    default = next(known.default for known in settings.SETTINGS if known.env == setting)
+    if unit == "megabytes":
+        return InvalidInput(
+            "settings.limit_not_megabytes",
+            "{setting}={value!r} is not valid: set it to a number of megabytes greater than 0 "
+            "(default {default}) or unset it",
+            setting=setting,
+            value=raw,
+            default=default,
+        )
+    if unit == "whole":
+        return InvalidInput(
+            "settings.limit_not_whole_number",
+            "{setting}={value!r} is not valid: set it to a whole number greater than 0 "
+            "(default {default}) or unset it",
+            setting=setting,
+            value=raw,
+            default=default,
+        )
+    return InvalidInput(
+        "settings.limit_not_number",
+        "{setting}={value!r} is not valid: set it to a number greater than 0 "
+        "(default {default}) or unset it",
+        setting=setting,
+        value=raw,
+        default=default,
+    )
+
+
+def _positive_number(setting: str, unit: _Unit = "number") -> float:
+    """The setting's value as a positive finite number, or InvalidInput naming the variable.
+
+    unit: "number", "whole" (an integer) or "megabytes" (a number, named so in the refusal).
+    """
     raw = settings.get(setting).strip()
     try:
-        value = float(int(raw)) if whole else float(raw)
+        value = float(int(raw)) if unit == "whole" else float(raw)
     except ValueError:
         value = math.nan
     # 1e12 is far beyond any sane limit and keeps byte counts exact integers.
     if not (0 < value <= 1e12):
-        default = next(known.default for known in settings.SETTINGS if known.env == setting)
-        raise InvalidInput(
-            f"{setting}={raw!r} is not valid: set it to {what} greater than 0 "
-            f"(default {default}) or unset it"
-        )
+        raise _invalid_setting(setting, raw, unit)
     return value
 
 
 def _megabytes(setting: str) -> int:
     # A fraction of a megabyte is allowed (0.5) so small servers and tests can set tight limits.
-    return max(1, int(_positive_number(setting, "a number of megabytes") * MIB))
+    return max(1, int(_positive_number(setting, "megabytes") * MIB))

@@ -22,13 +22,11 @@ from workflow.intake.limits import (
     UPLOAD_MB_SETTING,
     ZIP_RATIO_SETTING,
     IntakeLimits,
-    raise_hint,
 )
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 PDF_MAGIC = b"%PDF"
-RESAVE_ADVICE = "open it in Word and save it again as .docx"
 
 _READ_CHUNK = 256 * 1024
 
@@ -52,19 +50,28 @@ def open_vetted_zip(data: bytes, filename: str, limits: IntakeLimits) -> zipfile
     kind = sniff_container(data)
     if kind == "ole":
         raise InvalidInput(
-            f"{filename} is a password-protected Word file or a legacy Word 97-2003 .doc: "
-            f"remove the password or {RESAVE_ADVICE}, then import it again"
+            "intake.docx_encrypted_or_doc",
+            "{file} is a password-protected Word file or a legacy Word 97-2003 .doc: remove "
+            "the password or open it in Word and save it again as .docx, then import it again",
+            file=filename,
         )
     if kind != "zip":
         raise InvalidInput(
-            f"{filename} is not a DOCX file (it is not a zip archive); {RESAVE_ADVICE}"
+            "intake.docx_not_zip",
+            "{file} is not a DOCX file (it is not a zip archive); open it in Word and save it "
+            "again as .docx",
+            file=filename,
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
         raise InvalidInput(
-            f"{filename} is a damaged or truncated DOCX ({error}); {RESAVE_ADVICE}"
+            "intake.docx_truncated",
+            "{file} is a damaged or truncated DOCX ({reason}); open it in Word and save it "
+            "again as .docx",
+            file=filename,
+            reason=str(error),
         ) from error
     _check_members(members, filename, limits)
     return archive
@@ -73,32 +80,53 @@ def open_vetted_zip(data: bytes, filename: str, limits: IntakeLimits) -> zipfile
 def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: IntakeLimits) -> None:
     if len(members) > limits.max_zip_entries:
         raise InvalidInput(
-            f"{filename} has {len(members):,} zip members, more than the limit of "
-            f"{limits.max_zip_entries:,}; it is not a normal DOCX, {RESAVE_ADVICE}"
+            "intake.docx_too_many_members",
+            "{file} has {count:,} zip members, more than the limit of {limit:,}; it is not a "
+            "normal DOCX, open it in Word and save it again as .docx",
+            file=filename,
+            count=len(members),
+            limit=limits.max_zip_entries,
         )
     seen: set[str] = set()
     total = 0
     for member in members:
         if member.filename in seen:
             raise InvalidInput(
-                f"{filename} lists the zip member {member.filename} twice; {RESAVE_ADVICE}"
+                "intake.docx_duplicate_member",
+                "{file} lists the zip member {member} twice; open it in Word and save it again "
+                "as .docx",
+                file=filename,
+                member=member.filename,
             )
         seen.add(member.filename)
         if member.flag_bits & 0x1:
             raise InvalidInput(
-                f"{filename} is an encrypted zip; remove the password and import it again"
+                "intake.docx_encrypted_zip",
+                "{file} is an encrypted zip; remove the password and import it again",
+                file=filename,
             )
         if member.file_size > limits.max_part_bytes:
             raise InvalidInput(
-                f"{filename}: member {member.filename} declares {member.file_size:,} bytes, "
-                f"more than the limit of {limits.max_part_bytes:,}; {raise_hint(UPLOAD_MB_SETTING)}"
+                "intake.docx_member_too_large",
+                "{file}: member {member} declares {size:,} bytes, more than the limit of "
+                "{limit:,}; split it into smaller files, or raise {setting} if such files are "
+                "expected",
+                file=filename,
+                member=member.filename,
+                size=member.file_size,
+                limit=limits.max_part_bytes,
+                setting=UPLOAD_MB_SETTING,
             )
         check_ratio(member, member.file_size, filename, limits)
         total += member.file_size
         if total > limits.max_total_bytes:
             raise InvalidInput(
-                f"{filename} inflates to more than {limits.max_total_bytes:,} bytes "
-                f"(zip bomb or very large document); {raise_hint(UPLOAD_MB_SETTING)}"
+                "intake.docx_inflates_too_much",
+                "{file} inflates to more than {limit:,} bytes (zip bomb or very large document); "
+                "split it into smaller files, or raise {setting} if such files are expected",
+                file=filename,
+                limit=limits.max_total_bytes,
+                setting=UPLOAD_MB_SETTING,
             )
 
 
@@ -111,9 +139,13 @@ def check_ratio(
     compressed = max(member.compress_size, 1)
     if uncompressed / compressed > limits.max_compression_ratio:
         raise InvalidInput(
-            f"{filename}: member {member.filename} expands more than "
-            f"{limits.max_compression_ratio:g}:1 (zip bomb); the file was refused (if you trust "
-            f"it, raise {ZIP_RATIO_SETTING})"
+            "intake.docx_member_ratio",
+            "{file}: member {member} expands more than {ratio:g}:1 (zip bomb); the file was "
+            "refused (if you trust it, raise {setting})",
+            file=filename,
+            member=member.filename,
+            ratio=limits.max_compression_ratio,
+            setting=ZIP_RATIO_SETTING,
         )
 
 
@@ -155,8 +187,13 @@ class GuardedStream:
         self._budget.remaining -= len(chunk)
         if self._produced > self._limits.max_part_bytes or self._budget.remaining < 0:
             raise InvalidInput(
-                f"{self._filename}: member {self._member.filename} inflates beyond the size "
-                f"limit (zip bomb or very large document); {raise_hint(UPLOAD_MB_SETTING)}"
+                "intake.docx_member_inflates_beyond_limit",
+                "{file}: member {member} inflates beyond the size limit (zip bomb or very large "
+                "document); split it into smaller files, or raise {setting} if such files are "
+                "expected",
+                file=self._filename,
+                member=self._member.filename,
+                setting=UPLOAD_MB_SETTING,
             )
         check_ratio(self._member, self._produced, self._filename, self._limits)
         if self._entities.seen_in(chunk):
@@ -169,8 +206,11 @@ class GuardedStream:
 
 def raise_entity_error(filename: str, part: str) -> None:
     raise InvalidInput(
-        f"{filename}: {part} declares XML entities, which Word never writes (possible "
-        f"entity-expansion attack); the file was refused"
+        "intake.docx_xml_entities",
+        "{file}: {part} declares XML entities, which Word never writes (possible "
+        "entity-expansion attack); the file was refused",
+        file=filename,
+        part=part,
     )
 
 
@@ -192,13 +232,22 @@ def iterparse_guarded(
                 elements += 1
                 if elements > limits.max_xml_elements:
                     raise InvalidInput(
-                        f"{filename}: {part} has more than {limits.max_xml_elements:,} XML "
-                        f"elements; the document is too large or malformed, split it"
+                        "intake.docx_too_many_elements",
+                        "{file}: {part} has more than {limit:,} XML elements; the document is "
+                        "too large or malformed, split it",
+                        file=filename,
+                        part=part,
+                        limit=limits.max_xml_elements,
                     )
             yield event, element
     except etree.XMLSyntaxError as error:
         raise InvalidInput(
-            f"{filename}: {part} is not well-formed XML ({error.msg}); {RESAVE_ADVICE}"
+            "intake.docx_malformed_xml",
+            "{file}: {part} is not well-formed XML ({reason}); open it in Word and save it "
+            "again as .docx",
+            file=filename,
+            part=part,
+            reason=error.msg,
         ) from error
     finally:
         stream.close()
@@ -226,7 +275,12 @@ def parse_small_part(
         root = etree.fromstring(content, safe_xml.parser(keep_comments=True))
     except etree.XMLSyntaxError as error:
         raise InvalidInput(
-            f"{filename}: {member.filename} is not well-formed XML ({error.msg}); {RESAVE_ADVICE}"
+            "intake.docx_malformed_xml",
+            "{file}: {part} is not well-formed XML ({reason}); open it in Word and save it "
+            "again as .docx",
+            file=filename,
+            part=member.filename,
+            reason=error.msg,
         ) from error
     refuse_internal_entities(root.getroottree(), filename, member.filename)
     return root

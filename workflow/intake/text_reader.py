@@ -5,7 +5,7 @@ from __future__ import annotations
 from primitives.errors import InvalidInput
 from primitives.inline import standalone_tag
 from workflow.intake.docx_inline import CodeNumbering
-from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits, raise_hint
+from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer
 
@@ -22,15 +22,24 @@ def split_lines(text: str, filename: str, limits: IntakeLimits) -> list[str]:
     normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     if normalised.count("\n") >= 4 * limits.max_paragraphs:
         raise InvalidInput(
-            f"{filename} has more than {4 * limits.max_paragraphs:,} lines, more than the "
-            f"import limit; {raise_hint(PARAGRAPHS_SETTING)}"
+            "intake.too_many_lines",
+            "{file} has more than {limit:,} lines, more than the import limit; split it into "
+            "smaller files, or raise {setting} if such files are expected",
+            file=filename,
+            limit=4 * limits.max_paragraphs,
+            setting=PARAGRAPHS_SETTING,
         )
     lines = normalised.split("\n")
     with_text = sum(1 for line in lines if line.strip())
     if with_text > limits.max_paragraphs:
         raise InvalidInput(
-            f"{filename} has {with_text:,} lines of text, more than the import limit of "
-            f"{limits.max_paragraphs:,}; {raise_hint(PARAGRAPHS_SETTING)}"
+            "intake.too_many_text_lines",
+            "{file} has {count:,} lines of text, more than the import limit of {limit:,}; "
+            "split it into smaller files, or raise {setting} if such files are expected",
+            file=filename,
+            count=with_text,
+            limit=limits.max_paragraphs,
+            setting=PARAGRAPHS_SETTING,
         )
     return lines
 

@@ -437,7 +437,6 @@ _BOMS = (
 _TEXT_CONTROLS = frozenset("\t\n\r\x0b\x0c\x1a")
 _VISCII_CONTROLS = frozenset("\x02\x05\x06\x14\x19\x1e")
 _MAX_CONTROL_SHARE = 0.01
-_BINARY_HELP = "give a plain-text file (UTF-8, UTF-16 or an 8-bit Vietnamese encoding)"
 
 
 def _control_share(text: str, allowed: frozenset[str]) -> float:
@@ -447,9 +446,17 @@ def _control_share(text: str, allowed: frozenset[str]) -> float:
 
 def _reject_binary(text: str, allowed: frozenset[str] = _TEXT_CONTROLS) -> None:
     if "\x00" in text:
-        raise InvalidInput(f"input contains NUL characters, so it is not text: {_BINARY_HELP}")
+        raise InvalidInput(
+            "encoding.nul_characters",
+            "input contains NUL characters, so it is not text: give a plain-text file "
+            "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+        )
     if _control_share(text, allowed) > _MAX_CONTROL_SHARE:
-        raise InvalidInput(f"input is full of control characters, not text: {_BINARY_HELP}")
+        raise InvalidInput(
+            "encoding.control_characters",
+            "input is full of control characters, not text: give a plain-text file "
+            "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+        )
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -510,22 +517,31 @@ def decode_bytes(data: bytes, font_hint: str | None = None) -> tuple[str, str]:
     capitals). Raises InvalidInput for empty input and for binary data.
     """
     if not data:
-        raise InvalidInput("input is empty (0 bytes): give a file that contains text")
+        raise InvalidInput(
+            "encoding.empty_input", "input is empty (0 bytes): give a file that contains text"
+        )
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as error:
                 raise InvalidInput(
-                    f"input starts with a {name.split()[0]} byte-order mark but byte "
-                    f"{error.start + len(bom)} is not valid {name.split()[0]}: re-save it as UTF-8"
+                    "encoding.bad_after_bom",
+                    "input starts with a {encoding} byte-order mark but byte {offset} is not "
+                    "valid {encoding}: re-save it as UTF-8",
+                    encoding=name.split()[0],
+                    offset=error.start + len(bom),
                 ) from None
             _reject_binary(text)
             return text, name
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise InvalidInput(f"input contains NUL bytes, so it is not text: {_BINARY_HELP}")
+            raise InvalidInput(
+                "encoding.nul_bytes",
+                "input contains NUL bytes, so it is not text: give a plain-text file "
+                "(UTF-8, UTF-16 or an 8-bit Vietnamese encoding)",
+            )
         _reject_binary(utf16[0])
         return utf16
     try:

@@ -22,7 +22,12 @@ _CP1258_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 def _cannot(letter: str, encoding: str) -> InvalidInput:
-    return InvalidInput(f"{letter!r} cannot be written in {encoding}: use Unicode")
+    return InvalidInput(
+        "encoding.letter_not_encodable",
+        "{letter!r} cannot be written in {encoding}: use Unicode",
+        letter=letter,
+        encoding=encoding,
+    )
 
 
 def encode_tcvn3(text: str) -> str:

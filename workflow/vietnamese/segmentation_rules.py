@@ -49,37 +49,73 @@ LIST_FIELDS = ("abbreviations", "heading_words", "no_break_patterns", "break_pat
 def normalized_abbreviation(raw: object) -> str:
     """The word as the rules keep it: NFC, without its final dot ("TS." -> "TS")."""
     if not isinstance(raw, str):
-        raise InvalidInput(f"segmentation abbreviation {raw!r} is not text; write it as a string")
+        raise InvalidInput(
+            "rules.abbreviation_not_text",
+            "segmentation abbreviation {value} is not text; write it as a string",
+            value=repr(raw),
+        )
     word = unicodedata.normalize("NFC", raw.strip())
     # Users write "TS." or "TS"; the segmenter compares the word without its final dot.
     if word.endswith("."):
         word = word[:-1]
     if not word or any(char.isspace() for char in word):
         raise InvalidInput(
-            f"segmentation abbreviation {raw!r} must be one word without spaces, e.g. 'TS.'"
+            "rules.abbreviation_not_one_word",
+            "segmentation abbreviation {raw!r} must be one word without spaces, e.g. 'TS.'",
+            raw=raw,
         )
     return word
 
 
 def _normalized_heading_word(raw: object) -> str:
     if not isinstance(raw, str) or not raw.strip():
-        raise InvalidInput(f"segmentation heading word {raw!r} must be non-empty text, e.g. 'Điều'")
+        raise InvalidInput(
+            "rules.bad_heading_word",
+            "segmentation heading word {value} must be non-empty text, e.g. 'Điều'",
+            value=repr(raw),
+        )
     return " ".join(unicodedata.normalize("NFC", raw).split())
 
 
 def _checked_pattern(raw: object, kind: str) -> str:
+    """A break ("break") or no-break ("no-break") pattern, checked; one code per kind, so
+    each language can name the kind in its own words."""
+    breaks = kind == "break"
     if not isinstance(raw, str) or not raw:
-        raise InvalidInput(f"segmentation {kind} pattern {raw!r} must be a non-empty regex string")
+        if breaks:
+            raise InvalidInput(
+                "rules.break_pattern_not_text",
+                "segmentation break pattern {value} must be a non-empty regex string",
+                value=repr(raw),
+            )
+        raise InvalidInput(
+            "rules.no_break_pattern_not_text",
+            "segmentation no-break pattern {value} must be a non-empty regex string",
+            value=repr(raw),
+        )
     try:
         compiled = re.compile(raw)
     except re.error as error:
+        if breaks:
+            raise InvalidInput(
+                "rules.break_pattern_invalid",
+                "segmentation break pattern {raw!r} is not a valid regular expression "
+                "({reason}); fix or remove it",
+                raw=raw,
+                reason=str(error),
+            ) from error
         raise InvalidInput(
-            f"segmentation {kind} pattern {raw!r} is not a valid regular expression ({error}); "
-            "fix or remove it"
+            "rules.no_break_pattern_invalid",
+            "segmentation no-break pattern {raw!r} is not a valid regular expression "
+            "({reason}); fix or remove it",
+            raw=raw,
+            reason=str(error),
         ) from error
-    if compiled.match("") is not None and kind == "break":
+    if compiled.match("") is not None and breaks:
         raise InvalidInput(
-            f"segmentation break pattern {raw!r} matches empty text; it must match something"
+            "rules.break_pattern_matches_empty",
+            "segmentation break pattern {raw!r} matches empty text; it must match something",
+            raw=raw,
         )
     return raw
 
@@ -153,24 +189,37 @@ class SegmentationRules:
     def from_dict(cls, data: Mapping[str, Any]) -> SegmentationRules:
         """Rules from a dict made by :meth:`to_dict` or read from a rules JSON file."""
         if not isinstance(data, Mapping):
-            raise InvalidInput("segmentation rules must be a JSON object with 'abbreviations'")
+            raise InvalidInput(
+                "rules.not_an_object",
+                "segmentation rules must be a JSON object with 'abbreviations'",
+            )
         if data.get("format", RULES_FORMAT) != RULES_FORMAT:
             raise InvalidInput(
-                f"segmentation rules have format {data.get('format')!r}; expected {RULES_FORMAT!r}"
+                "rules.wrong_format",
+                "segmentation rules have format {found}; expected {expected!r}",
+                found=repr(data.get("format")),
+                expected=RULES_FORMAT,
             )
         if data.get("version", RULES_VERSION) != RULES_VERSION:
             raise InvalidInput(
-                f"segmentation rules version {data.get('version')!r} is not supported; "
-                f"expected {RULES_VERSION}"
+                "rules.unsupported_version",
+                "segmentation rules version {found} is not supported; expected {expected}",
+                found=repr(data.get("version")),
+                expected=RULES_VERSION,
             )
         unknown = sorted(set(data) - {"format", "version", "description", *LIST_FIELDS})
         if unknown:
             raise InvalidInput(
-                f"segmentation rules have unknown field(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(LIST_FIELDS)}"
+                "rules.unknown_fields",
+                "segmentation rules have unknown field(s) {fields}; allowed: {allowed}",
+                fields=", ".join(map(str, unknown)),
+                allowed=", ".join(LIST_FIELDS),
             )
         if "abbreviations" not in data:
-            raise InvalidInput("segmentation rules lack 'abbreviations'; add a list (may be empty)")
+            raise InvalidInput(
+                "rules.abbreviations_missing",
+                "segmentation rules lack 'abbreviations'; add a list (may be empty)",
+            )
         return cls(
             abbreviations=frozenset(_as_list(data["abbreviations"], "abbreviations")),
             heading_words=frozenset(_as_list(data.get("heading_words", []), "heading_words")),
@@ -186,33 +235,50 @@ class SegmentationRules:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except FileNotFoundError as error:
-            raise InvalidInput(f"segmentation rules file {path} does not exist") from error
+            raise InvalidInput(
+                "rules.file_not_found",
+                "segmentation rules file {path} does not exist",
+                path=str(path),
+            ) from error
         except IsADirectoryError as error:
             raise InvalidInput(
-                f"{path} is a folder: name a segmentation rules JSON file "
-                f"(see 'songngu segmentation-rules')"
+                "rules.file_is_folder",
+                "{path} is a folder: name a segmentation rules JSON file",
+                path=str(path),
             ) from error
         except UnicodeDecodeError as error:
             raise InvalidInput(
-                f"segmentation rules file {path} is not UTF-8 text: save the JSON as UTF-8"
+                "rules.file_not_utf8",
+                "segmentation rules file {path} is not UTF-8 text: save the JSON as UTF-8",
+                path=str(path),
             ) from error
         except OSError as error:
             raise InvalidInput(
-                f"cannot read segmentation rules file {path} ({error.strerror}); check the file"
+                "rules.file_unreadable",
+                "cannot read segmentation rules file {path} ({reason}); check the file",
+                path=str(path),
+                reason=str(error.strerror),
             ) from error
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise InvalidInput(
-                f"segmentation rules file {path} is not valid JSON (line {error.lineno}: "
-                f"{error.msg})"
+                "rules.file_not_json",
+                "segmentation rules file {path} is not valid JSON (line {line}: {reason})",
+                path=str(path),
+                line=error.lineno,
+                reason=error.msg,
             ) from error
         return cls.from_dict(data)
 
 
 def _as_list(value: object, field: str) -> list[Any]:
     if isinstance(value, str) or not isinstance(value, Iterable):
-        raise InvalidInput(f"segmentation rules field '{field}' must be a list of strings")
+        raise InvalidInput(
+            "rules.field_not_a_list",
+            "segmentation rules field '{field}' must be a list of strings",
+            field=field,
+        )
     return list(value)
 
 

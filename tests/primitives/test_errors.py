@@ -1,0 +1,222 @@
+"""User errors as data: the SongnguError mechanism, and every raise site in the code base.
+
+The sites are read from the source (tests/error_sites.py), so a new raise is checked the
+moment it is written: a literal code and English template, the template's fields passed,
+one template per code, no CLI syntax in a domain template, and no new code-less raise
+outside the files still to convert.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from error_sites import coded_sites, error_sites, fields, legacy_sites, templates_by_code
+
+from primitives.errors import (
+    LABEL_PARAMETERS,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    PermissionDenied,
+    SongnguError,
+    template_fields,
+)
+
+# Files whose raises still pass one literal English message (the second pass converts
+# them, then empties this list). Nothing else may raise without a code.
+LEGACY_FILES = frozenset(
+    {
+        "cli/commands/glossary.py",
+        "cli/commands/segments.py",
+        "cli/commands/tm.py",
+        "workflow/glossary/csv_io.py",
+        "workflow/glossary/model.py",
+        "workflow/glossary/store.py",
+        "workflow/glossary/tbx_io.py",
+        "workflow/glossary/text_decoding.py",
+        "workflow/importing.py",
+        "workflow/jobs.py",
+        "workflow/mt.py",
+        "workflow/segment_edit.py",
+        "workflow/segments.py",
+        "workflow/tm/index.py",
+        "workflow/tm/store.py",
+        "workflow/tm/tmx_read.py",
+    }
+)
+CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+# What a CLI hint looks like; a domain template says what is wrong, never what to type.
+CLI_SYNTAX = ("songngu ", " --", "'--", "`--", '"--', "(--")
+
+
+def cli_syntax_in(text: str) -> list[str]:
+    """The CLI markers in text: a command name or an option, wherever it stands."""
+    padded = f" {text.lower()}"
+    return [marker for marker in CLI_SYNTAX if marker in padded]
+
+
+# --- the mechanism ----------------------------------------------------------------------
+
+
+def test_template_fields_are_the_names_formatted() -> None:
+    assert template_fields("no segment {segment_id} in {project!r} ({size:,} bytes)") == {
+        "segment_id",
+        "project",
+        "size",
+    }
+    assert template_fields("a literal {{brace}} only") == set()
+
+
+def test_an_error_is_its_english_message_with_code_and_parameters() -> None:
+    error = NotFound("segment.not_found", "no segment {segment_id}", segment_id=12)
+    assert str(error) == "no segment 12"
+    assert (error.code, error.params, error.kind) == (
+        "segment.not_found",
+        {"segment_id": 12},
+        "not_found",
+    )
+
+
+def test_a_missing_parameter_is_a_programming_error() -> None:
+    with pytest.raises(TypeError, match=r"needs parameters \['segment_id'\]"):
+        NotFound("segment.not_found", "no segment {segment_id}")
+
+
+def test_a_legacy_message_is_taken_literally() -> None:
+    error = InvalidInput("takes a JSON object, e.g. {'a': 1}")
+    assert (error.code, str(error)) == ("", "takes a JSON object, e.g. {'a': 1}")
+
+
+def test_render_uses_the_face_templates_and_labels_inside_out() -> None:
+    inner = InvalidInput("encoding.nul_bytes", "input contains NUL bytes")
+    outer = InvalidInput("intake.not_text", "{file}: {detail}", file="a.txt", detail=inner)
+    assert str(outer) == "a.txt: input contains NUL bytes"
+    templates = {"intake.not_text": "[{file}] {detail}", "encoding.nul_bytes": "có byte NUL"}
+    assert outer.render(lambda e: templates.get(e.code)) == "[a.txt] có byte NUL"
+    assert outer.render(lambda e: None) == str(outer)  # no face template: the English one
+
+    denied = PermissionDenied(
+        "permission.denied",
+        "{user} ({role}) may not {action}",
+        user="lan",
+        role="translator",
+        action="manage project",
+    )
+    shown = denied.render(
+        lambda e: None, lambda name, value: value.upper() if name in LABEL_PARAMETERS else value
+    )
+    assert shown == "lan (TRANSLATOR) may not MANAGE PROJECT"
+
+
+def test_a_face_template_with_a_wrong_field_falls_back_to_english() -> None:
+    error = NotFound("project.not_found", "no project {project!r}", project="P")
+    assert error.render(lambda e: "không có dự án {name}") == "no project 'P'"
+
+
+def test_a_conflict_carries_both_texts_and_its_versions() -> None:
+    error = Conflict(
+        "segment.stale",
+        "segment {segment_id} changed (version {current_version}, not {expected_version})",
+        segment_id=3,
+        expected_version=1,
+        current_version=2,
+        current_target="new",
+        attempted_target="mine",
+    )
+    assert (error.segment_id, error.expected_version, error.current_version) == (3, 1, 2)
+    assert (error.current_target, error.attempted_target) == ("new", "mine")
+    assert str(error) == "segment 3 changed (version 2, not 1)"
+
+
+# --- every raise site -----------------------------------------------------------------
+
+
+def test_the_scan_finds_the_raise_sites() -> None:
+    sites = error_sites()
+    assert len(coded_sites()) > 100, "the scan found too few sites: it is out of date"
+    assert {"InvalidInput", "NotFound", "PermissionDenied", "Conflict"} <= {
+        s.class_name for s in sites
+    }
+    assert any(
+        s.path == "translation/packages.py" and s.code == "packages.not_a_zip" for s in sites
+    )
+
+
+def test_every_coded_site_gives_a_literal_code_and_template() -> None:
+    unreadable = [f"{s.where}: {s.problem}" for s in error_sites() if s.problem]
+    assert unreadable == []
+
+
+def test_codes_are_stable_dotted_names() -> None:
+    bad = sorted({f"{s.where}: {s.code!r}" for s in coded_sites() if not CODE.match(s.code or "")})
+    assert bad == []
+
+
+def test_one_code_has_one_template_and_one_kind() -> None:
+    several = {
+        code: sorted(templates)
+        for code, templates in templates_by_code().items()
+        if len(templates) > 1
+    }
+    assert several == {}
+    classes: dict[str, set[str]] = {}
+    for site in coded_sites():
+        classes.setdefault(site.code or "", set()).add(site.class_name)
+    assert {code: names for code, names in classes.items() if len(names) > 1} == {}
+
+
+def test_every_site_passes_the_fields_of_its_template() -> None:
+    missing = []
+    for site in coded_sites():
+        if site.open_params:
+            continue
+        passed = set(site.params) | ({"detail"} if site.has_detail else set())
+        if lacking := fields(site.template or "") - passed:
+            missing.append(f"{site.where} {site.code}: {sorted(lacking)}")
+    assert missing == []
+
+
+def test_a_detail_field_is_filled_by_an_inner_error() -> None:
+    wrong = [
+        f"{s.where} {s.code}"
+        for s in coded_sites()
+        if ("detail" in fields(s.template or "")) != s.has_detail or "detail" in s.params
+    ]
+    assert wrong == []
+
+
+def test_no_domain_template_says_what_to_type() -> None:
+    """Commands and options belong to the CLI's hints; only the CLI's own errors name them."""
+    offending = [
+        f"{s.where} {s.code}: {s.template!r}"
+        for s in coded_sites()
+        if not s.in_cli and cli_syntax_in(s.template or "")
+    ]
+    assert offending == []
+
+
+def test_cli_codes_are_raised_only_by_the_cli() -> None:
+    outside = [
+        f"{s.where} {s.code}"
+        for s in coded_sites()
+        if (s.code or "").startswith("cli.") and not s.in_cli
+    ]
+    assert outside == []
+
+
+def test_code_less_raises_remain_only_in_the_files_still_to_convert() -> None:
+    remaining: dict[str, int] = {}
+    for site in legacy_sites():
+        remaining[site.path] = remaining.get(site.path, 0) + 1
+    print(f"\n{sum(remaining.values())} code-less raises remain in {len(remaining)} files:")
+    for path, count in sorted(remaining.items()):
+        print(f"  {path}: {count}")
+    assert sorted(set(remaining) - LEGACY_FILES) == [], "new raises take a code and a template"
+    assert sorted(LEGACY_FILES - set(remaining)) == [], "converted: remove it from LEGACY_FILES"
+
+
+def test_every_error_class_is_a_songngu_error() -> None:
+    assert issubclass(PermissionDenied, SongnguError)
+    kinds = {cls.kind for cls in (InvalidInput, NotFound, PermissionDenied, Conflict)}
+    assert kinds == {"invalid", "not_found", "denied", "conflict"}
