@@ -42,6 +42,10 @@ class Format:
     extensions: ClassVar[tuple[str, ...]]  # lower case, with the dot: (".tmx",)
     kind: ClassVar[FormatKind]
     schema: ClassVar[str | None] = None  # inside the schemas folder: "tmx-1.4/tmx14.dtd"
+    # False: the format writes files with these extensions, but a file name picks another
+    # format of the kind, whose reader takes this one's files too (XLIFF 2.1 files are
+    # named .xlf like XLIFF 1.2 ones, and the XLIFF 1.2 reader reads every version).
+    claims_extensions: ClassVar[bool] = True
 
     @property
     def can_read(self) -> bool:
@@ -131,19 +135,30 @@ def _builtin_formats() -> tuple[Format, ...]:
     from exporters.glossary_csv import CSVFormat, TSVFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
+    from exporters.xliff12 import XLIFF12Format
+    from exporters.xliff21 import XLIFF21Format
 
-    formats: tuple[Format, ...] = (TMXFormat(), TBXFormat(), CSVFormat(), TSVFormat())
+    formats: tuple[Format, ...] = (
+        TMXFormat(),
+        XLIFF12Format(),
+        XLIFF21Format(),
+        TBXFormat(),
+        CSVFormat(),
+        TSVFormat(),
+    )
     _check_unique(formats)
     return formats
 
 
 def _check_unique(formats: tuple[Format, ...]) -> None:
-    """Two formats never share a name, nor an extension within one kind."""
+    """Two formats never share a name, nor a claimed extension within one kind."""
     names = [fmt.name for fmt in formats]
     if len(set(names)) != len(names):
         raise RuntimeError(f"two formats have the same name: {sorted(names)}")
     claimed: dict[tuple[str, str], str] = {}
     for fmt in formats:
+        if not fmt.claims_extensions:
+            continue
         for extension in fmt.extensions:
             other = claimed.setdefault((fmt.kind, extension), fmt.name)
             if other != fmt.name:
@@ -184,4 +199,7 @@ def format_for_filename(filename: str, kind: FormatKind | None = None) -> Format
     suffix = PurePath(filename).suffix.lower()
     if not suffix:
         return None
-    return next((fmt for fmt in formats(kind) if suffix in fmt.extensions), None)
+    return next(
+        (fmt for fmt in formats(kind) if fmt.claims_extensions and suffix in fmt.extensions),
+        None,
+    )

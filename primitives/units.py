@@ -16,6 +16,8 @@ creator, date, …). Formats in ``exporters/`` turn bytes into stores and stores
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +45,17 @@ METADATA_KEYS: tuple[str, ...] = (
     "coverage",
     "rights",
 )
+
+
+SOURCE_HASH_CHARS = 16  # hex digits: 64 bits, plenty to tell an edited source
+
+
+def source_hash(source: str) -> str:
+    """A short fingerprint of a segment's tagged source (NFC), carried by exported files
+    (XLIFF, the bilingual review table) so a re-import can tell that the source changed
+    since the export. Tags count: a moved bold is a changed source."""
+    normalized = unicodedata.normalize("NFC", source)
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:SOURCE_HASH_CHARS]
 
 
 @dataclass(frozen=True)
@@ -97,6 +110,11 @@ class Unit:
     @target_content.setter
     def target_content(self, content: Content) -> None:
         self.target = tagged(content)
+
+    @property
+    def source_hash(self) -> str:
+        """The fingerprint of the source (see :func:`source_hash`)."""
+        return source_hash(self.source)
 
     @property
     def is_translated(self) -> bool:

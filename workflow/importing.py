@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +32,11 @@ from workflow.segment_drafts import segment_blocks
 from workflow.users import Actor
 from workflow.vietnamese.segmenter import SegmentationRules
 
+if TYPE_CHECKING:
+    from workflow.xliff_import import XliffImportOutcome
+
 MAX_NAME_CHARS = 300  # documents.title and documents.filename
+XLIFF_EXTENSIONS = (".xlf", ".xliff")
 
 
 @dataclass
@@ -83,18 +87,9 @@ def document_meta(
     return meta
 
 
-def import_document(
-    session: Session,
-    actor: Actor,
-    project: Project,
-    data: bytes,
-    filename: str,
-    *,
-    title: str | None = None,
-    meta: dict[str, Any] | None = None,
-) -> ImportOutcome:
-    """Read, repair and segment a file and store it as a document of the project."""
-    actor.require(Action.IMPORT)
+def checked_names(filename: str, title: str | None) -> tuple[str, str]:
+    """The file's base name and the document title (default: the name without its
+    extension), refused when longer than their columns."""
     name = PurePath(filename).name
     title = (title or PurePath(name).stem).strip() or name
     # The columns' sizes: checked here so PostgreSQL never sees an over-long value.
@@ -107,11 +102,63 @@ def import_document(
             f"the document title has {len(title)} characters, more than {MAX_NAME_CHARS}: "
             f"give a shorter title"
         )
+    return name, title
+
+
+def import_document(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    data: bytes,
+    filename: str,
+    *,
+    title: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> ImportOutcome:
+    """Read, repair and segment a file and store it as a document of the project."""
+    actor.require(Action.IMPORT)
+    name, title = checked_names(filename, title)
     source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
         raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
+    return store_import(
+        session,
+        actor,
+        project,
+        ImportedFile(name, title, source_doc.format, data, meta or {}),
+        drafts,
+        repair_lines=source_doc.repair_lines,
+        warnings=source_doc.warnings,
+    )
 
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """A file being stored as a document: its name, the title, its format and bytes."""
+
+    name: str
+    title: str
+    format: str
+    data: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def store_import(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    imported: ImportedFile,
+    drafts: list[SegmentDraft],
+    *,
+    repair_lines: list[str] | None = None,
+    warnings: list[str] | None = None,
+) -> ImportOutcome:
+    """Store segment drafts as the document of that title (a new one, or the same one
+    updated in place: :mod:`workflow.reimport`) and record the import."""
+    repair_lines = list(repair_lines or [])
+    warnings = list(warnings or [])
+    title, meta = imported.title, imported.meta
     # Locked until the transaction ends: a second re-import, a merge or a split waits.
     document = session.scalar(
         select(Document)
@@ -125,11 +172,11 @@ def import_document(
     else:
         document.revision += 1
         document.imported_at = utcnow()
-    document.filename = name
-    document.format = source_doc.format
-    document.original = data
+    document.filename = imported.name
+    document.format = imported.format
+    document.original = imported.data
     document.meta = {**document.meta, **(meta or {})} if document.meta else dict(meta or {})
-    document.repair_report = {"lines": source_doc.repair_lines, "warnings": source_doc.warnings}
+    document.repair_report = {"lines": repair_lines, "warnings": warnings}
     session.flush()
     changes = store_drafts(session, actor, document, drafts)
     return ImportOutcome(
@@ -143,6 +190,40 @@ def import_document(
         changed=changes.changed,
         added=changes.added,
         removed=changes.removed,
-        repair_lines=list(source_doc.repair_lines),
-        warnings=list(source_doc.warnings),
+        repair_lines=repair_lines,
+        warnings=warnings,
     )
+
+
+def is_xliff(filename: str) -> bool:
+    """Whether a file name is an XLIFF file's (read by :mod:`workflow.xliff_import`)."""
+    return PurePath(filename).suffix.lower() in XLIFF_EXTENSIONS
+
+
+def import_file(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    data: bytes,
+    filename: str,
+    *,
+    title: str | None = None,
+    meta: dict[str, Any] | None = None,
+    dry_run: bool = False,
+) -> ImportOutcome | XliffImportOutcome:
+    """Import any file songngu reads: a source document (DOCX, TXT, Markdown) or an XLIFF
+    file (a round trip of a songngu export, or another tool's file as a new document).
+
+    With dry_run the import is done and rolled back, so the outcome says what it would do.
+    """
+    from workflow.xliff_import import import_xliff  # it stores through this module
+
+    savepoint = session.begin_nested() if dry_run else None
+    try:
+        if is_xliff(filename):
+            return import_xliff(session, actor, project, data, filename, title=title, meta=meta)
+        return import_document(session, actor, project, data, filename, title=title, meta=meta)
+    finally:
+        if savepoint is not None:
+            savepoint.rollback()
+            session.expire_all()
