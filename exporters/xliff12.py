@@ -44,6 +44,8 @@ from exporters.xliff_common import (
     ReadNotes,
     UnitMarker,
     ctype_for,
+    effective_status,
+    indent_structure,
     kind_from_ctype,
     local_name,
     one_store,
@@ -59,6 +61,10 @@ from primitives.units import Note, Store, Unit
 SCHEMA = "xliff-1.2/xliff-core-1.2-strict.xsd"
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 _REPEAT_RE = re.compile(r"^(\d+)-\d+$")
+
+_CONTENT = frozenset(
+    {"source", "target", "note", "tool", "phase"}
+)  # text elements: never indented inside
 
 
 def _q(name: str) -> str:
@@ -176,7 +182,7 @@ def _trans_unit(unit: Unit, index: int) -> etree._Element:
         trans_unit.set(
             "extradata", UnitMarker(segment_id, unit.version, unit.source_hash).extradata()
         )
-    row = row_for(unit.status, unit.origin)
+    row = row_for(effective_status(unit.status, unit.target), unit.origin)
     if row.approved12:
         trans_unit.set("approved", "yes")
     trans_unit.append(_content("source", unit.source, unit.codes))
@@ -201,7 +207,8 @@ def write_xliff12(stores: Iterable[Store], *, tool_version: str | None = None) -
     stores = list(stores) or [Store()]
     for store in stores:
         root.append(_file_element(store, version))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    indent_structure(root, _CONTENT)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 # ---------------------------------------------------------------------------------------

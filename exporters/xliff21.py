@@ -39,10 +39,13 @@ from exporters.xliff_common import (
     TYPE_2,
     XLIFF_ID_PROP,
     XLIFF_VERSION_PROP,
+    XML_SPACE,
     ExportOrigin,
     ReadLimits,
     ReadNotes,
     as_int,
+    effective_status,
+    indent_structure,
     kind_from_type,
     local_name,
     one_store,
@@ -73,6 +76,8 @@ DATE = f"{{{NS_SONGNGU}}}date"
 DC_CATEGORY = "dc"
 _NMTOKEN_BAD = re.compile(r"[^\w.:-]")
 _ORIGINS = {origin.label: origin for origin in Origin}
+
+_CONTENT = frozenset({"source", "target", "note", "meta"})  # text elements: never indented inside
 
 
 def _q(name: str) -> str:
@@ -187,6 +192,7 @@ def _segment_id(unit: Unit) -> int | None:
 
 def _unit_element(unit: Unit, unit_id: str) -> etree._Element:
     element = etree.Element(_q("unit"), id=unit_id)
+    element.set(XML_SPACE, "preserve")  # XLIFF 2's default lets tools fold whitespace
     segment_id = _segment_id(unit)
     metas: list[tuple[str, str]] = []
     if segment_id is not None:
@@ -209,7 +215,7 @@ def _unit_element(unit: Unit, unit_id: str) -> etree._Element:
             if note.date:
                 note_element.set(DATE, xml_safe(note.date))
             note_element.text = xml_safe(note.text)
-    row = row_for(unit.status, unit.origin)
+    row = row_for(effective_status(unit.status, unit.target), unit.origin)
     segment = etree.SubElement(element, _q("segment"), state=row.state2, subState=row.substate2)
     segment.append(_content("source", unit.source, unit.codes))
     if unit.target:
@@ -257,7 +263,8 @@ def write_xliff21(stores: Iterable[Store]) -> bytes:
     )
     for index, store in enumerate(stores, start=1):
         root.append(_file_element(store, index))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    indent_structure(root, _CONTENT)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 # ---------------------------------------------------------------------------------------

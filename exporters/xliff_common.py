@@ -28,6 +28,7 @@ from lxml import etree
 
 from exporters import safe_xml
 from primitives.errors import InvalidInput
+from primitives.statuses import Status
 from primitives.units import Store
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -273,12 +274,32 @@ def parse_xliff(data: bytes, filename: str, limits: ReadLimits) -> tuple[etree._
     else:
         raise InvalidInput(
             "xliff.unknown_version",
-            "{filename} is XLIFF version {version!r}, which songngu does not read: "
+            "{filename} is XLIFF version {version!r}, which cannot be read: "
             "export it as XLIFF 1.2 or 2.1",
             filename=filename,
             version=version or "?",
         )
     return root, major
+
+
+def indent_structure(root: etree._Element, content: frozenset[str], level: int = 0) -> None:
+    """Indent the file's structure for people, never inside text: elements named in
+    content (source, target, note, meta) keep their text exactly (pretty printing would
+    add whitespace inside a <source> that starts with a code)."""
+    children = [child for child in root if isinstance(child.tag, str)]
+    if not children or local_name(root) in content:
+        return
+    inner = "\n" + "  " * (level + 1)
+    root.text = inner
+    for child in children:
+        indent_structure(child, content, level + 1)
+        child.tail = inner
+    children[-1].tail = "\n" + "  " * level
+
+
+def effective_status(status: Status, target: str) -> Status:
+    """A unit marked new that has a target is a draft (nothing confirmed it)."""
+    return Status.DRAFT if status == Status.NEW and target.strip() else status
 
 
 def too_many_units(filename: str, limit: int) -> InvalidInput:

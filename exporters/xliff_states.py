@@ -253,3 +253,7 @@ def markdown_table() -> str:
         for name, read in MEMOQ_STATUS.items()
     ]
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m exporters.xliff_states: the table for docs/formats.md
+    print(markdown_table(), end="")

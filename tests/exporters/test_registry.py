@@ -22,8 +22,8 @@ from workflow.settings import schemas_dir
 
 
 def test_every_format_is_listed_once_with_its_kind() -> None:
-    assert [fmt.name for fmt in formats()] == ["tmx", "tbx", "csv", "tsv"]
-    assert [fmt.name for fmt in formats("bilingual")] == ["tmx"]
+    assert [fmt.name for fmt in formats()] == ["tmx", "xliff12", "xliff21", "tbx", "csv", "tsv"]
+    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "xliff12", "xliff21"]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
@@ -88,6 +88,19 @@ def test_two_formats_may_not_claim_one_extension_of_a_kind() -> None:
         registry._check_unique((get_format("tmx"), Other()))
     with pytest.raises(RuntimeError, match="same name"):
         registry._check_unique((get_format("tmx"), get_format("tmx")))
+
+
+def test_a_format_that_does_not_claim_its_extensions_leaves_them_to_another() -> None:
+    class Quiet(BilingualFormat):
+        name = "quiet"
+        label = "Quiet"
+        extensions = (".tmx",)
+        claims_extensions = False
+
+    registry._check_unique((get_format("tmx"), Quiet()))  # no error: only tmx claims .tmx
+    # XLIFF 2.1 files are named .xlf too; the name picks XLIFF 1.2, which reads both.
+    assert format_for_filename("bản dịch.XLF").name == "xliff12"  # type: ignore[union-attr]
+    assert format_for_filename("bản dịch.xliff").name == "xliff12"  # type: ignore[union-attr]
 
 
 def test_the_schemas_setting_is_resolved_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
