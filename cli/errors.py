@@ -27,6 +27,7 @@ HINTS: dict[str, str] = {
     "job.still_running": "stop it with 'songngu jobs cancel {job_id}'",
     "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
     "import.segment_changed_meanwhile": "run the same 'songngu import' again",
+    "xliff.other_project": "run 'songngu import \"{exported}\" {filename}'",
     # translation
     "mt.package_unloadable": "reinstall it with `songngu models install FILE.argosmodel`",
     "packages.none_installed": INSTALL_PACKAGE_HINT.replace("vi en", "{from_code} {to_code}"),

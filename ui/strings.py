@@ -38,9 +38,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_score": {"vi": "Độ tin cậy", "en": "Confidence"},
     "source_header": {"vi": "Nhập văn bản nguồn", "en": "Import source text"},
     "upload": {
-        "vi": "Tải lên tệp .docx, .txt hoặc .md",
-        "en": "Upload a .docx, .txt or .md file",
+        "vi": "Tải lên tệp .docx, .txt, .md hoặc XLIFF (.xlf, .xliff)",
+        "en": "Upload a .docx, .txt, .md or XLIFF (.xlf, .xliff) file",
     },
+    "xliff_note": {
+        "vi": "Tệp XLIFF: nếu songngu đã xuất nó từ dự án này, bản dịch, trạng thái và ghi chú được đưa về tài liệu, câu nào xung đột sẽ được liệt kê; tệp XLIFF khác thành một tài liệu mới kèm bản dịch.",
+        "en": "XLIFF file: if songngu exported it from this project, its targets, states and notes go back to the document and conflicting rows are listed; any other XLIFF becomes a new document with its targets.",
+    },
+    "xliff_dry_run": {
+        "vi": "Chỉ xem những gì sẽ thay đổi (chưa lưu)",
+        "en": "Only show what would change (store nothing)",
+    },
+    "xliff_round_trip": {
+        "vi": "{title}: áp dụng {applied}, không đổi {unchanged}, xung đột {conflicts}.",
+        "en": "{title}: {applied} applied, {unchanged} unchanged, {conflicts} conflicts.",
+    },
+    "xliff_new_document": {
+        "vi": "Đã nhập {title}: {segments} câu, {applied} bản dịch, {conflicts} xung đột.",
+        "en": "Imported {title}: {segments} segments, {applied} targets, {conflicts} conflicts.",
+    },
+    "xliff_dry_run_done": {
+        "vi": "Chạy thử: chưa lưu gì. Bỏ chọn ô trên rồi nhập để áp dụng.",
+        "en": "Dry run: nothing was stored. Untick the box above and import to apply.",
+    },
+    "col_conflict": {"vi": "Xung đột", "en": "Conflict"},
+    "col_row": {"vi": "Vị trí trong tệp", "en": "In the file"},
+    "col_current_text": {"vi": "Bản trong songngu", "en": "In songngu"},
+    "col_file_text": {"vi": "Bản trong tệp", "en": "In the file"},
+    "col_before": {"vi": "Trước", "en": "Before"},
+    "col_after": {"vi": "Sau", "en": "After"},
+    "conflict_changed_since_export": {
+        "vi": "câu đã sửa trong songngu sau khi xuất",
+        "en": "changed in songngu since the export",
+    },
+    "conflict_source_changed": {
+        "vi": "câu nguồn đã đổi sau khi xuất",
+        "en": "source changed since the export",
+    },
+    "conflict_added": {"vi": "không phải câu của tài liệu", "en": "not a segment of the document"},
+    "conflict_duplicated": {"vi": "câu xuất hiện nhiều lần", "en": "segment given more than once"},
+    "conflict_missing": {"vi": "thiếu trong tệp", "en": "missing from the file"},
+    "conflict_tags_broken": {"vi": "thẻ bị hỏng", "en": "tags broken"},
+    "conflict_tags_renumbered": {
+        "vi": "thẻ bị đánh số lại hoặc không có trong câu nguồn",
+        "en": "tags renumbered or not in the source",
+    },
+    "conflict_refused": {"vi": "bị từ chối", "en": "refused"},
     "paste": {"vi": "…hoặc dán văn bản", "en": "…or paste text"},
     "paste_title": {"vi": "Tên tài liệu", "en": "Document title"},
     "import": {"vi": "Nhập", "en": "Import"},
@@ -566,6 +609,59 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "hãy chọn một bộ nhớ dịch .tmx",
         "en": "{filename} is not a TMX file (its root element is <{root}>, not <tmx>): "
         "choose a .tmx translation memory",
+    },
+    # XLIFF (exporters/xliff_common.py, workflow/xliff_import.py)
+    "xliff.empty": {
+        "vi": "{filename} trống: hãy chọn một tệp XLIFF xuất từ công cụ CAT",
+        "en": "{filename} is empty: choose an XLIFF file exported from a CAT tool",
+    },
+    "xliff.entities": {
+        "vi": "{filename} khai báo thực thể XML (<!ENTITY), bị từ chối vì lý do an toàn: hãy xuất lại tệp XLIFF không kèm DTD",
+        "en": "{filename} declares XML entities (<!ENTITY), which are refused for safety: export the XLIFF again without a DTD",
+    },
+    "xliff.not_well_formed": {
+        "vi": "{filename} không phải XML hợp lệ ở dòng {line}: {reason}; hãy sửa tệp hoặc xuất lại",
+        "en": "{filename} is not well-formed XML at line {line}: {reason}; fix the file or export it again",
+    },
+    "xliff.too_large": {
+        "vi": "{filename} lớn hơn {limit_mb} MB: hãy chia thành các tệp nhỏ hơn",
+        "en": "{filename} is larger than {limit_mb} MB: split it into smaller files",
+    },
+    "xliff.bad_character_reference": {
+        "vi": "{filename} dòng {line} có tham chiếu ký tự (&#…;) tới một ký tự XML không chứa được: hãy xóa nó hoặc xuất lại tệp",
+        "en": "{filename} line {line} has a character reference (&#…;) to a character XML cannot hold: remove it or export the file again",
+    },
+    "xliff.not_xliff": {
+        "vi": "{filename} không phải tệp XLIFF (phần tử gốc là <{root}>, không phải <xliff>): hãy chọn tệp .xlf hoặc .xliff",
+        "en": "{filename} is not an XLIFF file (its root element is <{root}>, not <xliff>): choose an .xlf or .xliff file",
+    },
+    "xliff.unknown_version": {
+        "vi": "{filename} là XLIFF phiên bản {version!r}, không đọc được: hãy xuất thành XLIFF 1.2 hoặc 2.1",
+        "en": "{filename} is XLIFF version {version!r}, which cannot be read: export it as XLIFF 1.2 or 2.1",
+    },
+    "xliff.too_many_units": {
+        "vi": "{filename} có hơn {limit:,} đơn vị dịch: hãy chia thành các tệp nhỏ hơn",
+        "en": "{filename} has more than {limit:,} units: split it into smaller files",
+    },
+    "xliff.no_file": {
+        "vi": "{filename} không có phần tử <file>: đây không phải tệp XLIFF đầy đủ",
+        "en": "{filename} has no <file> element: it is not a complete XLIFF file",
+    },
+    "xliff.title_for_several_files": {
+        "vi": "{filename} chứa {count} tệp: một tiêu đề chỉ đặt cho một tài liệu",
+        "en": "{filename} holds {count} files: a title names one document",
+    },
+    "xliff.other_project": {
+        "vi": "{filename} được xuất từ dự án {exported!r}, không phải {project!r}: hãy nhập vào dự án đó",
+        "en": "{filename} was exported from project {exported!r}, not {project!r}: import it into that project",
+    },
+    "xliff.document_not_in_project": {
+        "vi": "{filename} được xuất từ tài liệu {document_id} của {project!r}, nay dự án không còn tài liệu đó: chưa nhập gì",
+        "en": "{filename} was exported from document {document_id} of {project!r}, which the project no longer has: nothing was imported",
+    },
+    "xliff.no_units": {
+        "vi": "{filename}: không có đơn vị nào có chữ cần dịch trong tệp {original!r}",
+        "en": "{filename}: no unit with text to translate in file {original!r}",
     },
     # TBX (exporters/tbx.py)
     "tbx.too_large": {

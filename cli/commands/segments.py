@@ -16,12 +16,14 @@ from cli.common import (
 )
 from primitives.errors import InvalidInput, NotFound
 from primitives.statuses import Origin, Status
-from workflow.importing import ImportOutcome, document_meta, import_document
+from workflow.importing import ImportOutcome, document_meta, import_file
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
+from workflow.target_updates import ConflictKind, TargetUpdateReport
 from workflow.tm.capture import repeats_filled
+from workflow.xliff_import import XliffImportOutcome
 
 
 def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
@@ -51,6 +53,9 @@ def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
 @click.option("--author", default=None, help="Author or issuing office, for the partner report.")
 @click.option("--date", "issued", default=None, help="Date of the document, YYYY-MM-DD.")
 @click.option("--description", default=None, help="One-line description for the partner report.")
+@click.option(
+    "--dry-run", is_flag=True, help="Show what the import would change, and change nothing."
+)
 @as_option
 def import_command(
     project: str,
@@ -59,14 +64,20 @@ def import_command(
     author: str | None,
     issued: str | None,
     description: str | None,
+    dry_run: bool,
     as_user: str | None,
 ) -> None:
-    """Import FILES (.docx, .txt, .md) into PROJECT; each file is all or nothing.
+    """Import FILES (.docx, .txt, .md, .xlf, .xliff) into PROJECT; each file is all or nothing.
 
     Importing a file again under the same title makes a new revision of that document in
     place: unchanged sentences keep their segment (id, translation, status, history),
     edited ones keep their id with the old translation as a draft, and the counts of
     unchanged, changed, added, removed and moved sentences are printed.
+
+    An XLIFF file (1.2 or 2.x) that songngu exported from PROJECT updates that document's
+    targets, statuses and comments: rows that changed in songngu since the export, whose
+    source changed, or whose tags are broken are listed with both texts and not applied;
+    the rest are. Any other XLIFF becomes a document with its targets and states.
     """
     if title and len(files) > 1:
         raise InvalidInput("--title names one document: import one file at a time with it")
@@ -77,7 +88,7 @@ def import_command(
         data = read_input_file(path)
         with database().write() as session:
             actor = actor_for(session, as_user)
-            outcome = import_document(
+            outcome = import_file(
                 session,
                 actor,
                 get_project(session, project),
@@ -85,7 +96,13 @@ def import_command(
                 Path(path).name,
                 title=title,
                 meta=meta,
+                dry_run=dry_run,
             )
+        if isinstance(outcome, XliffImportOutcome):
+            echo_xliff_outcome(outcome, dry_run=dry_run)
+            continue
+        if dry_run:
+            click.echo("dry run: nothing was stored")
         reused = (
             f", {outcome.reused_translations} translations kept" if outcome.revision > 1 else ""
         )
@@ -97,6 +114,71 @@ def import_command(
             click.echo(f"  {import_changes_line(outcome)}")
         for line in outcome.repair_lines + outcome.warnings:
             click.echo(f"  {line}")
+
+
+CONFLICT_WORDS = {
+    ConflictKind.CHANGED_SINCE_EXPORT: "changed in songngu since the export",
+    ConflictKind.SOURCE_CHANGED: "source changed since the export",
+    ConflictKind.ADDED: "not a segment of the document",
+    ConflictKind.DUPLICATED: "segment given more than once",
+    ConflictKind.MISSING: "missing from the file",
+    ConflictKind.TAGS_BROKEN: "tags broken",
+    ConflictKind.TAGS_RENUMBERED: "tags renumbered or not in the source",
+    ConflictKind.REFUSED: "refused",
+}
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 70 else text[:69] + "…"
+
+
+def echo_target_report(report: TargetUpdateReport, *, dry_run: bool) -> None:
+    """The applied rows and every conflict with both texts, one line each."""
+    verb = "would apply" if dry_run else "applied"
+    for row in report.applied:
+        status = (
+            f" ({row.old_status.label} → {row.new_status.label})"
+            if row.old_status != row.new_status
+            else ""
+        )
+        change = (
+            f"«{_short(row.old_target)}» → «{_short(row.new_target)}»"
+            if row.old_target != row.new_target
+            else "comment"
+            if row.comment
+            else "status"
+        )
+        notes = f"; {'; '.join(row.notes)}" if row.notes else ""
+        click.echo(f"  {verb}: segment {row.segment_id}: {change}{status}{notes}")
+    for conflict in report.conflicts:
+        where = f"segment {conflict.segment_id}" if conflict.segment_id else conflict.row
+        if conflict.row and conflict.segment_id:
+            where += f" ({conflict.row})"
+        detail = f": {conflict.detail}" if conflict.detail else ""
+        click.echo(
+            f"  conflict, {CONFLICT_WORDS[conflict.kind]}{detail}: {where}: songngu "
+            f"«{_short(conflict.current_target)}» | file «{_short(conflict.file_target)}»"
+        )
+
+
+def echo_xliff_outcome(outcome: XliffImportOutcome, *, dry_run: bool) -> None:
+    for document in outcome.documents:
+        report = document.report
+        how = "round trip of" if document.round_trip else "imported as"
+        verb = "would apply" if dry_run else "applied"
+        click.echo(
+            f"{outcome.filename}: {how} {document.title!r} (XLIFF {outcome.version}): "
+            f"{len(report.applied)} {verb}, {report.unchanged} unchanged, "
+            f"{len(report.conflicts)} conflicts"
+        )
+        if document.stored is not None and document.stored.revision > 1:
+            click.echo(f"  {import_changes_line(document.stored)}")
+        echo_target_report(report, dry_run=dry_run)
+    for line in outcome.warnings:
+        click.echo(f"  {line}")
+    if dry_run:
+        click.echo("dry run: nothing was stored")
 
 
 def import_changes_line(outcome: ImportOutcome) -> str:

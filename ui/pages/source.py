@@ -18,15 +18,17 @@ from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
 from ui.state import current_project_id, database, error_text, show_error, sidebar, t
 from workflow.import_preview import SegmentationPreview, preview_segmentation
-from workflow.importing import import_document, project_rules
+from workflow.importing import import_file, is_xliff, project_rules
 from workflow.models import Segment
 from workflow.project_rules import RulesDifference, reset_project_rules, save_project_rules
 from workflow.projects import get_project
 from workflow.reimport import latest_imports
 from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import list_segments
+from workflow.target_updates import TargetUpdateReport
 from workflow.users import Actor
 from workflow.vietnamese.segmentation_rules import SegmentationRules
+from workflow.xliff_import import XliffImportOutcome
 
 PREVIEW_ROWS = 500
 MESSAGES = "source_messages"  # + area: messages queued by callbacks, shown on the rerun
@@ -58,15 +60,85 @@ class DocumentSegments:
 # --- import with preview ----------------------------------------------------------------
 
 
-def _import(actor: Actor, pending: PendingSource) -> None:
+def _report_tables(report: TargetUpdateReport) -> None:
+    """The applied rows and the conflicts, each with both texts."""
+    if report.applied:
+        st.dataframe(
+            [
+                {
+                    t("col_id"): row.segment_id,
+                    t("col_before"): row.old_target,
+                    t("col_after"): row.new_target,
+                    t("col_status"): t(f"status_{row.new_status.label}"),
+                }
+                for row in report.applied
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+    if report.conflicts:
+        st.dataframe(
+            [
+                {
+                    t("col_conflict"): t(f"conflict_{conflict.kind.value}")
+                    + (f": {error_text(conflict.error)}" if conflict.error else ""),
+                    t("col_id"): conflict.segment_id,
+                    t("col_row"): conflict.row,
+                    t("col_current_text"): conflict.current_target,
+                    t("col_file_text"): conflict.file_target,
+                }
+                for conflict in report.conflicts
+            ],
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def _show_xliff(outcome: XliffImportOutcome, dry_run: bool) -> None:
+    for document in outcome.documents:
+        report = document.report
+        if document.stored is None:
+            line = t(
+                "xliff_round_trip",
+                title=document.title,
+                applied=len(report.applied),
+                unchanged=report.unchanged,
+                conflicts=len(report.conflicts),
+            )
+        else:
+            line = t(
+                "xliff_new_document",
+                title=document.title,
+                segments=document.stored.segments,
+                applied=len(report.applied),
+                conflicts=len(report.conflicts),
+            )
+        (st.warning if report.conflicts else st.success)(line)
+        _report_tables(report)
+    for line in outcome.warnings:
+        st.write(f"• {line}")
+    if dry_run:
+        st.info(t("xliff_dry_run_done"))
+
+
+def _import(actor: Actor, pending: PendingSource, dry_run: bool = False) -> None:
     try:
         with database().write() as session:
             project = get_project(session, current_project_id())
-            outcome = import_document(
-                session, actor, project, pending.data, pending.filename, title=pending.title
+            outcome = import_file(
+                session,
+                actor,
+                project,
+                pending.data,
+                pending.filename,
+                title=pending.title,
+                dry_run=dry_run,
             )
     except SongnguError as error:
         show_error(error)
+        return
+    if isinstance(outcome, XliffImportOutcome):
+        _show_xliff(outcome, dry_run)
         return
     st.success(
         t("imported", title=outcome.title, segments=outcome.segments, revision=outcome.revision)
@@ -117,7 +189,9 @@ def _preview(pending: PendingSource, rules: SegmentationRules) -> None:
 
 
 def _pending_source() -> PendingSource | None:
-    uploaded = st.file_uploader(t("upload"), type=["docx", "txt", "md"], key="upload")
+    uploaded = st.file_uploader(
+        t("upload"), type=["docx", "txt", "md", "xlf", "xliff"], key="upload"
+    )
     with st.expander(t("paste")):
         pasted_title = st.text_input(t("paste_title"), key="paste_title")
         pasted = st.text_area(t("paste"), key="paste_text", height=200)
@@ -358,13 +432,18 @@ def render() -> None:
     except SongnguError as error:  # stored rules that no longer load: say so, use defaults
         show_error(error)
         rules = SegmentationRules.default()
-    if pending is not None:
+    xliff = pending is not None and is_xliff(pending.filename)
+    dry_run = False
+    if xliff:  # units are segments already: no segmentation to preview
+        st.caption(t("xliff_note"))
+        dry_run = st.checkbox(t("xliff_dry_run"), key="xliff_dry_run")
+    elif pending is not None:
         _preview(pending, rules)
     if st.button(t("import"), type="primary"):
         if pending is None:
             st.error(t("nothing_to_import"))
         else:
-            _import(actor, pending)
+            _import(actor, pending, dry_run)
     _rules_editor(actor, project_id, rules)
     tm_admin(project_id, actor)
     documents = _documents(project_id)
