@@ -207,3 +207,36 @@ def test_a_reimport_reports_its_changes_and_review_shows_the_changed_source(
         "The source changed at re-import (revision 2); the translation is of the previous "
         "source: «Đoạn <g1>hai</g1> có một câu.». Check the translation." in _texts(review.warning)
     )
+
+
+def test_an_xliff_upload_round_trips_with_a_dry_run_first(
+    project: tuple[Database, int], run_page: Callable[..., AppTest]
+) -> None:
+    from exporters.registry import get_format
+    from workflow.stores import document_store
+
+    database, project_id = project
+    with database.read() as session:
+        document = get_project(session, project_id).documents[0]
+        data = get_format("xliff21").write(document_store(session, document.id))
+    edited = data.replace(
+        "<source>Hết.</source>".encode(), "<source>Hết.</source><target>End.</target>".encode()
+    )
+    app = run_page("source", project_id)
+    app.file_uploader[0].set_value(("a.xlf", edited, "application/xml")).run()
+    assert not app.exception  # units are segments: no segmentation preview
+    assert "Segmentation preview" not in _texts(app.subheader)
+    app.checkbox(key="xliff_dry_run").check().run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("a: 1 applied, 3 unchanged, 0 conflicts." in s for s in _texts(app.success))
+    assert any("Dry run" in s for s in _texts(app.info))
+    assert "End." not in _sources_and_targets(database, project_id)
+    app.checkbox(key="xliff_dry_run").uncheck().run()
+    app.button[0].click().run()
+    assert "End." in _sources_and_targets(database, project_id)
+
+
+def _sources_and_targets(database: Database, project_id: int) -> list[str]:
+    with database.read() as session:
+        return [s.target for s in list_segments(session, get_project(session, project_id))]
