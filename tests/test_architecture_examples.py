@@ -14,7 +14,7 @@ def _python_blocks(section: str) -> list[str]:
 
 
 def test_architecture_examples_run() -> None:
-    for section in ("Inline codes", "Units and stores"):
+    for section in ("Inline codes", "Units and stores", "Formats"):
         blocks = _python_blocks(section)
         assert blocks, section
         for block in blocks:
