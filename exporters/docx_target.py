@@ -44,7 +44,7 @@ from exporters.docx.count_check import (
     count_parts,
     written_text,
 )
-from exporters.docx.limits import DEFAULT_DOCX_LIMITS
+from exporters.docx.limits import DEFAULT_DOCX_LIMITS, DocxLimits
 from exporters.docx.package import DocxPackage
 from exporters.docx.properties import set_styles_language, set_theme_font_language
 from exporters.docx.reader import DocxReader, split_paragraph_ref
@@ -58,6 +58,25 @@ from primitives.units import Store, Unit
 PendingChoice = Literal["refuse", "source", "mark"]
 PENDING_CHOICES: tuple[str, ...] = ("refuse", "source", "mark")
 ENGLISH_VARIANTS: tuple[str, ...] = ("en-US", "en-GB")
+# ST_HighlightColor (ECMA-376 Part 1, 17.18.40), but "none".
+HIGHLIGHT_COLORS: tuple[str, ...] = (
+    "yellow",
+    "green",
+    "cyan",
+    "magenta",
+    "blue",
+    "red",
+    "darkBlue",
+    "darkCyan",
+    "darkGreen",
+    "darkMagenta",
+    "darkRed",
+    "darkYellow",
+    "darkGray",
+    "lightGray",
+    "black",
+    "white",
+)
 _LISTED_IDS = 20  # segment ids named in a refusal before "and N more"
 
 
@@ -70,13 +89,17 @@ class TargetOptions:
         naming them), "source" (write their source text) or "mark" (write their English,
         or the source when they have none, highlighted).
     ready: the status from which a segment with an English text is ready.
-    highlight: the w:highlight colour of marked segments.
+    highlight: the w:highlight colour of marked segments (one of HIGHLIGHT_COLORS).
+    limits: the limits the original is opened and the result read again with; the export
+        service passes the intake's (``IntakeLimits.from_settings()``), so a file the
+        settings let in is let out.
     """
 
     language: str = "en-US"
     pending: PendingChoice = "refuse"
     ready: Status = Status.APPROVED
     highlight: str = "yellow"
+    limits: DocxLimits = DEFAULT_DOCX_LIMITS
 
 
 @dataclass(frozen=True)
@@ -130,7 +153,7 @@ def write_target_docx(store: Store, options: TargetOptions | None = None) -> Tar
     filename = store.metadata.get("source") or "original.docx"
     try:
         data, notes = _rebuild(original, filename, plan, options)
-        counts = _counts(data, filename, plan)
+        counts = _counts(data, filename, plan, options.limits)
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise InvalidInput(
             "docx_target.original_damaged",
@@ -173,6 +196,13 @@ def _check_options(options: TargetOptions) -> None:
             "{choice!r} is not a way to write segments that are not ready: use {choices}",
             choice=options.pending,
             choices=", ".join(PENDING_CHOICES),
+        )
+    if options.highlight not in HIGHLIGHT_COLORS:
+        raise InvalidInput(
+            "docx_target.highlight",
+            "{color!r} is not a highlight colour Word knows: use {colors}",
+            color=options.highlight,
+            colors=", ".join(HIGHLIGHT_COLORS),
         )
 
 
@@ -269,8 +299,8 @@ def _rebuild(
 ) -> tuple[bytes, RebuildNotes]:
     notes = RebuildNotes()
     properties = RunProperties(options.language, options.highlight)
-    with open_vetted_zip(original, filename, DEFAULT_DOCX_LIMITS) as archive:
-        package = DocxPackage(archive, filename, DEFAULT_DOCX_LIMITS)
+    with open_vetted_zip(original, filename, options.limits) as archive:
+        package = DocxPackage(archive, filename, options.limits)
         reader = DocxReader(package)
         stories = reader.story_parts()
         rewritten: dict[str, bytes] = {}
@@ -330,10 +360,10 @@ def _zipped(package: DocxPackage, rewritten: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _counts(data: bytes, filename: str, plan: _Plan) -> list[PartCount]:
+def _counts(data: bytes, filename: str, plan: _Plan, limits: DocxLimits) -> list[PartCount]:
     """The written file read again as the intake reads a DOCX, counted against the plan."""
-    with open_vetted_zip(data, filename, DEFAULT_DOCX_LIMITS) as archive:
-        reader = DocxReader(DocxPackage(archive, filename, DEFAULT_DOCX_LIMITS))
+    with open_vetted_zip(data, filename, limits) as archive:
+        reader = DocxReader(DocxPackage(archive, filename, limits))
         return count_parts(plan.expected, reader.paragraphs())
 
 

@@ -612,6 +612,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "{choice!r} không phải cách ghi các phân đoạn chưa sẵn sàng: hãy dùng {choices}",
         "en": "{choice!r} is not a way to write segments that are not ready: use {choices}",
     },
+    "docx_target.highlight": {
+        "vi": "{color!r} không phải màu tô sáng Word hỗ trợ: hãy dùng {colors}",
+        "en": "{color!r} is not a highlight colour Word knows: use {colors}",
+    },
     "docx_target.not_docx": {
         "vi": "{document} được nhập từ tệp {source_format}; DOCX bản dịch chỉ dựng lại được "
         "từ bản gốc DOCX",

@@ -295,6 +295,8 @@ def test_another_language_or_way_of_writing_pending_segments_is_refused(report: 
     assert error.code == "docx_target.language" and "en-US, en-GB" in str(error)
     error = one_line_error(write_target_docx, store, TargetOptions(pending="skip"))  # type: ignore[arg-type]
     assert error.code == "docx_target.pending_choice"
+    error = one_line_error(write_target_docx, store, TargetOptions(highlight="pink"))
+    assert error.code == "docx_target.highlight" and "lightGray" in str(error)
 
 
 # --- pending segments --------------------------------------------------------------------
@@ -432,6 +434,13 @@ def test_a_store_of_another_format_or_without_its_original_is_refused(report: by
     store.props["format"] = "docx"
     store.original = None
     assert one_line_error(write_target_docx, store).code == "docx_target.no_original"
+
+
+def test_the_original_is_opened_with_the_limits_given(report: bytes) -> None:
+    from exporters.docx.limits import DocxLimits
+
+    error = one_line_error(export, report, limits=DocxLimits(max_paragraphs=10))
+    assert error.code == "intake.too_many_paragraphs"
 
 
 def test_the_same_store_gives_the_same_bytes(report: bytes) -> None:
