@@ -234,3 +234,29 @@ def test_sentences_of_one_paragraph_join_with_their_spaces_and_only_the_pending_
         ("Sentence two waiting.", True),
         (" Sentence three approved.", False),
     ]
+
+
+def test_codes_the_paragraph_does_not_hold_are_written_from_their_xml_or_reported() -> None:
+    original = docx_bytes("<w:p>" + run("Trang một") + "</w:p>")
+    (block,) = read_source(original, "a.docx").blocks
+    field = (
+        '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    )
+    unit = Unit(
+        "Trang một",
+        "Page <x9/> of <g8>one</g8><x7/> </g6>",
+        id=5,
+        codes={"9": {"type": "standalone", "kind": "field", "xml": field}},
+        ref=BlockRef(block.ref, block.kind, 0, 9, ""),
+        status=Status.APPROVED,
+    )
+    result = write_target_docx(Store([unit], original=original))
+    (paragraph,) = body_of(result.data).iter(f"{W}p")
+    assert shape(paragraph) == ["r:Page ", "fldSimple", "r: of one "]
+    assert paragraph.find(f"{W}fldSimple").get(f"{W}instr") == " PAGE "
+    assert result.report.warnings == [
+        "segment 5: <g8> stands for nothing in the source; its words are written without it",
+        "segment 5: <x7/> stands for nothing in the source; left out",
+        "segment 5: </g6> has no partner; its formatting was not applied",
+    ]
