@@ -186,7 +186,7 @@ def _check_options(options: TargetOptions) -> None:
     if options.language not in ENGLISH_VARIANTS:
         raise InvalidInput(
             "docx_target.language",
-            "{language!r} is not an English a target DOCX is written in: use {variants}",
+            "{language!r} is not an English variant a target DOCX is written in: use {variants}",
             language=options.language,
             variants=", ".join(ENGLISH_VARIANTS),
         )

@@ -606,7 +606,7 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "docx_target.language": {
         "vi": "{language!r} không phải biến thể tiếng Anh để ghi DOCX bản dịch: hãy dùng "
         "{variants}",
-        "en": "{language!r} is not an English a target DOCX is written in: use {variants}",
+        "en": "{language!r} is not an English variant a target DOCX is written in: use {variants}",
     },
     "docx_target.pending_choice": {
         "vi": "{choice!r} không phải cách ghi các phân đoạn chưa sẵn sàng: hãy dùng {choices}",
