@@ -370,7 +370,7 @@ class ParagraphRebuilder:
         moved = self._moved.get(number)
         if moved is not None:
             return [deepcopy(item) for item in moved]
-        if kind in _RUN_OBJECT_KINDS and len(node.elements) == 2:
+        if (kind in _RUN_OBJECT_KINDS or kind == "tab") and len(node.elements) == 2:
             run, child = node.elements
             wrapper = etree.Element(WN.r)
             rpr = run.find(WN.rPr)
@@ -477,7 +477,7 @@ class ParagraphRebuilder:
         for number, node in self.live_nodes.items():
             if number in self.emitted or not isinstance(node, StandaloneNode):
                 continue
-            if not node.elements and node.code.get("kind") in _LAYOUT_KINDS:
+            if node.code.get("kind") in _LAYOUT_KINDS:
                 continue
             anchor = pieces[0] if pieces else Piece(None, "", "", {})
             target = leading if first is not None and int(number) < first else out

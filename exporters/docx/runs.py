@@ -137,9 +137,9 @@ class StandaloneNode:
     """A protected object; key None means it takes no part in formatting groups.
 
     ``elements`` are the source elements the object is, for a writer that moves them into
-    a rebuilt paragraph: the run and its object child (image, text box, embedded object),
-    the math or simple-field element, or the runs of a complex field; () for what a writer
-    builds from the code alone (tabs, breaks, symbols, note references).
+    a rebuilt paragraph: the run and its object child (image, text box, embedded object,
+    positional tab), the math or simple-field element, or the runs of a complex field; ()
+    for what a writer builds from the code alone (tabs, breaks, symbols, note references).
     """
 
     code: dict[str, Any]
@@ -320,9 +320,11 @@ class ParagraphReader:
     ) -> None:
         tag = child.tag
         if tag in (WN.tab, WN.ptab):
-            out.append(
-                StandaloneNode({"type": "standalone", "kind": "tab", "rpr": xml_string(rpr)}, key)
-            )
+            code = {"type": "standalone", "kind": "tab", "rpr": xml_string(rpr)}
+            # A positional tab (right-aligned page numbers in footers) has alignment
+            # attributes a plain w:tab would lose: a writer moves the element itself.
+            sources = (run, child) if tag == WN.ptab else ()
+            out.append(StandaloneNode(code, key, sources))
         elif tag == WN.cr or (tag == WN.br and child.get(WN.type) in (None, "textWrapping")):
             code = {"type": "standalone", "kind": "line_break", "rpr": xml_string(rpr)}
             if child.get(WN.clear):

@@ -260,3 +260,17 @@ def test_codes_the_paragraph_does_not_hold_are_written_from_their_xml_or_reporte
         "segment 5: <x7/> stands for nothing in the source; left out",
         "segment 5: </g6> has no partner; its formatting was not applied",
     ]
+
+
+def test_a_positional_tab_keeps_its_alignment() -> None:
+    body = (
+        "<w:p>"
+        + run("Báo cáo năm")
+        + '<w:r><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/></w:r>'
+        + run("Bộ Tài chính")
+        + "</w:p>"
+    )
+    data, _ = translated(body, {"Báo cáo năm<x1/>Bộ Tài chính": "Annual report<x1/>Ministry"})
+    (paragraph,) = body_of(data).iter(f"{W}p")
+    assert shape(paragraph) == ["r:Annual report", "r[ptab]", "r:Ministry"]
+    assert paragraph.find(f".//{W}ptab").get(f"{W}alignment") == "right"
