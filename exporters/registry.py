@@ -13,7 +13,9 @@ folder is passed in, exporters read no settings). The kind says what it carries:
   ``read(data, filename) -> list[GlossaryEntry]``, ``write(entries, title=…) -> bytes``.
 
 A format that only writes (a report, the target DOCX) keeps the base ``read``, which says
-so in one line; ``can_read`` / ``can_write`` tell a face which buttons to offer. Every
+so in one line; ``can_read`` / ``can_write`` tell a face which buttons to offer. A write
+method may take keyword options of its own after the store (the target DOCX's
+``options=TargetOptions(...)``); ``write(store)`` alone always works. Every
 format's tests inherit the contract suite in ``tests/exporters/contract.py``.
 """
 
@@ -132,6 +134,7 @@ def _base_of(fmt: Format) -> type[Format]:
 @lru_cache(maxsize=1)
 def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
+    from exporters.docx_target import DocxTargetFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
@@ -145,19 +148,23 @@ def _builtin_formats() -> tuple[Format, ...]:
         TBXFormat(),
         CSVFormat(),
         TSVFormat(),
+        DocxTargetFormat(),
     )
     _check_unique(formats)
     return formats
 
 
 def _check_unique(formats: tuple[Format, ...]) -> None:
-    """Two formats never share a name, nor a claimed extension within one kind."""
+    """Two formats never share a name, nor a reader's claimed extension within one kind:
+    a file's extension picks its reader. Formats that only write may share one (the target
+    DOCX and the bilingual review DOCX are both .docx), and a reader that leaves its
+    extensions to another (``claims_extensions = False``) claims none."""
     names = [fmt.name for fmt in formats]
     if len(set(names)) != len(names):
         raise RuntimeError(f"two formats have the same name: {sorted(names)}")
     claimed: dict[tuple[str, str], str] = {}
     for fmt in formats:
-        if not fmt.claims_extensions:
+        if not (fmt.can_read and fmt.claims_extensions):
             continue
         for extension in fmt.extensions:
             other = claimed.setdefault((fmt.kind, extension), fmt.name)
@@ -195,11 +202,13 @@ def format_for_filename(filename: str, kind: Literal["terms"]) -> TermsFormat | 
 @overload
 def format_for_filename(filename: str, kind: None = None) -> Format | None: ...
 def format_for_filename(filename: str, kind: FormatKind | None = None) -> Format | None:
-    """The format a file's extension names (None when no format of the kind claims it)."""
+    """The format a file's extension names: the one that reads such files, else the first
+    that writes them (None when no format of the kind claims the extension)."""
     suffix = PurePath(filename).suffix.lower()
     if not suffix:
         return None
-    return next(
-        (fmt for fmt in formats(kind) if fmt.claims_extensions and suffix in fmt.extensions),
-        None,
-    )
+    claiming = [fmt for fmt in formats(kind) if suffix in fmt.extensions]
+    reader = next((fmt for fmt in claiming if fmt.can_read and fmt.claims_extensions), None)
+    if reader is not None:
+        return reader
+    return next((fmt for fmt in claiming if not fmt.can_read), None)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 _TAG_RE = re.compile(r"<g(0|[1-9]\d*)>|</g(0|[1-9]\d*)>|<x(0|[1-9]\d*)/>")
 
@@ -46,6 +46,19 @@ def close_tag(code_id: int) -> str:
 def standalone_tag(code_id: int) -> str:
     """The tag of standalone code code_id: ``<x1/>``."""
     return f"<x{code_id}/>"
+
+
+class CodeNumbering:
+    """Hands out code numbers in text order and keeps the codes mapping of one block
+    (number as a string, "1", "2", … → what the code stands for), as readers build it."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, dict[str, Any]] = {}
+
+    def add(self, code: dict[str, Any]) -> int:
+        number = len(self.codes) + 1
+        self.codes[str(number)] = code
+        return number
 
 
 # ---------------------------------------------------------------------------------------

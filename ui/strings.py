@@ -698,6 +698,47 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "không tìm thấy lược đồ {format} tại {path}",
         "en": "the {format} schema is not at {path}",
     },
+    # The target DOCX (exporters/docx_target.py)
+    "docx_target.language": {
+        "vi": "{language!r} không phải biến thể tiếng Anh để ghi DOCX bản dịch: hãy dùng "
+        "{variants}",
+        "en": "{language!r} is not an English variant a target DOCX is written in: use {variants}",
+    },
+    "docx_target.pending_choice": {
+        "vi": "{choice!r} không phải cách ghi các phân đoạn chưa sẵn sàng: hãy dùng {choices}",
+        "en": "{choice!r} is not a way to write segments that are not ready: use {choices}",
+    },
+    "docx_target.highlight": {
+        "vi": "{color!r} không phải màu tô sáng Word hỗ trợ: hãy dùng {colors}",
+        "en": "{color!r} is not a highlight colour Word knows: use {colors}",
+    },
+    "docx_target.not_docx": {
+        "vi": "{document} được nhập từ tệp {source_format}; DOCX bản dịch chỉ dựng lại được "
+        "từ bản gốc DOCX",
+        "en": "{document} was imported from a {source_format} file; a target DOCX is rebuilt "
+        "only from a DOCX original",
+    },
+    "docx_target.no_original": {
+        "vi": "{document} không còn lưu tệp DOCX gốc để dựng lại; hãy nhập lại tệp",
+        "en": "{document} has no stored original DOCX to rebuild; import the file again",
+    },
+    "docx_target.not_ready": {
+        "vi": "{document}: {count} phân đoạn chưa ở trạng thái {statuses} hoặc chưa có bản "
+        "tiếng Anh (mã {segment_ids}); hãy hoàn thành chúng, hoặc ghi chúng bằng văn bản "
+        "nguồn hay có đánh dấu",
+        "en": "{document}: {count} segments are not {statuses} or have no English text "
+        "(ids {segment_ids}); finish them, or write them as source text or marked",
+    },
+    "docx_target.original_damaged": {
+        "vi": "tệp DOCX gốc của {document} bị hỏng ({reason}); hãy nhập lại tệp",
+        "en": "the original DOCX of {document} is damaged ({reason}); import the file again",
+    },
+    "docx_target.count_mismatch": {
+        "vi": "chưa ghi DOCX bản dịch của {document}: nội dung tệp không khớp với dự án "
+        "({mismatches})",
+        "en": "the target DOCX of {document} was not written: it does not hold what the "
+        "project does ({mismatches})",
+    },
     # translation: MT engines
     "mt.unknown_engine": {
         "vi": "không có bộ dịch máy {name!r}; hãy chọn một trong: {choices}",

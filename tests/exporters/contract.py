@@ -107,8 +107,11 @@ class FormatContract:
         for extension in fmt.extensions:
             assert extension == extension.lower() and extension.startswith(".")
             chosen = format_for_filename(f"Báo cáo{extension.upper()}", fmt.kind)
-            if fmt.claims_extensions:
-                assert chosen is fmt
+            if fmt.claims_extensions or not fmt.can_read:
+                # a write-only format is found by its extension when no reader claims it
+                assert chosen is fmt or (
+                    not fmt.can_read and chosen is not None and chosen.can_read
+                )
             else:  # the format the name picks reads this one's files as this one does
                 assert chosen is not None and chosen is not fmt and chosen.can_read
                 if fmt.can_read and fmt.can_write:

@@ -22,12 +22,22 @@ from workflow.settings import schemas_dir
 
 
 def test_every_format_is_listed_once_with_its_kind() -> None:
-    assert [fmt.name for fmt in formats()] == ["tmx", "xliff12", "xliff21", "tbx", "csv", "tsv"]
-    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "xliff12", "xliff21"]
+    assert [fmt.name for fmt in formats()] == [
+        "tmx",
+        "xliff12",
+        "xliff21",
+        "tbx",
+        "csv",
+        "tsv",
+        "docx",
+    ]
+    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "xliff12", "xliff21", "docx"]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
-    assert all(fmt.can_read and fmt.can_write for fmt in formats())
+    assert all(fmt.can_write for fmt in formats())
+    # The target DOCX only writes: a DOCX comes in as a source document.
+    assert [fmt.name for fmt in formats() if not fmt.can_read] == ["docx"]
 
 
 def test_lookup_by_name_and_by_file_name() -> None:
@@ -78,11 +88,16 @@ def test_a_write_only_format_says_in_one_line_that_it_cannot_read() -> None:
     )
 
 
-def test_two_formats_may_not_claim_one_extension_of_a_kind() -> None:
+def test_two_formats_that_read_may_not_claim_one_extension_of_a_kind() -> None:
     class Other(BilingualFormat):
         name = "other"
         label = "Other"
         extensions = (".tmx",)
+
+        def read(
+            self, data: bytes, filename: str, *, source_lang: str = "vi", target_lang: str = "en"
+        ) -> Store:
+            return Store()
 
     with pytest.raises(RuntimeError, match="both claim .tmx"):
         registry._check_unique((get_format("tmx"), Other()))
@@ -101,6 +116,28 @@ def test_a_format_that_does_not_claim_its_extensions_leaves_them_to_another() ->
     # XLIFF 2.1 files are named .xlf too; the name picks XLIFF 1.2, which reads both.
     assert format_for_filename("bản dịch.XLF").name == "xliff12"  # type: ignore[union-attr]
     assert format_for_filename("bản dịch.xliff").name == "xliff12"  # type: ignore[union-attr]
+
+
+def test_a_write_only_format_may_share_an_extension_and_the_reader_is_found_for_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class ReviewTable(BilingualFormat):  # as the bilingual review DOCX reads .docx back
+        name = "review-table"
+        label = "Review table"
+        extensions = (".docx",)
+
+        def read(
+            self, data: bytes, filename: str, *, source_lang: str = "vi", target_lang: str = "en"
+        ) -> Store:
+            return Store()
+
+    target = get_format("docx")
+    assert not target.can_read
+    assert format_for_filename("Báo cáo.docx", "bilingual") is target  # the only claimant
+    review = ReviewTable()
+    registry._check_unique((target, review))  # one reader and one writer: allowed
+    monkeypatch.setattr(registry, "_builtin_formats", lambda: (target, review))
+    assert format_for_filename("Báo cáo.DOCX", "bilingual") is review
 
 
 def test_the_schemas_setting_is_resolved_in_one_place(monkeypatch: pytest.MonkeyPatch) -> None:

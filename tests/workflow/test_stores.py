@@ -162,3 +162,31 @@ def test_unknown_document_and_empty_project(sqlite_db: Database) -> None:
         assert project_stores(session, project) == []
         with pytest.raises(NotFound, match="no document 999"):
             document_store(session, 999)
+
+
+def test_a_docx_document_store_with_its_original_rebuilds_the_target_docx(
+    sqlite_db: Database,
+) -> None:
+    from songngu_testing.rich_docx import ENGLISH, rich_report
+
+    from exporters.docx_target import TargetOptions
+    from workflow.intake import read_source
+    from workflow.projects import create_project
+
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        project = create_project(session, admin, "Báo cáo")
+        outcome = import_document(session, admin, project, rich_report(), "bao-cao.docx")
+        for segment in list_segments(session, project):
+            edit_target(session, admin, segment.id, ENGLISH[segment.source])
+            for status in (Status.TRANSLATED, Status.REVIEWED, Status.APPROVED):
+                set_status(session, admin, segment.id, status)
+    with sqlite_db.read() as session:
+        without = document_store(session, outcome.document_id)
+        store = document_store(session, outcome.document_id, with_original=True)
+    assert without.original is None and store.props["format"] == "docx"
+    built = get_format("docx", "bilingual").build(store, TargetOptions(language="en-GB"))
+    back = read_source(built.data, "target.docx")
+    assert back.blocks[1].text == "Revenue <g1>rose sharply</g1> in <g2>2024</g2>."
+    assert len(back.blocks) == len(read_source(rich_report(), "x.docx").blocks)
+    assert sum(count.segments_found for count in built.report.parts) == len(store)

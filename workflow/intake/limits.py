@@ -12,51 +12,49 @@ import math
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from exporters.docx.limits import (
+    KIB,
+    MIB,
+    PARAGRAPHS_SETTING,
+    UPLOAD_MB_SETTING,
+    ZIP_RATIO_SETTING,
+    DocxLimits,
+)
 from primitives.errors import InvalidInput
 from workflow import settings
 
-KIB = 1024
-MIB = 1024 * KIB
+__all__ = [
+    "DEFAULT_LIMITS",
+    "KIB",
+    "MIB",
+    "PARAGRAPHS_SETTING",
+    "TEXT_MB_SETTING",
+    "UPLOAD_MB_SETTING",
+    "ZIP_RATIO_SETTING",
+    "IntakeLimits",
+    "raise_hint",
+]
 
-# The settings that change the limits, named in refusals so an admin knows what to raise.
-UPLOAD_MB_SETTING = "SONGNGU_MAX_UPLOAD_MB"
+# The settings that change the limits, named in refusals so an admin knows what to raise
+# (those of the DOCX package limits are defined with them, in exporters.docx.limits).
 TEXT_MB_SETTING = "SONGNGU_MAX_TEXT_MB"
-ZIP_RATIO_SETTING = "SONGNGU_MAX_ZIP_RATIO"
-PARAGRAPHS_SETTING = "SONGNGU_MAX_PARAGRAPHS"
 
 
 @dataclass(frozen=True)
-class IntakeLimits:
-    """Limits for one imported file.
+class IntakeLimits(DocxLimits):
+    """Limits for one imported file: those of a DOCX package (see
+    :class:`exporters.docx.limits.DocxLimits`: zip members, inflated sizes, compression
+    ratio, paragraphs, XML elements) and these.
 
     max_file_bytes: size of the uploaded file itself (100 MiB).
     max_text_bytes: size of a .txt/.md file (20 MiB, about 3,000 pages of dense report text).
-    max_zip_entries: members in a DOCX zip (5,000).
-    max_part_bytes: uncompressed size of one zip member (100 MiB).
-    max_total_bytes: uncompressed size of all members together (300 MiB).
-    max_compression_ratio: uncompressed / compressed size of a member (100, as Apache
-        POI's ZipSecureFile), enforced only above ``ratio_allowance_bytes`` (100 KiB, as
-        POI), because tiny members legitimately compress very well.
-    max_paragraphs: paragraphs (DOCX ``w:p``) or lines with text (TXT/Markdown) in one
-        file (250,000; a 300-page report has about 10,000). TXT/Markdown may have at most
-        four times as many lines counting blank ones.
-    max_xml_elements: XML elements in one DOCX part (10,000,000), which bounds the work
-        spent on a single part.
-    max_held_elements: XML elements held in memory at once while streaming a part, i.e.
-        in one paragraph outside tables (200,000; a real paragraph has a few hundred).
-        Finished paragraphs are freed, so this bounds memory for a part full of runs.
+
+    ``max_paragraphs`` also bounds the lines with text of a TXT/Markdown file, which may
+    have at most four times as many lines counting blank ones.
     """
 
     max_file_bytes: int = 100 * MIB
     max_text_bytes: int = 20 * MIB
-    max_zip_entries: int = 5_000
-    max_part_bytes: int = 100 * MIB
-    max_total_bytes: int = 300 * MIB
-    max_compression_ratio: float = 100.0
-    ratio_allowance_bytes: int = 100 * KIB
-    max_paragraphs: int = 250_000
-    max_xml_elements: int = 10_000_000
-    max_held_elements: int = 200_000
 
     @classmethod
     def from_settings(cls) -> IntakeLimits:

@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from primitives.inline import close_tag, open_tag, standalone_tag
-from workflow.intake.docx_inline import CodeNumbering
+from primitives.inline import CodeNumbering, close_tag, open_tag, standalone_tag
 
 # Stands for a hard line break inside a paragraph while it is parsed; NUL never reaches
 # here because text decoding refuses it.

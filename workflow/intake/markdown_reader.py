@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workflow.intake.docx_inline import CodeNumbering
+from primitives.inline import CodeNumbering
 from workflow.intake.limits import IntakeLimits
 from workflow.intake.markdown_inline import HARD_BREAK, render_inline
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable

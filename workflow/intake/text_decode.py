@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from exporters.docx.container import sniff_container
 from primitives.errors import InvalidInput
 from workflow.intake.limits import TEXT_MB_SETTING, IntakeLimits
-from workflow.intake.safety import sniff_container
 from workflow.vietnamese.encodings import decode_bytes
 
 

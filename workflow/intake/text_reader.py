@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from primitives.errors import InvalidInput
-from primitives.inline import standalone_tag
-from workflow.intake.docx_inline import CodeNumbering
+from primitives.inline import CodeNumbering, standalone_tag
 from workflow.intake.limits import PARAGRAPHS_SETTING, IntakeLimits
 from workflow.intake.model import SourceBlock, SourceDocument, is_translatable
 from workflow.intake.repair import RunRepairer

@@ -11,9 +11,9 @@ import zipfile
 import pytest
 from songngu_testing import TESTS_DIR
 
+from exporters.docx.container import OLE_MAGIC, GuardedStream, InflationBudget
 from primitives.errors import InvalidInput
 from workflow.intake import IntakeLimits, read_source
-from workflow.intake.safety import OLE_MAGIC, GuardedStream, InflationBudget
 
 GOOD_BODY = "<w:p><w:r><w:t>Báo cáo tình hình kinh tế</w:t></w:r></w:p>"
 

@@ -1,5 +1,10 @@
 """One DOCX paragraph → segment text with inline codes, plus the codes mapping.
 
+The intake reads a source paragraph this way; the target DOCX reads the same original
+paragraph again, so it knows the paragraph's base formatting and which element each code
+number stands for (``ParagraphCodes.nodes``: a node keeps the source elements of its
+object), and re-reads what it wrote to count it.
+
 Runs are read into nodes (text, standalone objects, hyperlinks). Rendering picks the
 paragraph's dominant formatting as its base: text in that formatting carries no code,
 adjacent runs with the same other formatting merge into one paired code, so "<g1>bold
@@ -18,8 +23,9 @@ from typing import Any
 
 from lxml import etree
 
-from primitives.inline import close_tag, open_tag, standalone_tag
-from workflow.intake.docx_package import MCN, RN, WN, W, run_font
+from exporters.docx.names import MATH, MCN, RN, WN, W
+from exporters.docx.package import run_font
+from primitives.inline import CodeNumbering, close_tag, open_tag, standalone_tag
 
 FormatKey = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
@@ -47,12 +53,7 @@ _CONTAINERS = frozenset(
     for name in ("smartTag", "sdt", "sdtContent", "ins", "moveTo", "customXml", "dir", "bdo")
 )
 _DELETED = frozenset({f"{W}del", WN.moveFrom})
-_MATH = frozenset(
-    {
-        "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath",
-        "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara",
-    }
-)
+_MATH = frozenset({f"{MATH}oMath", f"{MATH}oMathPara"})
 _OBJECTS = frozenset({WN.drawing, WN.pict, WN.object, MCN.AlternateContent})
 
 
@@ -133,16 +134,24 @@ class TextNode:
 
 @dataclass
 class StandaloneNode:
-    """A protected object; key None means it takes no part in formatting groups."""
+    """A protected object; key None means it takes no part in formatting groups.
+
+    ``elements`` are the source elements the object is, for a writer that moves them into
+    a rebuilt paragraph: the run and its object child (image, text box, embedded object,
+    positional tab), the math or simple-field element, or the runs of a complex field; ()
+    for what a writer builds from the code alone (tabs, breaks, symbols, note references).
+    """
 
     code: dict[str, Any]
     key: FormatKey | None
+    elements: tuple[etree._Element, ...] = ()
 
 
 @dataclass
 class LinkNode:
     code: dict[str, Any]
     children: list[TextNode | StandaloneNode | LinkNode]
+    element: etree._Element | None = None  # the source w:hyperlink
 
 
 Node = TextNode | StandaloneNode | LinkNode
@@ -160,11 +169,16 @@ class FieldCapture:
 
     outer: _FieldFrame
     xml: list[str] = field(default_factory=list)
+    elements: list[etree._Element] = field(default_factory=list)
     result: list[str] = field(default_factory=list)
     continued: bool = False
 
-    def to_code(self, continues: bool) -> dict[str, Any]:
-        return {
+    def add(self, element: etree._Element) -> None:
+        self.xml.append(xml_string(element))
+        self.elements.append(element)
+
+    def to_node(self, continues: bool) -> StandaloneNode:
+        code = {
             "type": "standalone",
             "kind": "field",
             "instruction": "".join(self.outer.instruction).strip(),
@@ -173,6 +187,7 @@ class FieldCapture:
             "continued": self.continued,
             "continues": continues,
         }
+        return StandaloneNode(code, None, tuple(self.elements))
 
 
 @dataclass
@@ -200,7 +215,7 @@ class ParagraphReader:
         self._collect(paragraph, nodes)
         capture = self.state.capture
         if capture is not None:  # a field (e.g. a TOC) runs on into the next paragraph
-            nodes.append(StandaloneNode(capture.to_code(continues=True), None))
+            nodes.append(capture.to_node(continues=True))
             self.state.capture = FieldCapture(capture.outer, continued=True)
         return nodes
 
@@ -234,7 +249,7 @@ class ParagraphReader:
             elif tag == WN.commentRangeStart:
                 self._note(child.get(WN.id))
             elif tag in _MATH:
-                out.append(StandaloneNode(_object_code("math", child), None))
+                out.append(StandaloneNode(_object_code("math", child), None, (child,)))
 
     def _hyperlink(self, link: etree._Element, out: list[Node]) -> None:
         if self.state.capture is not None:
@@ -250,12 +265,12 @@ class ParagraphReader:
         }
         children: list[Node] = []
         self._collect(link, children)
-        out.append(LinkNode(code, children))
+        out.append(LinkNode(code, children, link))
 
     def _simple_field(self, element: etree._Element, out: list[Node]) -> None:
         result = "".join(t.text or "" for t in element.iter(WN.t))
         if self.state.capture is not None:
-            self.state.capture.xml.append(xml_string(element))
+            self.state.capture.add(element)
             self.state.capture.result.append(result)
             return
         code = {
@@ -267,7 +282,7 @@ class ParagraphReader:
             "continued": False,
             "continues": False,
         }
-        out.append(StandaloneNode(code, None))
+        out.append(StandaloneNode(code, None, (element,)))
 
     def _run(self, run: etree._Element, out: list[Node]) -> None:
         if self.state.capture is not None or run.find(WN.fldChar) is not None:
@@ -305,9 +320,11 @@ class ParagraphReader:
     ) -> None:
         tag = child.tag
         if tag in (WN.tab, WN.ptab):
-            out.append(
-                StandaloneNode({"type": "standalone", "kind": "tab", "rpr": xml_string(rpr)}, key)
-            )
+            code = {"type": "standalone", "kind": "tab", "rpr": xml_string(rpr)}
+            # A positional tab (right-aligned page numbers in footers) has alignment
+            # attributes a plain w:tab would lose: a writer moves the element itself.
+            sources = (run, child) if tag == WN.ptab else ()
+            out.append(StandaloneNode(code, key, sources))
         elif tag == WN.cr or (tag == WN.br and child.get(WN.type) in (None, "textWrapping")):
             code = {"type": "standalone", "kind": "line_break", "rpr": xml_string(rpr)}
             if child.get(WN.clear):
@@ -332,12 +349,12 @@ class ParagraphReader:
         elif tag in _OBJECTS:
             if next(child.iter(WN.txbxContent), None) is not None:
                 # The text box's paragraphs are blocks of their own (see their refs); the
-                # exporter keeps this anchor element where it is.
+                # target DOCX moves this anchor element, with them, where its code stands.
                 code = {"type": "standalone", "kind": "textbox", "rpr": xml_string(rpr)}
             else:
                 kind = "object" if tag == WN.object else "image"
                 code = _object_code(kind, run)
-            out.append(StandaloneNode(code, None))
+            out.append(StandaloneNode(code, None, (run, child)))
         elif tag in (WN.footnoteReference, WN.endnoteReference):
             kind = "footnote_ref" if tag == WN.footnoteReference else "endnote_ref"
             code = {
@@ -355,11 +372,10 @@ class ParagraphReader:
         elif tag == WN.commentReference:
             self._note(child.get(WN.id))
         elif tag == WN.contentPart:
-            out.append(StandaloneNode(_object_code("object", run), None))
+            out.append(StandaloneNode(_object_code("object", run), None, (run, child)))
 
     def _field_run(self, run: etree._Element, out: list[Node]) -> None:
         """A run inside (or starting/ending) a complex field: captured, never translated."""
-        run_xml = xml_string(run)
         state = self.state
         captured = False
         for child in run:
@@ -377,9 +393,9 @@ class ParagraphReader:
                     state.field_stack.pop()
                     if not state.field_stack and state.capture is not None:
                         if not captured:
-                            state.capture.xml.append(run_xml)
+                            state.capture.add(run)
                             captured = True
-                        out.append(StandaloneNode(state.capture.to_code(continues=False), None))
+                        out.append(state.capture.to_node(continues=False))
                         state.capture = None
             elif state.capture is None:
                 # Ordinary content after a field ended inside the same run.
@@ -392,7 +408,7 @@ class ParagraphReader:
             elif tag == WN.t and state.field_stack and state.field_stack[-1].in_result:
                 state.capture.result.append(child.text or "")
             if state.capture is not None and not captured:
-                state.capture.xml.append(run_xml)
+                state.capture.add(run)
                 captured = True
 
 
@@ -400,15 +416,21 @@ def _object_code(kind: str, element: etree._Element) -> dict[str, Any]:
     return {"type": "standalone", "kind": kind, "xml": xml_string(element)}
 
 
-class CodeNumbering:
-    """Hands out code numbers in text order and keeps the codes mapping of one block."""
+class ParagraphCodes(CodeNumbering):
+    """The codes of one paragraph, and the node each number was given for (a formatting
+    code: the first node of its stretch), so a writer finds the source elements."""
 
     def __init__(self) -> None:
-        self.codes: dict[str, dict[str, Any]] = {}
+        super().__init__()
+        self.nodes: dict[str, Node] = {}
 
-    def add(self, code: dict[str, Any]) -> int:
-        number = len(self.codes) + 1
-        self.codes[str(number)] = code
+    def add_node(self, node: Node, code: dict[str, Any] | None = None) -> int:
+        """Number a standalone or link node's own code, or the formatting code given."""
+        if code is None:
+            assert not isinstance(node, TextNode), "a text node's code is a formatting code"
+            code = node.code
+        number = self.add(code)
+        self.nodes[str(number)] = node
         return number
 
 
@@ -446,7 +468,7 @@ def _merge_text(nodes: list[Node]) -> list[Node]:
     return merged
 
 
-def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair: Repair) -> str:
+def render(nodes: list[Node], base: FormatKey, numbering: ParagraphCodes, repair: Repair) -> str:
     """Tagged text for nodes whose unmarked formatting is ``base``."""
     parts: list[str] = []
     group: list[str] | None = None  # rendered content of the open paired formatting code
@@ -455,7 +477,7 @@ def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair:
     waiting: list[StandaloneNode] = []  # neutral codes met while a group is open
 
     def standalone(node: StandaloneNode) -> str:
-        return standalone_tag(numbering.add(node.code))
+        return standalone_tag(numbering.add_node(node))
 
     def close_group() -> None:
         nonlocal group, group_key
@@ -468,7 +490,7 @@ def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair:
     for node in _merge_text(nodes):
         if isinstance(node, LinkNode):
             close_group()
-            number = numbering.add(node.code)
+            number = numbering.add_node(node)
             inner_base, inner_rpr = dominant_key(node.children)
             node.code["rpr"] = xml_string(inner_rpr)
             inner = render(node.children, inner_base, numbering, repair)
@@ -485,7 +507,7 @@ def render(nodes: list[Node], base: FormatKey, numbering: CodeNumbering, repair:
             close_group()
         if group is None and key != base:
             sample_rpr = node.rpr if isinstance(node, TextNode) else None
-            group_number = numbering.add(_format_code(key, base, sample_rpr, node))
+            group_number = numbering.add_node(node, _format_code(key, base, sample_rpr, node))
             group, group_key = [], key
         target = group if group is not None else parts
         if waiting and group is not None:

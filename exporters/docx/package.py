@@ -1,4 +1,9 @@
-"""The parts of a vetted DOCX zip: relationships, styles, and guarded part streams."""
+"""The parts of a vetted DOCX zip: relationships, styles, and guarded part reads.
+
+The thin package layer (in the manner of python-docx's ``opc`` package) the intake reader
+and the target DOCX writer share: every read of a member goes through the limits of
+:mod:`exporters.docx.container`; relationships are resolved to part names once, here.
+"""
 
 from __future__ import annotations
 
@@ -9,45 +14,16 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from primitives.errors import InvalidInput
-from workflow.intake.limits import IntakeLimits
-from workflow.intake.safety import (
+from exporters.docx.container import (
     GuardedStream,
     InflationBudget,
     iterparse_guarded,
     parse_small_part,
+    read_member,
 )
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-R = f"{{{R_NS}}}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-PKG_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-class _ClarkNames:
-    """Clark names in one namespace as attributes, cached: ``WN.p == W + "p"``.
-
-    Readers compare tags of millions of elements; attribute lookup is far cheaper than
-    building the name with an f-string at every comparison.
-    """
-
-    def __init__(self, prefix: str) -> None:
-        self._prefix = prefix
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        value = self._prefix + name
-        setattr(self, name, value)
-        return value
-
-
-WN = _ClarkNames(W)
-MCN = _ClarkNames(MC)
-RN = _ClarkNames(R)
-REL_TYPE_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+from exporters.docx.limits import DocxLimits
+from exporters.docx.names import PKG_RELS, WN, W
+from primitives.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -68,7 +44,7 @@ class StyleInfo:
 class DocxPackage:
     """Read access to the parts of one DOCX, every read going through the limits."""
 
-    def __init__(self, archive: zipfile.ZipFile, filename: str, limits: IntakeLimits) -> None:
+    def __init__(self, archive: zipfile.ZipFile, filename: str, limits: DocxLimits) -> None:
         self.archive = archive
         self.filename = filename
         self.limits = limits
@@ -77,6 +53,17 @@ class DocxPackage:
 
     def has_part(self, name: str) -> bool:
         return name in self._members
+
+    @property
+    def members(self) -> list[zipfile.ZipInfo]:
+        """The zip members in the order the file lists them."""
+        return list(self._members.values())
+
+    def read_bytes(self, name: str) -> bytes:
+        """A member's inflated bytes, read through the limits (for copying it unchanged)."""
+        return read_member(
+            self.archive, self._members[name], self.filename, self.limits, self.budget
+        )
 
     def parse(self, name: str) -> etree._Element:
         return parse_small_part(

@@ -1,6 +1,7 @@
-"""Checks that run before any parser sees a file: container type, zip bombs, XML entities.
+"""The vetted DOCX zip: container type, zip bombs and XML entities, checked before any parser.
 
-Nothing here trusts a header. A DOCX zip is vetted from its central directory (member
+Intake (reading an upload) and the target DOCX (opening the stored original and re-reading
+what it wrote) open a DOCX only through :func:`open_vetted_zip`. Nothing here trusts a header. A DOCX zip is vetted from its central directory (member
 count, names, declared sizes, compression ratios, encryption flags) before a single member
 is inflated, and every member is then read through :class:`GuardedStream`, which enforces
 the same limits on the bytes actually produced and refuses entity declarations. The XML
@@ -17,12 +18,8 @@ from typing import IO
 from lxml import etree
 
 from exporters import safe_xml
+from exporters.docx.limits import UPLOAD_MB_SETTING, ZIP_RATIO_SETTING, DocxLimits
 from primitives.errors import InvalidInput
-from workflow.intake.limits import (
-    UPLOAD_MB_SETTING,
-    ZIP_RATIO_SETTING,
-    IntakeLimits,
-)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -42,7 +39,7 @@ def sniff_container(data: bytes) -> str:
     return "other"
 
 
-def open_vetted_zip(data: bytes, filename: str, limits: IntakeLimits) -> zipfile.ZipFile:
+def open_vetted_zip(data: bytes, filename: str, limits: DocxLimits) -> zipfile.ZipFile:
     """Open a DOCX zip after checking its member list against the limits.
 
     Raises InvalidInput for anything that is not a sound, reasonably sized zip.
@@ -77,7 +74,7 @@ def open_vetted_zip(data: bytes, filename: str, limits: IntakeLimits) -> zipfile
     return archive
 
 
-def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: IntakeLimits) -> None:
+def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: DocxLimits) -> None:
     if len(members) > limits.max_zip_entries:
         raise InvalidInput(
             "intake.docx_too_many_members",
@@ -131,7 +128,7 @@ def _check_members(members: list[zipfile.ZipInfo], filename: str, limits: Intake
 
 
 def check_ratio(
-    member: zipfile.ZipInfo, uncompressed: int, filename: str, limits: IntakeLimits
+    member: zipfile.ZipInfo, uncompressed: int, filename: str, limits: DocxLimits
 ) -> None:
     """Refuse a member whose inflated size is out of proportion to its compressed size."""
     if uncompressed <= limits.ratio_allowance_bytes:
@@ -152,7 +149,7 @@ def check_ratio(
 class InflationBudget:
     """Uncompressed bytes still allowed for the whole file, shared by all its members."""
 
-    def __init__(self, limits: IntakeLimits) -> None:
+    def __init__(self, limits: DocxLimits) -> None:
         self.remaining = limits.max_total_bytes
 
 
@@ -168,7 +165,7 @@ class GuardedStream:
         archive: zipfile.ZipFile,
         member: zipfile.ZipInfo,
         filename: str,
-        limits: IntakeLimits,
+        limits: DocxLimits,
         budget: InflationBudget,
     ) -> None:
         self._source: IO[bytes] = archive.open(member)
@@ -215,7 +212,7 @@ def raise_entity_error(filename: str, part: str) -> None:
 
 
 def iterparse_guarded(
-    stream: GuardedStream, filename: str, part: str, limits: IntakeLimits
+    stream: GuardedStream, filename: str, part: str, limits: DocxLimits
 ) -> Iterator[tuple[str, etree._Element]]:
     """Stream (event, element) pairs for 'start' and 'end' from a guarded part.
 
@@ -258,19 +255,31 @@ def refuse_internal_entities(tree: etree._ElementTree, filename: str, part: str)
         raise_entity_error(filename, part)
 
 
+def read_member(
+    archive: zipfile.ZipFile,
+    member: zipfile.ZipInfo,
+    filename: str,
+    limits: DocxLimits,
+    budget: InflationBudget,
+) -> bytes:
+    """A member's whole inflated content, read through a :class:`GuardedStream`."""
+    stream = GuardedStream(archive, member, filename, limits, budget)
+    try:
+        return b"".join(iter(lambda: stream.read(_READ_CHUNK), b""))
+    finally:
+        stream.close()
+
+
 def parse_small_part(
     archive: zipfile.ZipFile,
     member: zipfile.ZipInfo,
     filename: str,
-    limits: IntakeLimits,
+    limits: DocxLimits,
     budget: InflationBudget,
 ) -> etree._Element:
-    """Parse a whole (small) part such as a relationships or styles file, safely."""
-    stream = GuardedStream(archive, member, filename, limits, budget)
-    try:
-        content = b"".join(iter(lambda: stream.read(_READ_CHUNK), b""))
-    finally:
-        stream.close()
+    """Parse a whole part (relationships, styles, or a story the target DOCX rewrites),
+    safely; comments and processing instructions are kept, so a rewritten part keeps them."""
+    content = read_member(archive, member, filename, limits, budget)
     try:
         root = etree.fromstring(content, safe_xml.parser(keep_comments=True))
     except etree.XMLSyntaxError as error:
