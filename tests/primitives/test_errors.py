@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from error_sites import coded_sites, error_sites, fields, legacy_sites, templates_by_code
+from error_sites import (
+    cli_syntax_in,
+    coded_sites,
+    error_sites,
+    fields,
+    legacy_sites,
+    templates_by_code,
+)
 
 from primitives.errors import (
     LABEL_PARAMETERS,
@@ -30,30 +37,22 @@ LEGACY_FILES = frozenset(
         "cli/commands/glossary.py",
         "cli/commands/segments.py",
         "cli/commands/tm.py",
-        "workflow/glossary/csv_io.py",
-        "workflow/glossary/model.py",
+        "exporters/glossary_csv.py",
+        "exporters/tbx.py",
+        "exporters/text_decoding.py",
+        "exporters/tmx.py",
+        "primitives/terms.py",
         "workflow/glossary/store.py",
-        "workflow/glossary/tbx_io.py",
-        "workflow/glossary/text_decoding.py",
         "workflow/importing.py",
-        "workflow/jobs.py",
         "workflow/mt.py",
-        "workflow/segment_edit.py",
+        "workflow/project_rules.py",
+        "workflow/segment_structure.py",
         "workflow/segments.py",
         "workflow/tm/index.py",
-        "workflow/tm/store.py",
-        "workflow/tm/tmx_read.py",
+        "workflow/tm/tmx_io.py",
     }
 )
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-# What a CLI hint looks like; a domain template says what is wrong, never what to type.
-CLI_SYNTAX = ("songngu ", " --", "'--", "`--", '"--', "(--")
-
-
-def cli_syntax_in(text: str) -> list[str]:
-    """The CLI markers in text: a command name or an option, wherever it stands."""
-    padded = f" {text.lower()}"
-    return [marker for marker in CLI_SYNTAX if marker in padded]
 
 
 # --- the mechanism ----------------------------------------------------------------------
@@ -184,6 +183,25 @@ def test_a_detail_field_is_filled_by_an_inner_error() -> None:
         if ("detail" in fields(s.template or "")) != s.has_detail or "detail" in s.params
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("no segment 12: list them with 'songngu segments P'", ["songngu segments"]),
+        ("run `songngu models install FILE`", ["songngu models"]),
+        ("a rejection needs a reason: add --reason 'what to fix'", [" --"]),
+        ("see (--show)", ["(--"]),
+        ("songngu does not read PDF files", []),
+        ("This version of songngu cannot run jobs of kind 'x'", []),
+        ("Phiên bản songngu này không chạy được tác vụ", []),
+        ("a range 1--5 and an en dash", []),
+    ],
+)
+def test_cli_syntax_is_a_command_or_an_option_not_the_product_name(
+    text: str, found: list[str]
+) -> None:
+    assert cli_syntax_in(text) == found
 
 
 def test_no_domain_template_says_what_to_type() -> None:

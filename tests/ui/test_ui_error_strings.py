@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from error_sites import coded_sites, domain_codes, fields
+from error_sites import cli_syntax_in, coded_sites, domain_codes, fields
 from songngu_testing import add_users, seed_project
 from streamlit.testing.v1 import AppTest
 
@@ -20,7 +20,6 @@ from workflow.projects import get_project
 from workflow.segments import list_segments
 from workflow.storage import Database
 
-CLI_SYNTAX = ("songngu ", " --", "'--", "`--", '"--', "(--")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -64,7 +63,7 @@ def test_no_app_string_names_a_command_or_option() -> None:
         f"{code} {lang}: {template!r}"
         for code, entry in ERROR_STRINGS.items()
         for lang, template in entry.items()
-        if any(marker in f" {template.lower()}" for marker in CLI_SYNTAX)
+        if cli_syntax_in(template)
     ]
     assert offending == []
 
