@@ -21,10 +21,12 @@ with its template's fields, and no such template names a CLI option or command.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 _FORMATTER = string.Formatter()
+# Between the inner errors of one that lists several (``details``), in every language.
+DETAILS_SEPARATOR = "; "
 
 # Parameters that hold a workflow name rather than free text, by the kind of name: a face
 # may show the value in its own words (the app: a Vietnamese role, action or status). An
@@ -52,6 +54,8 @@ class SongnguError(Exception):
     English text with ``{param}`` fields; ``params`` fill them (plain values only: str,
     int, float, None). ``detail`` is an inner error this one puts context around: its
     message fills the template's ``{detail}`` (each face renders the inner one itself).
+    ``details`` are several inner errors one refusal lists (the bad lines of a file): their
+    messages, joined by :data:`DETAILS_SEPARATOR`, fill ``{details}``.
     """
 
     kind = "invalid"
@@ -63,6 +67,7 @@ class SongnguError(Exception):
         /,
         *,
         detail: SongnguError | None = None,
+        details: Sequence[SongnguError] = (),
         **params: Any,
     ) -> None:
         if template is None:  # one argument: a literal English message, nothing to fill
@@ -71,7 +76,12 @@ class SongnguError(Exception):
         self.template = template
         self.params = params
         self.detail = detail
-        values = {**params, "detail": str(detail) if detail is not None else ""}
+        self.details = tuple(details)
+        values = {
+            **params,
+            "detail": str(detail) if detail is not None else "",
+            "details": DETAILS_SEPARATOR.join(str(inner) for inner in self.details),
+        }
         missing = template_fields(template) - set(values)
         if missing:  # a programming error, caught by the tests of each raise site
             raise TypeError(f"error {code!r} needs parameters {sorted(missing)}")
@@ -92,6 +102,10 @@ class SongnguError(Exception):
         )
         if self.detail is not None:
             values["detail"] = self.detail.render(templates, labels)
+        if self.details:
+            values["details"] = DETAILS_SEPARATOR.join(
+                inner.render(templates, labels) for inner in self.details
+            )
         template = templates(self) or self.template
         try:
             return template.format(**values)
@@ -141,9 +155,10 @@ class Conflict(SongnguError):
         current_target: str | None = None,
         attempted_target: str | None = None,
         detail: SongnguError | None = None,
+        details: Sequence[SongnguError] = (),
         **params: Any,
     ) -> None:
-        super().__init__(code, template, detail=detail, **params)
+        super().__init__(code, template, detail=detail, details=details, **params)
         self.current_target = current_target
         self.attempted_target = attempted_target
 

@@ -24,7 +24,7 @@ from primitives.errors import template_fields
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_PACKAGES = ("primitives", "translation", "exporters", "workflow", "cli", "ui")
 # Keyword arguments of the error classes that are not template parameters.
-NOT_PARAMETERS = frozenset({"detail", "current_target", "attempted_target"})
+NOT_PARAMETERS = frozenset({"detail", "details", "current_target", "attempted_target"})
 # Classes that hold a code and a template an error is raised from later: class name ->
 # (the error class raised, the parameters the factory passes). The factory's own call of
 # the error class (with its stored code and template) is not a site.
@@ -42,6 +42,7 @@ class ErrorSite:
     template: str | None
     params: frozenset[str]  # keyword parameters passed (template fields must be among them)
     has_detail: bool
+    has_details: bool  # several inner errors, listed in {details}
     open_params: bool  # **mapping passed: the parameters cannot be read from the source
     problem: str | None = None  # why a site with a code cannot be checked
 
@@ -111,6 +112,7 @@ def _site(path: str, call: ast.Call, class_name: str) -> ErrorSite:
         "class_name": class_name,
         "params": frozenset(keywords - NOT_PARAMETERS),
         "has_detail": "detail" in keywords,
+        "has_details": "details" in keywords,
         "open_params": open_params,
     }
     args = call.args

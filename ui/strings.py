@@ -1240,6 +1240,115 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "không đọc được {path}: {reason}",
         "en": "cannot read {path}: {reason}",
     },
+    # glossary entries and term files (primitives/terms.py, exporters: CSV/TSV, TBX)
+    "term.unknown_status": {
+        "vi": "không có trạng thái thuật ngữ {value!r} (hãy dùng {allowed})",
+        "en": "unknown status {value!r} (use {allowed})",
+    },
+    "term.date_not_iso": {
+        "vi": "ngày {value!r} không đúng dạng YYYY-MM-DD",
+        "en": "date {value!r} is not YYYY-MM-DD",
+    },
+    "term.date_not_real": {
+        "vi": "ngày {value!r} không có thật",
+        "en": "date {value!r} does not exist",
+    },
+    "term.empty_source": {"vi": "thiếu thuật ngữ nguồn", "en": "empty source term"},
+    "term.empty_target": {"vi": "thiếu thuật ngữ đích", "en": "empty target term"},
+    "term.unknown_scope": {
+        "vi": "không có phạm vi {scope!r} (hãy dùng {allowed})",
+        "en": "unknown scope {scope!r} (use {allowed})",
+    },
+    "term.unknown_pos": {
+        "vi": "không có từ loại {pos!r} (hãy dùng {allowed})",
+        "en": "unknown part of speech {pos!r} (use {allowed})",
+    },
+    "term.bad_case_sensitive": {
+        "vi": "case_sensitive {value!r} phải là yes hoặc no",
+        "en": "case_sensitive {value!r} is not yes or no",
+    },
+    "terms.at_line": {"vi": "dòng {line}: {detail}", "en": "line {line}: {detail}"},
+    "terms.bad_lines": {
+        "vi": "{filename} {details}; chưa nhập gì",
+        "en": "{filename} {details}; nothing was imported",
+    },
+    "terms.bad_lines_and_more": {
+        "vi": "{filename} {details} (và {more} lỗi khác); chưa nhập gì",
+        "en": "{filename} {details} (and {more} more); nothing was imported",
+    },
+    "terms.csv_empty": {
+        "vi": "{filename} trống; tệp cần một dòng tiêu đề và mỗi thuật ngữ một dòng",
+        "en": "{filename} is empty; it needs a header row and one row per term",
+    },
+    "terms.csv_header_unreadable": {
+        "vi": "{filename} dòng 1: {reason}",
+        "en": "{filename} line 1: {reason}",
+    },
+    "terms.csv_unknown_column": {
+        "vi": "{filename} dòng 1: không có cột {column!r} (hãy dùng {columns})",
+        "en": "{filename} line 1: unknown column {column!r} (use {columns})",
+    },
+    "terms.csv_header_blank": {
+        "vi": "{filename} dòng 1: dòng tiêu đề trống, không có cột {column!r}",
+        "en": "{filename} line 1: no {column!r} column in the header (found nothing)",
+    },
+    "terms.csv_missing_column": {
+        "vi": "{filename} dòng 1: dòng tiêu đề không có cột {column!r} (chỉ có {found})",
+        "en": "{filename} line 1: no {column!r} column in the header (found {found})",
+    },
+    "terms.csv_duplicate_column": {
+        "vi": "{filename} dòng 1: cột {column!r} xuất hiện hai lần",
+        "en": "{filename} line 1: column {column!r} appears twice",
+    },
+    "terms.csv_syntax": {"vi": "lỗi cú pháp CSV ({reason})", "en": "CSV syntax error ({reason})"},
+    "terms.csv_too_many_cells": {
+        "vi": "có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột",
+        "en": "{cells} cells but the header has {columns} columns",
+    },
+    "terms.duplicate_entry": {
+        "vi": "trùng với mục ở dòng {first_line}",
+        "en": "same entry as line {first_line}",
+    },
+    "terms.csv_no_terms": {
+        "vi": "{filename} có dòng tiêu đề nhưng không có thuật ngữ nào",
+        "en": "{filename} has a header but no terms",
+    },
+    "tbx.unknown_administrative_status": {
+        "vi": "giá trị administrativeStatus {value!r} không hợp lệ",
+        "en": "unknown administrativeStatus {value!r}",
+    },
+    "tbx.no_vietnamese_term": {
+        "vi": "không có thuật ngữ tiếng Việt (vi)",
+        "en": "no Vietnamese (vi) term",
+    },
+    "tbx.no_english_term": {
+        "vi": "không có thuật ngữ tiếng Anh (en)",
+        "en": "no English (en) term",
+    },
+    "tbx.not_tbx": {
+        "vi": "{filename} không phải tệp TBX (phần tử gốc là <{root}>, cần <tbx> hoặc <martif>)",
+        "en": "{filename} is not TBX (root element <{root}>, expected <tbx> or <martif>)",
+    },
+    "tbx.no_entries": {
+        "vi": "{filename} không có mục thuật ngữ Việt–Anh nào",
+        "en": "{filename} holds no Vietnamese-English term entries",
+    },
+    "text_file.invalid_at_line": {
+        "vi": '{filename} dòng {line} không phải văn bản {encoding} hợp lệ; hãy lưu tệp dạng UTF-8 ("CSV UTF-8") hoặc UTF-16 "Unicode text"',
+        "en": '{filename} line {line} is not valid {encoding} text; save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+    },
+    "text_file.invalid": {
+        "vi": '{filename} không phải văn bản {encoding} hợp lệ; hãy lưu tệp dạng UTF-8 ("CSV UTF-8") hoặc UTF-16 "Unicode text"',
+        "en": '{filename} is not valid {encoding} text; save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+    },
+    "text_file.nul_characters": {
+        "vi": "{filename} có ký tự NUL (có lẽ là UTF-16 không có dấu thứ tự byte); hãy lưu tệp dạng UTF-8",
+        "en": "{filename} contains NUL characters (UTF-16 without a byte-order mark?); save it as UTF-8",
+    },
+    "tmx.no_body": {
+        "vi": "{filename} không có <body>: đây không phải tệp TMX đầy đủ",
+        "en": "{filename} has no <body>: it is not a complete TMX file",
+    },
 }
 
 

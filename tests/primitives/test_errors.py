@@ -37,11 +37,6 @@ LEGACY_FILES = frozenset(
         "cli/commands/glossary.py",
         "cli/commands/segments.py",
         "cli/commands/tm.py",
-        "exporters/glossary_csv.py",
-        "exporters/tbx.py",
-        "exporters/text_decoding.py",
-        "exporters/tmx.py",
-        "primitives/terms.py",
         "workflow/glossary/store.py",
         "workflow/importing.py",
         "workflow/mt.py",
@@ -170,7 +165,11 @@ def test_every_site_passes_the_fields_of_its_template() -> None:
     for site in coded_sites():
         if site.open_params:
             continue
-        passed = set(site.params) | ({"detail"} if site.has_detail else set())
+        passed = set(site.params) | {
+            name
+            for name, given in (("detail", site.has_detail), ("details", site.has_details))
+            if given
+        }
         if lacking := fields(site.template or "") - passed:
             missing.append(f"{site.where} {site.code}: {sorted(lacking)}")
     assert missing == []
@@ -180,9 +179,36 @@ def test_a_detail_field_is_filled_by_an_inner_error() -> None:
     wrong = [
         f"{s.where} {s.code}"
         for s in coded_sites()
-        if ("detail" in fields(s.template or "")) != s.has_detail or "detail" in s.params
+        if ("detail" in fields(s.template or "")) != s.has_detail
+        or ("details" in fields(s.template or "")) != s.has_details
+        or {"detail", "details"} & s.params
     ]
     assert wrong == []
+
+
+def test_details_are_the_inner_errors_listed_in_each_language() -> None:
+    lines = [
+        InvalidInput("x.at_line", "line {line}: {detail}", line=n, detail=inner)
+        for n, inner in (
+            (3, InvalidInput("term.empty_target", "empty target term")),
+            (7, InvalidInput("term.unknown_scope", "unknown scope {scope!r}", scope="x")),
+        )
+    ]
+    error = InvalidInput(
+        "x.bad_lines", "{file} {details}; nothing stored", file="t.csv", details=lines
+    )
+    assert (
+        str(error) == "t.csv line 3: empty target term; line 7: unknown scope 'x'; nothing stored"
+    )
+    vi = {
+        "x.at_line": "dòng {line}: {detail}",
+        "term.empty_target": "thiếu thuật ngữ đích",
+        "term.unknown_scope": "không có phạm vi {scope!r}",
+        "x.bad_lines": "{file} {details}; chưa lưu gì",
+    }
+    assert error.render(lambda e: vi.get(e.code)) == (
+        "t.csv dòng 3: thiếu thuật ngữ đích; dòng 7: không có phạm vi 'x'; chưa lưu gì"
+    )
 
 
 @pytest.mark.parametrize(
