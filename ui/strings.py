@@ -161,6 +161,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
     "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
     "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
+    # glossary scopes, as errors name them ("the project glossary already has …")
+    "glossary_scope_global": {"vi": "chung", "en": "global"},
+    "glossary_scope_partner": {"vi": "của đối tác", "en": "partner"},
+    "glossary_scope_project": {"vi": "của dự án", "en": "project"},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
@@ -1349,6 +1353,203 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "{filename} không có <body>: đây không phải tệp TMX đầy đủ",
         "en": "{filename} has no <body>: it is not a complete TMX file",
     },
+    # workflow: documents, segments, comments, merge and split, rules, glossary, TM, MT jobs
+    "document.author_not_one_line": {
+        "vi": "tác giả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document author must be one line of at most {limit} characters",
+    },
+    "document.date_not_one_line": {
+        "vi": "ngày của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document date must be one line of at most {limit} characters",
+    },
+    "document.description_not_one_line": {
+        "vi": "mô tả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document description must be one line of at most {limit} characters",
+    },
+    "document.date_not_a_date": {
+        "vi": "ngày của tài liệu {date!r} không phải một ngày: hãy viết theo dạng YYYY-MM-DD",
+        "en": "document date {date!r} is not a date: write it as YYYY-MM-DD",
+    },
+    "document.file_name_too_long": {
+        "vi": "tên tệp dài {length} ký tự, quá giới hạn {limit}: hãy đổi tên tệp",
+        "en": "the file name has {length} characters, more than {limit}: rename the file",
+    },
+    "document.title_too_long": {
+        "vi": "tên tài liệu dài {length} ký tự, quá giới hạn {limit}: hãy đặt tên ngắn hơn",
+        "en": "the document title has {length} characters, more than {limit}: give a shorter title",
+    },
+    "document.nothing_to_translate": {
+        "vi": "{file}: không có nội dung cần dịch (tệp trống hoặc chỉ có số)",
+        "en": "{file}: no translatable text found (empty, or only numbers)",
+    },
+    "segment.not_found": {
+        "vi": "không có câu {segment_id} trong dự án {project!r}",
+        "en": "no segment {segment_id} in project {project!r}",
+    },
+    "segment.id_not_found": {"vi": "không có câu {segment_id}", "en": "no segment {segment_id}"},
+    "segment.approved_locked": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked: an editor must reopen it first",
+    },
+    "segment.reject_reason_missing": {
+        "vi": "trả lại bản dịch phải có lý do: hãy ghi điều cần sửa",
+        "en": "a rejection needs a reason: write what to fix",
+    },
+    "segment.no_target": {
+        "vi": "câu {segment_id} chưa có bản dịch nên không thể {action}",
+        "en": "segment {segment_id} has no target text to {action}",
+    },
+    "comment.empty": {"vi": "bình luận không được để trống", "en": "a comment cannot be empty"},
+    "text.control_character": {
+        "vi": "văn bản có ký tự điều khiển {character}, tài liệu không chứa được ký tự này: hãy xóa nó (xuống dòng bằng một dòng mới)",
+        "en": "the text contains the control character {character}, which documents cannot hold: remove it (use a new line for a line break)",
+    },
+    "text.too_long": {
+        "vi": "văn bản dài hơn {limit} ký tự: hãy tách nhỏ",
+        "en": "the text is longer than {limit} characters: split it",
+    },
+    "segment.approved_locked_merge": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa nên không gộp được: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked, so it cannot be merged: an editor must reopen it first",
+    },
+    "segment.approved_locked_split": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa nên không tách được: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked, so it cannot be split: an editor must reopen it first",
+    },
+    "segment.merge_across_paragraphs": {
+        "vi": "câu {first_id} và {second_id} thuộc hai đoạn khác nhau của văn bản nguồn ({first_block} và {second_block}); chỉ gộp được các câu trong cùng một đoạn, để có thể dựng lại tài liệu đã dịch",
+        "en": "segments {first_id} and {second_id} come from different paragraphs of the source ({first_block} and {second_block}); only sentences of one paragraph can be merged, so the translated document can be rebuilt",
+    },
+    "segment.merge_last": {
+        "vi": "câu {segment_id} là câu cuối của tài liệu: không có câu nào sau nó để gộp",
+        "en": "segment {segment_id} is the last of its document: nothing follows it",
+    },
+    "segment.neighbour_changed": {
+        "vi": "câu {expected_id} không còn đứng sau câu {segment_id} (nay là câu {following_id}): hãy tải lại danh sách câu rồi thử lại",
+        "en": "segment {expected_id} no longer follows segment {segment_id} (segment {following_id} does now): reload the segments and try again",
+    },
+    "split.offset_outside": {
+        "vi": "vị trí {offset} không nằm trong câu nguồn {segment_id}: hãy chọn một số từ 1 đến {last} (số ký tự trước chỗ tách)",
+        "en": "offset {offset} is not inside segment {segment_id}'s source: give a number from 1 to {last} (characters before the split)",
+    },
+    "split.inside_tag": {
+        "vi": "vị trí {offset} rơi vào giữa thẻ {tag} của câu {segment_id}: hãy tách trước hoặc sau thẻ",
+        "en": "offset {offset} falls inside the tag {tag} of segment {segment_id}: split before or after the tag",
+    },
+    "split.inside_formatting": {
+        "vi": "vị trí {offset} rơi vào đoạn có định dạng {opening}…{closing} của câu {segment_id} (vị trí {start}-{end}): tách ở đó sẽ tách rời cặp thẻ; hãy tách trước hoặc sau đoạn đó",
+        "en": "offset {offset} falls inside the formatted stretch {opening}…{closing} of segment {segment_id} (offsets {start}-{end}): a split there would separate its tags; split before or after it",
+    },
+    "split.empty_first_part": {
+        "vi": "tách câu {segment_id} tại vị trí {offset} sẽ để phần đầu không có chữ: hãy chọn chỗ giữa hai từ",
+        "en": "splitting segment {segment_id} at offset {offset} would leave the first part without text: choose a point between two words",
+    },
+    "split.empty_second_part": {
+        "vi": "tách câu {segment_id} tại vị trí {offset} sẽ để phần sau không có chữ: hãy chọn chỗ giữa hai từ",
+        "en": "splitting segment {segment_id} at offset {offset} would leave the second part without text: choose a point between two words",
+    },
+    "split.before_text_empty": {
+        "vi": "chưa có đoạn chữ để tách trước nó: hãy gõ những từ mở đầu phần thứ hai",
+        "en": "the text to split before is empty: type the words the second part starts with",
+    },
+    "split.before_text_not_found": {
+        "vi": "«{text}» không có trong câu nguồn {segment_id}: hãy chép đúng những từ mở đầu phần thứ hai",
+        "en": "«{text}» does not occur in segment {segment_id}'s source: copy the words the second part should start with",
+    },
+    "split.where_missing": {
+        "vi": "hãy cho biết chỗ tách: một vị trí hoặc đoạn chữ để tách trước nó",
+        "en": "say where to split: give either an offset or the text to split before",
+    },
+    "rules.abbreviation_not_in_project": {
+        "vi": "từ viết tắt {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "abbreviation {value!r} is not in project {project!r}'s rules",
+    },
+    "rules.no_break_pattern_not_in_project": {
+        "vi": "mẫu không tách câu {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "no-break pattern {value!r} is not in project {project!r}'s rules",
+    },
+    "rules.break_pattern_not_in_project": {
+        "vi": "mẫu luôn tách câu {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "break pattern {value!r} is not in project {project!r}'s rules",
+    },
+    "glossary.unknown_scope": {
+        "vi": "không có phạm vi bảng thuật ngữ {scope!r}: hãy dùng {scopes}",
+        "en": "unknown glossary scope {scope!r}: use {scopes}",
+    },
+    "glossary.no_partner_glossary": {
+        "vi": "dự án {project!r} chưa có hồ sơ đối tác nên chưa có bảng thuật ngữ của đối tác: hãy lưu thuật ngữ vào bảng của dự án hoặc bảng chung",
+        "en": "project {project!r} has no partner profile, so it has no partner glossary: store the term in the project or the global glossary",
+    },
+    "glossary.source_term_too_long": {
+        "vi": "thuật ngữ nguồn {start!r}… dài hơn {limit} ký tự: bảng thuật ngữ chỉ chứa tên và cụm từ",
+        "en": "the source term {start!r}… is longer than {limit} characters: a glossary holds names and phrases",
+    },
+    "glossary.target_term_too_long": {
+        "vi": "thuật ngữ đích {start!r}… dài hơn {limit} ký tự: bảng thuật ngữ chỉ chứa tên và cụm từ",
+        "en": "the target term {start!r}… is longer than {limit} characters: a glossary holds names and phrases",
+    },
+    "glossary.field_too_long": {
+        "vi": "trường {field} của {source!r} dài hơn {limit} ký tự: hãy rút ngắn",
+        "en": "the {field} of {source!r} is longer than {limit} characters: shorten it",
+    },
+    "glossary.duplicate_term": {
+        "vi": "bảng thuật ngữ {scope} đã có {term} (thuật ngữ {term_id}): hãy sửa thuật ngữ đó",
+        "en": "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
+    },
+    "glossary.term_not_found": {
+        "vi": "không có thuật ngữ {term_id} trong các bảng thuật ngữ của dự án {project!r}",
+        "en": "no glossary term {term_id} in project {project!r}'s glossaries",
+    },
+    "glossary.unknown_export_format": {
+        "vi": "không có định dạng bảng thuật ngữ {format!r}: hãy dùng {formats}",
+        "en": "unknown glossary format {format!r}: use {formats}",
+    },
+    "tm.unit_without_source": {
+        "vi": "đơn vị bộ nhớ dịch phải có câu nguồn: hãy cho nó một câu tiếng Việt",
+        "en": "a TM unit needs source text: give the unit a Vietnamese source",
+    },
+    "tm.bad_limit": {
+        "vi": "số kết quả phải từ 1 trở lên, không phải {limit}",
+        "en": "limit must be 1 or more, not {limit}",
+    },
+    "tm.bad_min_score": {
+        "vi": "điểm khớp tối thiểu phải từ 0 đến 101, không phải {min_score:g}",
+        "en": "the minimum match score must be between 0 and 101, not {min_score:g}",
+    },
+    "tm.bad_min_similarity": {
+        "vi": "độ giống tối thiểu phải từ 0 đến 100, không phải {min_similarity:g}",
+        "en": "the minimum similarity must be between 0 and 100, not {min_similarity:g}",
+    },
+    "tm.bad_unit": {
+        "vi": "{filename}, đơn vị {number}: {detail}",
+        "en": "{filename}, unit {number}: {detail}",
+    },
+    "mt.chunk_size_too_small": {
+        "vi": "kích thước mỗi phần phải từ 1 trở lên, không phải {chunk_size}",
+        "en": "chunk size must be at least 1, not {chunk_size}",
+    },
+    "mt.not_available": {
+        "vi": "chưa thể dịch máy: chưa cài gói dịch Việt→Anh trong {folder}; quản trị viên có thể cài một gói trong mục Mô hình dịch máy",
+        "en": "machine translation is not available: no Vietnamese→English package is installed in {folder}; an administrator can install one under Translation models",
+    },
+    "mt.not_an_mt_job": {
+        "vi": "tác vụ {job_id} là tác vụ loại {kind!r}, không phải dịch máy",
+        "en": "job {job_id} is a {kind!r} job, not machine translation",
+    },
+    "mt.job_finished": {
+        "vi": "lần dịch {job_id} đã hoàn thành: hãy bắt đầu một lần dịch mới",
+        "en": "job {job_id} has already finished: start a new translation",
+    },
+    "mt.already_translating": {
+        "vi": "tác vụ {job_id} đang dịch dự án {project!r}: hãy chờ nó xong hoặc dừng nó trước",
+        "en": "job {job_id} is already translating project {project!r}: wait for it or stop it first",
+    },
+    "mt.project_deleted": {
+        "vi": "dự án {project_id} đã bị xóa: không còn gì để dịch",
+        "en": "project {project_id} was deleted: nothing to translate",
+    },
+    # jobs that failed before their error was recorded, or on a bug: their message
+    "job.failed": {"vi": "{message}", "en": "{message}"},
 }
 
 

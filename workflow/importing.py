@@ -33,6 +33,7 @@ from workflow.users import Actor
 from workflow.vietnamese.segmenter import SegmentationRules
 
 MAX_NAME_CHARS = 300  # documents.title and documents.filename
+MAX_META_CHARS = 500  # each of a document's author, date and description
 
 
 @dataclass
@@ -61,6 +62,27 @@ def project_rules(project: Project) -> SegmentationRules:
     return SegmentationRules.from_dict(stored)
 
 
+def _meta_refused(name: str) -> InvalidInput:
+    """A document's author, date or description that is not one short line."""
+    if name == "author":
+        return InvalidInput(
+            "document.author_not_one_line",
+            "the document author must be one line of at most {limit} characters",
+            limit=MAX_META_CHARS,
+        )
+    if name == "date":
+        return InvalidInput(
+            "document.date_not_one_line",
+            "the document date must be one line of at most {limit} characters",
+            limit=MAX_META_CHARS,
+        )
+    return InvalidInput(
+        "document.description_not_one_line",
+        "the document description must be one line of at most {limit} characters",
+        limit=MAX_META_CHARS,
+    )
+
+
 def document_meta(
     *, author: str | None = None, date: str | None = None, description: str | None = None
 ) -> dict[str, str]:
@@ -70,15 +92,17 @@ def document_meta(
         if value is None:
             continue
         value = value.strip()
-        if len(value) > 500 or any(ord(c) < 32 for c in value):
-            raise InvalidInput(f"the document {name} must be one line of at most 500 characters")
+        if len(value) > MAX_META_CHARS or any(ord(c) < 32 for c in value):
+            raise _meta_refused(name)
         meta[name] = value
     if meta.get("date"):
         try:
             datetime.date.fromisoformat(meta["date"])
         except ValueError:
             raise InvalidInput(
-                f"document date {meta['date']!r} is not a date: write it as YYYY-MM-DD"
+                "document.date_not_a_date",
+                "document date {date!r} is not a date: write it as YYYY-MM-DD",
+                date=meta["date"],
             ) from None
     return meta
 
@@ -100,17 +124,26 @@ def import_document(
     # The columns' sizes: checked here so PostgreSQL never sees an over-long value.
     if len(name) > MAX_NAME_CHARS:
         raise InvalidInput(
-            f"the file name has {len(name)} characters, more than {MAX_NAME_CHARS}: rename the file"
+            "document.file_name_too_long",
+            "the file name has {length} characters, more than {limit}: rename the file",
+            length=len(name),
+            limit=MAX_NAME_CHARS,
         )
     if len(title) > MAX_NAME_CHARS:
         raise InvalidInput(
-            f"the document title has {len(title)} characters, more than {MAX_NAME_CHARS}: "
-            f"give a shorter title"
+            "document.title_too_long",
+            "the document title has {length} characters, more than {limit}: give a shorter title",
+            length=len(title),
+            limit=MAX_NAME_CHARS,
         )
     source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
-        raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
+        raise InvalidInput(
+            "document.nothing_to_translate",
+            "{file}: no translatable text found (empty, or only numbers)",
+            file=name,
+        )
 
     # Locked until the transaction ends: a second re-import, a merge or a split waits.
     document = session.scalar(

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from primitives.errors import LABEL_PARAMETERS, InvalidInput, InvalidTransition, PermissionDenied
 from primitives.statuses import Status
+from primitives.terms import SCOPES
 from ui.strings import ERROR_STRINGS, STRINGS, error_label, error_template
 from workflow.permissions import Action, Role, require, transition_action
 from workflow.projects import get_project
@@ -80,14 +81,17 @@ def test_the_vietnamese_strings_are_translated() -> None:
 
 def test_every_role_action_and_status_has_a_label() -> None:
     kinds = set(LABEL_PARAMETERS.values())
-    assert kinds == {"role", "action", "status"}
+    assert kinds == {"role", "action", "status", "glossary_scope"}
     names = [f"role_{role.value}" for role in Role] + [
         f"action_{action.value}" for action in Action
     ]
     names += [f"status_{status.label}" for status in Status]
+    names += [f"glossary_scope_{scope}" for scope in SCOPES]
     assert [name for name in names if name not in STRINGS] == []
     for action in Action:  # an error names an action by its words, as STRINGS does in English
         assert STRINGS[f"action_{action.value}"]["en"] == action.value.replace("_", " ")
+    for scope in SCOPES:  # and a scope by its name
+        assert STRINGS[f"glossary_scope_{scope}"]["en"] == scope
 
 
 def test_labels_translate_workflow_names_and_leave_other_values() -> None:
@@ -98,6 +102,8 @@ def test_labels_translate_workflow_names_and_leave_other_values() -> None:
     assert error_label("role", "overlord", "vi") == "overlord"  # no label: as raised
     assert error_label("file", "translator", "vi") == "translator"  # not a label parameter
     assert error_label("role", 3, "vi") == 3
+    assert error_label("scope", "project", "vi") == "của dự án"
+    assert error_label("scope", "team", "vi") == "team"  # an unknown scope, as typed
 
 
 def test_a_refusal_reads_as_vietnamese() -> None:

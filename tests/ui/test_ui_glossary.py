@@ -121,7 +121,7 @@ def test_import_shows_bad_lines_and_imports_nothing(
     app.file_uploader(key="glossary_upload").set_value(("terms.csv", bad, "text/csv")).run()
     app.button(key="glossary_import_button").click().run()
     assert not app.exception
-    assert _texts(app.error) == "terms.csv line 3: empty target term; nothing was imported"
+    assert _texts(app.error) == "terms.csv dòng 3: thiếu thuật ngữ đích; chưa nhập gì"
     assert _stored(database) == []
     good = "source,target\nBộ Y tế,Ministry of Health\nSở Y tế,Department of Health\n".encode()
     app.file_uploader(key="glossary_upload").set_value(("terms.csv", good, "text/csv")).run()

@@ -85,7 +85,13 @@ def _check_unit(unit: TMUnit, number: int, filename: str) -> None:
         check_target_text(unit.source)
         check_target_text(unit.target)
     except InvalidInput as error:
-        raise InvalidInput(f"{filename}, unit {number}: {error}") from None
+        raise InvalidInput(
+            "tm.bad_unit",
+            "{filename}, unit {number}: {detail}",
+            filename=filename,
+            number=number,
+            detail=error,
+        ) from None
 
 
 def import_tmx(
