@@ -85,15 +85,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã lưu câu {id} (phiên bản {version}).",
         "en": "Saved segment {id} (version {version}).",
     },
-    "conflict": {
-        "vi": "Không lưu được câu {id}: người khác đã sửa. Bản hiện tại: «{current}». Bản của bạn: «{yours}».",
-        "en": "Segment {id} was not saved: someone else changed it. Current: «{current}». Yours: «{yours}».",
-    },
     "changed_meanwhile": {
         "vi": "{user} đã sửa câu này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
         "en": "{user} changed this segment (version {version}) after you opened it. Press Reload to see it.",
     },
     "reload": {"vi": "Tải lại", "en": "Reload"},
+    "conflict_current": {"vi": "Bản hiện tại (đã lưu)", "en": "Current text (saved)"},
+    "conflict_yours": {"vi": "Bản của bạn (chưa lưu)", "en": "Your text (not saved)"},
     "col_flags": {"vi": "Cảnh báo MT", "en": "MT flags"},
     "flag_placeholder_lost": {"vi": "mất phần được bảo vệ", "en": "protected text lost"},
     "flag_placeholder_lost_help": {
@@ -282,10 +280,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Saved term {id} (version {version}).",
     },
     "glossary_deleted": {"vi": "Đã xóa thuật ngữ {id}.", "en": "Deleted term {id}."},
-    "glossary_conflict": {
-        "vi": "Không lưu được thuật ngữ {id}: người khác đã sửa (nay là phiên bản {version}). Bản hiện tại: «{current}». Bản của bạn: «{yours}». Bấm Tải lại để xem.",
-        "en": "Term {id} was not changed: someone else changed it (now version {version}). Current: «{current}». Yours: «{yours}». Press Reload to see it.",
-    },
     "glossary_changed_meanwhile": {
         "vi": "{user} đã sửa thuật ngữ này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
         "en": "{user} changed this term (version {version}) after you opened it. Press Reload to see it.",

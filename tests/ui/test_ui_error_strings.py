@@ -18,8 +18,9 @@ from primitives.terms import SCOPES
 from ui.strings import ERROR_STRINGS, STRINGS, error_label, error_template
 from workflow.permissions import Action, Role, require, transition_action
 from workflow.projects import get_project
-from workflow.segments import list_segments
+from workflow.segments import edit_target, list_segments
 from workflow.storage import Database
+from workflow.users import resolve_actor
 
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
@@ -231,3 +232,23 @@ def test_a_refused_status_change_is_in_vietnamese(project: tuple[Database, int])
         assert all(
             s.status == Status.NEW for s in list_segments(session, get_project(session, project_id))
         )
+
+
+def test_a_stale_save_shows_both_texts_in_vietnamese(project: tuple[Database, int]) -> None:
+    database, project_id = project
+    app = _page("review", project_id)
+    with database.read() as session:
+        first = list_segments(session, get_project(session, project_id))[0]
+    with database.write() as session:  # someone else saves after the page was drawn
+        edit_target(session, resolve_actor(session, "admin"), first.id, "Their text.")
+    app.text_area(key=f"side-{first.id}-1").input("My text.").run()
+    app.button(key="side_save").click().run()
+    assert not app.exception
+    assert (
+        f"admin đã sửa câu {first.id} (nay là phiên bản 2, bạn sửa từ phiên bản 1); chưa lưu. "
+        "Bản hiện tại: «Their text.» | bản của bạn: «My text.». Hãy tải lại câu rồi hợp nhất."
+    ) in _errors(app)
+    shown = {area.label: area.value for area in app.text_area if area.disabled}
+    assert shown == {"Bản hiện tại (đã lưu)": "Their text.", "Bản của bạn (chưa lưu)": "My text."}
+    with database.read() as session:
+        assert list_segments(session, get_project(session, project_id))[0].target == "Their text."

@@ -90,7 +90,7 @@ def test_use_on_a_stale_version_is_a_conflict_with_both_texts(
         )
     app.button(key=f"tm-use-{ids[0]}-0").click().run()
     errors = " ".join(error.value for error in app.error)
-    assert f"Segment {ids[0]} was not saved" in errors
+    assert f"Segment {ids[0]} was changed by lan (now version 2, you edited version 1)" in errors
     assert "«Typed by Lan.»" in errors and "«The *conference* starts at 9.»" in errors
     with database.read() as session:
         assert get_segment(session, ids[0]).target == "Typed by Lan."

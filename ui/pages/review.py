@@ -14,6 +14,7 @@ import streamlit as st
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Status
+from ui.components.conflicts import show_conflict
 from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
@@ -36,15 +37,6 @@ from workflow.users import Actor
 
 PAGE_SIZE = 100
 MESSAGES = "review_messages"
-
-
-def _conflict_message(error: Conflict) -> str:
-    return t(
-        "conflict",
-        id=error.segment_id,
-        current=error.current_target or "",
-        yours=error.attempted_target or "",
-    )
 
 
 def _grid_key(document_id: int, status: Status | None, page: int) -> str:
@@ -70,9 +62,7 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
                 push_message(
                     MESSAGES, "success", t("saved", id=segment.id, version=segment.version)
                 )
-        except Conflict as error:
-            push_message(MESSAGES, "error", _conflict_message(error))
-        except SongnguError as error:
+        except SongnguError as error:  # a stale edit too: its message quotes both texts
             push_message(MESSAGES, "error", error_text(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
@@ -183,7 +173,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
     except Conflict as error:
-        st.error(_conflict_message(error))
+        show_conflict(error, f"conflict-save-{chosen}")
     except SongnguError as error:
         st.error(error_text(error))
     if segment.version != seen_version:
@@ -210,7 +200,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
         except Conflict as error:
-            st.error(_conflict_message(error))
+            show_conflict(error, f"conflict-status-{chosen}")
         except SongnguError as error:
             st.error(error_text(error))
 
