@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from typing import Any
 
 from primitives.errors import LABEL_PARAMETERS
@@ -50,11 +52,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "imported": {
         "vi": "Đã nhập {title}: {segments} câu (phiên bản {revision}).",
-        "en": "Imported {title}: {segments} segments (revision {revision}).",
+        "en": "Imported {title}: {segments:|segment|segments} (revision {revision}).",
     },
     "kept_translations": {
         "vi": "Giữ lại {count} bản dịch của các câu không đổi.",
-        "en": "Kept {count} translations of unchanged segments.",
+        "en": "Kept {count:|translation|translations} of unchanged segments.",
     },
     "import_changes": {
         "vi": "Phiên bản {revision}: {unchanged} câu không đổi, {changed} câu đã sửa, {added} câu mới, {removed} câu đã bỏ.",
@@ -77,6 +79,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_documents": {"vi": "Dự án chưa có tài liệu.", "en": "The project has no documents yet."},
     "document": {"vi": "Tài liệu", "en": "Document"},
     "segments": {"vi": "Câu", "en": "Segments"},
+    "segment_count": {"vi": "{count} câu", "en": "{count:,|segment|segments}"},
+    "document_segments": {
+        "vi": "{title} — {count} câu",
+        "en": "{title} — {count:,|segment|segments}",
+    },
     "review_header": {"vi": "Biên dịch và duyệt", "en": "Translate and review"},
     "page": {"vi": "Trang", "en": "Page"},
     "status_filter": {"vi": "Lọc theo trạng thái", "en": "Filter by status"},
@@ -123,6 +130,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shipped official names (read-only)",
     },
     "partner_profiles": {"vi": "Hồ sơ đối tác", "en": "Partner profiles"},
+    # a partner setting's field: its key, then what it does (workflow.partners.PARTNER_SETTINGS)
+    "partner_setting": {"vi": "{name} — {help}", "en": "{name} — {help}"},
+    "partner_help_english_variant": {
+        "vi": "Chính tả tiếng Anh của bản dịch (Mỹ hay Anh).",
+        "en": "Spelling of the English target.",
+    },
+    "partner_help_name_diacritics": {
+        "vi": "Tên người Việt trong bản tiếng Anh: giữ dấu (Nguyễn Văn An) hoặc bỏ dấu "
+        "(Nguyen Van An) như phần lớn báo chí quốc tế.",
+        "en": "Vietnamese personal names in English: keep diacritics (Nguyễn Văn An) or strip "
+        "them (Nguyen Van An), as most international press does.",
+    },
+    "partner_help_country_name": {
+        "vi": 'Cách viết tên nước; văn bản chính thức dùng "Viet Nam".',
+        "en": 'How the country is written; official documents use "Viet Nam".',
+    },
+    "partner_help_date_style": {
+        "vi": "Thứ tự ngày tháng trong tiếng Anh: August 9, 2022 hoặc 9 August 2022.",
+        "en": "English date order: August 9, 2022 or 9 August 2022.",
+    },
+    "partner_help_glossaries": {
+        "vi": "Các bảng thuật ngữ áp dụng cho dự án của đối tác này.",
+        "en": "Glossaries applied to this partner's projects.",
+    },
+    "partner_help_qa_severities": {
+        "vi": "Mã kiểm tra QA -> mức độ (error, warning, off), thay cho mức mặc định.",
+        "en": "QA check id -> severity (error, warning, off) overriding the defaults.",
+    },
     "partner_saved": {"vi": "Đã lưu hồ sơ đối tác {name}.", "en": "Saved partner profile {name}."},
     "partner_read_only": {
         "vi": "Chỉ biên tập viên và quản trị viên được sửa hồ sơ đối tác.",
@@ -168,10 +203,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "comments": {"vi": "Bình luận", "en": "Comments"},
     "add_comment": {"vi": "Thêm bình luận", "en": "Add comment"},
     "history": {"vi": "Lịch sử", "en": "History"},
+    # one line of a segment's history; old and new are quoted as stored
+    "revision_line": {
+        "vi": "v{version} · {user} · {field}: {old!r} → {new!r} {reason}",
+        "en": "v{version} · {user} · {field}: {old!r} → {new!r} {reason}",
+    },
+    "revision_field_target": {"vi": "bản dịch", "en": "target"},
+    "revision_field_status": {"vi": "trạng thái", "en": "status"},
+    "revision_field_source": {"vi": "câu nguồn", "en": "source"},
+    "revision_field_merge": {"vi": "gộp câu", "en": "merge"},
+    "revision_field_split": {"vi": "tách câu", "en": "split"},
     "preview_header": {"vi": "Xem trước cách tách câu", "en": "Segmentation preview"},
     "preview_summary": {
         "vi": "{paragraphs} đoạn → {segments} câu (theo quy tắc của dự án).",
-        "en": "{paragraphs} paragraphs → {segments} segments (with the project's rules).",
+        "en": "{paragraphs:|paragraph|paragraphs} → {segments:|segment|segments} (with the project's rules).",
     },
     "preview_truncated": {
         "vi": "Chỉ hiện {shown} câu đầu tiên.",
@@ -208,7 +253,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "segment_tools": {"vi": "Gộp và tách câu", "en": "Merge and split segments"},
     "choose_segment": {"vi": "Câu", "en": "Segment"},
-    "source_length": {"vi": "{count} ký tự", "en": "{count} characters"},
+    "source_length": {"vi": "{count} ký tự", "en": "{count:|character|characters}"},
     "merge_next": {"vi": "Gộp với câu sau", "en": "Merge with next"},
     "merge_last": {
         "vi": "Đây là câu cuối của tài liệu: không có câu sau để gộp.",
@@ -237,10 +282,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tìm trong nguồn, đích và biến thể (gõ không dấu cũng được)",
         "en": "Search source, target and variants (diacritics optional)",
     },
-    "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count} terms"},
+    "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count:,|term|terms}"},
     "glossary_shipped": {
         "vi": "Dự án còn dùng bảng tên chính thức có sẵn ({count} thuật ngữ); thuật ngữ cùng nguồn ở các bảng dưới đây được ưu tiên hơn. Xuất «Mọi thuật ngữ dự án dùng» để xem tất cả.",
-        "en": "The project also uses the shipped official-names glossary ({count} terms); a term with the same source in the glossaries below takes precedence. Export “Every term the project uses” to see them all.",
+        "en": "The project also uses the shipped official-names glossary ({count:,|term|terms}); a term with the same source in the glossaries below takes precedence. Export “Every term the project uses” to see them all.",
     },
     "glossary_truncated": {
         "vi": "Chỉ hiện {shown} thuật ngữ đầu tiên; hãy tìm để thu hẹp.",
@@ -334,8 +379,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_plan": {
         "vi": "{todo} câu chưa ai dịch sẽ được dịch máy; {kept} câu đã có người làm hoặc đã có "
         "bản nháp được giữ nguyên.",
-        "en": "{todo} segments nobody has worked on will be machine-translated; {kept} segments "
-        "with a person's work or an existing draft are left alone.",
+        "en": "{todo:|segment|segments} nobody has worked on will be machine-translated; "
+        "{kept:|segment|segments} with a person's work or an existing draft will be left alone.",
     },
     "mt_beam": {"vi": "Độ rộng chùm (beam)", "en": "Beam size"},
     "mt_beam_help": {
@@ -346,7 +391,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_started": {"vi": "Đã bắt đầu lần dịch {id}.", "en": "Started job {id}."},
     "mt_running": {
         "vi": "Lần dịch {id}: {done}/{total} câu",
-        "en": "Job {id}: {done} of {total} segments",
+        "en": "Job {id}: {done} of {total:|segment|segments}",
     },
     "mt_cancel": {"vi": "Dừng", "en": "Stop"},
     "mt_cancel_requested": {
@@ -356,13 +401,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_done": {
         "vi": "Lần dịch {id} xong: {written} câu được dịch máy ({sources} câu nguồn khác nhau), "
         "{tm} câu lấy từ bộ nhớ dịch, {flagged} câu cần xem lại.",
-        "en": "Job {id} finished: {written} segments machine-translated ({sources} unique "
-        "sources), {tm} from translation memory, {flagged} flagged for review.",
+        "en": "Job {id} finished: {written:|segment|segments} machine-translated "
+        "({sources:|unique source|unique sources}), {tm} from translation memory, {flagged} "
+        "flagged for review.",
     },
     "mt_left_alone": {
         "vi": "Giữ nguyên: {confirmed} đã xác nhận, {human} bản nháp của người dịch, {rejected} "
         "bị trả lại, {drafts} đã có bản nháp, {stale} được sửa trong lúc dịch.",
-        "en": "Left alone: {confirmed} confirmed, {human} human drafts, {rejected} rejected, "
+        "en": "Left alone: {confirmed} confirmed, {human:|human draft|human drafts}, {rejected} rejected, "
         "{drafts} already pre-filled, {stale} edited during the job.",
     },
     "mt_stopped": {
@@ -433,12 +479,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tm_repeats_filled": {
         "vi": "{count} câu lặp lại trong dự án đã được điền bản dịch của câu này.",
-        "en": "{count} repeated segment(s) of the project were filled with this translation.",
+        "en": "Filled {count:|repeated segment|repeated segments} of the project with this translation.",
     },
     "tm_admin": {"vi": "Bộ nhớ dịch (TMX)", "en": "Translation memory (TMX)"},
     "tm_counts": {
         "vi": "Bộ nhớ của dự án: {own} câu · bộ nhớ chung: {shared} câu.",
-        "en": "Project TM: {own} units · shared TM: {shared} units.",
+        "en": "Project TM: {own:,|unit|units} · shared TM: {shared:,|unit|units}.",
     },
     "tm_share_setting": {
         "vi": "Ghi các câu đã duyệt vào bộ nhớ chung của cơ quan",
@@ -457,7 +503,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tm_imported": {
         "vi": "Đã nhập {file}: thêm {added}, cập nhật {updated}, {duplicates} câu trùng không "
         "lưu lại, bỏ qua {other} câu ngôn ngữ khác.",
-        "en": "Imported {file}: {added} added, {updated} updated, {duplicates} duplicates not "
+        "en": "Imported {file}: {added} added, {updated} updated, {duplicates:|duplicate|duplicates} not "
         "stored again, {other} in other languages skipped.",
     },
     "tm_export_shared": {"vi": "Xuất bộ nhớ chung", "en": "Export the shared TM"},
@@ -1565,8 +1611,31 @@ def error_label(name: str, value: Any, lang: str) -> Any:
     return ", ".join(text(key, lang) for key in keys)
 
 
+def plural(count: object, one: str, other: str) -> str:
+    """The noun for a count in English: "segment" for 1, "segments" for any other count."""
+    return one if count == 1 else other
+
+
+class _Formatter(string.Formatter):
+    """str.format with a plural choice in a field's format spec (see PLURAL_SPEC)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        choice = PLURAL_SPEC.fullmatch(format_spec)
+        if choice is None:
+            return super().format_field(value, format_spec)
+        number_spec, one, other = choice.groups()
+        return f"{format(value, number_spec)} {plural(value, one, other)}"
+
+
+# A count with its noun: "{count:|segment|segments}" gives "1 segment" / "2 segments",
+# "{count:,|term|terms}" "1,200 terms". English needs it; Vietnamese marks no plural
+# ("{count} câu"), so its templates never use it.
+PLURAL_SPEC = re.compile(r"([^|]*)\|([^|]+)\|([^|]+)")
+_FORMATTER = _Formatter()
+
+
 def text(key: str, lang: str, **values: object) -> str:
     """The string for key in lang (English if a translation is missing)."""
     entry = STRINGS[key]
     template = entry.get(lang) or entry["en"]
-    return template.format(**values) if values else template
+    return _FORMATTER.format(template, **values) if values else template

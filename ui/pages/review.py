@@ -19,6 +19,8 @@ from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
+from ui.strings import STRINGS
+from workflow.models import Revision
 from workflow.projects import get_project
 from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.segments import (
@@ -216,10 +218,27 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
             except SongnguError as error:
                 st.error(error_text(error))
         for revision in revisions:
-            st.caption(
-                f"v{revision.version} · {revision.user} · {revision.field}: "
-                f"{revision.old!r} → {revision.new!r} {revision.reason}"
-            )
+            st.caption(_revision_line(revision))
+
+
+def _label_or_name(prefix: str, name: str) -> str:
+    """The app's word for a stored name (a revision's field, a status), else the name."""
+    return t(f"{prefix}_{name}") if f"{prefix}_{name}" in STRINGS else name
+
+
+def _revision_line(revision: Revision) -> str:
+    old, new = revision.old, revision.new
+    if revision.field == "status":  # stored as status labels ("draft")
+        old, new = _label_or_name("status", old), _label_or_name("status", new)
+    return t(
+        "revision_line",
+        version=revision.version,
+        user=revision.user,
+        field=_label_or_name("revision_field", revision.field),
+        old=old,
+        new=new,
+        reason=revision.reason,
+    )
 
 
 def render() -> None:
@@ -247,5 +266,5 @@ def render() -> None:
         )
     pages = max(1, -(-total // PAGE_SIZE))
     page = st.number_input(t("page"), min_value=1, max_value=pages, value=1, key="review_page") - 1
-    st.caption(f"{total} {t('segments').lower()}")
+    st.caption(t("segment_count", count=total))
     _grid(project_id, document_id, status, int(page), actor)
