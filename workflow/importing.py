@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput
@@ -26,7 +25,7 @@ from workflow.intake import IntakeLimits, SourceDocument, read_source
 from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
 from workflow.reimport import SOURCE_NOTE_AUTHOR as SOURCE_NOTE_AUTHOR  # its former home
-from workflow.reimport import store_drafts
+from workflow.reimport import locked_document, store_drafts
 from workflow.segment_drafts import SegmentDraft as SegmentDraft  # its former home
 from workflow.segment_drafts import segment_blocks
 from workflow.users import Actor
@@ -146,12 +145,7 @@ def import_document(
         )
 
     # Locked until the transaction ends: a second re-import, a merge or a split waits.
-    document = session.scalar(
-        select(Document)
-        .where(Document.project_id == project.id, Document.title == title)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    document = locked_document(session, project, title)
     if document is None:
         document = Document(project_id=project.id, title=title, revision=1)
         session.add(document)

@@ -1,9 +1,9 @@
 """Changing how a document is cut into segments: merging two segments, splitting one.
 
 Merge and split change a document's structure, so each one first locks the document row
-(SELECT … FOR UPDATE on PostgreSQL; SQLite's write transactions already run one at a
-time), then re-reads the segments it touches: two people splitting in the same document
-never compute positions from a stale read. Both segments' versions are checked like an
+(:mod:`workflow.document_lock`, as a re-import does), then re-reads the segments it
+touches: two people splitting in the same document never compute positions from a stale
+read. Both segments' versions are checked like an
 edit's (``workflow.versioning``), and every change leaves revision rows in the same
 transaction.
 
@@ -41,6 +41,7 @@ from primitives.inline import (
 )
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
+from workflow.document_lock import lock_document
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action
@@ -55,11 +56,6 @@ from workflow.versioning import (
 
 # ---------------------------------------------------------------------------------------
 # Shared guards
-
-
-def _lock_document(session: Session, document_id: int) -> None:
-    """Serialise structural edits of one document (a no-op clause on SQLite)."""
-    session.execute(select(Document.id).where(Document.id == document_id).with_for_update())
 
 
 def _fresh(session: Session, segment_id: int) -> Segment:
@@ -226,7 +222,7 @@ def merge_segments(
     """
     actor.require(Action.EDIT)
     first = get_segment(session, first_id, project)
-    _lock_document(session, first.document_id)
+    lock_document(session, first.document_id)
     first = _fresh(session, first_id)
     second = next_segment(session, first)
     if second is None:
@@ -411,7 +407,7 @@ def split_segment(
             "say where to split: give either an offset or the text to split before",
         )
     segment = get_segment(session, segment_id, project)
-    _lock_document(session, segment.document_id)
+    lock_document(session, segment.document_id)
     segment = _fresh(session, segment_id)
     _check_unlocked_for_split(segment)
     seen = segment.version if expected_version is None else expected_version
