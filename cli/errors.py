@@ -20,6 +20,7 @@ INSTALL_PACKAGE_HINT = (
     "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
 )
 _INSTALL_FILE = "then run `songngu models install FILE.argosmodel`"
+_SHOW_RULES = "see 'songngu project rules {project} --show'"
 
 # code -> what to type to fix it, with the error's parameters; shown after the message.
 HINTS: dict[str, str] = {
@@ -44,6 +45,16 @@ HINTS: dict[str, str] = {
     "project.not_found": (
         "see 'songngu project list' or create it with 'songngu project create NAME'"
     ),
+    "segment.not_found": "list them with 'songngu segments \"{project}\"'",
+    "segment.id_not_found": "list them with 'songngu segments PROJECT'",
+    "segment.reject_reason_missing": "add --reason 'what to fix'",
+    "rules.abbreviation_not_in_project": _SHOW_RULES,
+    "rules.no_break_pattern_not_in_project": _SHOW_RULES,
+    "rules.break_pattern_not_in_project": _SHOW_RULES,
+    "glossary.term_not_found": "see 'songngu glossary list {project}'",
+    "glossary.no_partner_glossary": "use --scope project or global",
+    "mt.not_available": INSTALL_PACKAGE_HINT,
+    "mt.already_translating": "stop it with 'songngu jobs cancel {job_id}'",
 }
 
 

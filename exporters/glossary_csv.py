@@ -12,11 +12,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from exporters.registry import TermsFormat
 from exporters.text_decoding import decode_text
-from primitives.errors import InvalidInput
+from primitives.errors import InvalidInput, SongnguError
 from primitives.terms import (
     GlossaryEntry,
     InvalidGlossaryEntry,
@@ -73,7 +73,9 @@ def _parse_bool(value: str) -> bool:
         return True
     if lowered in _FALSE:
         return False
-    raise InvalidGlossaryEntry(f"case_sensitive {value.strip()!r} is not yes or no")
+    raise InvalidGlossaryEntry(
+        "term.bad_case_sensitive", "case_sensitive {value!r} is not yes or no", value=value.strip()
+    )
 
 
 def entry_from_fields(fields: Mapping[str, str]) -> GlossaryEntry:
@@ -105,43 +107,87 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def format_errors(filename: str, errors: list[tuple[int, str]]) -> str:
+def at_line(line: int, error: SongnguError) -> InvalidInput:
+    """What is wrong with one line (or entry) of a glossary file."""
+    return InvalidInput("terms.at_line", "line {line}: {detail}", line=line, detail=error)
+
+
+def bad_lines(filename: str, errors: Sequence[InvalidInput]) -> InvalidInput:
     """'f.csv line 7: empty target term; line 12: ...' with at most 10 errors shown."""
-    shown = "; ".join(f"line {line}: {message}" for line, message in errors[:MAX_REPORTED_ERRORS])
-    more = len(errors) - MAX_REPORTED_ERRORS
-    tail = f" (and {more} more)" if more > 0 else ""
-    return f"{filename} {shown}{tail}; nothing was imported"
+    shown, more = errors[:MAX_REPORTED_ERRORS], len(errors) - MAX_REPORTED_ERRORS
+    if more > 0:
+        return InvalidInput(
+            "terms.bad_lines_and_more",
+            "{filename} {details} (and {more} more); nothing was imported",
+            filename=filename,
+            details=shown,
+            more=more,
+        )
+    return InvalidInput(
+        "terms.bad_lines",
+        "{filename} {details}; nothing was imported",
+        filename=filename,
+        details=shown,
+    )
 
 
 def read_glossary_csv(data: bytes, filename: str) -> list[GlossaryEntry]:
     """Entries of a CSV/TSV file; raises InvalidInput naming every bad line (up to 10)."""
     text = decode_text(data, filename)
     if not text.strip():
-        raise InvalidInput(f"{filename} is empty; it needs a header row and one row per term")
+        raise InvalidInput(
+            "terms.csv_empty",
+            "{filename} is empty; it needs a header row and one row per term",
+            filename=filename,
+        )
     first_line = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     try:
         header = next(reader)
     except csv.Error as error:
-        raise InvalidInput(f"{filename} line 1: {error}") from None
+        raise InvalidInput(
+            "terms.csv_header_unreadable",
+            "{filename} line 1: {reason}",
+            filename=filename,
+            reason=str(error),
+        ) from None
     columns = [_column_name(h) for h in header]
     unknown = [h for h, c in zip(header, columns, strict=True) if c not in COLUMNS and h.strip()]
     if unknown:
         raise InvalidInput(
-            f"{filename} line 1: unknown column {unknown[0].strip()!r} (use {', '.join(COLUMNS)})"
+            "terms.csv_unknown_column",
+            "{filename} line 1: unknown column {column!r} (use {columns})",
+            filename=filename,
+            column=unknown[0].strip(),
+            columns=", ".join(COLUMNS),
         )
     for required in ("source", "target"):
+        if required not in columns and not any(h.strip() for h in header):
+            raise InvalidInput(
+                "terms.csv_header_blank",
+                "{filename} line 1: no {column!r} column in the header (found nothing)",
+                filename=filename,
+                column=required,
+            )
         if required not in columns:
             raise InvalidInput(
-                f"{filename} line 1: no {required!r} column in the header "
-                f"(found {', '.join(h.strip() for h in header) or 'nothing'})"
+                "terms.csv_missing_column",
+                "{filename} line 1: no {column!r} column in the header (found {found})",
+                filename=filename,
+                column=required,
+                found=", ".join(h.strip() for h in header),
             )
     duplicated = sorted({c for c in columns if c and columns.count(c) > 1})
     if duplicated:
-        raise InvalidInput(f"{filename} line 1: column {duplicated[0]!r} appears twice")
+        raise InvalidInput(
+            "terms.csv_duplicate_column",
+            "{filename} line 1: column {column!r} appears twice",
+            filename=filename,
+            column=duplicated[0],
+        )
 
     entries: list[GlossaryEntry] = []
-    errors: list[tuple[int, str]] = []
+    errors: list[InvalidInput] = []
     seen: dict[GlossaryEntry, int] = {}
     row_start = reader.line_num + 1
     while True:
@@ -150,28 +196,40 @@ def read_glossary_csv(data: bytes, filename: str) -> list[GlossaryEntry]:
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append((row_start, str(error)))
+            syntax = InvalidInput("terms.csv_syntax", "{reason}", reason=str(error))
+            errors.append(at_line(row_start, syntax))
             break
         line, row_start = row_start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):
-            errors.append((line, f"{len(row)} cells but the header has {len(columns)} columns"))
+            too_many = InvalidInput(
+                "terms.csv_too_many_cells",
+                "{cells} cells but the header has {columns} columns",
+                cells=len(row),
+                columns=len(columns),
+            )
+            errors.append(at_line(line, too_many))
             continue
         try:
             entry = entry_from_fields(dict(zip(columns, row, strict=False)))
-        except ValueError as error:
-            errors.append((line, str(error)))
+        except InvalidGlossaryEntry as error:
+            errors.append(at_line(line, error))
             continue
         if entry in seen:
-            errors.append((line, f"same entry as line {seen[entry]}"))
+            same = InvalidInput(
+                "terms.duplicate_entry", "same entry as line {first_line}", first_line=seen[entry]
+            )
+            errors.append(at_line(line, same))
             continue
         seen[entry] = line
         entries.append(entry)
     if errors:
-        raise InvalidInput(format_errors(filename, errors))
+        raise bad_lines(filename, errors)
     if not entries:
-        raise InvalidInput(f"{filename} has a header but no terms")
+        raise InvalidInput(
+            "terms.csv_no_terms", "{filename} has a header but no terms", filename=filename
+        )
     return entries
 
 

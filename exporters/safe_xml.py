@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 from lxml import etree
 
-from primitives.errors import InvalidInput
+from primitives.errors import InvalidInput, template_fields
 
 # "<!ENTITY" as UTF-8/ASCII and UTF-16 (either byte order) bytes: XML text cannot hold a
 # literal "<", so these bytes only occur in a DTD (or in a comment, which is refused too).
@@ -90,11 +90,17 @@ def syntax_reason(error: etree.XMLSyntaxError) -> str:
 
 @dataclass(frozen=True)
 class Refusal:
-    """A refusal's error code and English template (fields: filename, line, reason,
-    limit_mb)."""
+    """A refusal's error code and English template, raised by :func:`parse` with the
+    fields it knows of the file (:attr:`FIELDS`)."""
+
+    FIELDS: ClassVar[frozenset[str]] = frozenset({"filename", "line", "reason", "limit_mb"})
 
     code: str
     template: str
+
+    def __post_init__(self) -> None:
+        if unknown := template_fields(self.template) - self.FIELDS:
+            raise TypeError(f"refusal {self.code!r} formats unknown fields {sorted(unknown)}")
 
     def error(self, **params: Any) -> InvalidInput:
         return InvalidInput(self.code, self.template, **params)

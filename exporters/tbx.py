@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from exporters import safe_xml
-from exporters.glossary_csv import format_errors
+from exporters.glossary_csv import at_line, bad_lines
 from exporters.registry import TermsFormat
 from primitives.errors import InvalidInput
 from primitives.terms import PARTS_OF_SPEECH, GlossaryEntry, InvalidGlossaryEntry, TermStatus
@@ -200,7 +200,11 @@ def _read_term(term_holder: etree._Element, containers: list[etree._Element]) ->
             if name == "termNote" and kind == "administrativeStatus":
                 status = _TBX_TO_STATUS.get(value.lower())
                 if status is None:
-                    raise InvalidGlossaryEntry(f"unknown administrativeStatus {value!r}")
+                    raise InvalidGlossaryEntry(
+                        "tbx.unknown_administrative_status",
+                        "unknown administrativeStatus {value!r}",
+                        value=value,
+                    )
                 term.status = status
             elif name == "termNote" and kind == "partOfSpeech":
                 term.pos = value.lower() if value.lower() in PARTS_OF_SPEECH else "other"
@@ -245,9 +249,9 @@ def _concept_entries(concept: etree._Element) -> list[GlossaryEntry]:
         elif lang.split("-")[0] == TARGET_LANG:
             targets.extend(_terms_of_lang(lang_element))
     if not sources:
-        raise InvalidGlossaryEntry("no Vietnamese (vi) term")
+        raise InvalidGlossaryEntry("tbx.no_vietnamese_term", "no Vietnamese (vi) term")
     if not targets:
-        raise InvalidGlossaryEntry("no English (en) term")
+        raise InvalidGlossaryEntry("tbx.no_english_term", "no English (en) term")
     domain = next(iter(_descrips(concept, "subjectField")), "")
     concept_notes = [_text(e) for e in _children(concept, "note") if _text(e)]
     concept_notes += _descrips(concept, "definition")
@@ -302,20 +306,27 @@ def read_tbx(data: bytes, filename: str) -> list[GlossaryEntry]:
     root = safe_xml.parse(data, filename, refusals=REFUSALS, max_bytes=_MAX_TBX_BYTES)
     if _local(root) not in ("tbx", "martif"):
         raise InvalidInput(
-            f"{filename} is not TBX (root element <{_local(root)}>, expected <tbx> or <martif>)"
+            "tbx.not_tbx",
+            "{filename} is not TBX (root element <{root}>, expected <tbx> or <martif>)",
+            filename=filename,
+            root=_local(root),
         )
     concepts = [e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")]
     entries: list[GlossaryEntry] = []
-    errors: list[tuple[int, str]] = []
+    errors: list[InvalidInput] = []
     for concept in concepts:
         try:
             entries.extend(_concept_entries(concept))
-        except ValueError as error:
-            errors.append((concept.sourceline or 0, str(error)))
+        except InvalidGlossaryEntry as error:
+            errors.append(at_line(concept.sourceline or 0, error))
     if errors:
-        raise InvalidInput(format_errors(filename, errors))
+        raise bad_lines(filename, errors)
     if not entries:
-        raise InvalidInput(f"{filename} holds no Vietnamese-English term entries")
+        raise InvalidInput(
+            "tbx.no_entries",
+            "{filename} holds no Vietnamese-English term entries",
+            filename=filename,
+        )
     return list(dict.fromkeys(entries))
 
 

@@ -20,15 +20,27 @@ def decode_text(data: bytes, filename: str) -> str:
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError as error:
-        line = body[: error.start].count(b"\n") + 1 if encoding == "utf-8" else 0
-        where = f" line {line}" if line else ""
+        if encoding == "utf-8":
+            raise InvalidInput(
+                "text_file.invalid_at_line",
+                "{filename} line {line} is not valid {encoding} text; "
+                'save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+                filename=filename,
+                line=body[: error.start].count(b"\n") + 1,
+                encoding=encoding.upper(),
+            ) from None
         raise InvalidInput(
-            f"{filename}{where} is not valid {encoding.upper()} text; "
-            'save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"'
+            "text_file.invalid",
+            "{filename} is not valid {encoding} text; "
+            'save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+            filename=filename,
+            encoding=encoding.upper(),
         ) from None
     if "\x00" in text:
         raise InvalidInput(
-            f"{filename} contains NUL characters (UTF-16 without a byte-order mark?); "
-            "save it as UTF-8"
+            "text_file.nul_characters",
+            "{filename} contains NUL characters (UTF-16 without a byte-order mark?); "
+            "save it as UTF-8",
+            filename=filename,
         )
     return text

@@ -174,7 +174,11 @@ def read_tmx(
     header = _header(root)
     body = root.find("body")
     if body is None:
-        raise InvalidInput(f"{filename} has no <body>: it is not a complete TMX file")
+        raise InvalidInput(
+            "tmx.no_body",
+            "{filename} has no <body>: it is not a complete TMX file",
+            filename=filename,
+        )
     omegat = header.creation_tool.lower().startswith("omegat")
     store = Store(source_lang=source_lang, target_lang=target_lang)
     skipped_other_language = skipped_empty = 0

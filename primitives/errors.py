@@ -21,20 +21,24 @@ with its template's fields, and no such template names a CLI option or command.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _FORMATTER = string.Formatter()
+# Between the inner errors of one that lists several (``details``), in every language.
+DETAILS_SEPARATOR = "; "
 
 # Parameters that hold a workflow name rather than free text, by the kind of name: a face
-# may show the value in its own words (the app: a Vietnamese role, action or status). An
-# action is its words ("manage project"); ``statuses`` is status labels joined by ", ".
+# may show the value in its own words (the app: a Vietnamese role, action, status or
+# glossary scope). An action is its words ("manage project"); ``statuses`` is status labels
+# joined by ", "; a scope is "global", "partner" or "project".
 LABEL_PARAMETERS = {
     "role": "role",
     "action": "action",
     "from_status": "status",
     "to_status": "status",
     "statuses": "status",
+    "scope": "glossary_scope",
 }
 
 
@@ -52,6 +56,8 @@ class SongnguError(Exception):
     English text with ``{param}`` fields; ``params`` fill them (plain values only: str,
     int, float, None). ``detail`` is an inner error this one puts context around: its
     message fills the template's ``{detail}`` (each face renders the inner one itself).
+    ``details`` are several inner errors one refusal lists (the bad lines of a file): their
+    messages, joined by :data:`DETAILS_SEPARATOR`, fill ``{details}``.
     """
 
     kind = "invalid"
@@ -63,6 +69,7 @@ class SongnguError(Exception):
         /,
         *,
         detail: SongnguError | None = None,
+        details: Sequence[SongnguError] = (),
         **params: Any,
     ) -> None:
         if template is None:  # one argument: a literal English message, nothing to fill
@@ -71,7 +78,12 @@ class SongnguError(Exception):
         self.template = template
         self.params = params
         self.detail = detail
-        values = {**params, "detail": str(detail) if detail is not None else ""}
+        self.details = tuple(details)
+        values = {
+            **params,
+            "detail": str(detail) if detail is not None else "",
+            "details": DETAILS_SEPARATOR.join(str(inner) for inner in self.details),
+        }
         missing = template_fields(template) - set(values)
         if missing:  # a programming error, caught by the tests of each raise site
             raise TypeError(f"error {code!r} needs parameters {sorted(missing)}")
@@ -92,11 +104,30 @@ class SongnguError(Exception):
         )
         if self.detail is not None:
             values["detail"] = self.detail.render(templates, labels)
+        if self.details:
+            values["details"] = DETAILS_SEPARATOR.join(
+                inner.render(templates, labels) for inner in self.details
+            )
         template = templates(self) or self.template
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a face's template with a wrong field
             return str(self)
+
+    def to_record(self) -> dict[str, Any]:
+        """The error as JSON data (a failed job keeps it); :func:`error_from_record` reads
+        it back, so a face renders a stored error as it renders a raised one."""
+        record: dict[str, Any] = {
+            "kind": self.kind,
+            "code": self.code,
+            "template": self.template,
+            "params": {name: _plain(value) for name, value in self.params.items()},
+        }
+        if self.detail is not None:
+            record["detail"] = self.detail.to_record()
+        if self.details:
+            record["details"] = [inner.to_record() for inner in self.details]
+        return record
 
 
 class NotFound(SongnguError):
@@ -141,11 +172,19 @@ class Conflict(SongnguError):
         current_target: str | None = None,
         attempted_target: str | None = None,
         detail: SongnguError | None = None,
+        details: Sequence[SongnguError] = (),
         **params: Any,
     ) -> None:
-        super().__init__(code, template, detail=detail, **params)
+        super().__init__(code, template, detail=detail, details=details, **params)
         self.current_target = current_target
         self.attempted_target = attempted_target
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            **super().to_record(),
+            "current_target": self.current_target,
+            "attempted_target": self.attempted_target,
+        }
 
     @property
     def segment_id(self) -> int | None:
@@ -158,3 +197,35 @@ class Conflict(SongnguError):
     @property
     def current_version(self) -> int | None:
         return self.params.get("current_version")
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as JSON holds it: plain values as they are, anything else as its text."""
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)
+
+
+_CLASS_OF_KIND: dict[str, type[SongnguError]] = {
+    cls.kind: cls for cls in (InvalidInput, NotFound, PermissionDenied, InvalidTransition, Conflict)
+}
+
+
+def error_from_record(record: Mapping[str, Any]) -> SongnguError:
+    """The error :meth:`SongnguError.to_record` stored, of the class of its kind."""
+    cls = _CLASS_OF_KIND.get(record.get("kind", ""), InvalidInput)
+    extra: dict[str, Any] = {}
+    if cls is Conflict:
+        extra = {
+            "current_target": record.get("current_target"),
+            "attempted_target": record.get("attempted_target"),
+        }
+    detail = record.get("detail")
+    return cls(
+        record["code"],
+        record["template"],
+        detail=error_from_record(detail) if detail else None,
+        details=[error_from_record(inner) for inner in record.get("details", ())],
+        **extra,
+        **record.get("params", {}),
+    )

@@ -59,7 +59,12 @@ def parse_status(value: str) -> TermStatus:
     status = _STATUS_ALIASES.get(value.strip().lower())
     if status is None:
         allowed = ", ".join(s.value for s in TermStatus)
-        raise InvalidGlossaryEntry(f"unknown status {value.strip()!r} (use {allowed})")
+        raise InvalidGlossaryEntry(
+            "term.unknown_status",
+            "unknown status {value!r} (use {allowed})",
+            value=value.strip(),
+            allowed=allowed,
+        )
     return status
 
 
@@ -69,11 +74,15 @@ def parse_iso_date(value: str) -> str:
     if not value:
         return ""
     if not _ISO_DATE_RE.match(value):
-        raise InvalidGlossaryEntry(f"date {value!r} is not YYYY-MM-DD")
+        raise InvalidGlossaryEntry(
+            "term.date_not_iso", "date {value!r} is not YYYY-MM-DD", value=value
+        )
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise InvalidGlossaryEntry(f"date {value!r} does not exist") from None
+        raise InvalidGlossaryEntry(
+            "term.date_not_real", "date {value!r} does not exist", value=value
+        ) from None
     return value
 
 
@@ -116,16 +125,26 @@ class GlossaryEntry:
         source = clean_term(self.source)
         target = clean_term(self.target)
         if not source:
-            raise InvalidGlossaryEntry("empty source term")
+            raise InvalidGlossaryEntry("term.empty_source", "empty source term")
         if status is TermStatus.DO_NOT_TRANSLATE and not target:
             target = source
         if not target:
-            raise InvalidGlossaryEntry("empty target term")
+            raise InvalidGlossaryEntry("term.empty_target", "empty target term")
         if self.scope not in SCOPES:
-            raise InvalidGlossaryEntry(f"unknown scope {self.scope!r} (use {', '.join(SCOPES)})")
+            raise InvalidGlossaryEntry(
+                "term.unknown_scope",
+                "unknown scope {scope!r} (use {allowed})",
+                scope=self.scope,
+                allowed=", ".join(SCOPES),
+            )
         if self.pos is not None and self.pos not in PARTS_OF_SPEECH:
             allowed = ", ".join(PARTS_OF_SPEECH)
-            raise InvalidGlossaryEntry(f"unknown part of speech {self.pos!r} (use {allowed})")
+            raise InvalidGlossaryEntry(
+                "term.unknown_pos",
+                "unknown part of speech {pos!r} (use {allowed})",
+                pos=self.pos,
+                allowed=allowed,
+            )
         parse_iso_date(self.date)
         parse_iso_date(self.valid_until)
         variants = tuple(

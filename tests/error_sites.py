@@ -2,26 +2,35 @@
 
 A site is a call of :class:`primitives.errors.SongnguError` or of any class derived from
 it anywhere in the production packages (``raise X(...)``, ``return X(...)``, ``error =
-X(...)``). A coded site passes a literal code and a literal English template, then the
-parameters by keyword; a legacy site passes one English message (allowed only in the files
-the tests list as still to convert). The tests of errors, of the CLI hints and of the app
-strings all check these sites.
+X(...)``), or of an error factory (:data:`ERROR_FACTORIES`: a code and template stored to
+be raised later with fields the factory fills). A coded site passes a literal code and a
+literal English template, then the parameters by keyword; a legacy site passes one English
+message. The tests of errors, of the CLI hints and of the app strings all check these
+sites.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from exporters.safe_xml import Refusal
 from primitives.errors import template_fields
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCTION_PACKAGES = ("primitives", "translation", "exporters", "workflow", "cli", "ui")
 # Keyword arguments of the error classes that are not template parameters.
-NOT_PARAMETERS = frozenset({"detail", "current_target", "attempted_target"})
+NOT_PARAMETERS = frozenset({"detail", "details", "current_target", "attempted_target"})
+# Classes that hold a code and a template an error is raised from later: class name ->
+# (the error class raised, the parameters the factory passes). The factory's own call of
+# the error class (with its stored code and template) is not a site.
+ERROR_FACTORIES: dict[str, tuple[str, frozenset[str]]] = {
+    "Refusal": ("InvalidInput", Refusal.FIELDS),  # exporters/safe_xml.py
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,7 @@ class ErrorSite:
     template: str | None
     params: frozenset[str]  # keyword parameters passed (template fields must be among them)
     has_detail: bool
+    has_details: bool  # several inner errors, listed in {details}
     open_params: bool  # **mapping passed: the parameters cannot be read from the source
     problem: str | None = None  # why a site with a code cannot be checked
 
@@ -102,6 +112,7 @@ def _site(path: str, call: ast.Call, class_name: str) -> ErrorSite:
         "class_name": class_name,
         "params": frozenset(keywords - NOT_PARAMETERS),
         "has_detail": "detail" in keywords,
+        "has_details": "details" in keywords,
         "open_params": open_params,
     }
     args = call.args
@@ -118,18 +129,39 @@ def _site(path: str, call: ast.Call, class_name: str) -> ErrorSite:
     return ErrorSite(code=code, template=template, **common)
 
 
-def _calls(tree: ast.Module, classes: frozenset[str]) -> Iterator[tuple[ast.Call, str]]:
+def _factory_site(path: str, call: ast.Call, factory: str) -> ErrorSite:
+    class_name, params = ERROR_FACTORIES[factory]
+    site = _site(path, call, class_name)
+    return ErrorSite(**{**site.__dict__, "params": params, "open_params": False})
+
+
+def _inside_factories(tree: ast.Module) -> set[int]:
+    """The calls in the factories' own class bodies (they raise what they were given)."""
+    return {
+        id(node)
+        for definition in ast.walk(tree)
+        if isinstance(definition, ast.ClassDef) and definition.name in ERROR_FACTORIES
+        for node in ast.walk(definition)
+        if isinstance(node, ast.Call)
+    }
+
+
+def _sites_of(path: str, tree: ast.Module, classes: frozenset[str]) -> Iterator[ErrorSite]:
+    skipped = _inside_factories(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and (name := _name(node.func)) in classes:
-            yield node, name
+        if not isinstance(node, ast.Call) or id(node) in skipped:
+            continue
+        name = _name(node.func)
+        if name in classes:
+            yield _site(path, node, name)
+        elif name in ERROR_FACTORIES:
+            yield _factory_site(path, node, name)
 
 
 @cache
 def error_sites() -> tuple[ErrorSite, ...]:
     classes = error_classes()
-    return tuple(
-        _site(path, call, name) for path, tree in _trees() for call, name in _calls(tree, classes)
-    )
+    return tuple(site for path, tree in _trees() for site in _sites_of(path, tree, classes))
 
 
 def coded_sites() -> list[ErrorSite]:
@@ -159,3 +191,29 @@ def domain_codes() -> dict[str, str]:
 
 def fields(template: str) -> set[str]:
     return template_fields(template)
+
+
+# --- what a CLI hint looks like ----------------------------------------------------------
+
+# An option, wherever it stands ("--reason", "'--", "(--show)").
+OPTION_MARKERS = (" --", "'--", "`--", '"--', "(--")
+_PRODUCT_THEN_WORD = re.compile(r"(?<![\w-])songngu\s+([a-z][a-z-]*)")
+
+
+@cache
+def cli_command_names() -> frozenset[str]:
+    """The names of the CLI's top-level commands and groups ("segments", "project", ...)."""
+    from cli.main import cli
+
+    return frozenset(cli.commands)
+
+
+def cli_syntax_in(text: str) -> list[str]:
+    """What in text tells the user what to type: an option, or "songngu" followed by one of
+    the CLI's commands ("songngu segments"). The product's name in a sentence ("songngu
+    does not read …", "phiên bản songngu này") is not CLI syntax."""
+    padded = f" {text.lower()}"
+    found = [marker for marker in OPTION_MARKERS if marker in padded]
+    commands = cli_command_names()
+    found += [f"songngu {word}" for word in _PRODUCT_THEN_WORD.findall(padded) if word in commands]
+    return found

@@ -27,11 +27,6 @@ from packaging.version import InvalidVersion, Version
 
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 
-# CLI advice still joined into workflow/mt.py's message until that module's errors get codes
-# (the CLI's own copy is cli/errors.INSTALL_PACKAGE_HINT); nothing here uses it.
-INSTALL_HINT = (
-    "install one with `songngu models install FILE.argosmodel` or `songngu models download vi en`"
-)
 _STAGING_PREFIX = ".songngu-"
 _COPY_CHUNK = 1 << 20
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from typing import Any
 
 from primitives.errors import LABEL_PARAMETERS
@@ -93,11 +95,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "imported": {
         "vi": "Đã nhập {title}: {segments} câu (phiên bản {revision}).",
-        "en": "Imported {title}: {segments} segments (revision {revision}).",
+        "en": "Imported {title}: {segments:|segment|segments} (revision {revision}).",
     },
     "kept_translations": {
         "vi": "Giữ lại {count} bản dịch của các câu không đổi.",
-        "en": "Kept {count} translations of unchanged segments.",
+        "en": "Kept {count:|translation|translations} of unchanged segments.",
     },
     "import_changes": {
         "vi": "Phiên bản {revision}: {unchanged} câu không đổi, {changed} câu đã sửa, {added} câu mới, {removed} câu đã bỏ.",
@@ -120,6 +122,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_documents": {"vi": "Dự án chưa có tài liệu.", "en": "The project has no documents yet."},
     "document": {"vi": "Tài liệu", "en": "Document"},
     "segments": {"vi": "Câu", "en": "Segments"},
+    "segment_count": {"vi": "{count} câu", "en": "{count:,|segment|segments}"},
+    "document_segments": {
+        "vi": "{title} — {count} câu",
+        "en": "{title} — {count:,|segment|segments}",
+    },
     "review_header": {"vi": "Biên dịch và duyệt", "en": "Translate and review"},
     "page": {"vi": "Trang", "en": "Page"},
     "status_filter": {"vi": "Lọc theo trạng thái", "en": "Filter by status"},
@@ -128,15 +135,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Đã lưu câu {id} (phiên bản {version}).",
         "en": "Saved segment {id} (version {version}).",
     },
-    "conflict": {
-        "vi": "Không lưu được câu {id}: người khác đã sửa. Bản hiện tại: «{current}». Bản của bạn: «{yours}».",
-        "en": "Segment {id} was not saved: someone else changed it. Current: «{current}». Yours: «{yours}».",
-    },
     "changed_meanwhile": {
         "vi": "{user} đã sửa câu này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
         "en": "{user} changed this segment (version {version}) after you opened it. Press Reload to see it.",
     },
     "reload": {"vi": "Tải lại", "en": "Reload"},
+    "conflict_current": {"vi": "Bản hiện tại (đã lưu)", "en": "Current text (saved)"},
+    "conflict_yours": {"vi": "Bản của bạn (chưa lưu)", "en": "Your text (not saved)"},
     "col_flags": {"vi": "Cảnh báo MT", "en": "MT flags"},
     "flag_placeholder_lost": {"vi": "mất phần được bảo vệ", "en": "protected text lost"},
     "flag_placeholder_lost_help": {
@@ -168,6 +173,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Shipped official names (read-only)",
     },
     "partner_profiles": {"vi": "Hồ sơ đối tác", "en": "Partner profiles"},
+    # a partner setting's field: its key, then what it does (workflow.partners.PARTNER_SETTINGS)
+    "partner_setting": {"vi": "{name} — {help}", "en": "{name} — {help}"},
+    "partner_help_english_variant": {
+        "vi": "Chính tả tiếng Anh của bản dịch (Mỹ hay Anh).",
+        "en": "Spelling of the English target.",
+    },
+    "partner_help_name_diacritics": {
+        "vi": "Tên người Việt trong bản tiếng Anh: giữ dấu (Nguyễn Văn An) hoặc bỏ dấu "
+        "(Nguyen Van An) như phần lớn báo chí quốc tế.",
+        "en": "Vietnamese personal names in English: keep diacritics (Nguyễn Văn An) or strip "
+        "them (Nguyen Van An), as most international press does.",
+    },
+    "partner_help_country_name": {
+        "vi": 'Cách viết tên nước; văn bản chính thức dùng "Viet Nam".',
+        "en": 'How the country is written; official documents use "Viet Nam".',
+    },
+    "partner_help_date_style": {
+        "vi": "Thứ tự ngày tháng trong tiếng Anh: August 9, 2022 hoặc 9 August 2022.",
+        "en": "English date order: August 9, 2022 or 9 August 2022.",
+    },
+    "partner_help_glossaries": {
+        "vi": "Các bảng thuật ngữ áp dụng cho dự án của đối tác này.",
+        "en": "Glossaries applied to this partner's projects.",
+    },
+    "partner_help_qa_severities": {
+        "vi": "Mã kiểm tra QA -> mức độ (error, warning, off), thay cho mức mặc định.",
+        "en": "QA check id -> severity (error, warning, off) overriding the defaults.",
+    },
     "partner_saved": {"vi": "Đã lưu hồ sơ đối tác {name}.", "en": "Saved partner profile {name}."},
     "partner_read_only": {
         "vi": "Chỉ biên tập viên và quản trị viên được sửa hồ sơ đối tác.",
@@ -204,15 +237,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
     "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
     "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
+    # glossary scopes, as errors name them ("the project glossary already has …")
+    "glossary_scope_global": {"vi": "chung", "en": "global"},
+    "glossary_scope_partner": {"vi": "của đối tác", "en": "partner"},
+    "glossary_scope_project": {"vi": "của dự án", "en": "project"},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
     "add_comment": {"vi": "Thêm bình luận", "en": "Add comment"},
     "history": {"vi": "Lịch sử", "en": "History"},
+    # one line of a segment's history; old and new are quoted as stored
+    "revision_line": {
+        "vi": "v{version} · {user} · {field}: {old!r} → {new!r} {reason}",
+        "en": "v{version} · {user} · {field}: {old!r} → {new!r} {reason}",
+    },
+    "revision_field_target": {"vi": "bản dịch", "en": "target"},
+    "revision_field_status": {"vi": "trạng thái", "en": "status"},
+    "revision_field_source": {"vi": "câu nguồn", "en": "source"},
+    "revision_field_merge": {"vi": "gộp câu", "en": "merge"},
+    "revision_field_split": {"vi": "tách câu", "en": "split"},
     "preview_header": {"vi": "Xem trước cách tách câu", "en": "Segmentation preview"},
     "preview_summary": {
         "vi": "{paragraphs} đoạn → {segments} câu (theo quy tắc của dự án).",
-        "en": "{paragraphs} paragraphs → {segments} segments (with the project's rules).",
+        "en": "{paragraphs:|paragraph|paragraphs} → {segments:|segment|segments} (with the project's rules).",
     },
     "preview_truncated": {
         "vi": "Chỉ hiện {shown} câu đầu tiên.",
@@ -249,7 +296,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "segment_tools": {"vi": "Gộp và tách câu", "en": "Merge and split segments"},
     "choose_segment": {"vi": "Câu", "en": "Segment"},
-    "source_length": {"vi": "{count} ký tự", "en": "{count} characters"},
+    "source_length": {"vi": "{count} ký tự", "en": "{count:|character|characters}"},
     "merge_next": {"vi": "Gộp với câu sau", "en": "Merge with next"},
     "merge_last": {
         "vi": "Đây là câu cuối của tài liệu: không có câu sau để gộp.",
@@ -278,10 +325,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Tìm trong nguồn, đích và biến thể (gõ không dấu cũng được)",
         "en": "Search source, target and variants (diacritics optional)",
     },
-    "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count} terms"},
+    "glossary_count": {"vi": "{count} thuật ngữ", "en": "{count:,|term|terms}"},
     "glossary_shipped": {
         "vi": "Dự án còn dùng bảng tên chính thức có sẵn ({count} thuật ngữ); thuật ngữ cùng nguồn ở các bảng dưới đây được ưu tiên hơn. Xuất «Mọi thuật ngữ dự án dùng» để xem tất cả.",
-        "en": "The project also uses the shipped official-names glossary ({count} terms); a term with the same source in the glossaries below takes precedence. Export “Every term the project uses” to see them all.",
+        "en": "The project also uses the shipped official-names glossary ({count:,|term|terms}); a term with the same source in the glossaries below takes precedence. Export “Every term the project uses” to see them all.",
     },
     "glossary_truncated": {
         "vi": "Chỉ hiện {shown} thuật ngữ đầu tiên; hãy tìm để thu hẹp.",
@@ -321,10 +368,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Saved term {id} (version {version}).",
     },
     "glossary_deleted": {"vi": "Đã xóa thuật ngữ {id}.", "en": "Deleted term {id}."},
-    "glossary_conflict": {
-        "vi": "Không lưu được thuật ngữ {id}: người khác đã sửa (nay là phiên bản {version}). Bản hiện tại: «{current}». Bản của bạn: «{yours}». Bấm Tải lại để xem.",
-        "en": "Term {id} was not changed: someone else changed it (now version {version}). Current: «{current}». Yours: «{yours}». Press Reload to see it.",
-    },
     "glossary_changed_meanwhile": {
         "vi": "{user} đã sửa thuật ngữ này (phiên bản {version}) sau khi bạn mở nó. Bấm Tải lại để xem.",
         "en": "{user} changed this term (version {version}) after you opened it. Press Reload to see it.",
@@ -379,8 +422,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_plan": {
         "vi": "{todo} câu chưa ai dịch sẽ được dịch máy; {kept} câu đã có người làm hoặc đã có "
         "bản nháp được giữ nguyên.",
-        "en": "{todo} segments nobody has worked on will be machine-translated; {kept} segments "
-        "with a person's work or an existing draft are left alone.",
+        "en": "{todo:|segment|segments} nobody has worked on will be machine-translated; "
+        "{kept:|segment|segments} with a person's work or an existing draft will be left alone.",
     },
     "mt_beam": {"vi": "Độ rộng chùm (beam)", "en": "Beam size"},
     "mt_beam_help": {
@@ -391,7 +434,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_started": {"vi": "Đã bắt đầu lần dịch {id}.", "en": "Started job {id}."},
     "mt_running": {
         "vi": "Lần dịch {id}: {done}/{total} câu",
-        "en": "Job {id}: {done} of {total} segments",
+        "en": "Job {id}: {done} of {total:|segment|segments}",
     },
     "mt_cancel": {"vi": "Dừng", "en": "Stop"},
     "mt_cancel_requested": {
@@ -401,13 +444,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "mt_done": {
         "vi": "Lần dịch {id} xong: {written} câu được dịch máy ({sources} câu nguồn khác nhau), "
         "{tm} câu lấy từ bộ nhớ dịch, {flagged} câu cần xem lại.",
-        "en": "Job {id} finished: {written} segments machine-translated ({sources} unique "
-        "sources), {tm} from translation memory, {flagged} flagged for review.",
+        "en": "Job {id} finished: {written:|segment|segments} machine-translated "
+        "({sources:|unique source|unique sources}), {tm} from translation memory, {flagged} "
+        "flagged for review.",
     },
     "mt_left_alone": {
         "vi": "Giữ nguyên: {confirmed} đã xác nhận, {human} bản nháp của người dịch, {rejected} "
         "bị trả lại, {drafts} đã có bản nháp, {stale} được sửa trong lúc dịch.",
-        "en": "Left alone: {confirmed} confirmed, {human} human drafts, {rejected} rejected, "
+        "en": "Left alone: {confirmed} confirmed, {human:|human draft|human drafts}, {rejected} rejected, "
         "{drafts} already pre-filled, {stale} edited during the job.",
     },
     "mt_stopped": {
@@ -478,12 +522,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "tm_repeats_filled": {
         "vi": "{count} câu lặp lại trong dự án đã được điền bản dịch của câu này.",
-        "en": "{count} repeated segment(s) of the project were filled with this translation.",
+        "en": "Filled {count:|repeated segment|repeated segments} of the project with this translation.",
     },
     "tm_admin": {"vi": "Bộ nhớ dịch (TMX)", "en": "Translation memory (TMX)"},
     "tm_counts": {
         "vi": "Bộ nhớ của dự án: {own} câu · bộ nhớ chung: {shared} câu.",
-        "en": "Project TM: {own} units · shared TM: {shared} units.",
+        "en": "Project TM: {own:,|unit|units} · shared TM: {shared:,|unit|units}.",
     },
     "tm_share_setting": {
         "vi": "Ghi các câu đã duyệt vào bộ nhớ chung của cơ quan",
@@ -502,7 +546,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tm_imported": {
         "vi": "Đã nhập {file}: thêm {added}, cập nhật {updated}, {duplicates} câu trùng không "
         "lưu lại, bỏ qua {other} câu ngôn ngữ khác.",
-        "en": "Imported {file}: {added} added, {updated} updated, {duplicates} duplicates not "
+        "en": "Imported {file}: {added} added, {updated} updated, {duplicates:|duplicate|duplicates} not "
         "stored again, {other} in other languages skipped.",
     },
     "tm_export_shared": {"vi": "Xuất bộ nhớ chung", "en": "Export the shared TM"},
@@ -1377,6 +1421,312 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "không đọc được {path}: {reason}",
         "en": "cannot read {path}: {reason}",
     },
+    # glossary entries and term files (primitives/terms.py, exporters: CSV/TSV, TBX)
+    "term.unknown_status": {
+        "vi": "không có trạng thái thuật ngữ {value!r} (hãy dùng {allowed})",
+        "en": "unknown status {value!r} (use {allowed})",
+    },
+    "term.date_not_iso": {
+        "vi": "ngày {value!r} không đúng dạng YYYY-MM-DD",
+        "en": "date {value!r} is not YYYY-MM-DD",
+    },
+    "term.date_not_real": {
+        "vi": "ngày {value!r} không có thật",
+        "en": "date {value!r} does not exist",
+    },
+    "term.empty_source": {"vi": "thiếu thuật ngữ nguồn", "en": "empty source term"},
+    "term.empty_target": {"vi": "thiếu thuật ngữ đích", "en": "empty target term"},
+    "term.unknown_scope": {
+        "vi": "không có phạm vi {scope!r} (hãy dùng {allowed})",
+        "en": "unknown scope {scope!r} (use {allowed})",
+    },
+    "term.unknown_pos": {
+        "vi": "không có từ loại {pos!r} (hãy dùng {allowed})",
+        "en": "unknown part of speech {pos!r} (use {allowed})",
+    },
+    "term.bad_case_sensitive": {
+        "vi": "case_sensitive {value!r} phải là yes hoặc no",
+        "en": "case_sensitive {value!r} is not yes or no",
+    },
+    "terms.at_line": {"vi": "dòng {line}: {detail}", "en": "line {line}: {detail}"},
+    "terms.bad_lines": {
+        "vi": "{filename} {details}; chưa nhập gì",
+        "en": "{filename} {details}; nothing was imported",
+    },
+    "terms.bad_lines_and_more": {
+        "vi": "{filename} {details} (và {more} lỗi khác); chưa nhập gì",
+        "en": "{filename} {details} (and {more} more); nothing was imported",
+    },
+    "terms.csv_empty": {
+        "vi": "{filename} trống; tệp cần một dòng tiêu đề và mỗi thuật ngữ một dòng",
+        "en": "{filename} is empty; it needs a header row and one row per term",
+    },
+    "terms.csv_header_unreadable": {
+        "vi": "{filename} dòng 1: {reason}",
+        "en": "{filename} line 1: {reason}",
+    },
+    "terms.csv_unknown_column": {
+        "vi": "{filename} dòng 1: không có cột {column!r} (hãy dùng {columns})",
+        "en": "{filename} line 1: unknown column {column!r} (use {columns})",
+    },
+    "terms.csv_header_blank": {
+        "vi": "{filename} dòng 1: dòng tiêu đề trống, không có cột {column!r}",
+        "en": "{filename} line 1: no {column!r} column in the header (found nothing)",
+    },
+    "terms.csv_missing_column": {
+        "vi": "{filename} dòng 1: dòng tiêu đề không có cột {column!r} (chỉ có {found})",
+        "en": "{filename} line 1: no {column!r} column in the header (found {found})",
+    },
+    "terms.csv_duplicate_column": {
+        "vi": "{filename} dòng 1: cột {column!r} xuất hiện hai lần",
+        "en": "{filename} line 1: column {column!r} appears twice",
+    },
+    "terms.csv_syntax": {"vi": "lỗi cú pháp CSV ({reason})", "en": "CSV syntax error ({reason})"},
+    "terms.csv_too_many_cells": {
+        "vi": "có {cells} ô nhưng dòng tiêu đề chỉ có {columns} cột",
+        "en": "{cells} cells but the header has {columns} columns",
+    },
+    "terms.duplicate_entry": {
+        "vi": "trùng với mục ở dòng {first_line}",
+        "en": "same entry as line {first_line}",
+    },
+    "terms.csv_no_terms": {
+        "vi": "{filename} có dòng tiêu đề nhưng không có thuật ngữ nào",
+        "en": "{filename} has a header but no terms",
+    },
+    "tbx.unknown_administrative_status": {
+        "vi": "giá trị administrativeStatus {value!r} không hợp lệ",
+        "en": "unknown administrativeStatus {value!r}",
+    },
+    "tbx.no_vietnamese_term": {
+        "vi": "không có thuật ngữ tiếng Việt (vi)",
+        "en": "no Vietnamese (vi) term",
+    },
+    "tbx.no_english_term": {
+        "vi": "không có thuật ngữ tiếng Anh (en)",
+        "en": "no English (en) term",
+    },
+    "tbx.not_tbx": {
+        "vi": "{filename} không phải tệp TBX (phần tử gốc là <{root}>, cần <tbx> hoặc <martif>)",
+        "en": "{filename} is not TBX (root element <{root}>, expected <tbx> or <martif>)",
+    },
+    "tbx.no_entries": {
+        "vi": "{filename} không có mục thuật ngữ Việt–Anh nào",
+        "en": "{filename} holds no Vietnamese-English term entries",
+    },
+    "text_file.invalid_at_line": {
+        "vi": '{filename} dòng {line} không phải văn bản {encoding} hợp lệ; hãy lưu tệp dạng UTF-8 ("CSV UTF-8") hoặc UTF-16 "Unicode text"',
+        "en": '{filename} line {line} is not valid {encoding} text; save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+    },
+    "text_file.invalid": {
+        "vi": '{filename} không phải văn bản {encoding} hợp lệ; hãy lưu tệp dạng UTF-8 ("CSV UTF-8") hoặc UTF-16 "Unicode text"',
+        "en": '{filename} is not valid {encoding} text; save it as UTF-8 ("CSV UTF-8") or UTF-16 "Unicode text"',
+    },
+    "text_file.nul_characters": {
+        "vi": "{filename} có ký tự NUL (có lẽ là UTF-16 không có dấu thứ tự byte); hãy lưu tệp dạng UTF-8",
+        "en": "{filename} contains NUL characters (UTF-16 without a byte-order mark?); save it as UTF-8",
+    },
+    "tmx.no_body": {
+        "vi": "{filename} không có <body>: đây không phải tệp TMX đầy đủ",
+        "en": "{filename} has no <body>: it is not a complete TMX file",
+    },
+    # workflow: documents, segments, comments, merge and split, rules, glossary, TM, MT jobs
+    "document.author_not_one_line": {
+        "vi": "tác giả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document author must be one line of at most {limit} characters",
+    },
+    "document.date_not_one_line": {
+        "vi": "ngày của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document date must be one line of at most {limit} characters",
+    },
+    "document.description_not_one_line": {
+        "vi": "mô tả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
+        "en": "the document description must be one line of at most {limit} characters",
+    },
+    "document.date_not_a_date": {
+        "vi": "ngày của tài liệu {date!r} không phải một ngày: hãy viết theo dạng YYYY-MM-DD",
+        "en": "document date {date!r} is not a date: write it as YYYY-MM-DD",
+    },
+    "document.file_name_too_long": {
+        "vi": "tên tệp dài {length} ký tự, quá giới hạn {limit}: hãy đổi tên tệp",
+        "en": "the file name has {length} characters, more than {limit}: rename the file",
+    },
+    "document.title_too_long": {
+        "vi": "tên tài liệu dài {length} ký tự, quá giới hạn {limit}: hãy đặt tên ngắn hơn",
+        "en": "the document title has {length} characters, more than {limit}: give a shorter title",
+    },
+    "document.nothing_to_translate": {
+        "vi": "{file}: không có nội dung cần dịch (tệp trống hoặc chỉ có số)",
+        "en": "{file}: no translatable text found (empty, or only numbers)",
+    },
+    "segment.not_found": {
+        "vi": "không có câu {segment_id} trong dự án {project!r}",
+        "en": "no segment {segment_id} in project {project!r}",
+    },
+    "segment.id_not_found": {"vi": "không có câu {segment_id}", "en": "no segment {segment_id}"},
+    "segment.approved_locked": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked: an editor must reopen it first",
+    },
+    "segment.reject_reason_missing": {
+        "vi": "trả lại bản dịch phải có lý do: hãy ghi điều cần sửa",
+        "en": "a rejection needs a reason: write what to fix",
+    },
+    "segment.no_target": {
+        "vi": "câu {segment_id} chưa có bản dịch nên không thể {action}",
+        "en": "segment {segment_id} has no target text to {action}",
+    },
+    "comment.empty": {"vi": "bình luận không được để trống", "en": "a comment cannot be empty"},
+    "text.control_character": {
+        "vi": "văn bản có ký tự điều khiển {character}, tài liệu không chứa được ký tự này: hãy xóa nó (xuống dòng bằng một dòng mới)",
+        "en": "the text contains the control character {character}, which documents cannot hold: remove it (use a new line for a line break)",
+    },
+    "text.too_long": {
+        "vi": "văn bản dài hơn {limit} ký tự: hãy tách nhỏ",
+        "en": "the text is longer than {limit} characters: split it",
+    },
+    "segment.approved_locked_merge": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa nên không gộp được: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked, so it cannot be merged: an editor must reopen it first",
+    },
+    "segment.approved_locked_split": {
+        "vi": "câu {segment_id} đã được phê duyệt và bị khóa nên không tách được: biên tập viên phải mở lại trước",
+        "en": "segment {segment_id} is approved and locked, so it cannot be split: an editor must reopen it first",
+    },
+    "segment.merge_across_paragraphs": {
+        "vi": "câu {first_id} và {second_id} thuộc hai đoạn khác nhau của văn bản nguồn ({first_block} và {second_block}); chỉ gộp được các câu trong cùng một đoạn, để có thể dựng lại tài liệu đã dịch",
+        "en": "segments {first_id} and {second_id} come from different paragraphs of the source ({first_block} and {second_block}); only sentences of one paragraph can be merged, so the translated document can be rebuilt",
+    },
+    "segment.merge_last": {
+        "vi": "câu {segment_id} là câu cuối của tài liệu: không có câu nào sau nó để gộp",
+        "en": "segment {segment_id} is the last of its document: nothing follows it",
+    },
+    "segment.neighbour_changed": {
+        "vi": "câu {expected_id} không còn đứng sau câu {segment_id} (nay là câu {following_id}): hãy tải lại danh sách câu rồi thử lại",
+        "en": "segment {expected_id} no longer follows segment {segment_id} (segment {following_id} does now): reload the segments and try again",
+    },
+    "split.offset_outside": {
+        "vi": "vị trí {offset} không nằm trong câu nguồn {segment_id}: hãy chọn một số từ 1 đến {last} (số ký tự trước chỗ tách)",
+        "en": "offset {offset} is not inside segment {segment_id}'s source: give a number from 1 to {last} (characters before the split)",
+    },
+    "split.inside_tag": {
+        "vi": "vị trí {offset} rơi vào giữa thẻ {tag} của câu {segment_id}: hãy tách trước hoặc sau thẻ",
+        "en": "offset {offset} falls inside the tag {tag} of segment {segment_id}: split before or after the tag",
+    },
+    "split.inside_formatting": {
+        "vi": "vị trí {offset} rơi vào đoạn có định dạng {opening}…{closing} của câu {segment_id} (vị trí {start}-{end}): tách ở đó sẽ tách rời cặp thẻ; hãy tách trước hoặc sau đoạn đó",
+        "en": "offset {offset} falls inside the formatted stretch {opening}…{closing} of segment {segment_id} (offsets {start}-{end}): a split there would separate its tags; split before or after it",
+    },
+    "split.empty_first_part": {
+        "vi": "tách câu {segment_id} tại vị trí {offset} sẽ để phần đầu không có chữ: hãy chọn chỗ giữa hai từ",
+        "en": "splitting segment {segment_id} at offset {offset} would leave the first part without text: choose a point between two words",
+    },
+    "split.empty_second_part": {
+        "vi": "tách câu {segment_id} tại vị trí {offset} sẽ để phần sau không có chữ: hãy chọn chỗ giữa hai từ",
+        "en": "splitting segment {segment_id} at offset {offset} would leave the second part without text: choose a point between two words",
+    },
+    "split.before_text_empty": {
+        "vi": "chưa có đoạn chữ để tách trước nó: hãy gõ những từ mở đầu phần thứ hai",
+        "en": "the text to split before is empty: type the words the second part starts with",
+    },
+    "split.before_text_not_found": {
+        "vi": "«{text}» không có trong câu nguồn {segment_id}: hãy chép đúng những từ mở đầu phần thứ hai",
+        "en": "«{text}» does not occur in segment {segment_id}'s source: copy the words the second part should start with",
+    },
+    "split.where_missing": {
+        "vi": "hãy cho biết chỗ tách: một vị trí hoặc đoạn chữ để tách trước nó",
+        "en": "say where to split: give either an offset or the text to split before",
+    },
+    "rules.abbreviation_not_in_project": {
+        "vi": "từ viết tắt {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "abbreviation {value!r} is not in project {project!r}'s rules",
+    },
+    "rules.no_break_pattern_not_in_project": {
+        "vi": "mẫu không tách câu {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "no-break pattern {value!r} is not in project {project!r}'s rules",
+    },
+    "rules.break_pattern_not_in_project": {
+        "vi": "mẫu luôn tách câu {value!r} không có trong quy tắc của dự án {project!r}",
+        "en": "break pattern {value!r} is not in project {project!r}'s rules",
+    },
+    "glossary.unknown_scope": {
+        "vi": "không có phạm vi bảng thuật ngữ {scope!r}: hãy dùng {scopes}",
+        "en": "unknown glossary scope {scope!r}: use {scopes}",
+    },
+    "glossary.no_partner_glossary": {
+        "vi": "dự án {project!r} chưa có hồ sơ đối tác nên chưa có bảng thuật ngữ của đối tác: hãy lưu thuật ngữ vào bảng của dự án hoặc bảng chung",
+        "en": "project {project!r} has no partner profile, so it has no partner glossary: store the term in the project or the global glossary",
+    },
+    "glossary.source_term_too_long": {
+        "vi": "thuật ngữ nguồn {start!r}… dài hơn {limit} ký tự: bảng thuật ngữ chỉ chứa tên và cụm từ",
+        "en": "the source term {start!r}… is longer than {limit} characters: a glossary holds names and phrases",
+    },
+    "glossary.target_term_too_long": {
+        "vi": "thuật ngữ đích {start!r}… dài hơn {limit} ký tự: bảng thuật ngữ chỉ chứa tên và cụm từ",
+        "en": "the target term {start!r}… is longer than {limit} characters: a glossary holds names and phrases",
+    },
+    "glossary.field_too_long": {
+        "vi": "trường {field} của {source!r} dài hơn {limit} ký tự: hãy rút ngắn",
+        "en": "the {field} of {source!r} is longer than {limit} characters: shorten it",
+    },
+    "glossary.duplicate_term": {
+        "vi": "bảng thuật ngữ {scope} đã có {term} (thuật ngữ {term_id}): hãy sửa thuật ngữ đó",
+        "en": "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
+    },
+    "glossary.term_not_found": {
+        "vi": "không có thuật ngữ {term_id} trong các bảng thuật ngữ của dự án {project!r}",
+        "en": "no glossary term {term_id} in project {project!r}'s glossaries",
+    },
+    "glossary.unknown_export_format": {
+        "vi": "không có định dạng bảng thuật ngữ {format!r}: hãy dùng {formats}",
+        "en": "unknown glossary format {format!r}: use {formats}",
+    },
+    "tm.unit_without_source": {
+        "vi": "đơn vị bộ nhớ dịch phải có câu nguồn: hãy cho nó một câu tiếng Việt",
+        "en": "a TM unit needs source text: give the unit a Vietnamese source",
+    },
+    "tm.bad_limit": {
+        "vi": "số kết quả phải từ 1 trở lên, không phải {limit}",
+        "en": "limit must be 1 or more, not {limit}",
+    },
+    "tm.bad_min_score": {
+        "vi": "điểm khớp tối thiểu phải từ 0 đến 101, không phải {min_score:g}",
+        "en": "the minimum match score must be between 0 and 101, not {min_score:g}",
+    },
+    "tm.bad_min_similarity": {
+        "vi": "độ giống tối thiểu phải từ 0 đến 100, không phải {min_similarity:g}",
+        "en": "the minimum similarity must be between 0 and 100, not {min_similarity:g}",
+    },
+    "tm.bad_unit": {
+        "vi": "{filename}, đơn vị {number}: {detail}",
+        "en": "{filename}, unit {number}: {detail}",
+    },
+    "mt.chunk_size_too_small": {
+        "vi": "kích thước mỗi phần phải từ 1 trở lên, không phải {chunk_size}",
+        "en": "chunk size must be at least 1, not {chunk_size}",
+    },
+    "mt.not_available": {
+        "vi": "chưa thể dịch máy: chưa cài gói dịch Việt→Anh trong {folder}; quản trị viên có thể cài một gói trong mục Mô hình dịch máy",
+        "en": "machine translation is not available: no Vietnamese→English package is installed in {folder}; an administrator can install one under Translation models",
+    },
+    "mt.not_an_mt_job": {
+        "vi": "tác vụ {job_id} là tác vụ loại {kind!r}, không phải dịch máy",
+        "en": "job {job_id} is a {kind!r} job, not machine translation",
+    },
+    "mt.job_finished": {
+        "vi": "lần dịch {job_id} đã hoàn thành: hãy bắt đầu một lần dịch mới",
+        "en": "job {job_id} has already finished: start a new translation",
+    },
+    "mt.already_translating": {
+        "vi": "tác vụ {job_id} đang dịch dự án {project!r}: hãy chờ nó xong hoặc dừng nó trước",
+        "en": "job {job_id} is already translating project {project!r}: wait for it or stop it first",
+    },
+    "mt.project_deleted": {
+        "vi": "dự án {project_id} đã bị xóa: không còn gì để dịch",
+        "en": "project {project_id} was deleted: nothing to translate",
+    },
+    # jobs that failed before their error was recorded, or on a bug: their message
+    "job.failed": {"vi": "{message}", "en": "{message}"},
 }
 
 
@@ -1398,8 +1748,31 @@ def error_label(name: str, value: Any, lang: str) -> Any:
     return ", ".join(text(key, lang) for key in keys)
 
 
+def plural(count: object, one: str, other: str) -> str:
+    """The noun for a count in English: "segment" for 1, "segments" for any other count."""
+    return one if count == 1 else other
+
+
+class _Formatter(string.Formatter):
+    """str.format with a plural choice in a field's format spec (see PLURAL_SPEC)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        choice = PLURAL_SPEC.fullmatch(format_spec)
+        if choice is None:
+            return super().format_field(value, format_spec)
+        number_spec, one, other = choice.groups()
+        return f"{format(value, number_spec)} {plural(value, one, other)}"
+
+
+# A count with its noun: "{count:|segment|segments}" gives "1 segment" / "2 segments",
+# "{count:,|term|terms}" "1,200 terms". English needs it; Vietnamese marks no plural
+# ("{count} câu"), so its templates never use it.
+PLURAL_SPEC = re.compile(r"([^|]*)\|([^|]+)\|([^|]+)")
+_FORMATTER = _Formatter()
+
+
 def text(key: str, lang: str, **values: object) -> str:
     """The string for key in lang (English if a translation is missing)."""
     entry = STRINGS[key]
     template = entry.get(lang) or entry["en"]
-    return template.format(**values) if values else template
+    return _FORMATTER.format(template, **values) if values else template

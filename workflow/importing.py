@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput
@@ -26,7 +25,7 @@ from workflow.intake import IntakeLimits, SourceDocument, read_source
 from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
 from workflow.reimport import SOURCE_NOTE_AUTHOR as SOURCE_NOTE_AUTHOR  # its former home
-from workflow.reimport import store_drafts
+from workflow.reimport import locked_document, store_drafts
 from workflow.segment_drafts import SegmentDraft as SegmentDraft  # its former home
 from workflow.segment_drafts import segment_blocks
 from workflow.users import Actor
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
 
 MAX_NAME_CHARS = 300  # documents.title and documents.filename
 XLIFF_EXTENSIONS = (".xlf", ".xliff")
+MAX_META_CHARS = 500  # each of a document's author, date and description
 
 
 @dataclass
@@ -65,6 +65,27 @@ def project_rules(project: Project) -> SegmentationRules:
     return SegmentationRules.from_dict(stored)
 
 
+def _meta_refused(name: str) -> InvalidInput:
+    """A document's author, date or description that is not one short line."""
+    if name == "author":
+        return InvalidInput(
+            "document.author_not_one_line",
+            "the document author must be one line of at most {limit} characters",
+            limit=MAX_META_CHARS,
+        )
+    if name == "date":
+        return InvalidInput(
+            "document.date_not_one_line",
+            "the document date must be one line of at most {limit} characters",
+            limit=MAX_META_CHARS,
+        )
+    return InvalidInput(
+        "document.description_not_one_line",
+        "the document description must be one line of at most {limit} characters",
+        limit=MAX_META_CHARS,
+    )
+
+
 def document_meta(
     *, author: str | None = None, date: str | None = None, description: str | None = None
 ) -> dict[str, str]:
@@ -74,15 +95,17 @@ def document_meta(
         if value is None:
             continue
         value = value.strip()
-        if len(value) > 500 or any(ord(c) < 32 for c in value):
-            raise InvalidInput(f"the document {name} must be one line of at most 500 characters")
+        if len(value) > MAX_META_CHARS or any(ord(c) < 32 for c in value):
+            raise _meta_refused(name)
         meta[name] = value
     if meta.get("date"):
         try:
             datetime.date.fromisoformat(meta["date"])
         except ValueError:
             raise InvalidInput(
-                f"document date {meta['date']!r} is not a date: write it as YYYY-MM-DD"
+                "document.date_not_a_date",
+                "document date {date!r} is not a date: write it as YYYY-MM-DD",
+                date=meta["date"],
             ) from None
     return meta
 
@@ -95,12 +118,17 @@ def checked_names(filename: str, title: str | None) -> tuple[str, str]:
     # The columns' sizes: checked here so PostgreSQL never sees an over-long value.
     if len(name) > MAX_NAME_CHARS:
         raise InvalidInput(
-            f"the file name has {len(name)} characters, more than {MAX_NAME_CHARS}: rename the file"
+            "document.file_name_too_long",
+            "the file name has {length} characters, more than {limit}: rename the file",
+            length=len(name),
+            limit=MAX_NAME_CHARS,
         )
     if len(title) > MAX_NAME_CHARS:
         raise InvalidInput(
-            f"the document title has {len(title)} characters, more than {MAX_NAME_CHARS}: "
-            f"give a shorter title"
+            "document.title_too_long",
+            "the document title has {length} characters, more than {limit}: give a shorter title",
+            length=len(title),
+            limit=MAX_NAME_CHARS,
         )
     return name, title
 
@@ -121,7 +149,11 @@ def import_document(
     source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
-        raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
+        raise InvalidInput(
+            "document.nothing_to_translate",
+            "{file}: no translatable text found (empty, or only numbers)",
+            file=name,
+        )
     return store_import(
         session,
         actor,
@@ -160,12 +192,7 @@ def store_import(
     warnings = list(warnings or [])
     title, meta = imported.title, imported.meta
     # Locked until the transaction ends: a second re-import, a merge or a split waits.
-    document = session.scalar(
-        select(Document)
-        .where(Document.project_id == project.id, Document.title == title)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    document = locked_document(session, project, title)
     if document is None:
         document = Document(project_id=project.id, title=title, revision=1)
         session.add(document)

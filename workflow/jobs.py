@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
+from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError, error_from_record
 from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
 from workflow.storage import Database
@@ -55,6 +55,11 @@ _REQUEUEABLE = (JobState.QUEUED, JobState.FAILED, JobState.CANCELLED)
 
 class JobFailed(SongnguError):
     """A job ended in failure; its message says why, and it can be resumed."""
+
+
+# Job.result[ERROR_KEY] of a failed job: the SongnguError that stopped it, as a record
+# (primitives.errors.SongnguError.to_record), so each face shows it in its own words.
+ERROR_KEY = "error"
 
 
 class JobCancelled(Exception):
@@ -204,15 +209,33 @@ def _stalled(now: datetime) -> ColumnElement[bool]:
     )
 
 
+def _no_handler(kind: str) -> InvalidInput:
+    return InvalidInput(
+        "job.no_handler", "no handler for job kind {kind!r} in this version of songngu", kind=kind
+    )
+
+
+def job_error(job: Job) -> SongnguError | None:
+    """Why a failed job failed, as the error it recorded (None unless it failed).
+
+    A job that failed on a bug, or before errors were recorded, has only its message.
+    """
+    if job.state != JobState.FAILED:
+        return None
+    record = (job.result or {}).get(ERROR_KEY)
+    if isinstance(record, dict):
+        try:
+            return error_from_record(record)
+        except (KeyError, TypeError):  # not a record this version can read
+            pass
+    return JobFailed("job.failed", "{message}", message=job.message)
+
+
 def resume_job(session: Session, job_id: int) -> Job:
     """Queue a stopped, failed or stalled job again, for a runner to claim and go on with."""
     job = get_job(session, job_id)
     if job.kind not in JOB_KINDS:
-        raise InvalidInput(
-            "job.no_handler",
-            "no handler for job kind {kind!r} in this version of songngu",
-            kind=job.kind,
-        )
+        raise _no_handler(job.kind)
     requeued = _update(
         session,
         job,
@@ -220,6 +243,7 @@ def resume_job(session: Session, job_id: int) -> Job:
         state=JobState.QUEUED,
         cancel_requested=False,
         message="",
+        result={},  # a failed attempt's error is no longer what the job is about
         finished_at=None,
     )
     if requeued:
@@ -306,16 +330,14 @@ def run_job(database: Database, job_id: int) -> JobState:
         handler = load_handler(claim.kind)
         if handler is None:
             # Recorded rather than raised, so the job does not look running forever.
-            state = JobState.FAILED
-            message = f"no handler for job kind {claim.kind!r} in this version of songngu"
-        else:
-            result = handler(claim.context, claim.params) or {}
+            raise _no_handler(claim.kind)
+        result = handler(claim.context, claim.params) or {}
     except JobLost:
         return _state_now(database, job_id)
     except JobCancelled:
         state, message = JobState.CANCELLED, "cancelled"
     except SongnguError as error:
-        state, message = JobState.FAILED, str(error)
+        state, message, result = JobState.FAILED, str(error), {ERROR_KEY: error.to_record()}
     except Exception as error:  # a bug: keep the job record honest, log the traceback
         log.error("job %s failed:\n%s", job_id, traceback.format_exc())
         state, message = JobState.FAILED, f"internal error: {type(error).__name__}: {error}"

@@ -84,10 +84,17 @@ class MTJobOptions:
     def __post_init__(self) -> None:
         if not 1 <= self.beam_size <= MAX_BEAM_SIZE:
             raise InvalidInput(
-                f"beam size must be between 1 and {MAX_BEAM_SIZE}, not {self.beam_size}"
+                "mt.beam_size_out_of_range",
+                "beam size must be between 1 and {maximum}, not {beam_size}",
+                maximum=MAX_BEAM_SIZE,
+                beam_size=self.beam_size,
             )
         if self.chunk_size < 1:
-            raise InvalidInput(f"chunk size must be at least 1, not {self.chunk_size}")
+            raise InvalidInput(
+                "mt.chunk_size_too_small",
+                "chunk size must be at least 1, not {chunk_size}",
+                chunk_size=self.chunk_size,
+            )
 
     def to_params(self) -> dict[str, Any]:
         return asdict(self)
@@ -324,14 +331,16 @@ class RequestContext:
 
 
 def ready_engine(options: MTJobOptions) -> TranslationEngine:
-    """The engine the options name, or NotFound saying how to install a model."""
+    """The engine the options name, or NotFound (the faces say how to install a model)."""
     engine = get_engine(options.engine, **options.engine_options())
     if not engine.available():
-        from translation.packages import INSTALL_HINT, packages_dir
+        from translation.packages import packages_dir
 
         raise NotFound(
-            f"machine translation is not available: no vi→en translation package is "
-            f"installed in {packages_dir()}; {INSTALL_HINT}"
+            "mt.not_available",
+            "machine translation is not available: no vi→en translation package is "
+            "installed in {folder}",
+            folder=str(packages_dir()),
         )
     return engine
 
@@ -368,11 +377,24 @@ def resume_mt_job(session: Session, actor: Actor, job_id: int) -> Job:
     actor.require(Action.TRANSLATE)
     job = get_job(session, job_id)
     if job.kind != MT_JOB_KIND:
-        raise InvalidInput(f"job {job_id} is a {job.kind!r} job, not machine translation")
+        raise InvalidInput(
+            "mt.not_an_mt_job",
+            "job {job_id} is a {kind!r} job, not machine translation",
+            job_id=job_id,
+            kind=job.kind,
+        )
     if job.state == JobState.SUCCEEDED:
-        raise InvalidInput(f"job {job_id} has already finished: start a new translation")
+        raise InvalidInput(
+            "mt.job_finished",
+            "job {job_id} has already finished: start a new translation",
+            job_id=job_id,
+        )
     if job.state not in FINISHED and not is_stalled(job):
-        raise Conflict(f"job {job_id} is still running: wait for it or stop it first")
+        raise Conflict(
+            "job.still_running",
+            "job {job_id} is still running: wait for it or stop it first",
+            job_id=job_id,
+        )
     ready_engine(MTJobOptions.from_params(job.params))
     return resume_job(session, job_id)
 
@@ -394,8 +416,10 @@ def create_mt_job(
     running = active_mt_job(session, project)
     if running is not None:
         raise Conflict(
-            f"job {running.id} is already translating project {project.name!r}: wait for it "
-            f"or stop it with 'songngu jobs cancel {running.id}'"
+            "mt.already_translating",
+            "job {job_id} is already translating project {project!r}: wait for it or stop it first",
+            job_id=running.id,
+            project=project.name,
         )
     return create_job(session, actor, MT_JOB_KIND, project, options.to_params())
 
@@ -460,7 +484,11 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         actor.require(Action.TRANSLATE)
         project = session.get(Project, context.project_id)
         if project is None:
-            raise NotFound(f"project {context.project_id} was deleted: nothing to translate")
+            raise NotFound(
+                "mt.project_deleted",
+                "project {project_id} was deleted: nothing to translate",
+                project_id=context.project_id,
+            )
         plan = plan_translation(session, project, options.document_id)
         requests = RequestContext.for_project(session, project)
     _add(plan.skipped, result)

@@ -87,6 +87,30 @@ def reset_project_rules(session: Session, actor: Actor, project: Project) -> Seg
     return SegmentationRules.default()
 
 
+def _not_in_rules(what: str, value: str, project: Project) -> InvalidInput:
+    """A rule to remove that the project's rules do not have."""
+    if what == "abbreviation":
+        return InvalidInput(
+            "rules.abbreviation_not_in_project",
+            "abbreviation {value!r} is not in project {project!r}'s rules",
+            value=value,
+            project=project.name,
+        )
+    if what == "no-break pattern":
+        return InvalidInput(
+            "rules.no_break_pattern_not_in_project",
+            "no-break pattern {value!r} is not in project {project!r}'s rules",
+            value=value,
+            project=project.name,
+        )
+    return InvalidInput(
+        "rules.break_pattern_not_in_project",
+        "break pattern {value!r} is not in project {project!r}'s rules",
+        value=value,
+        project=project.name,
+    )
+
+
 def _without(
     current: Iterable[str], removed: tuple[str, ...], what: str, project: Project
 ) -> list[str]:
@@ -95,10 +119,7 @@ def _without(
         # Stored abbreviations are normalised (NFC, no final dot): compare like with like.
         normalized = normalized_abbreviation(value) if what == "abbreviation" else value
         if normalized not in kept:
-            raise InvalidInput(
-                f"{what} {value!r} is not in project {project.name!r}'s rules: see "
-                f"'songngu project rules {project.name} --show'"
-            )
+            raise _not_in_rules(what, value, project)
         kept.remove(normalized)
     return kept
 

@@ -24,9 +24,11 @@ through sign-off again; when the text is identical, approved stays approved.
 Positions stay unique and ordered: both databases check the (document_id, position)
 constraint row by row, so removed rows go first, then the rows that move are parked at
 distinct negative positions, then each gets its final position, then added rows come in.
-Every write to a kept segment that bumps its version is guarded by the version read after
-the document was locked, so an edit that slipped in makes the whole import fail (as a
-Conflict) instead of being overwritten. Comments that came from the source file (by
+The document is locked first (:func:`locked_document`, :mod:`workflow.document_lock`, as a
+merge or split locks it). Every write to a kept segment that bumps its version, and every
+delete, is guarded by the version read after that (``workflow.versioning``'s writes of many
+rows), so an edit that slipped in makes the whole import fail (as a Conflict) instead of
+being overwritten. Comments that came from the source file (by
 :data:`SOURCE_NOTE_AUTHOR`) are added to a kept segment only when it does not have them.
 Each import leaves one :class:`~workflow.models.DocumentImport` row.
 """
@@ -38,19 +40,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, tuple_, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from primitives.errors import Conflict
 from primitives.inline import codes_used
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
-from workflow.models import Comment, Document, DocumentImport, Segment, utcnow
+from workflow.document_lock import lock_document
+from workflow.models import Comment, Document, DocumentImport, Project, Segment
 from workflow.segment_drafts import SegmentDraft
 from workflow.segments import one_line, record_revision
 from workflow.source_alignment import Alignment, Kept, align_sources
 from workflow.users import Actor
+from workflow.versioning import BatchDescriber, delete_all_if_current, update_all_if_current
 
 # Comments found in the source document are kept as segment comments by this author.
 SOURCE_NOTE_AUTHOR = "source document"
@@ -85,42 +88,22 @@ def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:
     return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
 
 
-def _changed_meanwhile(segment_id: int, expected: int, document: Document) -> Conflict:
-    return Conflict(
-        "import.segment_changed_meanwhile",
-        "segment {segment_id} of {title!r} was changed while the document was being "
-        "re-imported; nothing was imported",
-        segment_id=segment_id,
-        expected_version=expected,
-        title=document.title,
-    )
+def _changed_meanwhile(document: Document) -> BatchDescriber:
+    """Describes an import refused because one of the document's segments was edited
+    after the document was locked and read (the whole import is rolled back)."""
 
+    def describe(segment_id: int, seen: int, now: int | None) -> Conflict:
+        return Conflict(
+            "import.segment_changed_meanwhile",
+            "segment {segment_id} of {title!r} was changed while the document was being "
+            "re-imported; nothing was imported",
+            segment_id=segment_id,
+            expected_version=seen,
+            current_version=now,
+            title=document.title,
+        )
 
-def _delete_removed(session: Session, document: Document, removed: list[Segment]) -> None:
-    """Delete the removed segments, each only at the version read (else a Conflict)."""
-    for chunk in _chunks(removed):
-        seen = [(segment.id, segment.version) for segment in chunk]
-        deleted = session.execute(
-            delete(Segment)
-            .where(tuple_(Segment.id, Segment.version).in_(seen))
-            .execution_options(synchronize_session=False)
-        ).rowcount
-        if deleted != len(chunk):
-            current = dict(
-                session.execute(
-                    select(Segment.id, Segment.version).where(
-                        Segment.id.in_([segment_id for segment_id, _ in seen])
-                    )
-                ).all()
-            )
-            segment_id, version = next(
-                (segment_id, version)
-                for segment_id, version in seen
-                if current.get(segment_id) != version
-            )
-            raise _changed_meanwhile(segment_id, version, document)
-    for segment in removed:
-        session.expunge(segment)
+    return describe
 
 
 def _park(session: Session, moving: list[int]) -> None:
@@ -132,46 +115,6 @@ def _park(session: Session, moving: list[int]) -> None:
             .values(position=-Segment.position - 1)
             .execution_options(synchronize_session=False)
         )
-
-
-def _guarded_updates(
-    session: Session, document: Document, rows: list[tuple[Segment, dict[str, Any]]]
-) -> None:
-    """UPDATE … WHERE version = the version read, bumping it, for many segments at once.
-
-    One executemany statement per set of columns; both drivers report the rows it matched
-    in all, so one edit that slipped in fails the whole import as a Conflict.
-    """
-    table = Segment.__table__
-    for columns in {tuple(values) for _, values in rows}:
-        batch = [(segment, values) for segment, values in rows if tuple(values) == columns]
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
-            .values(
-                version=table.c.version + 1, **{name: bindparam(f"b_{name}") for name in columns}
-            )
-        )
-        params = [
-            {
-                "b_id": segment.id,
-                "b_version": segment.version,
-                **{f"b_{name}": value for name, value in values.items()},
-            }
-            for segment, values in batch
-        ]
-        matched = session.execute(statement, params).rowcount
-        if matched != len(batch):
-            seen = {segment.id: segment.version for segment, _ in batch}
-            current = dict(
-                session.execute(
-                    select(Segment.id, Segment.version).where(Segment.id.in_(list(seen)))
-                ).all()
-            )
-            stale = next(i for i, version in seen.items() if current.get(i) != version)
-            raise _changed_meanwhile(stale, seen[stale], document)
-        for segment, _ in batch:  # what the revisions record, without reading it back
-            set_committed_value(segment, "version", segment.version + 1)
 
 
 def _status_when_changed(segment: Segment) -> Status:
@@ -228,7 +171,7 @@ class _Store:
             }
             for segment in removed
         ]
-        _delete_removed(self.session, self.document, removed)
+        delete_all_if_current(self.session, removed, stale=_changed_meanwhile(self.document))
         moving = [old[i].id for j, (i, _) in alignment.kept.items() if old[i].position != j]
         _park(self.session, moving)
         self._update_kept(set(moving))
@@ -338,13 +281,7 @@ class _Store:
                     }
                 )
             if Status(segment.status) > self.ceiling:
-                lowered = {
-                    **placed,
-                    "codes": draft.codes,
-                    "status": int(self.ceiling),
-                    "updated_by": self.actor.name,
-                    "updated_at": utcnow(),
-                }
+                lowered = {**placed, "codes": draft.codes, "status": int(self.ceiling)}
                 guarded.append((segment, lowered))
                 why = f"{self.reason}: the document changed around it"
                 old_label = Status(segment.status).label
@@ -354,8 +291,8 @@ class _Store:
             wanted = (new_index, draft.block, draft.ref, draft.source, draft.codes)
             if segment.id in parked or current != wanted:
                 plain.append({"id": segment.id, **placed, "codes": draft.codes})
-        if guarded:
-            _guarded_updates(session, self.document, guarded)
+        # Each guarded by the version read after the lock; a new version for each.
+        update_all_if_current(session, guarded, self.actor, stale=_changed_meanwhile(self.document))
         for segment, field_name, before, after, reason in revisions:
             record_revision(session, segment, self.actor, field_name, before, after, reason)
         if plain:
@@ -377,8 +314,6 @@ class _Store:
                 **(segment.flags or {}),
                 SOURCE_CHANGED_FLAG: {"previous": segment.source, "revision": self.revision},
             },
-            "updated_by": self.actor.name,
-            "updated_at": utcnow(),
         }
 
     def _changed_revisions(
@@ -417,12 +352,25 @@ def _entry_order(entry: dict[str, Any]) -> tuple[int, int]:
     return (0 if entry["kind"] == "removed" else 1, entry["position"])
 
 
+def locked_document(session: Session, project: Project, title: str) -> Document | None:
+    """The project's document with this title, locked until the transaction ends (see
+    :mod:`workflow.document_lock`): a second re-import, a merge or a split waits. None when
+    the project has no such document (the import makes it)."""
+    document_id = session.scalar(
+        select(Document.id).where(Document.project_id == project.id, Document.title == title)
+    )
+    if document_id is None or not lock_document(session, document_id):
+        return None
+    return session.get(Document, document_id, populate_existing=True)
+
+
 def store_drafts(
     session: Session, actor: Actor, document: Document, drafts: Sequence[SegmentDraft]
 ) -> DocumentChanges:
     """Make the drafts the document's segments, keeping what is still there; record it.
 
-    The caller has locked the document row, set its new revision and flushed it.
+    The caller has locked the document row (:func:`locked_document`), set its new
+    revision and flushed it.
     """
     old = list(
         session.scalars(

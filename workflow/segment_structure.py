@@ -1,9 +1,9 @@
 """Changing how a document is cut into segments: merging two segments, splitting one.
 
 Merge and split change a document's structure, so each one first locks the document row
-(SELECT … FOR UPDATE on PostgreSQL; SQLite's write transactions already run one at a
-time), then re-reads the segments it touches: two people splitting in the same document
-never compute positions from a stale read. Both segments' versions are checked like an
+(:mod:`workflow.document_lock`, as a re-import does), then re-reads the segments it
+touches: two people splitting in the same document never compute positions from a stale
+read. Both segments' versions are checked like an
 edit's (``workflow.versioning``), and every change leaves revision rows in the same
 transaction.
 
@@ -41,6 +41,7 @@ from primitives.inline import (
 )
 from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
+from workflow.document_lock import lock_document
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action
@@ -55,11 +56,6 @@ from workflow.versioning import (
 
 # ---------------------------------------------------------------------------------------
 # Shared guards
-
-
-def _lock_document(session: Session, document_id: int) -> None:
-    """Serialise structural edits of one document (a no-op clause on SQLite)."""
-    session.execute(select(Document.id).where(Document.id == document_id).with_for_update())
 
 
 def _fresh(session: Session, segment_id: int) -> Segment:
@@ -111,11 +107,23 @@ def _stale_split(segment_id: int, seen: int) -> Describer[Segment]:
     return describe
 
 
-def _check_unlocked(segment: Segment, verb: str) -> None:
+def _check_unlocked_for_merge(segment: Segment) -> None:
     if Status(segment.status) >= Status.APPROVED:
         raise InvalidTransition(
-            f"segment {segment.id} is approved and locked, so it cannot be {verb}: "
-            f"an editor must reopen it first"
+            "segment.approved_locked_merge",
+            "segment {segment_id} is approved and locked, so it cannot be merged: an editor "
+            "must reopen it first",
+            segment_id=segment.id,
+        )
+
+
+def _check_unlocked_for_split(segment: Segment) -> None:
+    if Status(segment.status) >= Status.APPROVED:
+        raise InvalidTransition(
+            "segment.approved_locked_split",
+            "segment {segment_id} is approved and locked, so it cannot be split: an editor "
+            "must reopen it first",
+            segment_id=segment.id,
         )
 
 
@@ -184,9 +192,14 @@ def _check_same_block(first: Segment, second: Segment) -> None:
     second_block = BlockRef.parse(second.ref).block or second.block
     if first.block != second.block or first_block != second_block:
         raise InvalidInput(
-            f"segments {first.id} and {second.id} come from different paragraphs of the "
-            f"source ({first_block} and {second_block}); only sentences of one paragraph can "
-            f"be merged, so the translated document can be rebuilt"
+            "segment.merge_across_paragraphs",
+            "segments {first_id} and {second_id} come from different paragraphs of the source "
+            "({first_block} and {second_block}); only sentences of one paragraph can be "
+            "merged, so the translated document can be rebuilt",
+            first_id=first.id,
+            second_id=second.id,
+            first_block=first_block,
+            second_block=second_block,
         )
 
 
@@ -209,20 +222,27 @@ def merge_segments(
     """
     actor.require(Action.EDIT)
     first = get_segment(session, first_id, project)
-    _lock_document(session, first.document_id)
+    lock_document(session, first.document_id)
     first = _fresh(session, first_id)
     second = next_segment(session, first)
     if second is None:
-        raise InvalidInput(f"segment {first.id} is the last of its document: nothing follows it")
+        raise InvalidInput(
+            "segment.merge_last",
+            "segment {segment_id} is the last of its document: nothing follows it",
+            segment_id=first.id,
+        )
     if second_id is not None and second.id != second_id:
         raise Conflict(
-            f"segment {second_id} no longer follows segment {first.id} (segment {second.id} "
-            f"does now): reload the segments and try again",
+            "segment.neighbour_changed",
+            "segment {expected_id} no longer follows segment {segment_id} (segment "
+            "{following_id} does now): reload the segments and try again",
             segment_id=first.id,
+            expected_id=second_id,
+            following_id=second.id,
         )
     _check_same_block(first, second)
     for segment in (first, second):
-        _check_unlocked(segment, "merged")
+        _check_unlocked_for_merge(segment)
     first_seen, second_seen = expected_versions or (first.version, second.version)
     require_version(first, first_seen, _stale_merge(first.id, first_seen))
     require_version(second, second_seen, _stale_merge(second.id, second_seen))
@@ -288,28 +308,53 @@ def check_split_offset(segment_id: int, source: str, offset: int) -> None:
     """Refuse a split point outside the text, inside a tag or a tag pair, or at an edge."""
     if not 0 < offset < len(source):
         raise InvalidInput(
-            f"offset {offset} is not inside segment {segment_id}'s source: give a number "
-            f"from 1 to {len(source) - 1} (characters before the split)"
+            "split.offset_outside",
+            "offset {offset} is not inside segment {segment_id}'s source: give a number from "
+            "1 to {last} (characters before the split)",
+            offset=offset,
+            segment_id=segment_id,
+            last=len(source) - 1,
         )
     for tag in tags(source):
         if tag.start < offset < tag.end:
             raise InvalidInput(
-                f"offset {offset} falls inside the tag {tag.text} of segment "
-                f"{segment_id}: split before or after the tag"
+                "split.inside_tag",
+                "offset {offset} falls inside the tag {tag} of segment {segment_id}: split "
+                "before or after the tag",
+                offset=offset,
+                tag=tag.text,
+                segment_id=segment_id,
             )
     for start, end, code in paired_ranges(source):
         if start < offset < end:
             raise InvalidInput(
-                f"offset {offset} falls inside the formatted stretch {open_tag(code)}…{close_tag(code)} of "
-                f"segment {segment_id} (offsets {start}-{end}): a split there would separate "
-                f"its tags; split before or after it"
+                "split.inside_formatting",
+                "offset {offset} falls inside the formatted stretch {opening}…{closing} of "
+                "segment {segment_id} (offsets {start}-{end}): a split there would separate "
+                "its tags; split before or after it",
+                offset=offset,
+                opening=open_tag(code),
+                closing=close_tag(code),
+                segment_id=segment_id,
+                start=start,
+                end=end,
             )
-    for side, part in (("first", source[:offset]), ("second", source[offset:])):
-        if not plain(part).strip():
-            raise InvalidInput(
-                f"splitting segment {segment_id} at offset {offset} would leave the {side} "
-                f"part without text: choose a point between two words"
-            )
+    if not plain(source[:offset]).strip():
+        raise InvalidInput(
+            "split.empty_first_part",
+            "splitting segment {segment_id} at offset {offset} would leave the first part "
+            "without text: choose a point between two words",
+            segment_id=segment_id,
+            offset=offset,
+        )
+    if not plain(source[offset:]).strip():
+        raise InvalidInput(
+            "split.empty_second_part",
+            "splitting segment {segment_id} at offset {offset} would leave the second part "
+            "without text: choose a point between two words",
+            segment_id=segment_id,
+            offset=offset,
+        )
 
 
 def offset_before(segment_id: int, source: str, text: str) -> int:
@@ -320,7 +365,8 @@ def offset_before(segment_id: int, source: str, text: str) -> int:
     wanted = text.strip()
     if not wanted:
         raise InvalidInput(
-            "the text to split before is empty: type the words the second part starts with"
+            "split.before_text_empty",
+            "the text to split before is empty: type the words the second part starts with",
         )
     # From offset 1: the source's own first words are no place to split.
     found = source.find(wanted, 1)
@@ -328,8 +374,11 @@ def offset_before(segment_id: int, source: str, text: str) -> int:
         found = match_key(source).find(match_key(wanted), 1)
     if found < 0:
         raise InvalidInput(
-            f"«{one_line(wanted, 80)}» does not occur in segment {segment_id}'s source: "
-            f"copy the words the second part should start with"
+            "split.before_text_not_found",
+            "«{text}» does not occur in segment {segment_id}'s source: copy the words the "
+            "second part should start with",
+            text=one_line(wanted, 80),
+            segment_id=segment_id,
         )
     # Opening tags right before the words go with them, as the segmenter does.
     return opening_tags_before(source, found)
@@ -353,11 +402,14 @@ def split_segment(
     """
     actor.require(Action.EDIT)
     if (offset is None) == (before is None):
-        raise InvalidInput("say where to split: give either an offset or the text to split before")
+        raise InvalidInput(
+            "split.where_missing",
+            "say where to split: give either an offset or the text to split before",
+        )
     segment = get_segment(session, segment_id, project)
-    _lock_document(session, segment.document_id)
+    lock_document(session, segment.document_id)
     segment = _fresh(session, segment_id)
-    _check_unlocked(segment, "split")
+    _check_unlocked_for_split(segment)
     seen = segment.version if expected_version is None else expected_version
     require_version(segment, seen, _stale_split(segment.id, seen))
     source = segment.source

@@ -42,9 +42,15 @@ def get_segment(session: Session, segment_id: int, project: Project | None = Non
         document = session.get(Document, segment.document_id)
         if document is None or document.project_id != project.id:
             segment = None
+    if segment is None and project is not None:
+        raise NotFound(
+            "segment.not_found",
+            "no segment {segment_id} in project {project!r}",
+            segment_id=segment_id,
+            project=project.name,
+        )
     if segment is None:
-        where = f" in project {project.name!r}" if project is not None else ""
-        raise NotFound(f"no segment {segment_id}{where}: list them with 'songngu segments'")
+        raise NotFound("segment.id_not_found", "no segment {segment_id}", segment_id=segment_id)
     return segment
 
 
@@ -122,11 +128,17 @@ def check_target_text(target: str) -> None:
     bad = _XML_FORBIDDEN.search(target)
     if bad:
         raise InvalidInput(
-            f"the text contains the control character U+{ord(bad.group()):04X}, which "
-            f"documents cannot hold: remove it (use a new line for a line break)"
+            "text.control_character",
+            "the text contains the control character {character}, which documents cannot "
+            "hold: remove it (use a new line for a line break)",
+            character=f"U+{ord(bad.group()):04X}",
         )
     if len(target) > MAX_TARGET_CHARS:
-        raise InvalidInput(f"the text is longer than {MAX_TARGET_CHARS} characters: split it")
+        raise InvalidInput(
+            "text.too_long",
+            "the text is longer than {limit} characters: split it",
+            limit=MAX_TARGET_CHARS,
+        )
 
 
 def segment_gone(segment_id: int) -> Conflict:
@@ -203,7 +215,9 @@ def edit_target(
     current = Status(segment.status)
     if current >= Status.APPROVED:
         raise InvalidTransition(
-            f"segment {segment.id} is approved and locked: an editor must reopen it first"
+            "segment.approved_locked",
+            "segment {segment_id} is approved and locked: an editor must reopen it first",
+            segment_id=segment.id,
         )
     if target == segment.target and seen == segment.version:
         return segment
@@ -244,10 +258,15 @@ def set_status(
     action = transition_action(current, new_status)
     actor.require(action)
     if action is Action.REJECT and not reason.strip():
-        raise InvalidInput("a rejection needs a reason: add --reason 'what to fix'")
+        raise InvalidInput("segment.reject_reason_missing", "a rejection needs a reason")
     check_target_text(reason)  # a rejection reason becomes a comment that is exported
     if new_status >= Status.TRANSLATED and not plain(segment.target).strip():
-        raise InvalidTransition(f"segment {segment.id} has no target text to {action.value}")
+        raise InvalidTransition(
+            "segment.no_target",
+            "segment {segment_id} has no target text to {action}",
+            segment_id=segment.id,
+            action=action.value.replace("_", " "),
+        )
     seen = segment.version if expected_version is None else expected_version
     update_if_current(
         session,
@@ -383,7 +402,7 @@ def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOu
 def add_comment(session: Session, actor: Actor, segment_id: int, text: str) -> Comment:
     actor.require(Action.COMMENT)
     if not text.strip():
-        raise InvalidInput("a comment cannot be empty")
+        raise InvalidInput("comment.empty", "a comment cannot be empty")
     check_target_text(text)
     get_segment(session, segment_id)
     comment = Comment(segment_id=segment_id, user=actor.name, text=text.strip())

@@ -13,15 +13,22 @@ the second UPDATE wait for the first one's row lock, then evaluates its WHERE cl
 again against the committed row, whose version has moved on. SQLite runs one write
 transaction at a time (BEGIN IMMEDIATE, see ``workflow.storage``), so the second writer
 reads the first one's version.
+
+A write of many rows at once (a re-import's thousands of segments) goes through
+:func:`update_all_if_current` / :func:`delete_all_if_current`: the rows are locked and
+their versions checked in one read per 500, then written with one executemany per set of
+columns, the matched count checked again; the first row that moved on is described.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import ColumnElement, delete, update
+from sqlalchemy import ColumnElement, bindparam, delete, select, tuple_, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from primitives.errors import SongnguError
 from workflow.models import utcnow
@@ -42,6 +49,10 @@ class Versioned(Protocol):
 Row = TypeVar("Row", bound=Versioned)
 # Builds the error for a write that matched no row, from the row as it is now (None: gone).
 Describer = Callable[[Row | None], SongnguError]
+# For a write of many rows: builds the error for the first row no longer at the version it
+# was loaded with, from its id, that version and its version now (None: gone).
+BatchDescriber = Callable[[int, int, int | None], SongnguError]
+_IN_CHUNK = 500  # ids per IN (…) list
 
 
 def write_if_current(
@@ -116,6 +127,132 @@ def require_version(row: Row, seen: int, stale: Describer[Row]) -> None:
     """
     if row.version != seen:
         raise stale(row)
+
+
+def update_all_if_current(
+    session: Session,
+    writes: Sequence[tuple[Row, Mapping[str, Any]]],
+    actor: Actor,
+    *,
+    stale: BatchDescriber,
+) -> None:
+    """Write values to many loaded rows of one table, each only at the version it was
+    loaded with; otherwise raise ``stale(...)`` for the first row that moved on.
+
+    For writes of thousands of rows (a re-import): the rows are first locked and checked
+    (:func:`require_all_current`), then each set of columns is one executemany of the
+    guarded UPDATE, whose matched count is checked too. The loaded objects get the values
+    written and their new version without being read back.
+    """
+    if not writes:
+        return
+    model: Any = type(writes[0][0])
+    require_all_current(session, [row for row, _ in writes], stale=stale)
+    table, mapper = model.__table__, sa_inspect(model)
+    now = utcnow()
+    for columns in dict.fromkeys(tuple(values) for _, values in writes):
+        batch = [(row, values) for row, values in writes if tuple(values) == columns]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version"))
+            .values(
+                version=table.c.version + 1,
+                updated_by=actor.name,
+                updated_at=now,
+                **{name: bindparam(f"b_{name}") for name in columns},
+            )
+        )
+        params = [
+            {
+                "b_id": row.id,
+                "b_version": row.version,
+                **{f"b_{name}": value for name, value in values.items()},
+            }
+            for row, values in batch
+        ]
+        matched = session.execute(statement, params).rowcount  # type: ignore[attr-defined]
+        if matched != len(batch):  # not after the locked check; reported all the same
+            raise _first_stale(session, model, [row for row, _ in batch], stale, deleting=False)
+        for row, values in batch:  # as written, without reading the rows back
+            written = {**values, "version": row.version + 1, "updated_by": actor.name}
+            for name, value in {**written, "updated_at": now}.items():
+                set_committed_value(row, mapper.get_property_by_column(table.c[name]).key, value)
+
+
+def delete_all_if_current(session: Session, rows: Sequence[Row], *, stale: BatchDescriber) -> None:
+    """Delete many loaded rows of one table, each only at the version it was loaded with;
+    otherwise raise ``stale(...)`` for the first row that moved on (see
+    :func:`update_all_if_current`)."""
+    if not rows:
+        return
+    model: Any = type(rows[0])
+    require_all_current(session, rows, stale=stale)
+    for chunk in _chunks(rows):
+        seen = [(row.id, row.version) for row in chunk]
+        deleted = session.execute(
+            delete(model)
+            .where(tuple_(model.id, model.version).in_(seen))
+            .execution_options(synchronize_session=False)
+        ).rowcount  # type: ignore[attr-defined]
+        if deleted != len(chunk):  # not after the locked check; reported all the same
+            raise _first_stale(session, model, chunk, stale, deleting=True)
+    for row in rows:
+        session.expunge(row)
+
+
+def require_all_current(session: Session, rows: Sequence[Row], *, stale: BatchDescriber) -> None:
+    """Lock many loaded rows of one table (SELECT … FOR UPDATE) and refuse, before any
+    write, when one is no longer at the version it was loaded with: ``stale(...)`` of the
+    first such row, in the order given. Locked, they stay as read until the transaction
+    ends (SQLite: one writer at a time), so the guarded writes that follow match them all.
+    """
+    if not rows:
+        return
+    model: Any = type(rows[0])
+    now = _versions_now(session, model, rows, lock=True)
+    for row in rows:
+        if now.get(row.id) != row.version:
+            raise stale(row.id, row.version, now.get(row.id))
+
+
+def _versions_now(
+    session: Session, model: Any, rows: Sequence[Versioned], *, lock: bool = False
+) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for chunk in _chunks(rows):
+        query = select(model.id, model.version).where(model.id.in_([row.id for row in chunk]))
+        found.update(
+            (row_id, version)
+            for row_id, version in session.execute(query.with_for_update() if lock else query)
+        )
+    return found
+
+
+def _first_stale(
+    session: Session,
+    model: Any,
+    rows: Sequence[Versioned],
+    stale: BatchDescriber,
+    *,
+    deleting: bool,
+) -> SongnguError:
+    """The error for a batch that matched fewer rows than it named: a row the batch cannot
+    have left as it is now (after an update: gone, or at neither the version seen nor the
+    next one; after a delete: still there at another version), else the first row."""
+    now = _versions_now(session, model, rows)
+
+    def moved_on(row: Versioned) -> bool:
+        version = now.get(row.id)
+        if deleting:
+            return version is not None and version != row.version
+        return version is None or version not in (row.version, row.version + 1)
+
+    row = next((row for row in rows if moved_on(row)), rows[0])
+    return stale(row.id, row.version, now.get(row.id))
+
+
+def _chunks(rows: Sequence[Any]) -> list[Sequence[Any]]:
+    return [rows[start : start + _IN_CHUNK] for start in range(0, len(rows), _IN_CHUNK)]
 
 
 def reread(session: Session, row: Row) -> Row | None:

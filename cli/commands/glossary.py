@@ -104,7 +104,10 @@ def _load_entries(
     for path in glossaries:
         entries.extend(read_glossary_file(path))
     if not entries:
-        raise InvalidInput("no glossary to scan with: drop --no-default or add --glossary FILE")
+        raise InvalidInput(
+            "cli.no_glossary_to_scan",
+            "no glossary to scan with: drop --no-default or add --glossary FILE",
+        )
     return entries
 
 
@@ -112,14 +115,28 @@ def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise InvalidInput(f"{path} is a folder; give a text file")
+            raise InvalidInput(
+                "cli.scan_file_is_folder", "{path} is a folder; give a text file", path=str(path)
+            )
         if size > MAX_SCAN_BYTES:
-            raise InvalidInput(f"{path} is larger than 100 MB; split it before scanning")
+            raise InvalidInput(
+                "cli.scan_file_too_large",
+                "{path} is larger than {limit_mb} MB; split it before scanning",
+                path=str(path),
+                limit_mb=MAX_SCAN_BYTES // (1024 * 1024),
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"file {path} does not exist") from None
+        raise NotFound(
+            "cli.scan_file_not_found", "file {path} does not exist", path=str(path)
+        ) from None
     except OSError as error:  # permission denied, name too long, ...
-        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
+        raise InvalidInput(
+            "cli.scan_file_unreadable",
+            "cannot read {path}: {reason}",
+            path=str(path),
+            reason=error.strerror or str(error),
+        ) from None
 
 
 def _table_row(segment: int, hit: TermHit) -> str:
@@ -380,7 +397,10 @@ def edit_command(
     if new_target is not None:
         changes["target"] = new_target
     if not changes:
-        raise InvalidInput("nothing to change: give --target, --source, --status, --note, ...")
+        raise InvalidInput(
+            "cli.glossary_edit_nothing",
+            "nothing to change: give --target, --source, --status, --note, ...",
+        )
     with database().write() as session:
         actor = actor_for(session, as_user)
         found = get_project(session, project)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.common import database, emit_table
+from cli.errors import one_line
 from primitives.errors import Conflict
 from workflow.jobs import (
     FINISHED,
@@ -17,6 +18,7 @@ from workflow.jobs import (
     JobState,
     get_job,
     is_stalled,
+    job_error,
     list_jobs,
     request_cancel,
     resume_job,
@@ -68,12 +70,13 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
                 job_id=job_id,
                 runner=job.claimed_by,
             )
-        if job.state == JobState.FAILED:
+        error = job_error(job)
+        if error is not None:
             raise JobFailed(
                 "cli.job_failed",
                 "job {job_id} failed: {message}; fix that, then run 'songngu jobs resume {job_id}'",
                 job_id=job_id,
-                message=job.message,
+                message=one_line(error),  # with the hint of its code
             )
         return JobState(job.state)
 
@@ -126,7 +129,10 @@ def jobs_show(job_id: int) -> None:
         if job.claimed_by:
             click.echo(f"run by: {job.claimed_by}")
         click.echo(f"parameters: {job.params}")
-        if job.result:
+        error = job_error(job)
+        if error is not None:
+            click.echo(f"failed: {one_line(error)}")
+        elif job.result:
             click.echo(f"result: {job.result}")
 
 

@@ -18,7 +18,7 @@ from primitives.errors import InvalidInput, NotFound
 from primitives.statuses import Origin, Status
 from workflow.importing import ImportOutcome, document_meta, import_file
 from workflow.intake import IntakeLimits
-from workflow.intake.limits import UPLOAD_MB_SETTING, raise_hint
+from workflow.intake.limits import UPLOAD_MB_SETTING
 from workflow.projects import get_document, get_project
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
 from workflow.target_updates import ConflictKind, TargetUpdateReport
@@ -31,19 +31,31 @@ def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
     limits = limits or IntakeLimits.from_settings()
     file = Path(path)
     if not file.exists():
-        raise NotFound(f"{path}: no such file")
+        raise NotFound("cli.import_file_not_found", "{path}: no such file", path=path)
     if file.is_dir():
-        raise InvalidInput(f"{path} is a folder: name a file")
+        raise InvalidInput(
+            "cli.import_file_is_folder", "{path} is a folder: name a file", path=path
+        )
     size = file.stat().st_size
     if size > limits.max_file_bytes:  # refused before it is read into memory
         raise InvalidInput(
-            f"{path} is {size:,} bytes, more than the import limit of "
-            f"{limits.max_file_bytes:,} bytes; {raise_hint(UPLOAD_MB_SETTING)}"
+            "cli.import_file_too_large",
+            "{path} is {size:,} bytes, more than the import limit of {limit:,} bytes; split "
+            "it into smaller files, or raise {setting} if such files are expected",
+            path=path,
+            size=size,
+            limit=limits.max_file_bytes,
+            setting=UPLOAD_MB_SETTING,
         )
     try:
         return file.read_bytes()
     except OSError as error:
-        raise InvalidInput(f"{path} cannot be read ({error.strerror}); check the file") from None
+        raise InvalidInput(
+            "cli.import_file_unreadable",
+            "{path} cannot be read ({reason}); check the file",
+            path=path,
+            reason=error.strerror,
+        ) from None
 
 
 @click.command("import")
@@ -80,7 +92,10 @@ def import_command(
     the rest are. Any other XLIFF becomes a document with its targets and states.
     """
     if title and len(files) > 1:
-        raise InvalidInput("--title names one document: import one file at a time with it")
+        raise InvalidInput(
+            "cli.title_with_several_files",
+            "--title names one document: import one file at a time with it",
+        )
     meta = document_meta(author=author, date=issued, description=description)
     with database().read() as session:
         get_project(session, project)  # an unknown project is reported before any file

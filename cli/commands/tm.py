@@ -34,11 +34,22 @@ def _read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"{path} does not exist: give the path of a .tmx file") from None
+        raise NotFound(
+            "cli.tmx_not_found",
+            "{path} does not exist: give the path of a .tmx file",
+            path=str(path),
+        ) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder: give the path of a .tmx file") from None
+        raise InvalidInput(
+            "cli.tmx_is_folder", "{path} is a folder: give the path of a .tmx file", path=str(path)
+        ) from None
     except OSError as error:  # permission denied, name too long, ...
-        raise InvalidInput(f"{path} cannot be read ({error.strerror or error})") from None
+        raise InvalidInput(
+            "cli.tmx_unreadable",
+            "{path} cannot be read ({reason})",
+            path=str(path),
+            reason=error.strerror or str(error),
+        ) from None
 
 
 def _load(path: Path, source_lang: str, target_lang: str) -> TMXReadResult:

@@ -133,6 +133,7 @@ def test_a_stale_edit_exits_4(sqlite_db: Database, capsys: pytest.CaptureFixture
     )
     assert status == 4
     assert stderr.startswith("songngu: error: ") and stderr.count("\n") == 1
+    assert "Current text: «» | your text: «Hi.»" in stderr  # both texts, as the app shows
 
 
 def test_a_refused_transition_exits_2_with_the_allowed_statuses(

@@ -116,3 +116,29 @@ def test_a_job_another_runner_holds_is_neither_resumed_nor_run_here(
     assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
     shown = run_cli("jobs", "show", str(job_id))
     assert "run by: worker 7" in shown.stdout
+
+
+def test_a_failed_job_is_shown_with_the_hint_of_its_error(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    with sqlite_db.write() as session:
+        project = get_project(session, project_id)
+        job_id = create_mt_job(session, resolve_actor(session, "admin"), project).id
+    for package in packages.iterdir():  # removed after the job was queued
+        (package / "model" / "model.bin").unlink()
+    reason = (
+        f"machine translation is not available: no vi→en translation package is installed in "
+        f"{packages}; install one with `songngu models install FILE.argosmodel` or "
+        f"`songngu models download vi en`"
+    )
+    resumed = run_cli("jobs", "resume", str(job_id))
+    assert resumed.returncode == 2
+    assert resumed.stderr == (
+        f"songngu: error: job {job_id} failed: {reason}; fix that, then run "
+        f"'songngu jobs resume {job_id}'\n"
+    )
+    shown = run_cli("jobs", "show", str(job_id))
+    assert shown.returncode == 0, shown.stderr
+    assert f"failed: {reason}\n" in shown.stdout

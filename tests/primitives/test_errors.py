@@ -2,16 +2,24 @@
 
 The sites are read from the source (tests/error_sites.py), so a new raise is checked the
 moment it is written: a literal code and English template, the template's fields passed,
-one template per code, no CLI syntax in a domain template, and no new code-less raise
-outside the files still to convert.
+one template per code, no CLI syntax in a domain template, and no code-less raise.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
-from error_sites import coded_sites, error_sites, fields, legacy_sites, templates_by_code
+from error_sites import (
+    cli_syntax_in,
+    coded_sites,
+    error_sites,
+    fields,
+    legacy_sites,
+    templates_by_code,
+)
 
 from primitives.errors import (
     LABEL_PARAMETERS,
@@ -20,40 +28,11 @@ from primitives.errors import (
     NotFound,
     PermissionDenied,
     SongnguError,
+    error_from_record,
     template_fields,
 )
 
-# Files whose raises still pass one literal English message (the second pass converts
-# them, then empties this list). Nothing else may raise without a code.
-LEGACY_FILES = frozenset(
-    {
-        "cli/commands/glossary.py",
-        "cli/commands/segments.py",
-        "cli/commands/tm.py",
-        "workflow/glossary/csv_io.py",
-        "workflow/glossary/model.py",
-        "workflow/glossary/store.py",
-        "workflow/glossary/tbx_io.py",
-        "workflow/glossary/text_decoding.py",
-        "workflow/importing.py",
-        "workflow/jobs.py",
-        "workflow/mt.py",
-        "workflow/segment_edit.py",
-        "workflow/segments.py",
-        "workflow/tm/index.py",
-        "workflow/tm/store.py",
-        "workflow/tm/tmx_read.py",
-    }
-)
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
-# What a CLI hint looks like; a domain template says what is wrong, never what to type.
-CLI_SYNTAX = ("songngu ", " --", "'--", "`--", '"--', "(--")
-
-
-def cli_syntax_in(text: str) -> list[str]:
-    """The CLI markers in text: a command name or an option, wherever it stands."""
-    padded = f" {text.lower()}"
-    return [marker for marker in CLI_SYNTAX if marker in padded]
 
 
 # --- the mechanism ----------------------------------------------------------------------
@@ -129,6 +108,37 @@ def test_a_conflict_carries_both_texts_and_its_versions() -> None:
     assert str(error) == "segment 3 changed (version 2, not 1)"
 
 
+def test_an_error_record_reads_back_as_the_same_error() -> None:
+    """A failed job keeps its error as JSON; the faces render it as they render a raise."""
+    inner = NotFound("user.not_found", "no user {name!r}", name="ghost")
+    lines = [InvalidInput("term.empty_target", "empty target term")]
+    error = InvalidInput(
+        "x.outer",
+        "{file}: {detail} ({details})",
+        file=Path("a.txt"),
+        detail=inner,
+        details=lines,
+    )
+    again = error_from_record(json.loads(json.dumps(error.to_record())))
+    assert type(again) is InvalidInput and str(again) == str(error)
+    assert again.params == {"file": "a.txt"}  # a value JSON cannot hold is kept as its text
+    assert isinstance(again.detail, NotFound) and again.detail.params == {"name": "ghost"}
+    assert [line.code for line in again.details] == ["term.empty_target"]
+
+    conflict = Conflict(
+        "segment.stale",
+        "segment {segment_id} changed",
+        segment_id=3,
+        current_target="new",
+        attempted_target="mine",
+    )
+    back = error_from_record(json.loads(json.dumps(conflict.to_record())))
+    assert isinstance(back, Conflict)
+    assert (back.segment_id, back.current_target, back.attempted_target) == (3, "new", "mine")
+    denied = PermissionDenied("permission.denied", "not {user}", user="lan")
+    assert type(error_from_record(denied.to_record())) is PermissionDenied
+
+
 # --- every raise site -----------------------------------------------------------------
 
 
@@ -171,7 +181,11 @@ def test_every_site_passes_the_fields_of_its_template() -> None:
     for site in coded_sites():
         if site.open_params:
             continue
-        passed = set(site.params) | ({"detail"} if site.has_detail else set())
+        passed = set(site.params) | {
+            name
+            for name, given in (("detail", site.has_detail), ("details", site.has_details))
+            if given
+        }
         if lacking := fields(site.template or "") - passed:
             missing.append(f"{site.where} {site.code}: {sorted(lacking)}")
     assert missing == []
@@ -181,9 +195,55 @@ def test_a_detail_field_is_filled_by_an_inner_error() -> None:
     wrong = [
         f"{s.where} {s.code}"
         for s in coded_sites()
-        if ("detail" in fields(s.template or "")) != s.has_detail or "detail" in s.params
+        if ("detail" in fields(s.template or "")) != s.has_detail
+        or ("details" in fields(s.template or "")) != s.has_details
+        or {"detail", "details"} & s.params
     ]
     assert wrong == []
+
+
+def test_details_are_the_inner_errors_listed_in_each_language() -> None:
+    lines = [
+        InvalidInput("x.at_line", "line {line}: {detail}", line=n, detail=inner)
+        for n, inner in (
+            (3, InvalidInput("term.empty_target", "empty target term")),
+            (7, InvalidInput("term.unknown_scope", "unknown scope {scope!r}", scope="x")),
+        )
+    ]
+    error = InvalidInput(
+        "x.bad_lines", "{file} {details}; nothing stored", file="t.csv", details=lines
+    )
+    assert (
+        str(error) == "t.csv line 3: empty target term; line 7: unknown scope 'x'; nothing stored"
+    )
+    vi = {
+        "x.at_line": "dòng {line}: {detail}",
+        "term.empty_target": "thiếu thuật ngữ đích",
+        "term.unknown_scope": "không có phạm vi {scope!r}",
+        "x.bad_lines": "{file} {details}; chưa lưu gì",
+    }
+    assert error.render(lambda e: vi.get(e.code)) == (
+        "t.csv dòng 3: thiếu thuật ngữ đích; dòng 7: không có phạm vi 'x'; chưa lưu gì"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("no segment 12: list them with 'songngu segments P'", ["songngu segments"]),
+        ("run `songngu models install FILE`", ["songngu models"]),
+        ("a rejection needs a reason: add --reason 'what to fix'", [" --"]),
+        ("see (--show)", ["(--"]),
+        ("songngu does not read PDF files", []),
+        ("This version of songngu cannot run jobs of kind 'x'", []),
+        ("Phiên bản songngu này không chạy được tác vụ", []),
+        ("a range 1--5 and an en dash", []),
+    ],
+)
+def test_cli_syntax_is_a_command_or_an_option_not_the_product_name(
+    text: str, found: list[str]
+) -> None:
+    assert cli_syntax_in(text) == found
 
 
 def test_no_domain_template_says_what_to_type() -> None:
@@ -205,15 +265,9 @@ def test_cli_codes_are_raised_only_by_the_cli() -> None:
     assert outside == []
 
 
-def test_code_less_raises_remain_only_in_the_files_still_to_convert() -> None:
-    remaining: dict[str, int] = {}
-    for site in legacy_sites():
-        remaining[site.path] = remaining.get(site.path, 0) + 1
-    print(f"\n{sum(remaining.values())} code-less raises remain in {len(remaining)} files:")
-    for path, count in sorted(remaining.items()):
-        print(f"  {path}: {count}")
-    assert sorted(set(remaining) - LEGACY_FILES) == [], "new raises take a code and a template"
-    assert sorted(LEGACY_FILES - set(remaining)) == [], "converted: remove it from LEGACY_FILES"
+def test_no_raise_is_code_less() -> None:
+    """Every error a user can cause has a code: the app shows it in the user's language."""
+    assert [f"{site.where} {site.class_name}" for site in legacy_sites()] == []
 
 
 def test_every_error_class_is_a_songngu_error() -> None:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from primitives.errors import InvalidInput
+from primitives.errors import InvalidInput, NotFound
 from workflow.job_kinds import JOB_KINDS
 from workflow.jobs import JobContext, JobState, run_job
 from workflow.storage import open_database
@@ -46,8 +46,13 @@ def count_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
 
 def failing_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
     context.progress(1, 3)
-    if params["kind"] == "user":
-        raise InvalidInput("the input was bad")
+    if params["kind"] == "user":  # a user error around another one, as handlers raise them
+        raise InvalidInput(
+            "test.bad_input",
+            "the input {name!r} was bad: {detail}",
+            name="terms.csv",
+            detail=NotFound("test.no_line", "no line {line}", line=3),
+        )
     raise RuntimeError("boom")
 
 

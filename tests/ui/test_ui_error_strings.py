@@ -8,19 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from error_sites import coded_sites, domain_codes, fields
+from error_sites import cli_syntax_in, coded_sites, domain_codes, fields
 from songngu_testing import add_users, seed_project
 from streamlit.testing.v1 import AppTest
 
 from primitives.errors import LABEL_PARAMETERS, InvalidInput, InvalidTransition, PermissionDenied
 from primitives.statuses import Status
+from primitives.terms import SCOPES
 from ui.strings import ERROR_STRINGS, STRINGS, error_label, error_template
 from workflow.permissions import Action, Role, require, transition_action
 from workflow.projects import get_project
-from workflow.segments import list_segments
+from workflow.segments import edit_target, list_segments
 from workflow.storage import Database
+from workflow.users import resolve_actor
 
-CLI_SYNTAX = ("songngu ", " --", "'--", "`--", '"--', "(--")
 LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
@@ -64,7 +65,7 @@ def test_no_app_string_names_a_command_or_option() -> None:
         f"{code} {lang}: {template!r}"
         for code, entry in ERROR_STRINGS.items()
         for lang, template in entry.items()
-        if any(marker in f" {template.lower()}" for marker in CLI_SYNTAX)
+        if cli_syntax_in(template)
     ]
     assert offending == []
 
@@ -81,14 +82,17 @@ def test_the_vietnamese_strings_are_translated() -> None:
 
 def test_every_role_action_and_status_has_a_label() -> None:
     kinds = set(LABEL_PARAMETERS.values())
-    assert kinds == {"role", "action", "status"}
+    assert kinds == {"role", "action", "status", "glossary_scope"}
     names = [f"role_{role.value}" for role in Role] + [
         f"action_{action.value}" for action in Action
     ]
     names += [f"status_{status.label}" for status in Status]
+    names += [f"glossary_scope_{scope}" for scope in SCOPES]
     assert [name for name in names if name not in STRINGS] == []
     for action in Action:  # an error names an action by its words, as STRINGS does in English
         assert STRINGS[f"action_{action.value}"]["en"] == action.value.replace("_", " ")
+    for scope in SCOPES:  # and a scope by its name
+        assert STRINGS[f"glossary_scope_{scope}"]["en"] == scope
 
 
 def test_labels_translate_workflow_names_and_leave_other_values() -> None:
@@ -99,6 +103,8 @@ def test_labels_translate_workflow_names_and_leave_other_values() -> None:
     assert error_label("role", "overlord", "vi") == "overlord"  # no label: as raised
     assert error_label("file", "translator", "vi") == "translator"  # not a label parameter
     assert error_label("role", 3, "vi") == 3
+    assert error_label("scope", "project", "vi") == "của dự án"
+    assert error_label("scope", "team", "vi") == "team"  # an unknown scope, as typed
 
 
 def test_a_refusal_reads_as_vietnamese() -> None:
@@ -226,3 +232,23 @@ def test_a_refused_status_change_is_in_vietnamese(project: tuple[Database, int])
         assert all(
             s.status == Status.NEW for s in list_segments(session, get_project(session, project_id))
         )
+
+
+def test_a_stale_save_shows_both_texts_in_vietnamese(project: tuple[Database, int]) -> None:
+    database, project_id = project
+    app = _page("review", project_id)
+    with database.read() as session:
+        first = list_segments(session, get_project(session, project_id))[0]
+    with database.write() as session:  # someone else saves after the page was drawn
+        edit_target(session, resolve_actor(session, "admin"), first.id, "Their text.")
+    app.text_area(key=f"side-{first.id}-1").input("My text.").run()
+    app.button(key="side_save").click().run()
+    assert not app.exception
+    assert (
+        f"admin đã sửa câu {first.id} (nay là phiên bản 2, bạn sửa từ phiên bản 1); chưa lưu. "
+        "Bản hiện tại: «Their text.» | bản của bạn: «My text.». Hãy tải lại câu rồi hợp nhất."
+    ) in _errors(app)
+    shown = {area.label: area.value for area in app.text_area if area.disabled}
+    assert shown == {"Bản hiện tại (đã lưu)": "Their text.", "Bản của bạn (chưa lưu)": "My text."}
+    with database.read() as session:
+        assert list_segments(session, get_project(session, project_id))[0].target == "Their text."

@@ -93,9 +93,9 @@ def test_a_stale_edit_is_shown_as_a_conflict_then_reload_and_save(
     app.button(key="glossary_save").click().run()
     assert not app.exception
     assert _texts(app.error) == (
-        "Term 1 was not changed: someone else changed it (now version 2). Current: "
-        "«Sở Y tế → Health Department». Yours: «Sở Y tế → Provincial Health Department». "
-        "Press Reload to see it."
+        "Glossary term 1 was changed by rev (now version 2, you saw version 1); not saved. "
+        "Current: «Sở Y tế → Health Department» | yours: «Sở Y tế → Provincial Health "
+        "Department». Reload the glossary and try again."
     )
     assert "rev changed this term (version 2)" in _texts(app.warning)
     assert _stored(database) == [("Sở Y tế", "Health Department", 2)]
@@ -121,7 +121,7 @@ def test_import_shows_bad_lines_and_imports_nothing(
     app.file_uploader(key="glossary_upload").set_value(("terms.csv", bad, "text/csv")).run()
     app.button(key="glossary_import_button").click().run()
     assert not app.exception
-    assert _texts(app.error) == "terms.csv line 3: empty target term; nothing was imported"
+    assert _texts(app.error) == "terms.csv dòng 3: thiếu thuật ngữ đích; chưa nhập gì"
     assert _stored(database) == []
     good = "source,target\nBộ Y tế,Ministry of Health\nSở Y tế,Department of Health\n".encode()
     app.file_uploader(key="glossary_upload").set_value(("terms.csv", good, "text/csv")).run()

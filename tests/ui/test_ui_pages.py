@@ -130,3 +130,32 @@ def test_partner_profiles_are_editable_on_the_projects_page(
 
     with database.read() as session:
         assert get_partner(session, "USAID").settings["country_name"] == "Viet Nam"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "history"),
+    [
+        ("en", "1 segment", "v2 · admin · status: 'new' → 'draft'"),
+        ("vi", "1 câu", "v2 · admin · trạng thái: 'mới' → 'nháp'"),
+    ],
+)
+def test_counts_and_history_read_in_the_user_language(
+    sqlite_db: Database, run_page: Callable[..., AppTest], lang: str, count: str, history: str
+) -> None:
+    from songngu_testing import seed_project
+
+    from workflow.segments import edit_target
+    from workflow.users import resolve_actor
+
+    project_id, (segment_id,) = seed_project(sqlite_db, ["Chào bạn."])
+    with sqlite_db.write() as session:
+        edit_target(session, resolve_actor(session, "admin"), segment_id, "Hello.")
+    app = run_page("review", project_id, lang=lang)
+    assert not app.exception
+    captions = [caption.value for caption in app.caption]
+    assert count in captions  # never "1 segments"
+    assert history in captions
+    assert any(
+        f"{count}" in expander.label
+        for expander in run_page("source", project_id, lang=lang).expander
+    )

@@ -152,7 +152,7 @@ def test_split_before_text_at_offset_and_refusals(
 
     app.number_input(key=f"split-at-{last.id}-1").set_value(7).run()
     app.button(key="split").click().run()
-    assert any("inside the tag <g1>" in e for e in _texts(app.error))
+    assert any("rơi vào giữa thẻ <g1>" in e for e in _texts(app.error))
 
     app.text_input(key=f"split-before-{last.id}-1").input("HAI").run()
     app.button(key="split").click().run()

@@ -90,7 +90,7 @@ def test_use_on_a_stale_version_is_a_conflict_with_both_texts(
         )
     app.button(key=f"tm-use-{ids[0]}-0").click().run()
     errors = " ".join(error.value for error in app.error)
-    assert f"Segment {ids[0]} was not saved" in errors
+    assert f"Segment {ids[0]} was changed by lan (now version 2, you edited version 1)" in errors
     assert "«Typed by Lan.»" in errors and "«The *conference* starts at 9.»" in errors
     with database.read() as session:
         assert get_segment(session, ids[0]).target == "Typed by Lan."
@@ -102,7 +102,7 @@ def test_source_page_imports_tmx_and_saves_options(
     database, project_id, _ = project
     app = run_page("source", project_id)
     assert not app.exception
-    assert "Project TM: 1 units · shared TM: 0 units." in [c.value for c in app.caption]
+    assert "Project TM: 1 unit · shared TM: 0 units." in [c.value for c in app.caption]
     data = write_tmx([TMUnit("Xin chào.", "Hello.")], tool_version="1")
     app.file_uploader(key="tm_upload").set_value(("memory.tmx", data, "application/xml")).run()
     app.button(key="tm_import_button").click().run()
@@ -131,7 +131,7 @@ REPEATS = ["Xin chào.", "Kết thúc.", "Xin chào.", "xin chào."]
 
 
 def _repeats_message(app: AppTest) -> list[str]:
-    return [i.value for i in app.info if "repeated segment(s) of the project" in i.value]
+    return [i.value for i in app.info if "of the project with this translation" in i.value]
 
 
 def test_save_and_confirm_in_the_editor_says_how_many_repeats_it_filled(
@@ -145,7 +145,7 @@ def test_save_and_confirm_in_the_editor_says_how_many_repeats_it_filled(
     app.button(key="side_confirm").click().run()
     assert not app.exception
     assert _repeats_message(app) == [
-        "2 repeated segment(s) of the project were filled with this translation."
+        "Filled 2 repeated segments of the project with this translation."
     ]
     with database.read() as session:
         assert [get_segment(session, i).target for i in ids] == ["Hello.", "", "Hello.", "Hello."]
@@ -163,7 +163,7 @@ def test_a_status_change_in_the_editor_says_how_many_repeats_it_filled(
     app.button(key="side_apply").click().run()
     assert not app.exception
     assert _repeats_message(app) == [
-        "2 repeated segment(s) of the project were filled with this translation."
+        "Filled 2 repeated segments of the project with this translation."
     ]
     app.selectbox(key="side_status").set_value("reviewed").run()
     app.button(key="side_apply").click().run()  # the repeats hold this text already

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Origin, Status
 from translation.packages import install_package, installed_packages
-from workflow.jobs import JobState, get_job
+from workflow.jobs import JobState, get_job, run_job
 from workflow.models import Job
 from workflow.mt import create_mt_job
 from workflow.projects import get_project
@@ -174,3 +174,41 @@ def test_a_stopped_job_can_be_resumed(
     with database.read() as session:
         segments = list_segments(session, get_project(session, project_id))
     assert all(s.status == Status.DRAFT for s in segments)
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "vi",
+            "Lần dịch {job} thất bại: chưa thể dịch máy: chưa cài gói dịch Việt→Anh trong "
+            "{folder}; quản trị viên có thể cài một gói trong mục Mô hình dịch máy",
+        ),
+        (
+            "en",
+            "Job {job} failed: machine translation is not available: no Vietnamese→English "
+            "package is installed in {folder}; an administrator can install one under "
+            "Translation models",
+        ),
+    ],
+)
+def test_a_failed_job_says_why_in_the_user_language(
+    project: tuple[Database, int],
+    tiny_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
+    lang: str,
+    shown: str,
+) -> None:
+    database, project_id = project
+    install_package(tiny_package_file, directory=packages)
+    with database.write() as session:
+        job_id = create_mt_job(
+            session, resolve_actor(session, "admin"), get_project(session, project_id)
+        ).id
+    for package in packages.iterdir():  # removed after the job was queued
+        (package / "model" / "model.bin").unlink()
+    assert run_job(database, job_id) == JobState.FAILED
+    app = run_page("translate", project_id, lang=lang)
+    assert not app.exception
+    assert shown.format(job=job_id, folder=packages) in [error.value for error in app.error]

@@ -11,7 +11,7 @@ import pytest
 from songngu_testing import jobs as test_jobs
 from sqlalchemy import update
 
-from primitives.errors import Conflict, InvalidInput
+from primitives.errors import Conflict, InvalidInput, NotFound
 from workflow import job_kinds
 from workflow.job_kinds import JOB_KINDS, load_handler
 from workflow.jobs import (
@@ -22,6 +22,7 @@ from workflow.jobs import (
     claim_job,
     create_job,
     get_job,
+    job_error,
     new_runner_id,
     request_cancel,
     resume_job,
@@ -64,13 +65,58 @@ def test_job_reports_progress_and_result(sqlite_db: Database) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "message"),
-    [("user", "the input was bad"), ("bug", "internal error: RuntimeError: boom")],
+    [
+        ("user", "the input 'terms.csv' was bad: no line 3"),
+        ("bug", "internal error: RuntimeError: boom"),
+    ],
 )
 def test_failure_is_recorded(sqlite_db: Database, kind: str, message: str) -> None:
     job_id = _create(sqlite_db, "test-fail", {"kind": kind})
     assert run_job(sqlite_db, job_id) is JobState.FAILED
     job = _job(sqlite_db, job_id)
     assert job.message == message and job.done == 1
+    error = job_error(job)
+    assert error is not None and str(error) == message
+
+
+def test_a_user_error_is_recorded_with_its_code_and_parameters(sqlite_db: Database) -> None:
+    """So the app words a failed job's reason in the user's language, the CLI with its hint."""
+    job_id = _create(sqlite_db, "test-fail", {"kind": "user"})
+    run_job(sqlite_db, job_id)
+    job = _job(sqlite_db, job_id)
+    assert job.result["error"] == {
+        "kind": "invalid",
+        "code": "test.bad_input",
+        "template": "the input {name!r} was bad: {detail}",
+        "params": {"name": "terms.csv"},
+        "detail": {
+            "kind": "not_found",
+            "code": "test.no_line",
+            "template": "no line {line}",
+            "params": {"line": 3},
+        },
+    }
+    error = job_error(job)
+    assert isinstance(error, InvalidInput) and isinstance(error.detail, NotFound)
+    vietnamese = {"test.bad_input": "dữ liệu {name!r} không dùng được: {detail}"}
+    assert error.render(lambda e: vietnamese.get(e.code)) == (
+        "dữ liệu 'terms.csv' không dùng được: no line 3"
+    )
+    with sqlite_db.write() as session:  # a resumed job is no longer about that error
+        resume_job(session, job_id)
+    assert _job(sqlite_db, job_id).result == {}
+    assert job_error(_job(sqlite_db, job_id)) is None
+
+
+def test_a_bug_or_an_old_record_fails_with_its_message(sqlite_db: Database) -> None:
+    job_id = _create(sqlite_db, "test-fail", {"kind": "bug"})
+    run_job(sqlite_db, job_id)
+    error = job_error(_job(sqlite_db, job_id))
+    assert error is not None
+    assert (error.code, error.params) == (
+        "job.failed",
+        {"message": "internal error: RuntimeError: boom"},
+    )
 
 
 def test_cancel_then_resume_skips_finished_chunks(sqlite_db: Database) -> None:
@@ -124,6 +170,11 @@ def test_a_kind_no_longer_listed_fails_on_the_record_and_cannot_be_resumed(
     monkeypatch.delitem(JOB_KINDS, "test-count")  # e.g. made by a newer songngu
     assert run_job(sqlite_db, job_id) is JobState.FAILED
     assert "no handler for job kind 'test-count'" in _job(sqlite_db, job_id).message
+    error = job_error(_job(sqlite_db, job_id))
+    assert error is not None and (error.code, error.params) == (
+        "job.no_handler",
+        {"kind": "test-count"},
+    )
     with sqlite_db.write() as session, pytest.raises(InvalidInput, match="no handler"):
         resume_job(session, job_id)
 

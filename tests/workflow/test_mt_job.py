@@ -15,7 +15,7 @@ from primitives.statuses import Origin, Status
 from translation.argos_engine import ArgosEngine
 from translation.engine import MTRequest, MTResult, register_engine
 from translation.packages import install_package
-from workflow.jobs import JobState, get_job, request_cancel, run_job
+from workflow.jobs import JobState, get_job, job_error, request_cancel, run_job
 from workflow.models import Job
 from workflow.mt import (
     MTJobOptions,
@@ -265,9 +265,11 @@ def test_without_a_package_the_job_is_refused_with_how_to_install(
         create_mt_job(session, resolve_actor(session, "admin"), get_project(session, project_id))
     message = str(caught.value)
     assert "\n" not in message
-    assert "no vi→en translation package is installed" in message
-    assert "songngu models install FILE.argosmodel" in message
-    assert "songngu models download vi en" in message
+    assert f"no vi→en translation package is installed in {packages}" in message
+    # How to install one is each face's: the CLI's hint (tests/cli/test_cli_translate.py),
+    # the app's Translation models section.
+    assert caught.value.code == "mt.not_available"
+    assert "songngu" not in message
 
 
 def test_a_job_whose_package_was_removed_fails_with_the_same_message(
@@ -280,7 +282,12 @@ def test_a_job_whose_package_was_removed_fails_with_the_same_message(
     for package in installed.iterdir():
         (package / "model" / "model.bin").unlink()
     assert run_job(sqlite_db, job_id) == JobState.FAILED
-    assert "songngu models install" in _job(sqlite_db, job_id).message
+    job = _job(sqlite_db, job_id)
+    assert job.message.startswith("machine translation is not available: no vi→en")
+    error = job_error(job)  # recorded with its code, for each face to word it
+    assert isinstance(error, NotFound)
+    assert (error.code, error.params) == ("mt.not_available", {"folder": str(installed)})
+    assert str(error) == job.message
     assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
 
 

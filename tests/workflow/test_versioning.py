@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from songngu_testing import seed_project
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from primitives.errors import Conflict, NotFound, SongnguError
 from primitives.statuses import Status
@@ -17,8 +17,10 @@ from workflow.segments import stale_edit
 from workflow.storage import Database
 from workflow.users import resolve_actor
 from workflow.versioning import (
+    delete_all_if_current,
     delete_if_current,
     require_version,
+    update_all_if_current,
     update_if_current,
     write_if_current,
 )
@@ -184,3 +186,64 @@ def test_any_versioned_table_with_its_own_describer(any_db: Database) -> None:
             delete_if_current(session, term, 1, stale=describe)
         delete_if_current(session, term, 2, stale=describe)
         assert session.get(GlossaryTerm, term.id) is None
+
+
+# --- many rows at once (a re-import) ------------------------------------------------------
+
+
+def _batch_stale(segment_id: int, seen: int, now: int | None) -> Conflict:
+    return Conflict(
+        "test.batch_stale",
+        "segment {segment_id}: seen {seen}, now {now}",
+        segment_id=segment_id,
+        seen=seen,
+        now=now,
+    )
+
+
+def _all(database: Database, ids: list[int]) -> list[tuple[str, int, str]]:
+    return [_segment(database, segment_id) for segment_id in ids]
+
+
+def test_many_rows_are_written_each_at_its_version(any_db: Database) -> None:
+    _, ids = seed_project(any_db, ["Một.", "Hai.", "Ba."])
+    with any_db.write() as session:
+        actor = resolve_actor(session, "admin")
+        rows = [session.get(Segment, segment_id) for segment_id in ids]
+        assert all(row is not None for row in rows)
+        writes = [(row, {"target": f"t{i}"}) for i, row in enumerate(rows) if row]
+        writes[2] = (writes[2][0], {"target": "t2", "status": int(Status.DRAFT)})  # other columns
+        update_all_if_current(session, writes, actor, stale=_batch_stale)
+        # The loaded rows are as written, without a read: what revisions record.
+        assert [(row.target, row.version) for row, _ in writes] == [("t0", 2), ("t1", 2), ("t2", 2)]
+    assert _all(any_db, ids) == [("t0", 2, "admin"), ("t1", 2, "admin"), ("t2", 2, "admin")]
+
+
+def test_one_stale_row_refuses_the_whole_batch_before_any_write(any_db: Database) -> None:
+    _, ids = seed_project(any_db, ["Một.", "Hai.", "Ba."])
+    with pytest.raises(Conflict) as refused, any_db.write() as session:
+        actor = resolve_actor(session, "admin")
+        rows = [session.get(Segment, segment_id) for segment_id in ids]
+        # Someone saves the second segment after this writer read it (same transaction
+        # here, so the lock does not stand in the way: the version check must).
+        assert write_if_current(session, Segment, ids[1], 1, actor, {"target": "theirs"})
+        update_all_if_current(
+            session, [(row, {"target": "mine"}) for row in rows if row], actor, stale=_batch_stale
+        )
+    assert str(refused.value) == f"segment {ids[1]}: seen 1, now 2"
+    assert [target for target, _, _ in _all(any_db, ids)] == ["", "", ""]  # rolled back
+
+
+def test_many_rows_are_deleted_each_at_its_version_or_not_at_all(any_db: Database) -> None:
+    _, ids = seed_project(any_db, ["Một.", "Hai.", "Ba."])
+    with pytest.raises(Conflict) as refused, any_db.write() as session:
+        rows = [session.get(Segment, segment_id) for segment_id in ids]
+        session.execute(delete(Segment).where(Segment.id == ids[2]))  # gone meanwhile
+        delete_all_if_current(session, [row for row in rows if row], stale=_batch_stale)
+    assert str(refused.value) == f"segment {ids[2]}: seen 1, now None"
+    assert len(_all(any_db, ids)) == 3
+    with any_db.write() as session:
+        rows = [session.get(Segment, segment_id) for segment_id in ids[:2]]
+        delete_all_if_current(session, [row for row in rows if row], stale=_batch_stale)
+    with any_db.read() as session:
+        assert list(session.scalars(select(Segment.id).where(Segment.id.in_(ids)))) == [ids[2]]

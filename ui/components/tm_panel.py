@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from primitives.errors import Conflict, SongnguError
+from primitives.errors import SongnguError
 from primitives.statuses import Origin
 from ui.components.glossary_panel import escape_markdown
 from ui.components.messages import MessageKind, push_message, show_messages
@@ -83,18 +83,7 @@ def _use(actor: Actor, segment_id: int, seen_version: int, target: str, state_ke
                 session, actor, segment_id, target, expected_version=seen_version, origin=Origin.TM
             )
             version, text = saved.version, saved.target
-    except Conflict as error:
-        _push(
-            "error",
-            t(
-                "conflict",
-                id=error.segment_id,
-                current=error.current_target or "",
-                yours=error.attempted_target or "",
-            ),
-        )
-        return
-    except SongnguError as error:
+    except SongnguError as error:  # a stale edit too: its message quotes both texts
         _push("error", error_text(error))
         return
     # The editor shows the version and text kept under state_key: it now shows the match.

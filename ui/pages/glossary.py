@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from exporters.glossary_csv import VARIANT_SEPARATOR
-from primitives.errors import Conflict, SongnguError
+from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, TermStatus
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, error_text, sidebar, t
@@ -82,20 +82,9 @@ def _changed(message: str) -> None:
     _push("success", message)
 
 
-def _report(error: SongnguError, term_id: int | None = None) -> None:
-    if isinstance(error, Conflict):
-        _push(
-            "error",
-            t(
-                "glossary_conflict",
-                id=term_id,
-                version=error.current_version,
-                current=error.current_target or "",
-                yours=error.attempted_target or "",
-            ),
-        )
-    else:
-        _push("error", error_text(error))
+def _report(error: SongnguError) -> None:
+    """A refusal in the user's language; a stale edit's message quotes both terms."""
+    _push("error", error_text(error))
 
 
 # --- actions (button callbacks) ----------------------------------------------------------
@@ -121,7 +110,7 @@ def _save(actor: Actor, project_id: int, term_id: int, seen_version: int, form: 
             project = get_project(session, project_id)
             term = edit_term(session, actor, project, term_id, entry, expected_version=seen_version)
     except SongnguError as error:
-        _report(error, term_id)
+        _report(error)
         return
     st.session_state[_shown_key(term_id)] = term.version
     _changed(t("glossary_saved", id=term.id, version=term.version))
@@ -133,7 +122,7 @@ def _delete(actor: Actor, project_id: int, term_id: int, seen_version: int) -> N
             project = get_project(session, project_id)
             delete_term(session, actor, project, term_id, expected_version=seen_version)
     except SongnguError as error:
-        _report(error, term_id)
+        _report(error)
         return
     st.session_state.pop(_shown_key(term_id), None)
     _changed(t("glossary_deleted", id=term_id))

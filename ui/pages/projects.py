@@ -22,7 +22,9 @@ def _partner_editor(actor: Actor, partners: dict[str, dict]) -> None:
         with st.form(f"partner_form_{name}"):
             changes: dict[str, object] = {}
             for setting in PARTNER_SETTINGS:
-                label = f"{setting.key} — {setting.help}"
+                label = t(
+                    "partner_setting", name=setting.key, help=t(f"partner_help_{setting.key}")
+                )
                 current = values.get(setting.key, setting.default)
                 if setting.choices is not None:
                     choices = list(setting.choices)

@@ -14,10 +14,13 @@ import streamlit as st
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Status
+from ui.components.conflicts import show_conflict
 from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
+from ui.strings import STRINGS
+from workflow.models import Revision
 from workflow.projects import get_project
 from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.segments import (
@@ -36,15 +39,6 @@ from workflow.users import Actor
 
 PAGE_SIZE = 100
 MESSAGES = "review_messages"
-
-
-def _conflict_message(error: Conflict) -> str:
-    return t(
-        "conflict",
-        id=error.segment_id,
-        current=error.current_target or "",
-        yours=error.attempted_target or "",
-    )
 
 
 def _grid_key(document_id: int, status: Status | None, page: int) -> str:
@@ -70,9 +64,7 @@ def _save_grid_edits(key: str, actor: Actor) -> None:
                 push_message(
                     MESSAGES, "success", t("saved", id=segment.id, version=segment.version)
                 )
-        except Conflict as error:
-            push_message(MESSAGES, "error", _conflict_message(error))
-        except SongnguError as error:
+        except SongnguError as error:  # a stale edit too: its message quotes both texts
             push_message(MESSAGES, "error", error_text(error))
     st.session_state.pop(f"{key}-shown", None)
     st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
@@ -183,7 +175,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
     except Conflict as error:
-        st.error(_conflict_message(error))
+        show_conflict(error, f"conflict-save-{chosen}")
     except SongnguError as error:
         st.error(error_text(error))
     if segment.version != seen_version:
@@ -210,7 +202,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
             st.rerun()
         except Conflict as error:
-            st.error(_conflict_message(error))
+            show_conflict(error, f"conflict-status-{chosen}")
         except SongnguError as error:
             st.error(error_text(error))
 
@@ -226,10 +218,27 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
             except SongnguError as error:
                 st.error(error_text(error))
         for revision in revisions:
-            st.caption(
-                f"v{revision.version} · {revision.user} · {revision.field}: "
-                f"{revision.old!r} → {revision.new!r} {revision.reason}"
-            )
+            st.caption(_revision_line(revision))
+
+
+def _label_or_name(prefix: str, name: str) -> str:
+    """The app's word for a stored name (a revision's field, a status), else the name."""
+    return t(f"{prefix}_{name}") if f"{prefix}_{name}" in STRINGS else name
+
+
+def _revision_line(revision: Revision) -> str:
+    old, new = revision.old, revision.new
+    if revision.field == "status":  # stored as status labels ("draft")
+        old, new = _label_or_name("status", old), _label_or_name("status", new)
+    return t(
+        "revision_line",
+        version=revision.version,
+        user=revision.user,
+        field=_label_or_name("revision_field", revision.field),
+        old=old,
+        new=new,
+        reason=revision.reason,
+    )
 
 
 def render() -> None:
@@ -257,5 +266,5 @@ def render() -> None:
         )
     pages = max(1, -(-total // PAGE_SIZE))
     page = st.number_input(t("page"), min_value=1, max_value=pages, value=1, key="review_page") - 1
-    st.caption(f"{total} {t('segments').lower()}")
+    st.caption(t("segment_count", count=total))
     _grid(project_id, document_id, status, int(page), actor)

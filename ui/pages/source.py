@@ -381,7 +381,7 @@ def _documents(project_id: int) -> dict[int, DocumentSegments]:
         st.subheader(t("documents"))
         for document in documents:
             segments = by_document[document.id]
-            with st.expander(f"{document.title} — {len(segments)} {t('segments').lower()}"):
+            with st.expander(t("document_segments", title=document.title, count=len(segments))):
                 last = imports.get(document.id)
                 if last is not None and last.revision > 1:
                     st.caption(

@@ -18,7 +18,15 @@ import streamlit as st
 from primitives.errors import NotFound, SongnguError
 from translation.packages import InstalledPackage
 from ui.state import current_project_id, database, error_text, show_error, sidebar, t
-from workflow.jobs import FINISHED, JobState, ThreadJobRunner, get_job, is_stalled, request_cancel
+from workflow.jobs import (
+    FINISHED,
+    JobState,
+    ThreadJobRunner,
+    get_job,
+    is_stalled,
+    job_error,
+    request_cancel,
+)
 from workflow.models import Job
 from workflow.mt import (
     MAX_BEAM_SIZE,
@@ -195,8 +203,8 @@ def _outcome(job: Job, actor: Actor) -> None:
         return
     if job.state == JobState.CANCELLED:
         st.info(t("mt_stopped", id=job.id))
-    elif job.state == JobState.FAILED:
-        st.error(t("mt_failed", id=job.id, message=job.message))
+    elif (failure := job_error(job)) is not None:  # in the user's language
+        st.error(t("mt_failed", id=job.id, message=error_text(failure)))
     else:
         st.warning(t("mt_stalled", id=job.id))
     if st.button(t("mt_resume", id=job.id), key=f"mt_resume_{job.id}"):

@@ -89,7 +89,12 @@ def check_scope(scope: str) -> str:
     """The scope name, lower-cased; InvalidInput for anything else."""
     normalised = scope.strip().lower()
     if normalised not in SCOPES:
-        raise InvalidInput(f"unknown glossary scope {scope!r}: use {', '.join(SCOPES)}")
+        raise InvalidInput(
+            "glossary.unknown_scope",
+            "unknown glossary scope {scope!r}: use {scopes}",
+            scope=scope,
+            scopes=", ".join(SCOPES),
+        )
     return normalised
 
 
@@ -100,8 +105,9 @@ def _owner(project: Project, scope: str) -> tuple[int | None, int | None]:
     if scope == "partner":
         if project.partner_id is None:
             raise InvalidInput(
-                f"project {project.name!r} has no partner profile, so it has no partner "
-                f"glossary: use --scope project or global"
+                "glossary.no_partner_glossary",
+                "project {project!r} has no partner profile, so it has no partner glossary",
+                project=project.name,
             )
         return project.partner_id, None
     return None, project.id
@@ -160,16 +166,30 @@ def _stored(row: GlossaryTerm | Row[Any]) -> StoredTerm:
 
 
 def _check_entry(entry: GlossaryEntry) -> None:
-    for name in ("source", "target"):
-        if len(getattr(entry, name)) > MAX_TERM_CHARS:
-            raise InvalidInput(
-                f"the {name} term {getattr(entry, name)[:40]!r}… is longer than "
-                f"{MAX_TERM_CHARS} characters: a glossary holds names and phrases"
-            )
+    if len(entry.source) > MAX_TERM_CHARS:
+        raise InvalidInput(
+            "glossary.source_term_too_long",
+            "the source term {start!r}… is longer than {limit} characters: a glossary holds "
+            "names and phrases",
+            start=entry.source[:40],
+            limit=MAX_TERM_CHARS,
+        )
+    if len(entry.target) > MAX_TERM_CHARS:
+        raise InvalidInput(
+            "glossary.target_term_too_long",
+            "the target term {start!r}… is longer than {limit} characters: a glossary holds "
+            "names and phrases",
+            start=entry.target[:40],
+            limit=MAX_TERM_CHARS,
+        )
     for name, limit in _COLUMN_LIMITS.items():
         if len(getattr(entry, name)) > limit:
             raise InvalidInput(
-                f"the {name} of {entry.source!r} is longer than {limit} characters: shorten it"
+                "glossary.field_too_long",
+                "the {field} of {source!r} is longer than {limit} characters: shorten it",
+                field=name,
+                source=entry.source,
+                limit=limit,
             )
 
 
@@ -227,8 +247,11 @@ def _refuse_duplicate(
     same = _find_same(session, project, scope, entry, exclude_id)
     if same is not None:
         raise InvalidInput(
-            f"the {scope} glossary already has {_describe(same.source, same.target)} as term "
-            f"{same.id}: edit that term instead"
+            "glossary.duplicate_term",
+            "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
+            scope=scope,
+            term=_describe(same.source, same.target),
+            term_id=same.id,
         )
 
 
@@ -245,8 +268,10 @@ def get_term(session: Session, project: Project, term_id: int) -> GlossaryTerm:
         )
     if row is None:
         raise NotFound(
-            f"no glossary term {term_id} in project {project.name!r}'s glossaries: "
-            f"see 'songngu glossary list {project.name}'"
+            "glossary.term_not_found",
+            "no glossary term {term_id} in project {project!r}'s glossaries",
+            term_id=term_id,
+            project=project.name,
         )
     return row
 
@@ -548,7 +573,10 @@ def export_glossary(
     file_format = file_format.strip().lower()
     if file_format not in EXPORT_FORMATS:
         raise InvalidInput(
-            f"unknown glossary format {file_format!r}: use {', '.join(EXPORT_FORMATS)}"
+            "glossary.unknown_export_format",
+            "unknown glossary format {format!r}: use {formats}",
+            format=file_format,
+            formats=", ".join(EXPORT_FORMATS),
         )
     if scope.strip().lower() == EFFECTIVE:
         entries, label = effective_entries(session, project), "effective"

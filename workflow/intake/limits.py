@@ -80,15 +80,6 @@ class IntakeLimits(DocxLimits):
 DEFAULT_LIMITS = IntakeLimits()
 
 
-def raise_hint(setting: str) -> str:
-    """The end of a refusal for a file over a limit an admin may raise.
-
-    For messages still built as literal text (cli/commands/segments.py); an error with a
-    code writes this advice in its template, with the setting as a parameter.
-    """
-    return f"split it into smaller files, or raise {setting} if such files are expected"
-
-
 _Unit = Literal["number", "whole", "megabytes"]
 
 

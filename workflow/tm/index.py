@@ -104,7 +104,10 @@ class FuzzyIndex:
         """Index a unit; unless findable_now, it waits for the next packing of the CSR."""
         key = tm_key(unit.source)
         if not key:
-            raise InvalidInput("a TM unit needs source text: give the unit a Vietnamese source")
+            raise InvalidInput(
+                "tm.unit_without_source",
+                "a TM unit needs source text: give the unit a Vietnamese source",
+            )
         position = len(self._units)
         self._units.append(unit)
         self._keys.append(key)
@@ -140,9 +143,13 @@ class FuzzyIndex:
         codes cap the score at 99 and take off a penalty, and are named in the match.
         """
         if limit < 1:
-            raise InvalidInput(f"limit must be 1 or more, not {limit}")
+            raise InvalidInput("tm.bad_limit", "limit must be 1 or more, not {limit}", limit=limit)
         if not 0 <= min_score <= IN_CONTEXT_SCORE:
-            raise InvalidInput(f"min_score must be between 0 and 101, not {min_score:g}")
+            raise InvalidInput(
+                "tm.bad_min_score",
+                "min_score must be between 0 and 101, not {min_score:g}",
+                min_score=min_score,
+            )
         with self._lock:
             return self._lookup(source, prev_source, next_source, min_score, limit)
 
@@ -200,7 +207,11 @@ class FuzzyIndex:
     def nearest(self, source: str, *, min_similarity: float = 70.0) -> list[tuple[TMUnit, float]]:
         """Units whose key similarity reaches min_similarity among the indexed candidates."""
         if not 0 <= min_similarity <= 100:
-            raise InvalidInput(f"min_similarity must be between 0 and 100, not {min_similarity:g}")
+            raise InvalidInput(
+                "tm.bad_min_similarity",
+                "min_similarity must be between 0 and 100, not {min_similarity:g}",
+                min_similarity=min_similarity,
+            )
         key = tm_key(source)
         if not key:
             return []

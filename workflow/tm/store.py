@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, func, or_, select
 from sqlalchemy.orm import Session
 
-from workflow.models import Project, TMUnitRow
+from workflow.models import Project, TMUnitRow, iso_utc
 from workflow.tm.model import TMUnit
 
 ORIGIN_CHARS = 200  # TMUnitRow.origin is String(200)
@@ -58,13 +58,6 @@ def aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
-def iso(moment: datetime | None) -> str:
-    """A moment as TMX writes it (UTC, e.g. 2026-01-31T09:00:00Z); "" for none."""
-    if moment is None:
-        return ""
-    return aware(moment).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def unit_of(row: TMUnitRow | Row[Any]) -> TMUnit:
     """The TMUnit of a stored row (an ORM object or a row of UNIT_COLUMNS)."""
     return TMUnit(
@@ -75,7 +68,7 @@ def unit_of(row: TMUnitRow | Row[Any]) -> TMUnit:
         next_source=row.next_source,
         origin=row.origin,
         created_by=row.created_by,
-        created_at=iso(row.created_at),
+        created_at=iso_utc(row.created_at),
         note=row.note,
     )
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from typing import Any
 
 from sqlalchemy import Row, delete, insert, select
 from sqlalchemy.orm import Session
 
+from exporters.producer import tool_version
 from primitives.errors import InvalidInput
 from primitives.excerpts import clipped
 from primitives.text_keys import match_key
-from workflow.models import Project, TMUnitRow, utcnow
+from workflow.models import Project, TMUnitRow, iso_utc, utcnow
 from workflow.permissions import Action
 from workflow.segments import check_target_text
 from workflow.tm.keys import tm_key
@@ -23,7 +23,6 @@ from workflow.tm.store import (
     IN_CHUNK,
     ORIGIN_CHARS,
     aware,
-    iso,
     list_units,
     of_tm,
 )
@@ -85,7 +84,13 @@ def _check_unit(unit: TMUnit, number: int, filename: str) -> None:
         check_target_text(unit.source)
         check_target_text(unit.target)
     except InvalidInput as error:
-        raise InvalidInput(f"{filename}, unit {number}: {error}") from None
+        raise InvalidInput(
+            "tm.bad_unit",
+            "{filename}, unit {number}: {detail}",
+            filename=filename,
+            number=number,
+            detail=error,
+        ) from None
 
 
 def import_tmx(
@@ -167,13 +172,6 @@ def import_tmx(
     )
 
 
-def _tool_version() -> str:
-    try:
-        return metadata.version("songngu")
-    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-        return "0"
-
-
 def export_tmx(session: Session, actor: Actor, project: Project, *, shared: bool = False) -> bytes:
     """The project's (or the shared) TM as TMX 1.4 bytes, valid against tmx14.dtd."""
     actor.require(Action.EXPORT)
@@ -181,6 +179,6 @@ def export_tmx(session: Session, actor: Actor, project: Project, *, shared: bool
         list_units(session, project, shared=shared),
         source_lang=project.source_lang,
         target_lang=project.target_lang,
-        tool_version=_tool_version(),
-        creation_date=iso(utcnow()),
+        tool_version=tool_version(),
+        creation_date=iso_utc(utcnow()),
     )
