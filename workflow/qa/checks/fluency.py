@@ -192,7 +192,7 @@ class UnbalancedBrackets(Check):
 
 _REPEATED_RE = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 # Doublings English grammar allows.
-_ALLOWED_DOUBLES = frozenset({"that", "had", "bye", "very", "so", "no", "yes", "ha", "knock"})
+ALLOWED_DOUBLES = frozenset({"that", "had", "bye", "very", "so", "no", "yes", "ha", "knock"})
 
 
 class RepeatedWord(Check):
@@ -211,7 +211,7 @@ class RepeatedWord(Check):
         text, _ = plain_with_offsets(unit.target)
         for match in _REPEATED_RE.finditer(text):
             word = match.group(1)
-            if word.lower() in _ALLOWED_DOUBLES:
+            if word.lower() in ALLOWED_DOUBLES:
                 continue
             yield self.finding(
                 f"Lặp từ: '{match.group(0)}'.",

@@ -101,12 +101,24 @@ def _issues(
         for h in _hits(matcher, source, source_lang)
         if h.entry.status is not TermStatus.DO_NOT_TRANSLATE
     ]
-    target_words = _words(target)
+    # Words inside a URL or an e-mail address ("gso" in www.gso.gov.vn) are not terms.
+    blanked = _blank_identifiers(target)
+    target_words = _words(blanked)
     return tuple(
         issue
-        for issue in check_target(target, hits)
+        for issue in check_target(blanked, hits)
         if issue.kind is not IssueKind.MISSING or not _rendered_loosely(issue, source, target_words)
     )
+
+
+def _blank_identifiers(target: str) -> str:
+    spans = [(item.start, item.end) for item in extract(target, "en").identifiers]
+    if not spans:
+        return target
+    chars = list(target)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def target_issues(unit: Unit, context: QAContext) -> tuple[TermIssue, ...]:

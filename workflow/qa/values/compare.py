@@ -66,6 +66,7 @@ def _number_values(extraction: Extraction) -> set[Decimal]:
 
 
 def _readings(item: DateValue) -> list[dict[str, int]]:
+    """The fields of a target date; an English numeric date also read month first."""
     fields = item.fields()
     if item.numeric and item.day is not None and item.month is not None:
         if item.day <= 12 and item.day != item.month:
@@ -75,13 +76,14 @@ def _readings(item: DateValue) -> list[dict[str, int]]:
 
 
 def dates_agree(source: DateValue, target: DateValue) -> bool:
-    for mine in _readings(source):
-        for theirs in _readings(target):
-            common = set(mine) & set(theirs)
-            if any(mine[name] != theirs[name] for name in common):
-                continue
-            if len(common) >= min(2, len(mine), len(theirs)):
-                return True
+    """Every field both state agrees, and they share two fields (or all of the shorter)."""
+    mine = source.fields()
+    for theirs in _readings(target):
+        common = set(mine) & set(theirs)
+        if any(mine[name] != theirs[name] for name in common):
+            continue
+        if len(common) >= min(2, len(mine), len(theirs)):
+            return True
     return False
 
 

@@ -18,7 +18,7 @@ from workflow.qa.values.model import Identifier
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 
 URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'“”‘’()\[\]{}]+"
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'“”‘’()\[\]{}]+"
     r"|(?<![\w@.-])(?:[a-z0-9][a-z0-9-]*\.)+(?:vn|com|org|net|gov|edu|int|info|io)"
     r"(?:/[^\s<>\"'“”‘’()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,

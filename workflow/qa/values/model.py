@@ -24,8 +24,8 @@ class NumberUnit(StrEnum):
 class Quantity:
     """A number as written, and the values it may stand for.
 
-    ``values`` holds every reading the locale allows ("2,500" in a Vietnamese text is 2.5
-    or, in the English habit some writers have, 2500); ``mantissas`` are the readings
+    ``values`` holds every reading the locale allows ("2,125" in a Vietnamese text is 2.125
+    or, in the English habit some writers have, 2125); ``mantissas`` are the readings
     before the scale word and ``scale`` its power of ten (``1,5 tỷ``: 1.5 and 9).
     ``soft`` marks numbers written as words ("hai", "twice", "thirteenth"): they may
     satisfy a number of the other side but are never required nor reported as added,

@@ -5,7 +5,7 @@ thousands with dots and marks decimals with a comma ("1.000,5"); English the oth
 ("1,000.5"). Parsed as English, "6,5" silently becomes 65 (the main complaint about
 locale-blind checkers), so each run is read by its own text's rules, with every reading
 the locale allows kept as a candidate: Vietnamese writers sometimes follow the English
-habit, so "2,500" in a Vietnamese text may be 2.5 or 2500. An English run only a
+habit, so "2,125" in a Vietnamese text may be 2.125 or 2125. An English run only a
 Vietnamese reading explains ("6,5", "1.000.000") is marked ``foreign``: left like that, an
 English reader misreads it.
 
@@ -151,7 +151,9 @@ def vi_readings(run: str) -> frozenset[Decimal]:
             readings.add(Decimal(run))
     else:
         groups = run.split(",")
-        if commas == 1:
+        # "2,5" is 2.5; "2,125" may be 2.125 or 2125; "2,500" or "1,000" (a decimal
+        # ending in zero) is only the English habit of grouping thousands.
+        if commas == 1 and not (_grouped(groups) and groups[1].endswith("0")):
             readings.add(Decimal(run.replace(",", ".")))
         if _grouped(groups):
             readings.add(Decimal("".join(groups)))
