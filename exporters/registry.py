@@ -128,11 +128,18 @@ def _base_of(fmt: Format) -> type[Format]:
 @lru_cache(maxsize=1)
 def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
+    from exporters.bilingual_tsv import PairsTSVFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
 
-    formats: tuple[Format, ...] = (TMXFormat(), TBXFormat(), CSVFormat(), TSVFormat())
+    formats: tuple[Format, ...] = (
+        TMXFormat(),
+        PairsTSVFormat(),
+        TBXFormat(),
+        CSVFormat(),
+        TSVFormat(),
+    )
     _check_unique(formats)
     return formats
 

@@ -22,8 +22,8 @@ from workflow.settings import schemas_dir
 
 
 def test_every_format_is_listed_once_with_its_kind() -> None:
-    assert [fmt.name for fmt in formats()] == ["tmx", "tbx", "csv", "tsv"]
-    assert [fmt.name for fmt in formats("bilingual")] == ["tmx"]
+    assert [fmt.name for fmt in formats()] == ["tmx", "tsv-pairs", "tbx", "csv", "tsv"]
+    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "tsv-pairs"]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
@@ -35,6 +35,8 @@ def test_lookup_by_name_and_by_file_name() -> None:
     assert format_for_filename("bộ nhớ.TMX").name == "tmx"  # type: ignore[union-attr]
     assert format_for_filename("g.xml", "terms").name == "tbx"  # type: ignore[union-attr]
     assert format_for_filename("g.tab", "terms").name == "tsv"  # type: ignore[union-attr]
+    # The same extension names another format of the other kind.
+    assert format_for_filename("g.tsv", "bilingual").name == "tsv-pairs"  # type: ignore[union-attr]
     assert format_for_filename("g.tmx", "terms") is None
     assert format_for_filename("no-extension") is None
     error = one_line_error(get_format, "xliff3", "terms", expected=NotFound)
