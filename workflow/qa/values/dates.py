@@ -41,7 +41,12 @@ def _year(text: str | None) -> int | None:
 
 _VI_MONTH_WORD = _alternation([word for word, _ in VI_MONTH_WORDS])
 _VI_MONTH_BY_WORD = dict(VI_MONTH_WORDS)
-_VI_DAY_PREFIX = r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới)"
+# Words after which "9/8" is a day and month: ngày, parts of the day, từ/đến, a weekday
+# ("Chủ nhật, 9/6", "thứ Sáu 15/11", "thứ 2, 3/6").
+_VI_DAY_PREFIX = (
+    r"(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|từ|đến|tới|chủ nhật"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))\s*,?"
+)
 _VI_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 9-10/8/2022, 9 và 10/8: two dates sharing month and year.
     (

@@ -32,7 +32,7 @@ CODE_RE = re.compile(
     rf"[A-ZĐ][0-9A-Za-zĐđ]*(?:[/\-–]{_GROUP})*(?![\w/])"
 )
 # Vietnamese telephone numbers: 0 or +84, then 8-10 digits in groups.
-PHONE_RE = re.compile(r"(?<![\w.+])(?:\+84|0)\d{1,3}(?:[ .-]?\d{2,4}){2,3}(?!\w|[.,]\d)")
+PHONE_RE = re.compile(r"(?<![\w.+])(?:\+84 ?|0)\d{1,3}(?:[ .-]?\d{2,4}){2,3}(?!\w|[.,]\d)")
 # Names that mix letters and digits (COVID-19, QH15, G20, PM2.5, H5N1, CO2): letters first.
 NAME_RE = re.compile(
     r"(?<![\w.])(?!(?:VND|VNĐ|USD|EUR|GBP|JPY|CNY|RMB|KRW|THB)\d)"
