@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,7 @@ def check_command(
         document_date=when,
         partner_settings=partner_settings,
         severities=severities,
+        workers=len(os.sched_getaffinity(0)),
     )
     if output_format == "json":
         _emit_json(report)

@@ -12,16 +12,19 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from primitives.inline import plain
 from primitives.text_keys import match_key
 from primitives.units import Unit
 
 
+@lru_cache(maxsize=16384)
 def source_key(source: str) -> str:
     return match_key(" ".join(plain(source).split()))
 
 
+@lru_cache(maxsize=16384)
 def target_key(target: str) -> str:
     return unicodedata.normalize("NFC", " ".join(plain(target).split()))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from exporters.registry import BilingualFormat, format_for_filename, formats, get_format
@@ -79,8 +80,14 @@ def check_file(
     document_date: date | None = None,
     partner_settings: Mapping[str, Any] | None = None,
     severities: Mapping[str, Severity | None] | None = None,
+    workers: int = 1,
 ) -> FileReport:
-    """Read a bilingual file and run every check on each unit."""
+    """Read a bilingual file and run every check on each unit.
+
+    With ``workers`` above 1 a file of PARALLEL_FROM units or more is checked by that many
+    forked processes, each taking a stretch of the units (the checks are pure functions of
+    a unit and the context, which the processes inherit); the findings come back in order.
+    """
     fmt = bilingual_format(filename, format_name)
     store = fmt.read(data, filename, source_lang=source_lang, target_lang=target_lang)
     entries = (load_default_glossary() if use_default_glossary else []) + list(extra_entries)
@@ -94,8 +101,40 @@ def check_file(
     )
     report = FileReport(fmt.name, store)
     by_line = fmt.name == "tsv-pairs"
-    for position, unit in enumerate(store, start=1):
+    all_findings = _check_all(store.units, context, severities, workers)
+    for position, (unit, findings) in enumerate(zip(store, all_findings, strict=True), start=1):
         number = unit.id if by_line and isinstance(unit.id, int) else position
-        findings = check_unit(unit, context, severities=severities)
         report.units.append(CheckedUnit(number, unit, findings))
     return report
+
+
+# Below this many units a second process costs more than it saves.
+PARALLEL_FROM = 2000
+_SHARED: tuple[list[Unit], QAContext, Mapping[str, Severity | None] | None] | None = None
+
+
+def _check_stretch(bounds: tuple[int, int]) -> list[list[Finding]]:
+    assert _SHARED is not None
+    units, context, severities = _SHARED
+    start, end = bounds
+    return [check_unit(unit, context, severities=severities) for unit in units[start:end]]
+
+
+def _check_all(
+    units: list[Unit],
+    context: QAContext,
+    severities: Mapping[str, Severity | None] | None,
+    workers: int,
+) -> list[list[Finding]]:
+    global _SHARED
+    if workers < 2 or len(units) < PARALLEL_FROM or "fork" not in get_all_start_methods():
+        return [check_unit(unit, context, severities=severities) for unit in units]
+    size = -(-len(units) // workers)
+    stretches = [(start, min(start + size, len(units))) for start in range(0, len(units), size)]
+    _SHARED = (units, context, severities)
+    try:
+        with get_context("fork").Pool(len(stretches)) as pool:
+            parts = pool.map(_check_stretch, stretches)
+    finally:
+        _SHARED = None
+    return [findings for part in parts for findings in part]

@@ -153,6 +153,7 @@ QUIET: list[tuple[str, str, str, dict[str, Any]]] = [
     ("vietnamese-in-target", "Ông Nguyễn Văn An phát biểu.", "Mr Nguyễn Văn An spoke.", {}),
     ("vietnamese-in-target", "Quán cà phê mở cửa.", "The café opened.", {}),
     ("number-mismatch", "Có 5 người.", "There were five people.", {}),
+    ("number-mismatch", "Ông ấy sống ở Washington.", "He lives in Washington, DC.", {}),
     ("scale-word", "Vốn 1.000 tỷ đồng.", "Capital of VND1 trillion.", {}),
     ("currency", "Giá 5 triệu đồng.", "The price is 5 million dong.", {}),
     ("percentage-points", "Giảm 0,5 điểm phần trăm.", "Down 0.5 percentage points.", {}),

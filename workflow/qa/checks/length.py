@@ -4,6 +4,7 @@ phrases an MT engine repeated."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from primitives.inline import plain
@@ -61,6 +62,14 @@ _LOOP_RE = re.compile(r"\b((?:[^\W\d_]+\W+){2,6}?)(?:\1){2,}", re.IGNORECASE)
 _WORD_LOOP_RE = re.compile(r"\b([^\W\d_]+)(?:\W+\1\b){2,}", re.IGNORECASE)
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _has_thrice_repeated_word(text: str) -> bool:
+    counts = Counter(word.lower() for word in _LETTERS_RE.findall(text))
+    return bool(counts) and counts.most_common(1)[0][1] >= 3
+
+
 class RepeatedPhrase(Check):
     id = "repeated-phrase"
     name = {"vi": "Cụm từ lặp (máy dịch lặp)", "en": "Repeated phrase (MT loop)"}
@@ -74,6 +83,8 @@ class RepeatedPhrase(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         text, _ = plain_with_offsets(unit.target)
+        if not _has_thrice_repeated_word(text):
+            return  # a loop repeats its words at least three times
         if _WORD_LOOP_RE.search(plain(unit.source)) or _LOOP_RE.search(plain(unit.source)):
             return
         match = _LOOP_RE.search(text + " ") or _WORD_LOOP_RE.search(text)

@@ -127,7 +127,6 @@ class CurrencyMismatch(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         found = comparison(unit, context)
-        named = found.target.currencies
         reported: set[str] = set()
         for source, target in found.number_pairs:
             if not source.currency:
@@ -142,7 +141,7 @@ class CurrencyMismatch(Check):
                     target_span=(target.start, target.end),
                     offending=source.text,
                 )
-            elif source.currency not in named and source.currency not in reported:
+            elif source.currency not in found.target.currencies and source.currency not in reported:
                 reported.add(source.currency)
                 yield self.finding(
                     f"Bản dịch không nêu đơn vị tiền {source.currency} của '{source.text}'.",

@@ -101,12 +101,17 @@ def _issues(
         for h in _hits(matcher, source, source_lang)
         if h.entry.status is not TermStatus.DO_NOT_TRANSLATE
     ]
+    if not hits:
+        return ()
     # Words inside a URL or an e-mail address ("gso" in www.gso.gov.vn) are not terms.
     blanked = _blank_identifiers(target)
+    issues = check_target(blanked, hits)
+    if not any(issue.kind is IssueKind.MISSING for issue in issues):
+        return tuple(issues)
     target_words = _words(blanked)
     return tuple(
         issue
-        for issue in check_target(blanked, hits)
+        for issue in issues
         if issue.kind is not IssueKind.MISSING or not _rendered_loosely(issue, source, target_words)
     )
 

@@ -142,25 +142,35 @@ def _compare_identifiers(
 
 
 def _compare_numbers(source: Extraction, target: Extraction) -> dict[str, tuple]:
-    target_hard = [t for t in target.quantities if not t.soft]
-    target_soft = [t for t in target.quantities if t.soft]
+    # Number words are read only for what digits leave unexplained (most pairs need none).
     pairs: list[tuple[Quantity, Quantity]] = []
     missing: list[Quantity] = []
-    target_parts = _all_parts(target)
-    target_pool = _number_values(target) | target_parts
-    for item in source.quantities:
+    unmatched: list[Quantity] = []
+    target_hard = [t for t in target.numbers if not t.soft]
+    for item in source.numbers:
         if item.soft:
             continue
-        partner = next((t for t in target_hard if t.values & item.values), None)
-        if partner is None:
-            partner = next((t for t in target_soft if t.values & item.values), None)
+        partner = next((t for t in target.numbers if t.values & item.values), None)
         if partner is not None:
             pairs.append((item, partner))
-        elif not item.values & target_parts and not (item.parts and item.parts <= target_pool):
-            missing.append(item)
-    source_values = _number_values(source) | _all_parts(source)
-    source_values |= {part for item in source.quantities for part in item.parts}
-    added = [t for t in target_hard if not t.values & source_values]
+        else:
+            unmatched.append(item)
+    if unmatched:
+        target_words = target.words
+        target_parts = _all_parts(target)
+        target_pool = _number_values(target) | target_parts
+        for item in unmatched:
+            partner = next((t for t in target_words if t.values & item.values), None)
+            if partner is not None:
+                pairs.append((item, partner))
+            elif not item.values & target_parts and not (item.parts and item.parts <= target_pool):
+                missing.append(item)
+    source_digits = {value for item in source.numbers for value in item.values}
+    added = [t for t in target_hard if not t.values & source_digits]
+    if added:
+        source_values = _number_values(source) | _all_parts(source)
+        source_values |= {part for item in source.numbers for part in item.parts}
+        added = [t for t in added if not t.values & source_values]
     scale_pairs: list[tuple[Quantity, Quantity]] = []
     for item in list(missing):
         partner = next(
@@ -170,7 +180,8 @@ def _compare_numbers(source: Extraction, target: Extraction) -> dict[str, tuple]
             scale_pairs.append((item, partner))
             missing.remove(item)
             added.remove(partner)
-    foreign = tuple(t for t in target.quantities if t.foreign)
+    foreign = tuple(t for t in target_hard if t.foreign)
+    pairs.sort(key=lambda pair: pair[0].start)
     return {
         "missing_numbers": tuple(missing),
         "added_numbers": tuple(added),

@@ -110,8 +110,28 @@ def _vi_month(text: str) -> int | None:
     return _VI_MONTH_BY_WORD.get(text.lower())
 
 
+def _vi_kinds(text: str) -> set[str]:
+    """The kinds of pattern that can match in text (a cheap look saves most of the work)."""
+    lowered = text.lower()
+    kinds = set()
+    if "/" in text or "-" in text or "." in text or "–" in text:
+        kinds |= {"day_range", "numeric", "day_month", "paren_day_month"}
+    if "tháng" in lowered:
+        kinds |= {"words", "month", "half"}
+    if "quý" in lowered:
+        kinds.add("quarter")
+    if "nửa" in lowered:
+        kinds.add("half")
+    if "," in text or "và" in lowered or "đến" in lowered:
+        kinds.add("day_range")
+    return kinds
+
+
 def _vi_dates(text: str) -> Iterator[DateValue]:
+    wanted = _vi_kinds(text)
     for kind, pattern in _VI_PATTERNS:
+        if kind not in wanted:
+            continue
         for match in pattern.finditer(text):
             found = match.group(0)
             span = (match.start(), match.end())
@@ -248,8 +268,36 @@ def _en_month(text: str) -> int:
     return EN_MONTHS[text.lower().rstrip(".")]
 
 
+_EN_MONTH_ANY_RE = re.compile(rf"\b{_EN_MONTH}\b", re.IGNORECASE)
+
+
+def _en_kinds(text: str) -> set[str]:
+    """The kinds of pattern that can match in text (a cheap look first saves most of the
+    regular-expression work)."""
+    lowered = text.lower()
+    kinds = set()
+    if _EN_MONTH_ANY_RE.search(text):
+        kinds |= {"mdy_range", "dmy_range", "dmy", "mdy", "my", "month"}
+    if re.search(r"\d", text):
+        kinds |= {"numeric", "numeric_month", "iso"}
+    if "q" in lowered:  # Q1, 1Q, quarter
+        kinds.add("quarter")
+    if (
+        "half" in lowered
+        or "h1" in lowered
+        or "h2" in lowered
+        or "six" in lowered
+        or "6" in lowered
+    ):
+        kinds.add("half")
+    return kinds
+
+
 def _en_dates(text: str) -> Iterator[DateValue]:
+    wanted = _en_kinds(text)
     for kind, pattern in _EN_PATTERNS:
+        if kind not in wanted:
+            continue
         for match in pattern.finditer(text):
             found, span = match.group(0), (match.start(), match.end())
             if kind == "mdy_range":
@@ -351,7 +399,14 @@ def find_dates(text: str, lang: str) -> list[DateValue]:
     return _without_overlaps(found)
 
 
+_VI_TIME_HINT_RE = re.compile(r"\d\s*(?:h|giờ|:)", re.IGNORECASE)
+_EN_TIME_HINT_RE = re.compile(r"\d:\d|\d\s*(?:[ap]\.?m|o['’]clock|h\b)|noon|midday|midnight", re.I)
+
+
 def find_times(text: str, lang: str) -> list[TimeValue]:
+    hint = _VI_TIME_HINT_RE if lang == "vi" else _EN_TIME_HINT_RE
+    if not hint.search(text):
+        return []
     found = _vi_times(text) if lang == "vi" else _en_times(text)
     return _without_overlaps(found)
 

@@ -7,7 +7,7 @@ included) and what it says as a value, so a check compares values across locales
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
@@ -110,13 +110,37 @@ class Identifier:
 
 @dataclass(frozen=True)
 class Extraction:
-    """Everything found in one text, each list in text order."""
+    """Everything found in one text, each list in text order.
+
+    ``numbers`` are those written with digits (and Roman numerals); number words and the
+    currencies named anywhere are read only when asked for (``words``, ``quantities``,
+    ``currencies``), since most comparisons are settled without them.
+    """
 
     dates: tuple[DateValue, ...] = ()
     times: tuple[TimeValue, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
+    numbers: tuple[Quantity, ...] = ()
     identifiers: tuple[Identifier, ...] = ()
-    currencies: frozenset[str] = field(default_factory=frozenset)
+    lang: str = "en"
+    masked: str = ""  # the text with everything above blanked: where words are read
+    plain: str = ""  # the text with tags blanked
+
+    @property
+    def words(self) -> tuple[Quantity, ...]:
+        from workflow.qa.values.numbers import find_number_words
+
+        return find_number_words(self.masked, self.lang) if self.masked else ()
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Numbers and number words, in text order."""
+        return tuple(sorted(self.numbers + self.words, key=lambda q: q.start))
+
+    @property
+    def currencies(self) -> frozenset[str]:
+        from workflow.qa.values.numbers import find_currencies
+
+        return find_currencies(self.plain, self.lang) if self.plain else frozenset()
 
     def of_kind(self, kind: str) -> tuple[Identifier, ...]:
         return tuple(item for item in self.identifiers if item.kind == kind)

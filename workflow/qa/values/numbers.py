@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from workflow.qa.values.model import NumberUnit, Quantity
 from workflow.qa.values.words import (
@@ -44,6 +45,8 @@ from workflow.qa.values.words import (
 )
 
 RUN_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _alternation(words: list[str]) -> str:
@@ -180,11 +183,15 @@ def en_readings(run: str) -> tuple[frozenset[Decimal], bool]:
 
 
 def _scaled(mantissas: frozenset[Decimal], power: int) -> frozenset[Decimal]:
-    return frozenset((m * (Decimal(10) ** power)).normalize() for m in mantissas)
+    if not power:
+        return mantissas
+    return frozenset(m.scaleb(power) for m in mantissas)
 
 
 def _normal(values: frozenset[Decimal] | set[Decimal]) -> frozenset[Decimal]:
-    return frozenset(value.normalize() for value in values)
+    """Values as a set; equal values compare and hash equal whatever their exponent
+    (Decimal("1.0") == Decimal(1)), so no normalising is needed."""
+    return frozenset(values)
 
 
 def _currency_before(text: str, start: int, codes: dict[str, str]) -> tuple[str, int]:
@@ -562,24 +569,37 @@ def _fractions(text: str) -> list[Quantity]:
     return found
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
-    """Every number of text (already masked where dates, codes and names were), in order:
-    small fractions, digits, Roman numerals, and number words (soft)."""
+def _blanked(text: str, items: list[Quantity]) -> str:
+    if not items:
+        return text
+    chars = list(text)
+    for item in items:
+        chars[item.start : item.end] = "\x00" * (item.end - item.start)
+    return "".join(chars)
+
+
+def find_numbers(text: str, lang: str) -> tuple[list[Quantity], str]:
+    """The numbers of text written with digits or Roman numerals (already masked where
+    dates, codes and names were), in order, and the text with them blanked too, where
+    number words are read (``find_number_words``) when a comparison needs them."""
     fractions = _fractions(text)
-    if fractions:
-        chars = list(text)
-        for item in fractions:
-            chars[item.start : item.end] = "\x00" * (item.end - item.start)
-        text = "".join(chars)
-    found = fractions + list(_digit_quantities(text, lang))
+    text = _blanked(text, fractions)
+    found = fractions
+    if _DIGIT_RE.search(text):
+        found = found + list(_digit_quantities(text, lang))
     found += _roman_quantities(text, lang)
-    words = _vi_word_quantities(text) if lang == "vi" else _en_word_quantities(text)
-    taken = [(q.start, q.end) for q in found]
-    found += [w for w in words if not any(w.start < e and s < w.end for s, e in taken)]
     found.sort(key=lambda q: q.start)
-    return found
+    return found, _blanked(text, found)
 
 
+@lru_cache(maxsize=16384)
+def find_number_words(masked: str, lang: str) -> tuple[Quantity, ...]:
+    """Numbers written as words (soft), in the text ``find_numbers`` left."""
+    words = _vi_word_quantities(masked) if lang == "vi" else _en_word_quantities(masked)
+    return tuple(words)
+
+
+@lru_cache(maxsize=16384)
 def find_currencies(text: str, lang: str) -> frozenset[str]:
     """Every currency the text names, with or without a number beside it."""
     if lang == "vi":
