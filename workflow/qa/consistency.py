@@ -59,13 +59,17 @@ class ConsistencyIndex:
     def other_targets(self, source: str, target: str) -> list[tuple[str, int]]:
         """The other translations of this source, most frequent first, with counts."""
         mine = target_key(target)
-        counts = self._targets.get(source_key(source), Counter())
+        counts = self._targets.get(source_key(source))
+        if not counts or (len(counts) == 1 and mine in counts):
+            return []
         return [(text, count) for text, count in counts.most_common() if text != mine]
 
     def other_sources(self, source: str, target: str) -> list[tuple[str, int]]:
         """The other sources translated by this same target, most frequent first."""
         mine = source_key(source)
-        counts = self._sources.get(target_key(target), Counter())
+        counts = self._sources.get(target_key(target))
+        if not counts or (len(counts) == 1 and mine in counts):
+            return []
         return [
             (self._source_text[key], count) for key, count in counts.most_common() if key != mine
         ]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from primitives.inline import plain
 from primitives.units import Unit
-from workflow.qa.checks.text import plain_with_offsets, quoted, stored_span
+from workflow.qa.checks.text import plain_with_offsets, quoted, repeated_word_count, stored_span
 from workflow.qa.model import Category, Check, Finding, QAContext, Severity
 
 
@@ -143,6 +143,7 @@ class EndPunctuation(Check):
 
 _PAIRS = {")": "(", "]": "[", "}": "{", "”": "“", "»": "«"}
 _OPENERS = set(_PAIRS.values())
+_BRACKET_MARKS = frozenset(_PAIRS) | _OPENERS | {'"'}
 
 
 def _bracket_problems(text: str) -> list[str]:
@@ -176,6 +177,8 @@ class UnbalancedBrackets(Check):
     default_severity = Severity.WARNING
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
+        if _BRACKET_MARKS.isdisjoint(unit.target):
+            return
         target_problems = _bracket_problems(plain(unit.target))
         if not target_problems:
             return
@@ -209,6 +212,8 @@ class RepeatedWord(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         text, _ = plain_with_offsets(unit.target)
+        if not repeated_word_count(text):
+            return
         for match in _REPEATED_RE.finditer(text):
             word = match.group(1)
             if word.lower() in ALLOWED_DOUBLES:
@@ -243,7 +248,7 @@ class Capitalisation(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         source, target = plain(unit.source).lstrip(), plain(unit.target).lstrip()
-        if not source or not target or not source[0].isalpha() or not source[0].isupper():
+        if not target or target[0].isupper() or not source or not source[0].isupper():
             return
         word = _first_word(target)
         if word is None or not target[word.start()].islower():

@@ -61,6 +61,8 @@ class DocumentCode(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         found = comparison(unit, context)
+        if not (found.missing_identifiers or found.added_identifiers):
+            return
         missing = [i for i in found.missing_identifiers if i.kind == "code"]
         added = [i for i in found.added_identifiers if i.kind == "code"]
         yield from _changes(missing, added, self)
@@ -83,6 +85,8 @@ class LinkChanged(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         found = comparison(unit, context)
+        if not (found.missing_identifiers or found.added_identifiers):
+            return
         for kind in ("url", "email", "phone"):
             missing = [i for i in found.missing_identifiers if i.kind == kind]
             added = [i for i in found.added_identifiers if i.kind == kind]

@@ -4,12 +4,11 @@ phrases an MT engine repeated."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from primitives.inline import plain
 from primitives.units import Unit
-from workflow.qa.checks.text import plain_with_offsets, quoted, stored_span
+from workflow.qa.checks.text import plain_with_offsets, quoted, repeated_word_count, stored_span
 from workflow.qa.model import Category, Check, Finding, QAContext, Severity
 
 # Bounds of target/source length in characters for vi→en, sources of 30+ characters.
@@ -62,14 +61,6 @@ _LOOP_RE = re.compile(r"\b((?:[^\W\d_]+\W+){2,6}?)(?:\1){2,}", re.IGNORECASE)
 _WORD_LOOP_RE = re.compile(r"\b([^\W\d_]+)(?:\W+\1\b){2,}", re.IGNORECASE)
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
-
-
-def _has_thrice_repeated_word(text: str) -> bool:
-    counts = Counter(word.lower() for word in _LETTERS_RE.findall(text))
-    return bool(counts) and counts.most_common(1)[0][1] >= 3
-
-
 class RepeatedPhrase(Check):
     id = "repeated-phrase"
     name = {"vi": "Cụm từ lặp (máy dịch lặp)", "en": "Repeated phrase (MT loop)"}
@@ -83,7 +74,7 @@ class RepeatedPhrase(Check):
 
     def run(self, unit: Unit, context: QAContext) -> Iterator[Finding]:
         text, _ = plain_with_offsets(unit.target)
-        if not _has_thrice_repeated_word(text):
+        if repeated_word_count(text) < 2:
             return  # a loop repeats its words at least three times
         if _WORD_LOOP_RE.search(plain(unit.source)) or _LOOP_RE.search(plain(unit.source)):
             return

@@ -50,11 +50,22 @@ def nfc(text: str) -> str:
 
 def is_vietnamese_word(word: str) -> bool:
     """A word holding a letter only Vietnamese uses (see VIETNAMESE_ONLY_LETTERS)."""
-    return any(char in VIETNAMESE_ONLY_LETTERS for char in word)
+    return not VIETNAMESE_ONLY_LETTERS.isdisjoint(word)
 
 
 def has_vietnamese_letters(text: str) -> bool:
-    return any(char in VIETNAMESE_LETTERS for char in nfc(text))
+    return not VIETNAMESE_LETTERS.isdisjoint(nfc(text))
+
+
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=8192)
+def repeated_word_count(text: str) -> int:
+    """How many words of text repeat an earlier one (case aside): 0 rules out doubled
+    words and loops without running their patterns."""
+    words = _LETTER_WORD_RE.findall(text.lower())
+    return len(words) - len(set(words))
 
 
 def strip_diacritics(text: str) -> str:

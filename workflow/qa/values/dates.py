@@ -268,7 +268,8 @@ def _en_month(text: str) -> int:
     return EN_MONTHS[text.lower().rstrip(".")]
 
 
-_EN_MONTH_ANY_RE = re.compile(rf"\b{_EN_MONTH}\b", re.IGNORECASE)
+_EN_MONTH_WORDS = frozenset(EN_MONTHS)
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
 def _en_kinds(text: str) -> set[str]:
@@ -276,7 +277,7 @@ def _en_kinds(text: str) -> set[str]:
     regular-expression work)."""
     lowered = text.lower()
     kinds = set()
-    if _EN_MONTH_ANY_RE.search(text):
+    if not _EN_MONTH_WORDS.isdisjoint(_LOWER_WORD_RE.findall(lowered)):
         kinds |= {"mdy_range", "dmy_range", "dmy", "mdy", "my", "month"}
     if re.search(r"\d", text):
         kinds |= {"numeric", "numeric_month", "iso"}

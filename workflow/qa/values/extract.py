@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from primitives.inline import replace_tags
 from workflow.qa.values.dates import find_dates, find_times
-from workflow.qa.values.identifiers import find_identifiers, mixed_names
+from workflow.qa.values.identifiers import ADDRESS_HINT_RE, find_identifiers, mixed_names
 from workflow.qa.values.model import DateValue, Extraction, Identifier, TimeValue
 from workflow.qa.values.numbers import find_numbers
 
@@ -41,15 +41,20 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
 
-# Without a digit, only these can start a date or time (month words, quarters, halves,
-# "nửa đầu năm", "noon"), and only these an address.
-_VI_DATE_WORDS_RE = re.compile(r"tháng|quý|nửa", re.IGNORECASE)
-_EN_DATE_WORDS_RE = re.compile(
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|quarter|half|six months|six-month|\bQ[1-4]|\bH[12]|noon|midday|midnight",
-    re.IGNORECASE,
+# Without a digit, only these words can start a date or time (month names, quarters,
+# halves, "nửa đầu năm", noon), and only these marks an address.
+_VI_DATE_WORDS = ("tháng", "quý", "nửa", "Tháng", "Quý", "Nửa", "THÁNG", "QUÝ")
+_EN_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november "
+    "december quarter half six noon midday midnight q1 q2 q3 q4 h1 h2".split()
 )
-_ADDRESS_HINT_RE = re.compile(r"@|://|www\.|\.(?:vn|com|org|net|gov|edu|int|info|io)\b", re.I)
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+def _may_hold_date_words(text: str, locale: str) -> bool:
+    if locale == "vi":
+        return any(word in text for word in _VI_DATE_WORDS)
+    return not _EN_DATE_WORDS.isdisjoint(_WORD_RE.findall(text.lower()))
 
 
 @lru_cache(maxsize=16384)
@@ -62,17 +67,16 @@ def extract(text: str, lang: str) -> Extraction:
     digits = _DIGIT_RE.search(working) is not None
     taken: list[tuple[int, int]] = []
     identifiers: list[Identifier] = []
-    if digits or _ADDRESS_HINT_RE.search(working):
+    if digits or "@" in working or ADDRESS_HINT_RE.search(working):
         for item in find_identifiers(working):
             span = (item.start, item.end)
             if not _overlaps(span, taken):
                 identifiers.append(item)
                 taken.append(span)
         working = _mask(working, taken)
-    date_words = _VI_DATE_WORDS_RE if locale == "vi" else _EN_DATE_WORDS_RE
     dates: list[DateValue] = []
     times: list[TimeValue] = []
-    if digits or date_words.search(working):
+    if digits or _may_hold_date_words(working, locale):
         dates = find_dates(working, locale)
         working = _mask(working, [(d.start, d.end) for d in dates])
         times = find_times(working, locale)

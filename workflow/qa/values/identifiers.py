@@ -23,6 +23,10 @@ URL_RE = re.compile(
     r"(?:/[^\s<>\"'“”‘’()\[\]{}]*)?(?![\w@-])",
     re.IGNORECASE,
 )
+# What every URL holds: a scheme, "www." or one of the domain endings URL_RE knows.
+ADDRESS_HINT_RE = re.compile(
+    r"://|www\.|\.(?:vn|com|org|net|gov|edu|int|info|io)(?![a-z0-9-])", re.IGNORECASE
+)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Digits, then groups after / or - of which at least one holds a capital letter:
 # 03-NQ/TU, 749/QĐ-TTg, 176/2025/QH15, 12/KH-UBND, 35/2025/NĐ-CP.
@@ -73,7 +77,7 @@ def find_identifiers(text: str) -> Iterator[Identifier]:
         start, end = _trimmed(match, text)
         found = text[start:end]
         yield Identifier(start, end, found, "email", found.lower())
-    for match in URL_RE.finditer(text) if "." in text else ():
+    for match in URL_RE.finditer(text) if ADDRESS_HINT_RE.search(text) else ():
         start, end = _trimmed(match, text)
         found = text[start:end]
         yield Identifier(start, end, found, "url", _url_key(found))

@@ -548,6 +548,7 @@ def _roman_quantities(text: str, lang: str) -> Iterator[Quantity]:
         )
 
 
+_ROMAN_LETTERS = frozenset("IVXLCDM")
 _FRACTION_RE = re.compile(r"(?<![\d/.,])([1-9])/([2-9]|10)(?![\d/.,]?\d)")
 
 
@@ -582,12 +583,14 @@ def find_numbers(text: str, lang: str) -> tuple[list[Quantity], str]:
     """The numbers of text written with digits or Roman numerals (already masked where
     dates, codes and names were), in order, and the text with them blanked too, where
     number words are read (``find_number_words``) when a comparison needs them."""
-    fractions = _fractions(text)
+    digits = _DIGIT_RE.search(text) is not None
+    fractions = _fractions(text) if digits and "/" in text else []
     text = _blanked(text, fractions)
     found = fractions
-    if _DIGIT_RE.search(text):
+    if digits:
         found = found + list(_digit_quantities(text, lang))
-    found += _roman_quantities(text, lang)
+    if not _ROMAN_LETTERS.isdisjoint(text):
+        found += _roman_quantities(text, lang)
     found.sort(key=lambda q: q.start)
     return found, _blanked(text, found)
 
