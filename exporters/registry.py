@@ -134,6 +134,7 @@ def _base_of(fmt: Format) -> type[Format]:
 @lru_cache(maxsize=1)
 def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
+    from exporters.bilingual_tsv import PairsTSVFormat
     from exporters.docx_target import DocxTargetFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
     from exporters.tbx import TBXFormat
@@ -145,6 +146,7 @@ def _builtin_formats() -> tuple[Format, ...]:
         TMXFormat(),
         XLIFF12Format(),
         XLIFF21Format(),
+        PairsTSVFormat(),
         TBXFormat(),
         CSVFormat(),
         TSVFormat(),

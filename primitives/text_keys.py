@@ -63,12 +63,28 @@ def _canonical_word(word: str) -> str:
     return word[:start] + first + second
 
 
+def _base(char: str) -> str:
+    return unicodedata.normalize("NFD", char)[0]
+
+
+# _canonical_word changes only a word whose nucleus is a toned o/u-based vowel followed by
+# an a/e/y-based one ("hòa", "thủy"): text without such a pair needs no word-by-word pass.
+_LOWER_LETTERS = [chr(code) for code in range(0x61, 0x1F00) if chr(code).islower()]
+_TONED_OU = "".join(
+    c for c in _LOWER_LETTERS if _base(c) in "ou" and _split_tone(c)[1] and len(c) == 1
+)
+_AEY = "".join(c for c in _LOWER_LETTERS if _base(c) in "aey")
+_MAY_SHIFT_RE = re.compile(f"[{re.escape(_TONED_OU)}][{re.escape(_AEY)}]")
+
+
 def match_key(text: str) -> str:
     """Key equal for NFC/NFD, both tone-mark placements and any letter case."""
     nfc = unicodedata.normalize("NFC", text)
     lowered = nfc.lower()
     if len(lowered) != len(nfc):  # rare letters whose lower case is longer ("İ")
         lowered = "".join(_lower_char(c) for c in nfc)
+    if not _MAY_SHIFT_RE.search(lowered):
+        return lowered
     return _WORD_RE.sub(lambda m: _canonical_word(m.group(0)), lowered)
 
 
@@ -80,4 +96,7 @@ def _fold_char(char: str) -> str:
 
 def loose_key(text: str) -> str:
     """Key that also ignores diacritics (text typed without them); Đ/đ fold to d."""
-    return "".join(_fold_char(c) for c in match_key(text))
+    key = match_key(text)
+    if key.isascii():
+        return key
+    return "".join(_fold_char(c) for c in key)

@@ -1343,6 +1343,31 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": '{key} cần một đối tượng JSON, ví dụ \'{{"check-id": "warning"}}\'',
         "en": '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
     },
+    # workflow.qa: checks, severity overrides, files checked without a project
+    "qa.check_not_found": {
+        "vi": "không có kiểm tra QA {check_id!r}: các kiểm tra có là {known}",
+        "en": "no QA check {check_id!r}: known checks are {known}",
+    },
+    "qa.bad_severity": {
+        "vi": "mức độ QA {value!r} của {check_id} không thuộc {allowed}",
+        "en": "QA severity {value!r} for {check_id} is not one of {allowed}",
+    },
+    "qa.file_format_unknown": {
+        "vi": "không có định dạng song ngữ nào đọc được {filename}: hãy dùng tệp có đuôi "
+        "{extensions}",
+        "en": "no bilingual format reads {filename}: use a file ending in {extensions}",
+    },
+    "tsv_pairs.empty": {
+        "vi": "{filename} trống: tệp TSV song ngữ có câu gốc, một dấu tab và bản dịch trên "
+        "mỗi dòng",
+        "en": "{filename} is empty: a bilingual TSV has a source, a tab and a target on each line",
+    },
+    "tsv_pairs.no_tabs": {
+        "vi": "{filename} không có dòng nào phân cách bằng tab: tệp TSV song ngữ có câu gốc, "
+        "một dấu tab và bản dịch trên mỗi dòng",
+        "en": "{filename} has no tab-separated line: a bilingual TSV has a source, a tab "
+        "and a target on each line",
+    },
     "partner.not_found": {
         "vi": "không có hồ sơ đối tác {name!r}: hãy chọn một trong {names}",
         "en": "no partner profile {name!r}: choose one of {names}",

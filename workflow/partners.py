@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound
 from workflow.models import PartnerProfile
+from workflow.qa.registry import validate_severities
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ PARTNER_SETTINGS: tuple[PartnerSetting, ...] = (
         "qa_severities",
         {},
         None,
-        "QA check id -> severity (error, warning, off) overriding the defaults.",
+        "QA check id -> severity (error, warning, info, off) overriding the defaults "
+        "(check ids: docs/qa-checks.md).",
     ),
 )
 _BY_KEY = {setting.key: setting for setting in PARTNER_SETTINGS}
@@ -84,7 +86,19 @@ def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
                 allowed=allowed,
             )
         result[setting.key] = value
+    _validate_qa_severities(result["qa_severities"])
     return result
+
+
+def _validate_qa_severities(value: Any) -> None:
+    """qa_severities maps known check ids to error, warning, info or off."""
+    if not isinstance(value, dict):
+        raise InvalidInput(
+            "partner.not_a_json_object",
+            '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
+            key="qa_severities",
+        )
+    validate_severities(value)
 
 
 def parse_setting_value(key: str, raw: str) -> Any:

@@ -12,15 +12,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from primitives.errors import InvalidInput
 from workflow import settings
+
+if TYPE_CHECKING:  # alembic is imported when a schema is migrated, not by every command
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _BEGIN_OPTION = "songngu_sqlite_begin"
@@ -111,6 +113,8 @@ class Database:
             session.close()
 
     def alembic_config(self) -> Config:
+        from alembic.config import Config
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
@@ -123,6 +127,8 @@ class Database:
 
     def migrate(self, revision: str = "head") -> None:
         """Bring the schema to a revision (head by default)."""
+        from alembic import command
+
         command.upgrade(self.alembic_config(), revision)
 
     def seed(self) -> None:

@@ -26,12 +26,19 @@ def test_every_format_is_listed_once_with_its_kind() -> None:
         "tmx",
         "xliff12",
         "xliff21",
+        "tsv-pairs",
         "tbx",
         "csv",
         "tsv",
         "docx",
     ]
-    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "xliff12", "xliff21", "docx"]
+    assert [fmt.name for fmt in formats("bilingual")] == [
+        "tmx",
+        "xliff12",
+        "xliff21",
+        "tsv-pairs",
+        "docx",
+    ]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
@@ -45,6 +52,8 @@ def test_lookup_by_name_and_by_file_name() -> None:
     assert format_for_filename("bộ nhớ.TMX").name == "tmx"  # type: ignore[union-attr]
     assert format_for_filename("g.xml", "terms").name == "tbx"  # type: ignore[union-attr]
     assert format_for_filename("g.tab", "terms").name == "tsv"  # type: ignore[union-attr]
+    # The same extension names another format of the other kind.
+    assert format_for_filename("g.tsv", "bilingual").name == "tsv-pairs"  # type: ignore[union-attr]
     assert format_for_filename("g.tmx", "terms") is None
     assert format_for_filename("no-extension") is None
     error = one_line_error(get_format, "xliff3", "terms", expected=NotFound)

@@ -32,7 +32,6 @@ __all__ = [
     "UPLOAD_MB_SETTING",
     "ZIP_RATIO_SETTING",
     "IntakeLimits",
-    "raise_hint",
 ]
 
 # The settings that change the limits, named in refusals so an admin knows what to raise
