@@ -14,15 +14,10 @@ from workflow import mt
 from workflow.glossary import GlossaryEntry, TermMatcher, TermStatus
 from workflow.glossary.store import add_term
 from workflow.jobs import JobState, get_job, run_job
-from workflow.mt import (
-    MTJobOptions,
-    MTJobResult,
-    RequestContext,
-    create_mt_job,
-    enforced_terms,
-)
+from workflow.mt import MTJobOptions, MTJobResult, RequestContext, create_mt_job
 from workflow.partners import update_partner
 from workflow.projects import get_project
+from workflow.protect import Protector
 from workflow.segments import list_segments
 from workflow.storage import Database
 from workflow.users import resolve_actor
@@ -73,7 +68,7 @@ def test_only_preferred_and_do_not_translate_terms_are_enforced() -> None:
         ]
     )
     source = "Ủy ban nhân dân và cán bộ ASEAN gặp Bộ Tài chính."
-    spans = enforced_terms(source, matcher.find(source))
+    spans = Protector(matcher).term_spans(source)
     assert spans == (
         TermSpan(0, 15, "People's Committee"),
         TermSpan(26, 31, "ASEAN"),
@@ -82,7 +77,7 @@ def test_only_preferred_and_do_not_translate_terms_are_enforced() -> None:
     # A term with an inline code inside is left to MT: the code must reach the target.
     tagged = "Gặp Bộ <g1>Tài</g1> chính."
     assert [hit.entry.target for hit in matcher.find(tagged)] == ["Ministry of Finance"]
-    assert enforced_terms(tagged, matcher.find(tagged)) == ()
+    assert Protector(matcher).term_spans(tagged) == ()
 
 
 def test_requests_carry_the_project_glossary_and_the_partner_name_style(
@@ -97,8 +92,8 @@ def test_requests_carry_the_project_glossary_and_the_partner_name_style(
         context = RequestContext.for_project(session, project)
     request = context.request(7, source)
     assert request.key == 7
-    assert request.names == ("Nguyễn Văn An",)
-    assert request.strip_name_diacritics  # the default "generic" partner strips them
+    # The default "generic" partner strips a name's diacritics; the name stops at "thăm".
+    assert TermSpan(4, 17, "Nguyen Van An", "name") in request.terms
     assert TermSpan(18, 22, "visits") in request.terms
 
     _translate(sqlite_db, project_id)
@@ -107,11 +102,8 @@ def test_requests_carry_the_project_glossary_and_the_partner_name_style(
     with sqlite_db.write() as session:
         project = get_project(session, project_id)
         update_partner(session, project.partner.name, {"name_diacritics": "keep"})
-        assert (
-            not RequestContext.for_project(session, project)
-            .request(1, source)
-            .strip_name_diacritics
-        )
+        kept = RequestContext.for_project(session, project).request(1, source)
+    assert TermSpan(4, 17, "Nguyễn Văn An", "name") in kept.terms
 
 
 def test_score_and_flags_are_stored_for_reviewers(

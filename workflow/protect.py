@@ -1,0 +1,464 @@
+"""What MT keeps fixed in a Vietnamese source, and with what English: one place decides.
+
+The MT job, ``songngu protect``, the glossary panel and the Machine translation page all
+ask a :class:`Protector`, so what a reviewer is shown is what MT was told. For a source it
+finds, longest first:
+
+- compound names in English order ("UBND tỉnh Quảng Ninh" → "Quang Ninh Provincial
+  People's Committee", "Thứ trưởng Bộ Y tế" → "Deputy Minister of Health":
+  :mod:`workflow.glossary.compounds`);
+- places from the gazetteer ("thành phố Hải Phòng" → "Hai Phong City"), which win over
+  any shorter glossary term inside them (never "Phòng" → "Division" in "Hải Phòng");
+- glossary terms, the entry valid on the document's date enforced: before 1 March 2025
+  "Bộ Thông tin và Truyền thông" is enforced as the Ministry of Information and
+  Communications, after it the historic name is only shown. A lower-case common noun
+  takes a lower-case English ("thành phố" → "city", never "City" mid-sentence), and a
+  lone head word that begins a longer, unlisted name ("Trung tâm" in "Trung tâm Hành
+  chính thành phố") is left to MT with the rest of that name;
+- titles before names ("PGS.TS." → "Assoc. Prof. Dr."), then personal names, which stop
+  at titles and keep or lose their diacritics as the partner profile says.
+
+Dates, numbers, document codes, URLs, e-mails and acronyms are added by
+:func:`translation.protection.find_spans`, dates in the partner's ``date_style``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from primitives.inline import has_tags
+from primitives.terms import GlossaryEntry, TermStatus
+from translation.dates import DATE_STYLES, MONTH_DAY_YEAR
+from translation.engine import MTRequest
+from translation.protection import (
+    ProtectedSpan,
+    ProtectionOptions,
+    TermSpan,
+    find_spans,
+    strip_diacritics,
+)
+from workflow.glossary.compounds import CompoundFinder, CompoundHit, Part, compound_finder
+from workflow.glossary.defaults import load_default_glossary
+from workflow.glossary.gazetteer import Place, PlaceFinder, PlaceHit, place_finder
+from workflow.glossary.matcher import TermHit, TermMatcher, leftmost_longest
+from workflow.models import Document
+from workflow.vietnamese.names import name_spans, starts_with_function
+
+# Kinds a span of `songngu protect` may have (the MT protection's own kinds: the inline
+# codes and bracketed numbers of a source are reported as codes).
+KINDS = ("place", "name", "title", "term", "date", "code", "number", "url", "email", "acronym")
+_REPORTED_KIND = {"tag": "code", "literal": "code"}
+
+
+def document_date(document: Document | None) -> datetime.date | None:
+    """The document's date (its metadata, set on import), or None when it has none."""
+    return meta_date(document.meta) if document is not None else None
+
+
+def meta_date(meta: dict[str, Any] | None) -> datetime.date | None:
+    """The "date" of a document's metadata as a date; None if missing or not a date."""
+    value = (meta or {}).get("date")
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None  # refused on import; a hand-edited row must not stop MT
+
+
+@dataclass(frozen=True)
+class ProtectionStyle:
+    """The partner's English conventions that protection applies."""
+
+    strip_name_diacritics: bool = True  # "Nguyen Van An" (wire style) or "Nguyễn Văn An"
+    date_style: str = MONTH_DAY_YEAR  # "August 9, 2022" or "9 August 2022"
+    country_name: str = ""  # how Việt Nam is written; empty: the gazetteer's "Viet Nam"
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any] | None) -> ProtectionStyle:
+        """The style of a partner profile's settings (defaults for missing keys)."""
+        settings = settings or {}
+        date_style = settings.get("date_style", MONTH_DAY_YEAR)
+        return cls(
+            strip_name_diacritics=settings.get("name_diacritics", "strip") == "strip",
+            date_style=date_style if date_style in DATE_STYLES else MONTH_DAY_YEAR,
+            country_name=settings.get("country_name", ""),
+        )
+
+
+class Reason(StrEnum):
+    """Why a finding is (or is not) fixed; the faces word each one."""
+
+    ENFORCED = "enforced"  # a preferred glossary entry
+    IN_FORCE_ON_DATE = "in_force_on_date"  # a historic name, in force on the document's date
+    HISTORIC = "historic"  # a name replaced before the document's date: shown, not fixed
+    NO_DATE = "no_date"  # a historic name, and the document has no date to decide
+    ADMITTED = "admitted"  # an admitted alternative: shown, not fixed
+    FORBIDDEN = "forbidden"  # only a forbidden target is listed
+    HEADS_NAME = "heads_name"  # a head word of a longer name the glossary does not hold
+    IN_NAME = "in_name"  # a common term capitalised mid-sentence: part of a longer name
+    PLACE = "place"  # the gazetteer
+    COMPOUND = "compound"  # composed from a function, a body and a place
+    NAME = "name"  # a personal name
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A span of the source, what it is, its English and whether MT keeps it fixed."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # place, name, title or term
+    english: str
+    enforced: bool
+    reason: Reason
+    entry: GlossaryEntry | None = None  # the glossary entry that decided
+    place: Place | None = None  # the gazetteer row that decided
+    parts: tuple[Part, ...] = ()  # a compound's pieces
+    alternatives: tuple[GlossaryEntry, ...] = ()  # every entry listed for these words
+    date: datetime.date | None = None  # the document date that decided, if one did
+
+    @property
+    def valid_until(self) -> str:
+        if self.entry is not None:
+            return self.entry.valid_until
+        return self.place.valid_until if self.place is not None else ""
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        if self.entry is not None and self.entry.target == self.english:
+            return self.entry.variants
+        if self.place is not None:
+            return self.place.variants
+        return ()
+
+
+@lru_cache(maxsize=1)
+def _shipped_entries() -> frozenset[GlossaryEntry]:
+    return frozenset(load_default_glossary())
+
+
+def _in_force(entry: GlossaryEntry, on: datetime.date | None) -> tuple[bool, Reason]:
+    """Whether MT follows entry for a document of that date, and why."""
+    day = on.isoformat() if on is not None else None
+    if entry.status is TermStatus.FORBIDDEN:
+        return False, Reason.FORBIDDEN
+    if entry.valid_until:
+        if day is None:
+            # A preferred entry stays enforced without a date; a historic one waits for it.
+            if entry.status is TermStatus.ADMITTED:
+                return False, Reason.NO_DATE
+            return True, Reason.ENFORCED
+        if day > entry.valid_until:
+            return False, Reason.HISTORIC
+        return True, Reason.IN_FORCE_ON_DATE
+    if entry.status is TermStatus.ADMITTED:
+        return False, Reason.ADMITTED
+    return True, Reason.ENFORCED
+
+
+def cased_target(entry: GlossaryEntry, found: str) -> str:
+    """The entry's target in the case of the text: a lower-case common noun stays lower.
+
+    An entry written in lower case ("thành phố" → "City") is a common noun; found in
+    lower case mid-sentence its English is lower case too ("city"), unless the English
+    begins with an acronym ("ICT"); found capitalised (a sentence's first word) its
+    English is capitalised.
+    """
+    target = entry.target
+    first_word = target.split(" ", 1)[0]
+    if not entry.source[:1].islower():
+        return target
+    if found[:1].islower() and target[:1].isupper() and not first_word.isupper():
+        return target[:1].lower() + target[1:]
+    if found[:1].isupper() and target[:1].islower():
+        return target[:1].upper() + target[1:]  # the first word of a sentence or quote
+    return target
+
+
+def _heads_unlisted_name(source: str, hit: TermHit) -> bool:
+    """A capitalised head word ("Trung tâm", "Phòng", "Luật") before more capitalised words.
+
+    MT translates the whole name better than "[Centre] Hành chính thành phố".
+    """
+    entry = hit.entry
+    if not entry.case_sensitive or entry.source.isupper() or entry.domain == "academic titles":
+        return False
+    rest = source[hit.end :]
+    if not rest.startswith(" "):
+        return False
+    following = rest[1:].split(" ", 1)[0]
+    return following[:1].isupper() and following[1:].islower()
+
+
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'(«-–—•")
+
+
+def _inside_unlisted_name(source: str, hit: TermHit) -> bool:
+    """A lower-case term written capitalised mid-sentence is a word of a proper name.
+
+    "(Viện Chiến lược Chuyển đổi số)" names an institute: its "Chuyển đổi số" is not the
+    common "chuyển đổi số" to fix as "digital transformation" in the middle of it.
+    """
+    if not (hit.entry.source[:1].islower() and hit.text[:1].isupper()):
+        return False
+    before = source[: hit.start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
+
+
+def _kind_of(entry: GlossaryEntry) -> str:
+    if entry.domain == "academic titles" or starts_with_function(entry.source):
+        return "title"
+    return "term"
+
+
+@dataclass
+class _Candidate:
+    finding: Finding
+    weight: int  # tie-break for equal spans: higher wins
+
+    @property
+    def start(self) -> int:
+        return self.finding.start
+
+    @property
+    def end(self) -> int:
+        return self.finding.end
+
+
+class Protector:
+    """Decides the fixed spans of sources for one glossary, partner style and date."""
+
+    def __init__(
+        self,
+        matcher: TermMatcher,
+        *,
+        style: ProtectionStyle | None = None,
+        on: datetime.date | None = None,
+        places: PlaceFinder | None = None,
+        compounds: CompoundFinder | None = None,
+        is_shipped: Callable[[GlossaryEntry], bool] | None = None,
+    ) -> None:
+        self.matcher = matcher
+        self.style = style or ProtectionStyle()
+        self.on = on
+        self.places = places or place_finder(self.style.country_name)
+        self.compounds = compounds or compound_finder()
+        self._is_shipped = is_shipped or (lambda entry: entry in _shipped_entries())
+
+    def with_date(self, on: datetime.date | None) -> Protector:
+        """The same glossary and style for a document of another date."""
+        if on == self.on:
+            return self
+        return Protector(
+            self.matcher,
+            style=self.style,
+            on=on,
+            places=self.places,
+            compounds=self.compounds,
+            is_shipped=self._is_shipped,
+        )
+
+    # --- deciding ------------------------------------------------------------------------
+
+    def _choose(self, group: Sequence[TermHit], source: str) -> Finding:
+        """The finding of one glossary span: the first alternative MT may follow."""
+        hit = group[0]
+        alternatives = tuple(h.entry for h in group)
+        chosen, reason, enforced = hit.entry, Reason.ADMITTED, False
+        for candidate in group:
+            ok, why = _in_force(candidate.entry, self.on)
+            if ok:
+                chosen, reason, enforced = candidate.entry, why, True
+                break
+            if candidate is hit:
+                reason = why
+        if enforced and _heads_unlisted_name(source, hit):
+            enforced, reason = False, Reason.HEADS_NAME
+        elif enforced and _inside_unlisted_name(source, hit):
+            enforced, reason = False, Reason.IN_NAME
+        text = hit.text
+        end = hit.end
+        kind = _kind_of(chosen)
+        if kind == "title" and chosen.domain == "academic titles" and source[end : end + 1] == ".":
+            end += 1  # "TS." is the title: its dot must not stay behind as "Dr.."
+            text = source[hit.start : end]
+        dated = self.on if reason in (Reason.IN_FORCE_ON_DATE, Reason.HISTORIC) else None
+        return Finding(
+            hit.start,
+            end,
+            text,
+            kind,
+            cased_target(chosen, hit.text),
+            enforced,
+            reason,
+            entry=chosen,
+            alternatives=alternatives,
+            date=dated,
+        )
+
+    def _usable_in_compound(self, source: str) -> Callable[[TermHit], bool]:
+        def usable(hit: TermHit) -> bool:
+            return (
+                _in_force(hit.entry, self.on)[0]
+                and not _heads_unlisted_name(source, hit)
+                and not _inside_unlisted_name(source, hit)
+            )
+
+        return usable
+
+    def _place_finding(self, place: PlaceHit) -> Finding:
+        dated = self.on if place.place is not None and len(place.alternatives) > 1 else None
+        return Finding(
+            place.start,
+            place.end,
+            place.text,
+            "place",
+            place.english,
+            True,
+            Reason.PLACE,
+            place=place.place,
+            date=dated,
+        )
+
+    @staticmethod
+    def _compound_finding(compound: CompoundHit) -> Finding:
+        return Finding(
+            compound.start,
+            compound.end,
+            compound.text,
+            compound.kind,
+            compound.english,
+            True,
+            Reason.COMPOUND,
+            parts=compound.parts,
+        )
+
+    def findings(self, source: str) -> list[Finding]:
+        """Everything fixed or shown for source, without overlaps, in order."""
+        all_hits = self.matcher.find_all(source)
+        places = self.places.find(source, self.on)
+        compounds = self.compounds.find(source, all_hits, places, self._usable_in_compound(source))
+        groups: dict[tuple[int, int], list[TermHit]] = {}
+        for hit in self.matcher.find(source):
+            groups.setdefault((hit.start, hit.end), []).append(hit)
+        glossary = {span: self._choose(group, source) for span, group in groups.items()}
+        place_spans = {(p.start, p.end): p for p in places}
+
+        strong: list[_Candidate] = [_Candidate(self._compound_finding(c), 1) for c in compounds]
+        for span, finding in glossary.items():
+            place = place_spans.get(span)
+            if place is not None:
+                # Same words as a place: the gazetteer gives the English (and the partner's
+                # country name), unless a stored glossary entry of the office says otherwise.
+                entry = finding.entry
+                if entry is not None and not self._is_shipped(entry) and finding.enforced:
+                    strong.append(_Candidate(_replace_kind(finding, "place"), 3))
+                continue
+            strong.append(_Candidate(finding, 2))
+        for place in places:
+            strong.append(_Candidate(self._place_finding(place), 0))
+        chosen = _resolve(strong)
+
+        # A bare place name ("Hải Phòng") wins over a glossary term inside it, but not over
+        # a personal name that starts before it ("Nguyễn Hà Nam" is a person, not Hà Nam).
+        def is_bare(finding: Finding) -> bool:
+            return finding.kind == "place" and finding.start in bare_starts
+
+        bare_starts = {p.start for p in places if p.unit is None and p.place is not None}
+        after_titles = [f.end for f in chosen if f.kind == "title"]
+        firm = [(f.start, f.end) for f in chosen if not is_bare(f)]
+        first_names = name_spans(source, claimed=firm, after_titles=after_titles)
+        chosen = [
+            f
+            for f in chosen
+            if not (is_bare(f) and any(n.start < f.start < n.end for n in first_names))
+        ]
+        claimed = [(f.start, f.end) for f in chosen]
+        result = list(chosen)
+        for name in name_spans(source, claimed=claimed, after_titles=after_titles):
+            english = name.name
+            if self.style.strip_name_diacritics:
+                english = strip_diacritics(english)
+            text = source[name.start : name.end]
+            result.append(Finding(name.start, name.end, text, "name", english, True, Reason.NAME))
+        return sorted(result, key=lambda f: f.start)
+
+    # --- what MT is given ----------------------------------------------------------------
+
+    def term_spans(self, source: str) -> tuple[TermSpan, ...]:
+        """The enforced findings as spans for MT (a span holding an inline code is left)."""
+        return tuple(
+            TermSpan(f.start, f.end, f.english, f.kind)
+            for f in self.findings(source)
+            if f.enforced and not has_tags(source, f.start, f.end)
+        )
+
+    def options(self) -> ProtectionOptions:
+        return ProtectionOptions(date_style=self.style.date_style)
+
+    def protected_spans(self, source: str) -> list[ProtectedSpan]:
+        """Every span MT keeps fixed in source, with its English (patterns included)."""
+        return find_spans(source, self.term_spans(source), self.options())
+
+    def request(self, key: int | str, source: str) -> MTRequest:
+        return MTRequest(
+            key=key,
+            source=source,
+            terms=self.term_spans(source),
+            date_style=self.style.date_style,
+        )
+
+
+def _replace_kind(finding: Finding, kind: str) -> Finding:
+    return dataclasses.replace(finding, kind=kind)
+
+
+def _resolve(candidates: Iterable[_Candidate]) -> list[Finding]:
+    """Leftmost-longest; of equal spans the heavier candidate wins."""
+    by_span: dict[tuple[int, int], _Candidate] = {}
+    for candidate in candidates:
+        span = (candidate.start, candidate.end)
+        if span not in by_span or candidate.weight > by_span[span].weight:
+            by_span[span] = candidate
+    return [candidate.finding for candidate in leftmost_longest(by_span.values())]
+
+
+def reported_kind(span: ProtectedSpan) -> str:
+    """The kind `songngu protect` reports for a protected span (one of KINDS)."""
+    return _REPORTED_KIND.get(span.kind, span.kind)
+
+
+@dataclass(frozen=True)
+class ReportedSpan:
+    """One protected span as `songngu protect` and the MT page report it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    replacement: str
+    finding: Finding | None = field(default=None, compare=False)
+
+
+def report(protector: Protector, source: str) -> list[ReportedSpan]:
+    """What MT will keep fixed in source: every protected span, with its finding if any."""
+    findings = {(f.start, f.end): f for f in protector.findings(source) if f.enforced}
+    return [
+        ReportedSpan(
+            span.start,
+            span.end,
+            source[span.start : span.end],
+            reported_kind(span),
+            span.replacement,
+            findings.get((span.start, span.end)),
+        )
+        for span in protector.protected_spans(source)
+    ]
