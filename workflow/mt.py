@@ -42,7 +42,6 @@ from translation.engine import (
     TranslationEngine,
     get_engine,
 )
-from workflow.glossary.store import project_matcher
 from workflow.jobs import (
     FINISHED,
     JobContext,
@@ -55,7 +54,7 @@ from workflow.jobs import (
 from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
-from workflow.protect import ProtectionStyle, Protector, meta_date
+from workflow.protect import Protector, meta_date, project_protector
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
@@ -292,12 +291,7 @@ class RequestContext:
 
     @classmethod
     def for_project(cls, session: Session, project: Project) -> RequestContext:
-        partner_settings = project.partner.settings if project.partner else {}
-        protector = Protector(
-            project_matcher(session, project),
-            style=ProtectionStyle.from_settings(partner_settings),
-        )
-        return cls(protector, document_dates(session, project))
+        return cls(project_protector(session, project), document_dates(session, project))
 
     def request(self, key: int, source: str, document_id: int | None = None) -> MTRequest:
         """The engine request for a source of one of the project's documents."""

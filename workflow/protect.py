@@ -32,6 +32,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from primitives.inline import has_tags
 from primitives.terms import GlossaryEntry, TermStatus
 from translation.dates import DATE_STYLES, MONTH_DAY_YEAR
@@ -47,7 +49,9 @@ from workflow.glossary.compounds import CompoundFinder, CompoundHit, Part, compo
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.gazetteer import Place, PlaceFinder, PlaceHit, place_finder
 from workflow.glossary.matcher import TermHit, TermMatcher, leftmost_longest
-from workflow.models import Document
+from workflow.glossary.store import project_matcher
+from workflow.glossary.target_check import IssueKind, TermIssue, check_target
+from workflow.models import Document, Project
 from workflow.vietnamese.names import name_spans, starts_with_function
 
 # Kinds a span of `songngu protect` may have (the MT protection's own kinds: the inline
@@ -124,6 +128,7 @@ class Finding:
     parts: tuple[Part, ...] = ()  # a compound's pieces
     alternatives: tuple[GlossaryEntry, ...] = ()  # every entry listed for these words
     date: datetime.date | None = None  # the document date that decided, if one did
+    variants: tuple[str, ...] = ()  # other English forms a target may use
 
     @property
     def valid_until(self) -> str:
@@ -132,12 +137,9 @@ class Finding:
         return self.place.valid_until if self.place is not None else ""
 
     @property
-    def variants(self) -> tuple[str, ...]:
-        if self.entry is not None and self.entry.target == self.english:
-            return self.entry.variants
-        if self.place is not None:
-            return self.place.variants
-        return ()
+    def from_glossary(self) -> bool:
+        """A glossary entry decided it (not the gazetteer, a pattern or name detection)."""
+        return self.entry is not None and self.reason not in (Reason.COMPOUND, Reason.PLACE)
 
 
 @lru_cache(maxsize=1)
@@ -291,17 +293,19 @@ class Protector:
             end += 1  # "TS." is the title: its dot must not stay behind as "Dr.."
             text = source[hit.start : end]
         dated = self.on if reason in (Reason.IN_FORCE_ON_DATE, Reason.HISTORIC) else None
+        english = cased_target(chosen, hit.text)
         return Finding(
             hit.start,
             end,
             text,
             kind,
-            cased_target(chosen, hit.text),
+            english,
             enforced,
             reason,
             entry=chosen,
             alternatives=alternatives,
             date=dated,
+            variants=tuple(f for f in chosen.target_forms if f != english),
         )
 
     def _usable_in_compound(self, source: str) -> Callable[[TermHit], bool]:
@@ -316,6 +320,7 @@ class Protector:
 
     def _place_finding(self, place: PlaceHit) -> Finding:
         dated = self.on if place.place is not None and len(place.alternatives) > 1 else None
+        variants = (place.name_english, *(place.place.variants if place.place else ()))
         return Finding(
             place.start,
             place.end,
@@ -326,6 +331,7 @@ class Protector:
             Reason.PLACE,
             place=place.place,
             date=dated,
+            variants=tuple(v for v in dict.fromkeys(variants) if v != place.english),
         )
 
     @staticmethod
@@ -415,6 +421,50 @@ class Protector:
             terms=self.term_spans(source),
             date_style=self.style.date_style,
         )
+
+
+def project_protector(
+    session: Session, project: Project, document: Document | None = None
+) -> Protector:
+    """The protector of a project's glossary and partner, for one document's date."""
+    settings = project.partner.settings if project.partner else {}
+    return Protector(
+        project_matcher(session, project),
+        style=ProtectionStyle.from_settings(settings),
+        on=document_date(document),
+    )
+
+
+def target_issues(
+    protector: Protector, source: str, target: str, findings: Sequence[Finding] | None = None
+) -> list[TermIssue]:
+    """What a target gets wrong about the source's fixed names and glossary terms.
+
+    Places and compound names must appear in their English (or a variant); glossary
+    terms as the glossary says (any allowed alternative); a forbidden target of a term
+    inside a longer name is still reported. Personal names are not checked here.
+    """
+    findings = protector.findings(source) if findings is None else findings
+    hits: list[TermHit] = []
+    for finding in findings:
+        if finding.kind == "name":
+            continue
+        if finding.from_glossary:
+            hits += [
+                TermHit(finding.start, finding.end, finding.text, e) for e in finding.alternatives
+            ]
+        else:
+            entry = GlossaryEntry(finding.text, finding.english, variants=finding.variants)
+            hits.append(TermHit(finding.start, finding.end, finding.text, entry))
+    issues = check_target(target, hits)
+    shown = {(f.start, f.end) for f in findings}
+    inner = [
+        hit
+        for hit in protector.matcher.find(source)
+        if hit.entry.status is TermStatus.FORBIDDEN and (hit.start, hit.end) not in shown
+    ]
+    issues += check_target(target, inner)
+    return sorted(issues, key=lambda issue: (issue.source_start, issue.kind != IssueKind.MISSING))
 
 
 def _replace_kind(finding: Finding, kind: str) -> Finding:
