@@ -27,8 +27,8 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _DAY = r"(?P<day>\d{1,2})(?:\s?[-–]\s?(?P<day_to>\d{1,2}))?"
 _YEAR = r"(?P<year>[12]\d{3})"
-# Most specific first: a written-out date, then numeric day/month/year, then month/year,
-# quarters, and a day and month after "ngày" (no year: "ngày 9/8").
+# Most specific first: a written-out date, then numeric day/month/year, months, quarters,
+# a bare month/year ("8/2022"), and a day and month after "ngày" (no year: "ngày 9/8").
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
@@ -38,11 +38,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("day", rf"(?<![\w/.,]){_DAY}/(?P<month>\d{{1,2}})/{_YEAR}(?![\w/])"),
         ("month", rf"(?<!\w)tháng\s+(?P<month>\d{{1,2}})(?:/|\s+năm\s+){_YEAR}(?![\w/])"),
-        ("month", rf"(?<![\w/.,])(?P<month>\d{{1,2}})/{_YEAR}(?![\w/])"),
         (
             "quarter",
             rf"(?<!\w)quý\s+(?P<quarter>IV|I{{1,3}}|[1-4])(?:/|\s+năm\s+){_YEAR}(?![\w/])",
         ),
+        ("month", rf"(?<![\w/.,])(?P<month>\d{{1,2}})/{_YEAR}(?![\w/])"),
         ("day", r"(?<=ngày\s)(?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\w/])"),
     )
 )

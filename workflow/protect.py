@@ -351,7 +351,13 @@ class Protector:
         """Everything fixed or shown for source, without overlaps, in order."""
         all_hits = self.matcher.find_all(source)
         places = self.places.find(source, self.on)
-        compounds = self.compounds.find(source, all_hits, places, self._usable_in_compound(source))
+        compounds = self.compounds.find(
+            source,
+            all_hits,
+            places,
+            self._usable_in_compound(source),
+            self.places.names_alone(source, self.on),
+        )
         groups: dict[tuple[int, int], list[TermHit]] = {}
         for hit in self.matcher.find(source):
             groups.setdefault((hit.start, hit.end), []).append(hit)

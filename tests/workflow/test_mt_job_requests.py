@@ -8,12 +8,14 @@ import pytest
 from songngu_testing import seed_project
 
 from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from translation.engine import FLAG_TAGS_MOVED, MTRequest, MTResult, register_engine
 from translation.protection import TermSpan
 from workflow import mt
 from workflow.glossary import GlossaryEntry, TermMatcher, TermStatus
 from workflow.glossary.store import add_term
 from workflow.jobs import JobState, get_job, run_job
+from workflow.models import Document, Segment
 from workflow.mt import MTJobOptions, MTJobResult, RequestContext, create_mt_job
 from workflow.partners import update_partner
 from workflow.projects import get_project
@@ -171,3 +173,32 @@ def test_a_segment_the_engine_did_not_answer_stays_new(sqlite_db: Database) -> N
         ("", Status.NEW),
     ]
     assert (result.machine_translated, result.sources_sent) == (1, 2)
+
+
+def test_each_document_date_decides_its_official_names(
+    sqlite_db: Database, seen: list[MTRequest]
+) -> None:
+    source = "Thứ trưởng Bộ Thông tin và Truyền thông phát biểu."
+    project_id, _ = seed_project(sqlite_db, [source], meta={"date": "2022-08-09"})
+    with sqlite_db.write() as session:
+        project = get_project(session, project_id)
+        later = Document(
+            project_id=project.id,
+            title="later",
+            filename="later.txt",
+            format="txt",
+            original=b"",
+            meta={"date": "2026-01-05"},
+        )
+        session.add(later)
+        session.flush()
+        session.add(
+            Segment(document_id=later.id, position=0, source=source, source_key=match_key(source))
+        )
+    _translate(sqlite_db, project_id)
+    # The same sentence in documents of two dates is asked twice: the ministry's name was
+    # in force on the first date only.
+    assert [r.source for r in seen] == [source, source]
+    first, second = (tuple(t.replacement for t in r.terms) for r in seen)
+    assert first == ("Deputy Minister of Information and Communications",)
+    assert second == ("Deputy Minister",)

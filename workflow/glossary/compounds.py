@@ -51,6 +51,7 @@ class Pattern:
     english: str
     named: str = ""  # template with a place: {place}, {name}, {full}
     unnamed: str = ""  # template with a unit word only: {unit}
+    names_alone: str = ""  # level whose listed names it takes without a unit word
     note: str = ""
     source: str = ""
 
@@ -102,6 +103,7 @@ class _Atom:
     entry: GlossaryEntry | None = None
     place: PlaceHit | None = None
     unit: str | None = None
+    alone: bool = False  # a lower unit's name without its unit word
 
 
 def _article(english: str) -> str:
@@ -135,12 +137,15 @@ class CompoundFinder:
         term_hits: Sequence[TermHit],
         place_hits: Sequence[PlaceHit],
         usable: Callable[[TermHit], bool],
+        names_alone: Sequence[PlaceHit] = (),
     ) -> list[CompoundHit]:
         """Every compound of two or more parts, longest at each start, overlapping.
 
         term_hits: every glossary hit, overlapping ones too (TermMatcher.find_all);
         usable: whether a hit's entry may give a body its English (the caller's rule:
-        enforced on the document's date, not a lone head word of a longer name).
+        enforced on the document's date, not a lone head word of a longer name);
+        names_alone: lower units named without their unit word (PlaceFinder.names_alone),
+        which only a body of that level takes ("Huyện ủy Đông Anh").
         """
         atoms: dict[int, list[_Atom]] = {}
 
@@ -154,6 +159,8 @@ class CompoundFinder:
             add(_Atom(found.start, found.end, found.text, "", unit=found.payloads[0]))
         for place in place_hits:
             add(_Atom(place.start, place.end, place.text, place.english, place=place))
+        for place in names_alone:
+            add(_Atom(place.start, place.end, place.text, place.english, place=place, alone=True))
         for hit in term_hits:
             if _is_body(hit.entry) and usable(hit):
                 add(_Atom(hit.start, hit.end, hit.text, hit.entry.target, entry=hit.entry))
@@ -174,7 +181,12 @@ class CompoundFinder:
             if pattern is not None and pattern.role == "local body":
                 found.append((atom.end, pattern.english, (atom,)))
                 for nxt in after(atom.end):
-                    if nxt.place is not None and pattern.named:
+                    takes = not nxt.alone or (
+                        nxt.place is not None
+                        and nxt.place.place is not None
+                        and nxt.place.place.level == pattern.names_alone
+                    )
+                    if nxt.place is not None and pattern.named and takes:
                         found.append((nxt.end, _fill(pattern.named, nxt.place), (atom, nxt)))
                     if nxt.unit is not None and pattern.unnamed:
                         found.append((nxt.end, _fill(pattern.unnamed, unit=nxt.unit), (atom, nxt)))
@@ -187,7 +199,7 @@ class CompoundFinder:
                 found.append((atom.end, atom.english, (atom,)))
                 if atom.entry.source.startswith("Sở "):
                     for nxt in after(atom.end):
-                        if nxt.place is not None:
+                        if nxt.place is not None and not nxt.alone:
                             english = f"{nxt.place.name_english} {atom.english}"
                             found.append((nxt.end, english, (atom, nxt)))
             return found

@@ -31,6 +31,7 @@ from workflow.glossary.text_view import make_view
 
 GAZETTEER_FILE = "gazetteer.tsv"
 PROVINCIAL_LEVELS = frozenset({"city", "province"})  # the 63, then the 34
+_LOWER_LEVELS = frozenset({"provincial city", "district", "town", "township", "ward", "commune"})
 LEVELS = (
     "country",
     "city",
@@ -273,6 +274,12 @@ class PlaceFinder:
                     for gap in _gaps(word):
                         phrases.append((word.written + gap + written, (accepted, word), True))
         self._matcher: PhraseMatcher[_Payload] = PhraseMatcher(phrases)
+        # Names of lower units alone: only a body's own name takes them ("Huyện ủy Đông Anh").
+        self._unit_names: PhraseMatcher[tuple[Place, ...]] = PhraseMatcher(
+            (name, lower, True)
+            for name, rows in by_name.items()
+            if (lower := tuple(p for p in rows if p.level in _LOWER_LEVELS and not p.bare))
+        )
 
     def english_name(self, place: Place) -> str:
         if place.level == "country" and place.name == "Việt Nam" and self.country_name:
@@ -290,6 +297,22 @@ class PlaceFinder:
             yield PlaceHit(
                 found.start, found.end, found.text, english, name_english, unit, place, rows
             )
+
+    def names_alone(self, text: str, on: date | None = None) -> list[PlaceHit]:
+        """Listed places that need a unit word, found by their name alone (no unit).
+
+        Not places on their own ("Hoàn Kiếm" is also a lake); a body may take them as its
+        own name: "Huyện ủy Đông Anh" is the Dong Anh District Party Committee.
+        """
+        hits = []
+        for found in self._unit_names.find(text):
+            rows = found.payloads[0]
+            place = choose(rows, on)
+            english = self.english_name(place)
+            hits.append(
+                PlaceHit(found.start, found.end, found.text, english, english, None, place, rows)
+            )
+        return hits
 
     def _numbered(self, shown: str) -> Iterator[tuple[int, int, str, str]]:
         for match in _NUMBERED_RE.finditer(shown):
