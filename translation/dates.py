@@ -5,8 +5,8 @@ for September 8 if it reaches the English unchanged. Each date expression is fou
 ("ngày 9 tháng 8 năm 2022" keeps its "ngày" outside: it is the "on" of the sentence) and
 rendered unambiguously: "August 9, 2022" (month_day_year) or "9 August 2022"
 (day_month_year). Months and quarters read the same in both styles: "tháng 8/2022" is
-"August 2022", "quý I/2022" is "Q1 2022". Impossible dates (31/2/2022, month 13) are not
-dates and are left alone.
+"August 2022", "quý I/2022" is "Q1 2022"; in "từ 25/7 đến 5/8/2023" both days are
+dates of 2023. Impossible dates (31/2/2022, month 13) are not dates and are left alone.
 """
 
 from __future__ import annotations
@@ -95,11 +95,34 @@ def _english(kind: str, match: re.Match[str], style: str) -> str | None:
     return english_date(style, month, year, day, day_to)
 
 
+# "từ 25/7 đến 5/8/2023": the first day takes the year of the second.
+_RANGE_RE = re.compile(
+    r"(?<![\w/.,])(?P<day>\d{1,2})/(?P<month>\d{1,2})(?P<gap>\s+(?:đến|tới|-|–)\s+(?:ngày\s+)?)"
+    r"(?P<day2>\d{1,2})/(?P<month2>\d{1,2})/(?P<year>[12]\d{3})(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def _ranges(text: str, style: str) -> Iterator[DateSpan]:
+    for match in _RANGE_RE.finditer(text):
+        year = int(match.group("year"))
+        first = (int(match.group("month")), int(match.group("day")))
+        last = (int(match.group("month2")), int(match.group("day2")))
+        if not (_valid(year, first[0], first[1]) and _valid(year, last[0], last[1])):
+            continue
+        if first >= last:
+            continue  # "25/12 đến 5/1/2024" spans a new year: its first year is not written
+        yield DateSpan(match.start(), match.start("gap"), english_date(style, *first))
+        yield DateSpan(
+            match.start("day2"), match.end(), english_date(style, last[0], year, last[1])
+        )
+
+
 def find_dates(text: str, style: str = MONTH_DAY_YEAR) -> Iterator[DateSpan]:
     """Date expressions of text in order, none overlapping another, with their English."""
     if style not in DATE_STYLES:
         raise ValueError(f"unknown date style {style!r}")
-    found: list[DateSpan] = []
+    found: list[DateSpan] = list(_ranges(text, style))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(match.start() < span.end and span.start < match.end() for span in found):

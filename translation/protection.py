@@ -25,8 +25,8 @@ PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
 
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# 03-NQ/TU, 18-NQ/TW, 176/2025/QH15, 35/2025/NĐ-CP
-_DOCUMENT_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*)+\b")
+# 03-NQ/TU, 18-NQ/TW, 176/2025/QH15, 35/2025/NĐ-CP, 749/QĐ-TTg (a part may end in lower case)
+_DOCUMENT_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*[a-zđ]?)+\b")
 _NUMBER_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+(?=\s?%))(?:\s?%)?(?![.,]?\d)(?!\w)"
 )

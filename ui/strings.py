@@ -362,6 +362,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "left to MT: an admitted translation, not required",
     },
     "fixed_reason_forbidden": {"vi": "cấm dùng", "en": "forbidden"},
+    "fixed_reason_common_noun": {
+        "vi": "để dịch máy: danh từ chung, dịch máy tự thêm mạo từ và số nhiều",
+        "en": "left to MT: a common noun, which MT gives its article and plural",
+    },
     "fixed_reason_heads_name": {
         "vi": "để dịch máy: là chữ đầu của một tên dài hơn chưa có trong bảng thuật ngữ",
         "en": "left to MT: it begins a longer name the glossary does not hold",

@@ -11,10 +11,13 @@ finds, longest first:
   any shorter glossary term inside them (never "Phòng" → "Division" in "Hải Phòng");
 - glossary terms, the entry valid on the document's date enforced: before 1 March 2025
   "Bộ Thông tin và Truyền thông" is enforced as the Ministry of Information and
-  Communications, after it the historic name is only shown. A lower-case common noun
-  takes a lower-case English ("thành phố" → "city", never "City" mid-sentence), and a
-  lone head word that begins a longer, unlisted name ("Trung tâm" in "Trung tâm Hành
-  chính thành phố") is left to MT with the rest of that name;
+  Communications, after it the historic name is only shown. A lower-case common noun is
+  never replaced by a capitalised title: "thành phố" alone is the "city", shown so and
+  left to MT, which gives it its article and plural ("51 phường" → "51 wards"). A lone
+  head word that begins a longer, unlisted name ("Trung tâm" in "Trung tâm Hành chính
+  thành phố", "Trưởng phòng" in "Trưởng phòng Hợp tác quốc tế") is left to MT with the
+  rest of that name; an abbreviation the source repeats after a name whose English
+  already ends with it ("… Hoa Kỳ (USAID)") is taken into the span, not written twice;
 - titles before names ("PGS.TS." → "Assoc. Prof. Dr."), then personal names, which stop
   at titles and keep or lose their diacritics as the partner profile says.
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -52,7 +56,7 @@ from workflow.glossary.matcher import TermHit, TermMatcher, leftmost_longest
 from workflow.glossary.store import project_matcher
 from workflow.glossary.target_check import IssueKind, TermIssue, check_target
 from workflow.models import Document, Project
-from workflow.vietnamese.names import name_spans, starts_with_function
+from workflow.vietnamese.names import name_spans, starts_with_body, starts_with_function
 
 # Kinds a span of `songngu protect` may have (the MT protection's own kinds: the inline
 # codes and bracketed numbers of a source are reported as codes).
@@ -107,6 +111,7 @@ class Reason(StrEnum):
     FORBIDDEN = "forbidden"  # only a forbidden target is listed
     HEADS_NAME = "heads_name"  # a head word of a longer name the glossary does not hold
     IN_NAME = "in_name"  # a common term capitalised mid-sentence: part of a longer name
+    COMMON_NOUN = "common_noun"  # "thành phố" (city) alone: MT gives it article and number
     PLACE = "place"  # the gazetteer
     COMPOUND = "compound"  # composed from a function, a body and a place
     NAME = "name"  # a personal name
@@ -169,20 +174,30 @@ def _in_force(entry: GlossaryEntry, on: datetime.date | None) -> tuple[bool, Rea
 def cased_target(entry: GlossaryEntry, found: str) -> str:
     """The entry's target in the case of the text: a lower-case common noun stays lower.
 
-    An entry written in lower case ("thành phố" → "City") is a common noun; found in
-    lower case mid-sentence its English is lower case too ("city"), unless the English
-    begins with an acronym ("ICT"); found capitalised (a sentence's first word) its
-    English is capitalised.
+    An entry written in lower case with a capitalised English ("thành phố" → "City") is a
+    common noun: its English is lower case ("city", never "City" mid-sentence), unless
+    the English begins with an acronym ("ICT"). A lower-case term with a lower-case
+    English found capitalised (a sentence's first word) is capitalised.
     """
     target = entry.target
-    first_word = target.split(" ", 1)[0]
     if not entry.source[:1].islower():
         return target
-    if found[:1].islower() and target[:1].isupper() and not first_word.isupper():
+    if is_common_noun(entry):
         return target[:1].lower() + target[1:]
     if found[:1].isupper() and target[:1].islower():
         return target[:1].upper() + target[1:]  # the first word of a sentence or quote
     return target
+
+
+def is_common_noun(entry: GlossaryEntry) -> bool:
+    """A lower-case Vietnamese noun whose glossary English is title-cased: "tỉnh" → "Province".
+
+    Alone, such a word is left to MT: "51 phường" are "51 wards", "về phía thành phố" is
+    "for the city's part", which a fixed "[ward]" or "[city]" cannot give. Inside a name
+    it is part of that name ("thành phố Hải Phòng" → "Hai Phong City", the gazetteer's).
+    """
+    first_word = entry.target.split(" ", 1)[0]
+    return entry.source[:1].islower() and entry.target[:1].isupper() and not first_word.isupper()
 
 
 def _heads_unlisted_name(source: str, hit: TermHit) -> bool:
@@ -213,6 +228,46 @@ def _inside_unlisted_name(source: str, hit: TermHit) -> bool:
         return False
     before = source[: hit.start].rstrip()
     return bool(before) and before[-1] not in _SENTENCE_OPENERS
+
+
+# Titles that name a unit's head ("Trưởng phòng" = head of the Phòng): the capitalised
+# words after one are the unit's name, which MT translates whole with the title.
+_UNIT_HEAD_TITLE_RE = re.compile(r"(?:phòng|ban|khoa|vụ|cục|sở|viện|trung tâm|bộ môn)$", re.I)
+
+
+def _before_unlisted_body(source: str, hit: TermHit, listed: frozenset[int]) -> bool:
+    """A function title followed by a body the glossary does not hold: "Giám đốc Bệnh viện …".
+
+    "[Director] Bệnh viện Bạch Mai" reads worse than the whole left to MT ("Director of
+    Bach Mai Hospital"); a body the glossary holds is composed instead (compounds). So
+    does a unit head's title before the unit's name: "Trưởng phòng Hợp tác quốc tế".
+    """
+    rest = source[hit.end :]
+    if not (rest.startswith(" ") and starts_with_function(hit.entry.source)):
+        return False
+    if hit.end + 1 in listed:
+        return False  # the glossary holds what follows: composed, or the title stands alone
+    following = rest[1:].split(" ", 1)[0]
+    names_a_unit = _UNIT_HEAD_TITLE_RE.search(hit.entry.source) is not None and (
+        following[:1].isupper() and following[1:].islower()
+    )
+    return names_a_unit or starts_with_body(rest[1:])
+
+
+_ABBREVIATION_END_RE = re.compile(r"\(([A-ZĐ][\w&.-]*)\)$")
+
+
+def _repeated_abbreviation(source: str, end: int, english: str) -> int:
+    """Length of " (USAID)" after a term whose English already ends with "(USAID)".
+
+    The source writes the name and its abbreviation; the English form does too, so the
+    abbreviation is taken into the span rather than written twice.
+    """
+    found = _ABBREVIATION_END_RE.search(english)
+    if found is None:
+        return 0
+    following = re.match(r"\s*\(" + re.escape(found.group(1)) + r"\)", source[end:])
+    return following.end() if following else 0
 
 
 def _kind_of(entry: GlossaryEntry) -> str:
@@ -270,7 +325,7 @@ class Protector:
 
     # --- deciding ------------------------------------------------------------------------
 
-    def _choose(self, group: Sequence[TermHit], source: str) -> Finding:
+    def _choose(self, group: Sequence[TermHit], source: str, listed: frozenset[int]) -> Finding:
         """The finding of one glossary span: the first alternative MT may follow."""
         hit = group[0]
         alternatives = tuple(h.entry for h in group)
@@ -282,18 +337,23 @@ class Protector:
                 break
             if candidate is hit:
                 reason = why
-        if enforced and _heads_unlisted_name(source, hit):
+        if enforced and is_common_noun(chosen):
+            enforced, reason = False, Reason.COMMON_NOUN
+        elif enforced and (
+            _heads_unlisted_name(source, hit) or _before_unlisted_body(source, hit, listed)
+        ):
             enforced, reason = False, Reason.HEADS_NAME
         elif enforced and _inside_unlisted_name(source, hit):
             enforced, reason = False, Reason.IN_NAME
         text = hit.text
         end = hit.end
         kind = _kind_of(chosen)
+        english = cased_target(chosen, hit.text)
         if kind == "title" and chosen.domain == "academic titles" and source[end : end + 1] == ".":
             end += 1  # "TS." is the title: its dot must not stay behind as "Dr.."
-            text = source[hit.start : end]
+        end += _repeated_abbreviation(source, end, english)
+        text = source[hit.start : end]
         dated = self.on if reason in (Reason.IN_FORCE_ON_DATE, Reason.HISTORIC) else None
-        english = cased_target(chosen, hit.text)
         return Finding(
             hit.start,
             end,
@@ -314,6 +374,7 @@ class Protector:
                 _in_force(hit.entry, self.on)[0]
                 and not _heads_unlisted_name(source, hit)
                 and not _inside_unlisted_name(source, hit)
+                and not is_common_noun(hit.entry)
             )
 
         return usable
@@ -361,7 +422,8 @@ class Protector:
         groups: dict[tuple[int, int], list[TermHit]] = {}
         for hit in self.matcher.find(source):
             groups.setdefault((hit.start, hit.end), []).append(hit)
-        glossary = {span: self._choose(group, source) for span, group in groups.items()}
+        listed = frozenset(h.start for h in all_hits)
+        glossary = {span: self._choose(group, source, listed) for span, group in groups.items()}
         place_spans = {(p.start, p.end): p for p in places}
 
         strong: list[_Candidate] = [_Candidate(self._compound_finding(c), 1) for c in compounds]

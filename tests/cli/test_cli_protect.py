@@ -80,7 +80,6 @@ def test_the_issue_sentences_on_their_date_and_after_the_mergers(
             "title",
             "Deputy Minister of Information and Communications",
         ),
-        (2, "thành phố", "term", "city"),
         (2, "Lê Tiến Châu", "name", "Le Tien Chau"),
         (2, "Bí thư Thành ủy Hải Phòng", "title", "Secretary of the Hai Phong Party Committee"),
     ]

@@ -2,7 +2,8 @@
 
 The demo project is Indiana University's (names keep their diacritics, US dates, the
 country is "Vietnam") and its document is dated 14 October 2026. Each tuple is
-(line of the file, text in the line, kind, English), in order.
+(line of the file, text in the line, kind, English), in order. "thành phố" alone (the
+city, mid-sentence) is a common noun MT translates itself, so it is not listed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ SEED_SPANS: list[tuple[int, str, str, str]] = [
     (1, "chuyển đổi số", "term", "digital transformation"),
     (1, "thành phố Đà Nẵng", "place", "Da Nang City"),
     (3, "14/10/2026", "date", "October 14, 2026"),
-    (3, "thành phố", "term", "city"),
     (3, "UBND TP. Đà Nẵng", "term", "Da Nang City People's Committee"),
     (3, "Trường Đại học Indiana", "term", "Indiana University"),
     (3, "Hoa Kỳ", "place", "United States"),
@@ -38,7 +38,6 @@ SEED_SPANS: list[tuple[int, str, str, str]] = [
     (3, "GS.", "title", "Prof."),
     (3, "Robert M. Allen", "name", "Robert M. Allen"),
     (5, "Trần Minh Khoa", "name", "Trần Minh Khoa"),
-    (5, "thành phố", "term", "city"),
     (5, "98,5%", "number", "98.5%"),
     (5, "1.200", "number", "1,200"),
     (5, "Nghị quyết", "term", "Resolution"),
@@ -47,7 +46,6 @@ SEED_SPANS: list[tuple[int, str, str, str]] = [
     (5, "kinh tế số", "term", "digital economy"),
     (5, "30%", "number", "30%"),
     (5, "GRDP", "acronym", "GRDP"),
-    (5, "thành phố", "term", "city"),
     (7, "TS.", "title", "Dr."),
     (7, "Nguyễn Văn Hải", "name", "Nguyễn Văn Hải"),
     (7, "2.400", "number", "2,400"),

@@ -145,3 +145,11 @@ def test_the_mt_page_shows_what_mt_will_keep_fixed_in_both_languages(
     assert ("14/10/2026", "ngày tháng", "October 14, 2026") in rows
     assert ("Hoa Kỳ", "địa danh", "United States") in rows
     assert "tên người giữ dấu" in _captions(vietnamese)
+
+
+def test_every_kind_and_reason_has_its_words_in_both_languages() -> None:
+    from ui.strings import STRINGS
+    from workflow.protect import KINDS, Reason
+
+    keys = [f"fixed_kind_{kind}" for kind in KINDS] + [f"fixed_reason_{r.value}" for r in Reason]
+    assert [key for key in keys if key not in STRINGS] == []

@@ -141,14 +141,20 @@ def test_a_dated_preferred_entry_stays_enforced_without_a_date() -> None:
     assert not Protector(matcher, on=D(2021, 1, 1)).findings("Dự án A")[0].enforced
 
 
-def test_lower_case_common_nouns_keep_lower_case_english() -> None:
-    assert _fixed("Về phía thành phố, tỉnh đã họp") == [
-        ("thành phố", "term", "city"),
-        ("tỉnh", "term", "province"),
+def test_lower_case_common_nouns_are_left_to_mt_and_shown_in_lower_case() -> None:
+    # "51 phường" are "51 wards": a fixed "[ward]" would lose the plural.
+    assert _fixed("Về phía thành phố, tỉnh có 51 phường") == []
+    findings = Protector(SHIPPED).findings("Về phía thành phố, tỉnh có 51 phường")
+    assert [(f.text, f.english, f.enforced, f.reason) for f in findings] == [
+        ("thành phố", "city", False, Reason.COMMON_NOUN),
+        ("tỉnh", "province", False, Reason.COMMON_NOUN),
+        ("phường", "ward", False, Reason.COMMON_NOUN),
     ]
+    # Inside a place the unit word is part of the name.
+    assert _fixed("thành phố Hải Phòng") == [("thành phố Hải Phòng", "place", "Hai Phong City")]
     entry = GlossaryEntry("thành phố", "City")
     assert cased_target(entry, "thành phố") == "city"
-    assert cased_target(entry, "Thành phố") == "City"
+    assert cased_target(entry, "Thành phố") == "city"  # still the common noun
     assert cased_target(
         GlossaryEntry("chuyển đổi số", "digital transformation"), "Chuyển đổi số"
     ) == ("Digital transformation")

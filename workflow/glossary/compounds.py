@@ -14,7 +14,7 @@ it does not; so the parts are composed here from patterns, never listed per comb
                  | sub-body body | glossary-body
     function    := "Chủ tịch" | "Bí thư" | "Thứ trưởng" | …   (data/compounds.tsv)
     local-body  := "UBND" | "Thành ủy" | "Công an" | …         (with English templates)
-    department  := a glossary entry "Sở …"
+    department  := a glossary entry "Sở …" (with a place, or a unit word: "Sở Y tế tỉnh")
     place       := a gazetteer hit; unit-word := "tỉnh", "thành phố", "xã", …
 
 Only parts separated by whitespace combine. The glossary supplies the bodies' English
@@ -201,6 +201,9 @@ class CompoundFinder:
                     for nxt in after(atom.end):
                         if nxt.place is not None and not nxt.alone:
                             english = f"{nxt.place.name_english} {atom.english}"
+                            found.append((nxt.end, english, (atom, nxt)))
+                        elif nxt.unit is not None:  # "Sở Y tế tỉnh": the provincial one
+                            english = f"{UNIT_ENGLISH[nxt.unit][2]} {atom.english}"
                             found.append((nxt.end, english, (atom, nxt)))
             return found
 

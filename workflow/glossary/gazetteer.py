@@ -54,6 +54,7 @@ UNIT_ENGLISH = {
     "township": ("Town", "Town", "town"),
     "ward": ("Ward", "Ward", "ward"),
     "commune": ("Commune", "Commune", "commune"),
+    "special zone": ("Special Zone", "Special Zone", "special zone"),
 }
 
 
@@ -88,6 +89,8 @@ def _level_words() -> tuple[LevelWord, ...]:
         + forms("township", ["township"], "thị trấn", "TT.")
         + forms("ward", ["ward"], "phường", "P.")
         + forms("commune", ["commune"], "xã")
+        # Island districts became special zones on 1 Jul 2025 ("đặc khu Hoàng Sa").
+        + forms("special zone", ["district"], "đặc khu")
     )
 
 

@@ -68,19 +68,34 @@ FUNCTION_STARTS = _phrases(
     "chủ nhiệm|chánh văn phòng|chánh thanh tra|chánh án|thủ tướng|đại sứ|tổng giám đốc|"
     "tổng thư ký|đại biểu|giáo sư|tiến sĩ|thạc sĩ|bác sĩ|kỹ sư|luật sư|nhà báo|đại tướng|"
     "thượng tướng|trung tướng|thiếu tướng|đại tá|thượng tá|trung tá|thiếu tá|"
-    "trưởng đại diện|điều phối viên"
+    "trưởng đại diện|điều phối viên|tổng lãnh sự|lãnh sự|người phát ngôn|giám đốc quốc gia"
 )
 BODY_STARTS = _phrases(
     "bộ|sở|ủy ban|hội đồng|tỉnh ủy|thành ủy|huyện ủy|quận ủy|đảng ủy|trường đại học|đại học|"
-    "học viện|trung tâm|viện|cục|tổng cục|tỉnh|thành phố|quận|huyện|phường|thị xã"
+    "học viện|trung tâm|viện|cục|tổng cục|tỉnh|thành phố|quận|huyện|phường|thị xã|đặc khu|"
+    "đại sứ quán|tổng lãnh sự quán|bệnh viện|trường thpt|trường trung học|công ty|tập đoàn|"
+    "ngân hàng|khu công nghiệp|khu kinh tế"
 )
 TITLE_STARTS = FUNCTION_STARTS + BODY_STARTS
 
 
+def _longest_start(text: str) -> tuple[str, ...] | None:
+    words = tuple(match_key(word) for word in _WORD_RE.findall(text))
+    matching = [phrase for phrase in TITLE_STARTS if words[: len(phrase)] == phrase]
+    return max(matching, key=len) if matching else None
+
+
 def starts_with_function(text: str) -> bool:
-    """Whether text begins with a title or function ("Thứ trưởng …", "Phó Chủ tịch …")."""
-    words = [match_key(word) for word in _WORD_RE.findall(text)]
-    return any(tuple(words[: len(phrase)]) == phrase for phrase in FUNCTION_STARTS)
+    """Whether text begins with a title or function ("Thứ trưởng …", "Phó Chủ tịch …").
+
+    The longest phrase decides: "Đại sứ quán" (an embassy) is a body, "Đại sứ" a title.
+    """
+    return _longest_start(text) in FUNCTION_STARTS
+
+
+def starts_with_body(text: str) -> bool:
+    """Whether text begins with a body or unit ("Bệnh viện …", "Sở …", "Đại sứ quán …")."""
+    return _longest_start(text) in BODY_STARTS
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -154,8 +169,12 @@ def _spans(text: str, after_titles: frozenset[int]) -> list[tuple[int, int]]:
                 found.append((word.start(), words[last].end()))
             index = last + 1
         elif introduced:
-            end, index = _run_after_title(text, words, index)
-            found.append((word.start(), end))
+            end, following = _run_after_title(text, words, index)
+            # One capitalised word after a function, then lower case, is the start of a
+            # unit's name ("Trưởng phòng Hợp tác quốc tế"), not a person.
+            if following - index > 1 or _introduced(text, word.start(), frozenset()):
+                found.append((word.start(), end))
+            index = following
         else:
             index += 1
     return found
