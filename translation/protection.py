@@ -109,6 +109,8 @@ def english_number(vietnamese: str) -> str:
 
 
 def _name_spans(source: str, names: tuple[str, ...], strip: bool) -> list[ProtectedSpan]:
+    if not names:
+        return []
     # match_key keeps an NFC text's length, so offsets in the key are offsets in the NFC
     # text; a source in NFD (pasted from some Mac and web sources) maps them back.
     if unicodedata.is_normalized("NFC", source):

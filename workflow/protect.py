@@ -467,20 +467,25 @@ class Protector:
 
     # --- what MT is given ----------------------------------------------------------------
 
-    def term_spans(self, source: str) -> tuple[TermSpan, ...]:
+    def term_spans(
+        self, source: str, findings: Sequence[Finding] | None = None
+    ) -> tuple[TermSpan, ...]:
         """The enforced findings as spans for MT (a span holding an inline code is left)."""
+        findings = self.findings(source) if findings is None else findings
         return tuple(
             TermSpan(f.start, f.end, f.english, f.kind)
-            for f in self.findings(source)
+            for f in findings
             if f.enforced and not has_tags(source, f.start, f.end)
         )
 
     def options(self) -> ProtectionOptions:
         return ProtectionOptions(date_style=self.style.date_style)
 
-    def protected_spans(self, source: str) -> list[ProtectedSpan]:
+    def protected_spans(
+        self, source: str, findings: Sequence[Finding] | None = None
+    ) -> list[ProtectedSpan]:
         """Every span MT keeps fixed in source, with its English (patterns included)."""
-        return find_spans(source, self.term_spans(source), self.options())
+        return find_spans(source, self.term_spans(source, findings), self.options())
 
     def request(self, key: int | str, source: str) -> MTRequest:
         return MTRequest(
@@ -568,7 +573,8 @@ class ReportedSpan:
 
 def report(protector: Protector, source: str) -> list[ReportedSpan]:
     """What MT will keep fixed in source: every protected span, with its finding if any."""
-    findings = {(f.start, f.end): f for f in protector.findings(source) if f.enforced}
+    found = protector.findings(source)
+    findings = {(f.start, f.end): f for f in found if f.enforced}
     return [
         ReportedSpan(
             span.start,
@@ -578,5 +584,5 @@ def report(protector: Protector, source: str) -> list[ReportedSpan]:
             span.replacement,
             findings.get((span.start, span.end)),
         )
-        for span in protector.protected_spans(source)
+        for span in protector.protected_spans(source, found)
     ]

@@ -117,15 +117,26 @@ def _capitalised(word: str) -> bool:
     return word[0].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+def _by_first_word(phrases: Sequence[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return grouped
+
+
+_TITLE_STARTS_BY_FIRST_WORD = _by_first_word(TITLE_STARTS)
+
+
 def _title_starts_at(words: Sequence[re.Match[str]], index: int, text: str) -> bool:
     """Whether a title, function or body begins with words[index]."""
-    for phrase in TITLE_STARTS:
+    first = match_key(words[index].group(0))
+    for phrase in _TITLE_STARTS_BY_FIRST_WORD.get(first, ()):
         if index + len(phrase) > len(words):
             continue
         if all(
             match_key(words[index + k].group(0)) == part
-            and (k == 0 or text[words[index + k - 1].end() : words[index + k].start()] == " ")
-            for k, part in enumerate(phrase)
+            and text[words[index + k - 1].end() : words[index + k].start()] == " "
+            for k, part in enumerate(phrase[1:], start=1)
         ):
             return True
     return False
