@@ -540,6 +540,25 @@ def target_issues(
     return sorted(issues, key=lambda issue: (issue.source_start, issue.kind != IssueKind.MISSING))
 
 
+def terms_outside_places(
+    text: str, hits: Sequence[TermHit], places: PlaceFinder | None = None
+) -> list[TermHit]:
+    """Glossary hits that are not a shorter part of a place's name.
+
+    "Phòng" (Division) inside "Hải Phòng" is no glossary term: the longer place wins, as
+    it does in MT. A term with the very words of a place ("Hà Nội") is kept.
+    """
+    found = (places or place_finder()).find(text)
+    return [
+        hit
+        for hit in hits
+        if not any(
+            p.start <= hit.start and hit.end <= p.end and (p.start, p.end) != (hit.start, hit.end)
+            for p in found
+        )
+    ]
+
+
 def _replace_kind(finding: Finding, kind: str) -> Finding:
     return dataclasses.replace(finding, kind=kind)
 
