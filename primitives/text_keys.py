@@ -100,3 +100,26 @@ def loose_key(text: str) -> str:
     if key.isascii():
         return key
     return "".join(_fold_char(c) for c in key)
+
+
+def nfc_offsets(text: str) -> tuple[str, list[int]] | None:
+    """text in NFC and, for each NFC offset and the end, the offset in text.
+
+    Composition joins a letter and the marks after it, so each such cluster is composed
+    alone and its NFC characters map to where it starts. None for the rare text whose NFC
+    also joins letters (Hangul jamo): cluster offsets would not hold there.
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index < len(text) and unicodedata.combining(text[index]):
+            continue
+        composed = unicodedata.normalize("NFC", text[start:index])
+        parts.append(composed)
+        offsets += [start] * len(composed)
+        start = index
+    nfc = "".join(parts)
+    if nfc != unicodedata.normalize("NFC", text):
+        return None
+    return nfc, offsets + [len(text)]

@@ -148,6 +148,22 @@ def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
 
 
+@pytest.fixture(scope="session")
+def copy_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A vi→en .argosmodel whose model copies its input (placeholders survive MT).
+
+    Its SentencePiece model is trained on the demo report, so the seed article's text
+    goes through it piece for piece (see songngu_testing/copy_model.py).
+    """
+    from songngu_testing.copy_model import build_copy_package
+
+    from workflow.demo import demo_source
+
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("copying")
+    return build_copy_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+
+
 @pytest.fixture
 def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ARGOS_PACKAGES_DIR; the package index points nowhere (no network in tests)."""

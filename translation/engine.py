@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from primitives.errors import InvalidInput
+from translation.dates import MONTH_DAY_YEAR
 from translation.protection import TermSpan
 
 # Flags an MTResult can carry; a reviewer should look at any flagged segment.
@@ -39,10 +40,13 @@ class MTRequest:
 
     key: str | int
     source: str
-    terms: tuple[TermSpan, ...] = ()  # enforced glossary terms (offsets in source)
-    names: tuple[str, ...] = ()  # personal names, kept out of MT
-    strip_name_diacritics: bool = False  # partner style: "Nguyen Van An"
+    # Spans the caller fixed (offsets in source): enforced glossary terms, places, names
+    # and titles, each with its English and kind.
+    terms: tuple[TermSpan, ...] = ()
+    names: tuple[str, ...] = ()  # personal names given as text, kept out of MT
+    strip_name_diacritics: bool = False  # partner style for names given as text
     protect_patterns: bool = True  # URLs, e-mails, codes, dates, numbers, acronyms
+    date_style: str = MONTH_DAY_YEAR  # partner style: "August 9, 2022" or "9 August 2022"
 
 
 @dataclass(frozen=True)

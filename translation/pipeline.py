@@ -161,10 +161,11 @@ class DocumentTranslator:
                 names=request.names,
                 strip_name_diacritics=request.strip_name_diacritics,
                 detect_do_not_translate=request.protect_patterns,
+                date_style=request.date_style,
             )
             shift = len(leading)
             terms = tuple(
-                TermSpan(term.start - shift, term.end - shift, term.replacement)
+                TermSpan(term.start - shift, term.end - shift, term.replacement, term.kind)
                 for term in request.terms
                 if term.start >= shift and term.end <= shift + len(stripped)
             )

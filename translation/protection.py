@@ -3,10 +3,12 @@
 Before MT, each protected span of the source (inline code tags, enforced glossary terms,
 personal names, URLs, e-mail addresses, document codes, dates, numbers, acronyms) is
 replaced by a numbered placeholder ``[1]``, ``[2]``, …; after MT each placeholder is
-replaced by the span's English form. Numbers take English separators ("6,5%" → "6.5%",
-"1.000" → "1,000") and document codes fold Đ to D ("35/2025/NĐ-CP" → "35/2025/ND-CP")
-when ``english_conventions`` is on. If the model drops, duplicates or invents a
-placeholder, :func:`restore` returns None and the caller retranslates without protection.
+replaced by the span's English form. With ``english_conventions`` on, numbers take English
+separators ("6,5%" → "6.5%", "1.000" → "1,000"), document codes fold Đ to D
+("35/2025/NĐ-CP" → "35/2025/ND-CP") and dates are written out in the partner's date style
+("9/8/2022" → "August 9, 2022" or "9 August 2022": :mod:`translation.dates`). If the
+model drops, duplicates or invents a placeholder, :func:`restore` returns None and the
+caller retranslates without protection.
 """
 
 from __future__ import annotations
@@ -16,15 +18,15 @@ import unicodedata
 from dataclasses import dataclass
 
 from primitives.inline import pairing_problems, plain, tags
-from primitives.text_keys import match_key
+from primitives.text_keys import match_key, nfc_offsets
+from translation.dates import MONTH_DAY_YEAR, find_dates
 
 PLACEHOLDER_RE = re.compile(r"\[\s*(\d+)\s*\]")
 
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# 03-NQ/TU, 18-NQ/TW, 176/2025/QH15, 35/2025/NĐ-CP
-_DOCUMENT_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*)+\b")
-_DATE_RE = re.compile(r"(?<![\d/])(?:\d{1,2}/)?\d{1,2}/\d{4}(?![\d/])")
+# 03-NQ/TU, 18-NQ/TW, 176/2025/QH15, 35/2025/NĐ-CP, 749/QĐ-TTg (a part may end in lower case)
+_DOCUMENT_CODE_RE = re.compile(r"\b\d+(?:/\d{4})?(?:[-/][A-ZĐ][A-ZĐ0-9]*[a-zđ]?)+\b")
 _NUMBER_RE = re.compile(
     r"(?<![\w.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+(?=\s?%))(?:\s?%)?(?![.,]?\d)(?!\w)"
 )
@@ -32,13 +34,24 @@ _ACRONYM_RE = re.compile(r"(?<!\w)[A-ZĐ][A-ZĐ0-9&]{1,9}(?:-\d+)?(?!\w)")
 _TRAILING_URL_PUNCTUATION = ".,;:!?)]}"
 
 
+# What the caller's spans may be (the workflow decides them from its glossary, gazetteer
+# and name detection); find_spans adds tag, literal, url, email, code, date, number and
+# acronym spans of its own.
+TERM_KINDS = ("term", "place", "name", "title")
+
+
 @dataclass(frozen=True)
 class TermSpan:
-    """An enforced glossary term: source[start:end] becomes replacement in the target."""
+    """A span the caller fixes: source[start:end] becomes replacement in the target.
+
+    kind says what it is (TERM_KINDS): an enforced glossary term, a place, a person's name
+    or a title before a name.
+    """
 
     start: int
     end: int
     replacement: str
+    kind: str = "term"
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,8 @@ class ProtectionOptions:
     names: tuple[str, ...] = ()  # personal names to keep out of MT
     strip_name_diacritics: bool = False  # "Nguyễn Văn An" → "Nguyen Van An"
     detect_do_not_translate: bool = True  # URLs, e-mails, codes, dates, numbers, acronyms
-    english_conventions: bool = True  # English number separators, Đ→D in codes
+    english_conventions: bool = True  # English number separators, Đ→D in codes, dates
+    date_style: str = MONTH_DAY_YEAR  # "August 9, 2022"; DAY_MONTH_YEAR: "9 August 2022"
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class ProtectedSpan:
 
     start: int
     end: int
-    kind: str  # tag, literal, term, name, url, email, code, date, number, acronym
+    kind: str  # tag, literal, term, place, name, title, url, email, code, date, number, acronym
     replacement: str
 
 
@@ -94,36 +108,15 @@ def english_number(vietnamese: str) -> str:
     return text + (match.group(3) or "").strip()
 
 
-def _nfc_offsets(text: str) -> tuple[str, list[int]] | None:
-    """text in NFC and, for each NFC offset and the end, the offset in text.
-
-    Composition joins a letter and the marks after it, so each such cluster is composed
-    alone and its NFC characters map to where it starts. None for the rare text whose NFC
-    also joins letters (Hangul jamo): cluster offsets would not hold there.
-    """
-    parts: list[str] = []
-    offsets: list[int] = []
-    start = 0
-    for index in range(1, len(text) + 1):
-        if index < len(text) and unicodedata.combining(text[index]):
-            continue
-        composed = unicodedata.normalize("NFC", text[start:index])
-        parts.append(composed)
-        offsets += [start] * len(composed)
-        start = index
-    nfc = "".join(parts)
-    if nfc != unicodedata.normalize("NFC", text):
-        return None
-    return nfc, offsets + [len(text)]
-
-
 def _name_spans(source: str, names: tuple[str, ...], strip: bool) -> list[ProtectedSpan]:
+    if not names:
+        return []
     # match_key keeps an NFC text's length, so offsets in the key are offsets in the NFC
     # text; a source in NFD (pasted from some Mac and web sources) maps them back.
     if unicodedata.is_normalized("NFC", source):
         source_key, offsets = match_key(source), None
     else:
-        mapped = _nfc_offsets(source)
+        mapped = nfc_offsets(source)
         if mapped is None:
             return []
         source_key, offsets = match_key(mapped[0]), mapped[1]
@@ -148,7 +141,7 @@ def _is_heading(source: str) -> bool:
     return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _pattern_spans(source: str, english: bool) -> list[ProtectedSpan]:
+def _pattern_spans(source: str, english: bool, date_style: str) -> list[ProtectedSpan]:
     spans: list[ProtectedSpan] = []
     for match in _URL_RE.finditer(source):
         url = match.group(0).rstrip(_TRAILING_URL_PUNCTUATION)
@@ -159,8 +152,9 @@ def _pattern_spans(source: str, english: bool) -> list[ProtectedSpan]:
         code = match.group(0)
         replacement = code.replace("Đ", "D") if english else code
         spans.append(ProtectedSpan(match.start(), match.end(), "code", replacement))
-    for match in _DATE_RE.finditer(source):
-        spans.append(ProtectedSpan(match.start(), match.end(), "date", match.group(0)))
+    for date in find_dates(source, date_style):
+        replacement = date.english if english else source[date.start : date.end]
+        spans.append(ProtectedSpan(date.start, date.end, "date", replacement))
     for match in _NUMBER_RE.finditer(source):
         number = match.group(0)
         replacement = english_number(number) if english else number
@@ -179,7 +173,8 @@ def find_spans(
     """Non-overlapping spans to protect, by position; earlier kinds win an overlap.
 
     Order of precedence: inline code tags and literal "[n]" text (must survive verbatim),
-    the caller's glossary terms, names, then detected do-not-translate patterns.
+    the caller's spans (glossary terms, places, names, titles: in the caller's order),
+    names given by text, then detected do-not-translate patterns.
     """
     candidates: list[ProtectedSpan] = [
         ProtectedSpan(tag.start, tag.end, "tag", tag.text) for tag in tags(source)
@@ -191,10 +186,12 @@ def find_spans(
     for term in terms:
         if not 0 <= term.start < term.end <= len(source):
             raise ValueError(f"term span {term.start}:{term.end} is outside the source text")
-        candidates.append(ProtectedSpan(term.start, term.end, "term", term.replacement))
+        if term.kind not in TERM_KINDS:
+            raise ValueError(f"term span kind {term.kind!r} is not one of {TERM_KINDS}")
+        candidates.append(ProtectedSpan(term.start, term.end, term.kind, term.replacement))
     candidates += _name_spans(source, options.names, options.strip_name_diacritics)
     if options.detect_do_not_translate:
-        candidates += _pattern_spans(source, options.english_conventions)
+        candidates += _pattern_spans(source, options.english_conventions, options.date_style)
     taken = [False] * len(source)
     accepted: list[ProtectedSpan] = []
     for span in candidates:

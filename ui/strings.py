@@ -198,8 +198,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Glossaries applied to this partner's projects.",
     },
     "partner_help_qa_severities": {
-        "vi": "Mã kiểm tra QA -> mức độ (error, warning, off), thay cho mức mặc định.",
-        "en": "QA check id -> severity (error, warning, off) overriding the defaults.",
+        "vi": "Mã kiểm tra QA -> mức độ (error, warning, info, off), thay cho mức mặc định "
+        "(các mã kiểm tra: docs/qa-checks.md).",
+        "en": "QA check id -> severity (error, warning, info, off) overriding the defaults "
+        "(check ids: docs/qa-checks.md).",
+    },
+    "partner_help_own_names": {
+        "vi": "Tên riêng của đối tác bằng tiếng Việt và tên tiếng Anh của chúng, được bản dịch "
+        "máy giữ nguyên và được kiểm tra trong các dự án của đối tác (đối tượng JSON: "
+        '{"Đại học Indiana": "Indiana University"}).',
+        "en": "The partner's own names in Vietnamese and their English, kept exactly so in MT "
+        'and checked in its projects (JSON object: {"Đại học Indiana": "Indiana University"}).',
     },
     "partner_saved": {"vi": "Đã lưu hồ sơ đối tác {name}.", "en": "Saved partner profile {name}."},
     "partner_read_only": {
@@ -406,6 +415,70 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bản dịch dùng đúng các thuật ngữ.",
         "en": "The target uses the glossary terms.",
     },
+    "glossary_date": {
+        "vi": "Ngày của văn bản: {date}. Tên chính thức được chọn theo ngày này.",
+        "en": "Document date: {date}. Official names are those in force on that day.",
+    },
+    "glossary_no_date": {
+        "vi": "Văn bản chưa có ngày: những tên đã thôi dùng (như sau các đợt sáp nhập năm 2025) "
+        "chỉ được hiển thị, không áp cho dịch máy.",
+        "en": "The document has no date: names that stopped being official (such as after the "
+        "2025 mergers) are shown, not enforced in MT.",
+    },
+    "col_kind": {"vi": "Loại", "en": "Kind"},
+    "col_in_mt": {"vi": "Khi dịch máy", "en": "In MT"},
+    "col_fixed_text": {"vi": "Trong câu", "en": "In the source"},
+    "col_english": {"vi": "Tiếng Anh", "en": "English"},
+    "fixed_kind_place": {"vi": "địa danh", "en": "place"},
+    "fixed_kind_term": {"vi": "thuật ngữ", "en": "term"},
+    "fixed_kind_title": {"vi": "chức danh", "en": "title"},
+    "fixed_kind_name": {"vi": "tên người", "en": "name"},
+    "fixed_kind_date": {"vi": "ngày tháng", "en": "date"},
+    "fixed_kind_code": {"vi": "mã, ký hiệu", "en": "code"},
+    "fixed_kind_number": {"vi": "số", "en": "number"},
+    "fixed_kind_url": {"vi": "địa chỉ web", "en": "URL"},
+    "fixed_kind_email": {"vi": "thư điện tử", "en": "e-mail"},
+    "fixed_kind_acronym": {"vi": "chữ viết tắt", "en": "acronym"},
+    "fixed_reason_enforced": {"vi": "giữ cố định", "en": "kept fixed"},
+    "fixed_reason_in_force_on_date": {
+        "vi": "giữ cố định: còn là tên chính thức vào ngày {date} (dùng đến {until})",
+        "en": "kept fixed: still the official name on {date} (used until {until})",
+    },
+    "fixed_reason_historic": {
+        "vi": "để dịch máy: ngày {date} tên này đã thôi dùng (dùng đến {until})",
+        "en": "left to MT: no longer the official name on {date} (used until {until})",
+    },
+    "fixed_reason_no_date": {
+        "vi": "để dịch máy: tên dùng đến {until}, mà văn bản chưa có ngày",
+        "en": "left to MT: a name used until {until}, and the document has no date",
+    },
+    "fixed_reason_admitted": {
+        "vi": "để dịch máy: cách dịch được chấp nhận, không bắt buộc",
+        "en": "left to MT: an admitted translation, not required",
+    },
+    "fixed_reason_forbidden": {"vi": "cấm dùng", "en": "forbidden"},
+    "fixed_reason_common_noun": {
+        "vi": "để dịch máy: danh từ chung, dịch máy tự thêm mạo từ và số nhiều",
+        "en": "left to MT: a common noun, which MT gives its article and plural",
+    },
+    "fixed_reason_heads_name": {
+        "vi": "để dịch máy: là chữ đầu của một tên dài hơn chưa có trong bảng thuật ngữ",
+        "en": "left to MT: it begins a longer name the glossary does not hold",
+    },
+    "fixed_reason_in_name": {
+        "vi": "để dịch máy: nằm trong một tên riêng dài hơn",
+        "en": "left to MT: part of a longer proper name",
+    },
+    "fixed_reason_place": {"vi": "giữ cố định (danh mục địa danh)", "en": "kept fixed (gazetteer)"},
+    "fixed_reason_place_on_date": {
+        "vi": "giữ cố định (danh mục địa danh, theo ngày {date})",
+        "en": "kept fixed (gazetteer, as on {date})",
+    },
+    "fixed_reason_compound": {
+        "vi": "giữ cố định: ghép từ {parts}",
+        "en": "kept fixed: composed of {parts}",
+    },
+    "fixed_reason_name": {"vi": "giữ cố định", "en": "kept fixed"},
     "term_missing": {
         "vi": "«{source}» cần dịch là «{expected}»{alternatives}.",
         "en": "«{source}» should be translated as «{expected}»{alternatives}.",
@@ -464,6 +537,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Job {id} stopped reporting (was the server restarted?).",
     },
     "mt_resume": {"vi": "Tiếp tục lần dịch {id}", "en": "Resume job {id}"},
+    "mt_fixed_header": {
+        "vi": "Những gì dịch máy sẽ giữ cố định",
+        "en": "What MT will keep fixed",
+    },
+    "mt_fixed_segment": {"vi": "Câu", "en": "Segment"},
+    "mt_fixed_none": {
+        "vi": "Dịch máy không giữ cố định gì trong câu này.",
+        "en": "MT keeps nothing fixed in this segment.",
+    },
+    "mt_fixed_style": {
+        "vi": "Đối tác {partner}: tên người {names}; ngày viết kiểu {example}.",
+        "en": "Partner {partner}: names {names}; dates written as {example}.",
+    },
+    "mt_names_strip": {"vi": "bỏ dấu", "en": "without diacritics"},
+    "mt_names_keep": {"vi": "giữ dấu", "en": "with diacritics"},
     "models_header": {"vi": "Mô hình dịch máy", "en": "Translation models"},
     "models_none": {"vi": "Chưa cài mô hình nào.", "en": "No translation model is installed."},
     "models_missing": {
@@ -1367,6 +1455,12 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "một dấu tab và bản dịch trên mỗi dòng",
         "en": "{filename} has no tab-separated line: a bilingual TSV has a source, a tab "
         "and a target on each line",
+    },
+    "partner.bad_own_names": {
+        "vi": "own_names ghép mỗi tên tiếng Việt với tên tiếng Anh của nó, cả hai đều không "
+        'được để trống, ví dụ {{"Đại học Indiana": "Indiana University"}}',
+        "en": "own_names maps each Vietnamese name to its English, both non-empty text, "
+        'e.g. {{"Đại học Indiana": "Indiana University"}}',
     },
     "partner.not_found": {
         "vi": "không có hồ sơ đối tác {name!r}: hãy chọn một trong {names}",

@@ -14,12 +14,16 @@ in chunks of unique sources, each one progress step and one chance to stop. At t
 of a chunk the segments are read again (versions, statuses); the chunk is translated
 outside any transaction and written, one group of results at a time as the engine yields
 them, with ``apply_fills``, whose version guard leaves alone every segment edited after
-that read (counted as stale in the job result). Enforced glossary terms and personal names go to the engine as protected
-spans, names with or without diacritics as the partner profile says.
+that read (counted as stale in the job result). What the engine keeps fixed (places,
+compound names, enforced glossary terms, titles, personal names, dates in the partner's
+style) is decided by :mod:`workflow.protect` for each document's date; segments of
+documents with different dates are not merged, since a name may be in force on one date
+and historic on the other.
 """
 
 from __future__ import annotations
 
+import datetime
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,9 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
-from primitives.inline import has_tags
 from primitives.statuses import Origin, Status
-from primitives.terms import TermStatus
 from translation.engine import (
     MAX_BEAM_SIZE,
     MTRequest,
@@ -40,9 +42,6 @@ from translation.engine import (
     TranslationEngine,
     get_engine,
 )
-from translation.protection import TermSpan
-from workflow.glossary.matcher import TermHit, TermMatcher
-from workflow.glossary.store import project_matcher
 from workflow.jobs import (
     FINISHED,
     JobContext,
@@ -55,18 +54,14 @@ from workflow.jobs import (
 from workflow.models import Document, Job, Project, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
+from workflow.protect import Protector, meta_date, project_protector
 from workflow.segments import Fill, apply_fills, check_target_text
 from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
-from workflow.vietnamese.names import personal_names
 
 MT_JOB_KIND = "mt"  # run by run_mt_job, as listed in workflow/job_kinds.py
 DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one progress step and one chance to stop
 MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
-
-# Statuses whose target is glossary-enforced in MT: the preferred English form, or the
-# source kept as it is. Admitted and forbidden entries do not steer MT.
-_ENFORCED_STATUSES = frozenset({TermStatus.PREFERRED, TermStatus.DO_NOT_TRANSLATE})
 
 
 # --- parameters and result ------------------------------------------------------------
@@ -165,6 +160,7 @@ class PendingSegment:
     version: int
     source: str
     source_key: str
+    document_id: int = 0
 
 
 def skip_reason(status: int, origin: int) -> str | None:
@@ -196,6 +192,7 @@ _COLUMNS = (
     Segment.origin,
     Segment.source,
     Segment.source_key,
+    Segment.document_id,
 )
 
 
@@ -216,7 +213,7 @@ def _triage(rows: Iterable[Any], skipped: dict[str, int]) -> Iterator[PendingSeg
         if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
-        yield PendingSegment(row.id, row.version, row.source, row.source_key)
+        yield PendingSegment(row.id, row.version, row.source, row.source_key, row.document_id)
 
 
 @dataclass
@@ -238,13 +235,15 @@ def plan_translation(
     session: Session, project: Project, document_id: int | None = None
 ) -> TranslationPlan:
     """Which segments of the project (or one document) MT would translate now."""
-    groups: dict[tuple[str, tuple[bool, ...]], list[PendingSegment]] = {}
+    dates = document_dates(session, project)
+    groups: dict[tuple[object, ...], list[PendingSegment]] = {}
     skipped: dict[str, int] = {}
     query = _in_scope(select(*_COLUMNS), project, document_id).order_by(
         Document.id, Segment.position
     )
     for segment in _triage(session.execute(query), skipped):
-        groups.setdefault(reuse_key(segment), []).append(segment)
+        key = (*reuse_key(segment), dates.get(segment.document_id))
+        groups.setdefault(key, []).append(segment)
     return TranslationPlan(list(groups.values()), skipped)
 
 
@@ -282,49 +281,29 @@ def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], 
 # --- building engine requests ---------------------------------------------------------
 
 
-def enforced_terms(source: str, hits: Sequence[TermHit]) -> tuple[TermSpan, ...]:
-    """Glossary hits MT must follow, as spans of source with their English replacement.
-
-    Alternatives for one span come preferred first; the span is enforced when that first
-    entry is preferred or do-not-translate. A span holding an inline code is left to MT:
-    replacing it would drop the code from the target.
-    """
-    spans: list[TermSpan] = []
-    seen: set[tuple[int, int]] = set()
-    for hit in hits:
-        if (hit.start, hit.end) in seen:
-            continue
-        seen.add((hit.start, hit.end))
-        if hit.entry.status not in _ENFORCED_STATUSES:
-            continue
-        if has_tags(source, hit.start, hit.end):
-            continue
-        # A do-not-translate entry's target is its source unless the glossary says otherwise.
-        spans.append(TermSpan(hit.start, hit.end, hit.entry.target))
-    return tuple(spans)
+def document_dates(session: Session, project: Project) -> dict[int, datetime.date | None]:
+    """The date of each document of the project (what decides its official names)."""
+    rows = session.execute(
+        select(Document.id, Document.meta).where(Document.project_id == project.id)
+    )
+    return {row.id: meta_date(row.meta) for row in rows}
 
 
 @dataclass(frozen=True)
 class RequestContext:
-    """What every request of a project shares: its glossary and its names style."""
+    """What every request of a project shares: its protector and its documents' dates."""
 
-    matcher: TermMatcher
-    strip_name_diacritics: bool
+    protector: Protector
+    dates: dict[int, datetime.date | None] = field(default_factory=dict)
 
     @classmethod
     def for_project(cls, session: Session, project: Project) -> RequestContext:
-        partner_settings = project.partner.settings if project.partner else {}
-        strip = partner_settings.get("name_diacritics", "strip") == "strip"
-        return cls(project_matcher(session, project), strip)
+        return cls(project_protector(session, project), document_dates(session, project))
 
-    def request(self, key: int, source: str) -> MTRequest:
-        return MTRequest(
-            key=key,
-            source=source,
-            terms=enforced_terms(source, self.matcher.find(source)),
-            names=personal_names(source),
-            strip_name_diacritics=self.strip_name_diacritics,
-        )
+    def request(self, key: int, source: str, document_id: int | None = None) -> MTRequest:
+        """The engine request for a source of one of the project's documents."""
+        on = self.dates.get(document_id) if document_id is not None else None
+        return self.protector.with_date(on).request(key, source)
 
 
 # --- starting and running the job -----------------------------------------------------
@@ -514,7 +493,10 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         # One request per group, keyed by its first segment; the rest get the same text.
         to_translate = {g[0].id: g for g in groups if g[0].source_key not in tm_targets}
         result.sources_sent += len(to_translate)
-        sent = [requests.request(key, group[0].source) for key, group in to_translate.items()]
+        sent = [
+            requests.request(key, group[0].source, group[0].document_id)
+            for key, group in to_translate.items()
+        ]
         for translated in engine.translate(sent) if sent else ():
             # A request the engine did not answer leaves its segments NEW.
             answered = [(to_translate[r.key], r) for r in translated if r.key in to_translate]

@@ -52,6 +52,13 @@ PARTNER_SETTINGS: tuple[PartnerSetting, ...] = (
         "glossaries", ["official-names"], None, "Glossaries applied to this partner's projects."
     ),
     PartnerSetting(
+        "own_names",
+        {},
+        None,
+        "The partner's own names in Vietnamese and their English, kept exactly so in MT "
+        'and checked in its projects (JSON object: {"Đại học Indiana": "Indiana University"}).',
+    ),
+    PartnerSetting(
         "qa_severities",
         {},
         None,
@@ -87,6 +94,7 @@ def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
             )
         result[setting.key] = value
     _validate_qa_severities(result["qa_severities"])
+    _check_own_names(result["own_names"])
     return result
 
 
@@ -99,6 +107,19 @@ def _validate_qa_severities(value: Any) -> None:
             key="qa_severities",
         )
     validate_severities(value)
+
+
+def _check_own_names(names: Any) -> None:
+    """own_names maps each Vietnamese name to its English, both non-empty text."""
+    if not isinstance(names, dict) or not all(
+        isinstance(source, str) and isinstance(target, str) and source.strip() and target.strip()
+        for source, target in names.items()
+    ):
+        raise InvalidInput(
+            "partner.bad_own_names",
+            "own_names maps each Vietnamese name to its English, both non-empty text, "
+            'e.g. {{"Đại học Indiana": "Indiana University"}}',
+        )
 
 
 def parse_setting_value(key: str, raw: str) -> Any:

@@ -45,6 +45,7 @@ from workflow.glossary.store import (
 )
 from workflow.intake import read_source
 from workflow.projects import get_project
+from workflow.protect import terms_outside_places
 
 MAX_SCAN_BYTES = 100 * 1024 * 1024
 # Structured documents go through intake (paragraphs, table cells, headers, inline codes);
@@ -184,7 +185,8 @@ def scan_command(
     A .docx or Markdown file is read into blocks (paragraphs, cells, headers; formatting
     as inline tags); any other file as UTF-8/UTF-16 text, one segment per non-empty
     line. Offsets are character offsets in that segment's text; several rows for the
-    same span are alternatives (preferred first, forbidden last).
+    same span are alternatives (preferred first, forbidden last). A term inside a place's
+    name ("Phòng" in "Hải Phòng") is not listed: 'songngu protect' shows the place.
     """
     entries = _load_entries(glossaries, use_default=not no_default, project=project)
     data = _read_bytes(file)
@@ -192,7 +194,7 @@ def scan_command(
     if output_format == "table":
         click.echo(f"{'segment':>7}  {'span':<11}  source  →  target  [status]")
     for segment, (ref, text) in enumerate(_segments(file, data)):
-        for hit in matcher.find(text):
+        for hit in terms_outside_places(text, matcher.find(text)):
             if output_format == "jsonl":
                 click.echo(json.dumps(hit_record(segment, ref, hit), ensure_ascii=False))
             else:

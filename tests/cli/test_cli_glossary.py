@@ -56,6 +56,16 @@ def test_scan_with_extra_glossary_and_table_format(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_term_inside_a_place_name_is_not_a_term(tmp_path: Path) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("Phòng Tài chính thành phố Hải Phòng\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["glossary", "scan", str(source)])
+    assert result.exit_code == 0, result.output
+    found = [(r["source"], r["target"]) for r in map(json.loads, result.output.splitlines())]
+    # The first "Phòng" is the division; "thành phố Hải Phòng" is one place, whole.
+    assert found == [("Phòng", "Division")]
+
+
 def test_missing_file_is_one_error_line(tmp_path: Path) -> None:
     result = _run("glossary", "scan", str(tmp_path / "nope.txt"))
     assert result.returncode != 0

@@ -9,12 +9,28 @@ from workflow.storage import Database
 from workflow.users import add_user, resolve_actor
 
 
-def seed_project(database: Database, sources: list[str], name: str = "P") -> tuple[int, list[int]]:
-    """A project with one document holding these source segments; returns ids."""
+def seed_project(
+    database: Database,
+    sources: list[str],
+    name: str = "P",
+    *,
+    partner: str | None = None,
+    meta: dict[str, str] | None = None,
+) -> tuple[int, list[int]]:
+    """A project with one document holding these source segments; returns ids.
+
+    partner: the project's partner profile (default: generic); meta: the document's
+    metadata ({"date": "2022-08-09"} decides which official names are in force).
+    """
     with database.write() as session:
-        project = create_project(session, resolve_actor(session, "admin"), name)
+        project = create_project(session, resolve_actor(session, "admin"), name, partner)
         document = Document(
-            project_id=project.id, title="doc", filename="doc.txt", format="txt", original=b""
+            project_id=project.id,
+            title="doc",
+            filename="doc.txt",
+            format="txt",
+            original=b"",
+            meta=dict(meta or {}),
         )
         session.add(document)
         session.flush()

@@ -57,12 +57,41 @@ def test_english_number(vietnamese: str, english: str) -> None:
 def test_dates_urls_emails_and_acronyms() -> None:
     source = "Ngày 9/8/2022, UBND và USAID (xem https://gov.vn/a?b=1. hoặc an.nguyen@mof.gov.vn)"
     assert _kinds(source) == [
-        ("date", "9/8/2022", "9/8/2022"),
+        ("date", "9/8/2022", "August 9, 2022"),
         ("acronym", "UBND", "UBND"),
         ("acronym", "USAID", "USAID"),
         ("url", "https://gov.vn/a?b=1", "https://gov.vn/a?b=1"),
         ("email", "an.nguyen@mof.gov.vn", "an.nguyen@mof.gov.vn"),
     ]
+
+
+def test_dates_follow_the_partner_style_and_stay_vietnamese_without_conventions() -> None:
+    source = "Ngày 9/8/2022, tháng 8/2022 và quý I/2022"
+    assert _kinds(source, date_style="day_month_year") == [
+        ("date", "9/8/2022", "9 August 2022"),
+        ("date", "tháng 8/2022", "August 2022"),
+        ("date", "quý I/2022", "Q1 2022"),
+    ]
+    assert [r for _, _, r in _kinds(source, english_conventions=False)] == [
+        "9/8/2022",
+        "tháng 8/2022",
+        "quý I/2022",
+    ]
+
+
+def test_caller_spans_keep_their_kind_and_unknown_kinds_are_refused() -> None:
+    source = "UBND tỉnh Quảng Ninh họp"
+    spans = find_spans(source, (TermSpan(0, 20, "Quang Ninh Provincial People's Committee"),))
+    assert [(s.kind, s.replacement) for s in spans] == [
+        ("term", "Quang Ninh Provincial People's Committee")
+    ]
+    place = find_spans(source, (TermSpan(5, 20, "Quang Ninh province", "place"),))
+    assert [(s.kind, source[s.start : s.end]) for s in place] == [
+        ("acronym", "UBND"),
+        ("place", "tỉnh Quảng Ninh"),
+    ]
+    with pytest.raises(ValueError, match="kind 'body'"):
+        find_spans(source, (TermSpan(0, 4, "x", "body"),))
 
 
 def test_words_of_an_all_capitals_heading_are_not_acronyms() -> None:

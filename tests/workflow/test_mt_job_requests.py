@@ -8,21 +8,18 @@ import pytest
 from songngu_testing import seed_project
 
 from primitives.statuses import Origin, Status
+from primitives.text_keys import match_key
 from translation.engine import FLAG_TAGS_MOVED, MTRequest, MTResult, register_engine
 from translation.protection import TermSpan
 from workflow import mt
 from workflow.glossary import GlossaryEntry, TermMatcher, TermStatus
 from workflow.glossary.store import add_term
 from workflow.jobs import JobState, get_job, run_job
-from workflow.mt import (
-    MTJobOptions,
-    MTJobResult,
-    RequestContext,
-    create_mt_job,
-    enforced_terms,
-)
+from workflow.models import Document, Segment
+from workflow.mt import MTJobOptions, MTJobResult, RequestContext, create_mt_job
 from workflow.partners import update_partner
 from workflow.projects import get_project
+from workflow.protect import Protector
 from workflow.segments import list_segments
 from workflow.storage import Database
 from workflow.users import resolve_actor
@@ -73,7 +70,7 @@ def test_only_preferred_and_do_not_translate_terms_are_enforced() -> None:
         ]
     )
     source = "Ủy ban nhân dân và cán bộ ASEAN gặp Bộ Tài chính."
-    spans = enforced_terms(source, matcher.find(source))
+    spans = Protector(matcher).term_spans(source)
     assert spans == (
         TermSpan(0, 15, "People's Committee"),
         TermSpan(26, 31, "ASEAN"),
@@ -82,7 +79,7 @@ def test_only_preferred_and_do_not_translate_terms_are_enforced() -> None:
     # A term with an inline code inside is left to MT: the code must reach the target.
     tagged = "Gặp Bộ <g1>Tài</g1> chính."
     assert [hit.entry.target for hit in matcher.find(tagged)] == ["Ministry of Finance"]
-    assert enforced_terms(tagged, matcher.find(tagged)) == ()
+    assert Protector(matcher).term_spans(tagged) == ()
 
 
 def test_requests_carry_the_project_glossary_and_the_partner_name_style(
@@ -97,8 +94,8 @@ def test_requests_carry_the_project_glossary_and_the_partner_name_style(
         context = RequestContext.for_project(session, project)
     request = context.request(7, source)
     assert request.key == 7
-    assert request.names == ("Nguyễn Văn An",)
-    assert request.strip_name_diacritics  # the default "generic" partner strips them
+    # The default "generic" partner strips a name's diacritics; the name stops at "thăm".
+    assert TermSpan(4, 17, "Nguyen Van An", "name") in request.terms
     assert TermSpan(18, 22, "visits") in request.terms
 
     _translate(sqlite_db, project_id)
@@ -107,11 +104,8 @@ def test_requests_carry_the_project_glossary_and_the_partner_name_style(
     with sqlite_db.write() as session:
         project = get_project(session, project_id)
         update_partner(session, project.partner.name, {"name_diacritics": "keep"})
-        assert (
-            not RequestContext.for_project(session, project)
-            .request(1, source)
-            .strip_name_diacritics
-        )
+        kept = RequestContext.for_project(session, project).request(1, source)
+    assert TermSpan(4, 17, "Nguyễn Văn An", "name") in kept.terms
 
 
 def test_score_and_flags_are_stored_for_reviewers(
@@ -179,3 +173,32 @@ def test_a_segment_the_engine_did_not_answer_stays_new(sqlite_db: Database) -> N
         ("", Status.NEW),
     ]
     assert (result.machine_translated, result.sources_sent) == (1, 2)
+
+
+def test_each_document_date_decides_its_official_names(
+    sqlite_db: Database, seen: list[MTRequest]
+) -> None:
+    source = "Thứ trưởng Bộ Thông tin và Truyền thông phát biểu."
+    project_id, _ = seed_project(sqlite_db, [source], meta={"date": "2022-08-09"})
+    with sqlite_db.write() as session:
+        project = get_project(session, project_id)
+        later = Document(
+            project_id=project.id,
+            title="later",
+            filename="later.txt",
+            format="txt",
+            original=b"",
+            meta={"date": "2026-01-05"},
+        )
+        session.add(later)
+        session.flush()
+        session.add(
+            Segment(document_id=later.id, position=0, source=source, source_key=match_key(source))
+        )
+    _translate(sqlite_db, project_id)
+    # The same sentence in documents of two dates is asked twice: the ministry's name was
+    # in force on the first date only.
+    assert [r.source for r in seen] == [source, source]
+    first, second = (tuple(t.replacement for t in r.terms) for r in seen)
+    assert first == ("Deputy Minister of Information and Communications",)
+    assert second == ("Deputy Minister",)

@@ -1,9 +1,12 @@
 """Glossary panel beside the segment editor: the terms in the source and the target check.
 
-The project's matcher comes from ``project_matcher``, cached per project and rebuilt only
-when a term changes, so a rerun of the editor costs one aggregate query and a scan.
-Glossary text is the users' own: it is shown in a table or with Markdown escaped, never
-as HTML.
+What the panel shows is what MT is told (``workflow.protect``): places and compound names
+whole ("thành phố Hải Phòng" → "Hai Phong City", never "Phòng" → "Division"), glossary
+terms with the entry in force on the document's date, and whether each is kept fixed in
+MT and why (which date decided it). The project's matcher comes from ``project_matcher``,
+cached per project and rebuilt only when a term changes, so a rerun of the editor costs
+one aggregate query and a scan. Glossary text is the users' own: it is shown in a table
+or with Markdown escaped, never as HTML.
 """
 
 from __future__ import annotations
@@ -13,12 +16,12 @@ import re
 import streamlit as st
 
 from primitives.errors import SongnguError
-from primitives.terms import TermStatus
+from primitives.terms import GlossaryEntry, TermStatus
 from ui.state import database, error_text, t
-from workflow.glossary.matcher import TermHit
-from workflow.glossary.store import project_matcher
-from workflow.glossary.target_check import IssueKind, TermIssue, check_target
+from workflow.glossary.target_check import IssueKind, TermIssue
+from workflow.models import Document
 from workflow.projects import get_project
+from workflow.protect import Finding, Protector, Reason, project_protector, target_issues
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
@@ -28,14 +31,67 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", text)
 
 
-def _status_label(hit: TermHit) -> str:
-    status = hit.entry.status
+def _status_label(entry: GlossaryEntry) -> str:
+    status = entry.status
     label = t(f"term_status_{status.value}")
     if status is TermStatus.FORBIDDEN:  # capitals stand out in any font; emoji may not render
         label = label.upper()
-    if hit.entry.valid_until:
-        label += f" ({t('glossary_until', date=hit.entry.valid_until)})"
+    if entry.valid_until:
+        label += f" ({t('glossary_until', date=entry.valid_until)})"
     return label
+
+
+def in_mt_label(finding: Finding) -> str:
+    """Whether MT keeps the finding fixed and why, in the interface language."""
+    reason = finding.reason
+    if reason is Reason.PLACE and finding.date is not None:
+        return t("fixed_reason_place_on_date", date=finding.date.isoformat())
+    if reason is Reason.COMPOUND:
+        parts = " + ".join(f"«{part.text}»" for part in finding.parts)
+        return t("fixed_reason_compound", parts=parts)
+    on = finding.date.isoformat() if finding.date else ""
+    return t(f"fixed_reason_{reason.value}", date=on, until=finding.valid_until)
+
+
+def _rows(findings: list[Finding], source: str, protector: Protector) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for finding in findings:
+        if finding.kind == "name":
+            continue
+        entry = finding.entry
+        note = entry.note if entry is not None else finding.place.note if finding.place else ""
+        rows.append(
+            {
+                t("col_term_source"): finding.text,
+                t("col_term_target"): finding.english,
+                t("col_kind"): t(f"fixed_kind_{finding.kind}"),
+                t("col_status"): _status_label(entry) if finding.from_glossary and entry else "",
+                t("col_in_mt"): in_mt_label(finding),
+                t("col_variants"): " | ".join(finding.variants),
+                t("col_note"): note,
+            }
+        )
+        # Forbidden wordings listed for the same words stay in view.
+        for other in finding.alternatives:
+            if other is not entry and other.status is TermStatus.FORBIDDEN:
+                rows.append(_forbidden_row(finding.text, other))
+    shown = {(f.start, f.end) for f in findings}
+    for hit in protector.matcher.find(source):  # forbidden wordings inside longer names
+        if hit.entry.status is TermStatus.FORBIDDEN and (hit.start, hit.end) not in shown:
+            rows.append(_forbidden_row(hit.text, hit.entry))
+    return rows
+
+
+def _forbidden_row(text: str, entry: GlossaryEntry) -> dict[str, str]:
+    return {
+        t("col_term_source"): text,
+        t("col_term_target"): entry.target,
+        t("col_kind"): t("fixed_kind_term"),
+        t("col_status"): _status_label(entry),
+        t("col_in_mt"): t("fixed_reason_forbidden"),
+        t("col_variants"): " | ".join(entry.variants),
+        t("col_note"): entry.note,
+    }
 
 
 def _issue_text(issue: TermIssue) -> str:
@@ -56,38 +112,36 @@ def _issue_text(issue: TermIssue) -> str:
     )
 
 
-def glossary_panel(source: str, target: str, project_id: int | None) -> None:
-    """Terms found in source (forbidden ones marked) and what is wrong with target."""
+def glossary_panel(
+    source: str, target: str, project_id: int | None, document_id: int | None = None
+) -> None:
+    """Terms found in source (forbidden ones marked) and what is wrong with target.
+
+    document_id gives the document whose date decides which official names are in force.
+    """
     if project_id is None:
         return
     try:
         with database().read() as session:
-            matcher = project_matcher(session, get_project(session, project_id))
+            document = session.get(Document, document_id) if document_id is not None else None
+            protector = project_protector(session, get_project(session, project_id), document)
     except SongnguError as error:
         st.error(error_text(error))
         return
-    hits = matcher.find(source)
+    findings = protector.findings(source)
+    rows = _rows(findings, source, protector)
     st.markdown(f"**{t('glossary_panel')}**")
-    if not hits:
+    if not rows:
         st.caption(t("glossary_no_hits"))
         return
-    st.dataframe(
-        [
-            {
-                t("col_term_source"): hit.text,
-                t("col_term_target"): hit.entry.target,
-                t("col_status"): _status_label(hit),
-                t("col_variants"): " | ".join(hit.entry.variants),
-                t("col_note"): hit.entry.note,
-            }
-            for hit in hits
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    if protector.on is not None:
+        st.caption(t("glossary_date", date=protector.on.isoformat()))
+    elif any(f.reason is Reason.NO_DATE for f in findings):
+        st.caption(t("glossary_no_date"))
+    st.dataframe(rows, hide_index=True, width="stretch")
     if not target.strip():
         return
-    issues = check_target(target, hits)
+    issues = target_issues(protector, source, target, findings)
     for issue in issues:
         st.warning(escape_markdown(_issue_text(issue)))
     if not issues:

@@ -153,7 +153,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     target = st.text_area(
         t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )
-    glossary_panel(segment.source, target, current_project_id())
+    glossary_panel(segment.source, target, current_project_id(), segment.document_id)
     tm_panel(chosen, seen_version, actor, shown_key)
     save_col, confirm_col, reload_col = st.columns(3)
     try:

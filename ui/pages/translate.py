@@ -5,7 +5,9 @@ stays usable; while it runs, a fragment polls the job row every second for progr
 offers Stop. The polling fragment lives on this page only, never beside the review grid.
 Installing a model is an administrator's action and goes through the engine layer's
 validated installer; without a vi→en model the page says how to get one and the rest of
-the app works as before.
+the app works as before. For a chosen segment the page shows what MT will keep fixed
+(places, names, titles, official names, dates...) and with what English, as
+``workflow.protect`` tells the MT job.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 import streamlit as st
 
 from primitives.errors import NotFound, SongnguError
+from translation.dates import english_date
 from translation.packages import InstalledPackage
+from ui.components.glossary_panel import in_mt_label
 from ui.state import current_project_id, database, error_text, show_error, sidebar, t
 from workflow.jobs import (
     FINISHED,
@@ -27,7 +31,7 @@ from workflow.jobs import (
     job_error,
     request_cancel,
 )
-from workflow.models import Job
+from workflow.models import Document, Job
 from workflow.mt import (
     MAX_BEAM_SIZE,
     MTJobOptions,
@@ -40,6 +44,8 @@ from workflow.mt import (
 )
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
+from workflow.protect import project_protector, report
+from workflow.segments import list_segments
 from workflow.storage import open_database
 from workflow.users import Actor
 
@@ -236,6 +242,54 @@ def _start(actor: Actor, project_id: int, document_id: int | None, beam: int) ->
     st.rerun()
 
 
+# Segments offered in the "what MT will keep fixed" chooser (a long document: its start).
+FIXED_CHOICES = 500
+
+
+def _fixed_spans_panel(project_id: int, document_id: int | None) -> None:
+    """What MT will keep fixed in one chosen segment, and with what English."""
+    st.subheader(t("mt_fixed_header"))
+    with database().read() as session:
+        project = get_project(session, project_id)
+        segments = list_segments(session, project, document_id=document_id, limit=FIXED_CHOICES)
+        if not segments:
+            return
+        # Options are the labels themselves (no session-reading format_func).
+        labels = {f"#{s.id}: {s.source[:70]}": s for s in segments}
+        chosen = labels[st.selectbox(t("mt_fixed_segment"), list(labels), key="mt_fixed_segment")]
+        document = session.get(Document, chosen.document_id)
+        protector = project_protector(session, project, document)
+        partner = project.partner.name if project.partner else ""
+        source = chosen.source
+    style = protector.style
+    names = t("mt_names_strip") if style.strip_name_diacritics else t("mt_names_keep")
+    example = english_date(style.date_style, 8, 2022, 9)
+    st.caption(t("mt_fixed_style", partner=partner, names=names, example=example))
+    if protector.on is not None:
+        st.caption(t("glossary_date", date=protector.on.isoformat()))
+    else:
+        st.caption(t("glossary_no_date"))
+    spans = report(protector, source)
+    if not spans:
+        st.caption(t("mt_fixed_none"))
+        return
+    st.dataframe(
+        [
+            {
+                t("col_fixed_text"): span.text,
+                t("col_kind"): t(f"fixed_kind_{span.kind}"),
+                t("col_english"): span.replacement,
+                t("col_in_mt"): in_mt_label(span.finding)
+                if span.finding
+                else t("fixed_reason_enforced"),
+            }
+            for span in spans
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
 def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
     with database().read() as session:
         project = get_project(session, project_id)
@@ -267,6 +321,7 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
     disabled = not ready or todo == 0
     if st.button(t("mt_start"), key="mt_start", type="primary", disabled=disabled):
         _start(actor, project_id, document_id, int(beam))
+    _fixed_spans_panel(project_id, document_id)
 
 
 def render() -> None:

@@ -1,8 +1,9 @@
 """Stored glossaries: terms of the whole office (global), of a partner and of a project.
 
 A project is checked against its *effective* glossary: the shipped glossaries its partner
-profile lists (``glossaries``, default ``["official-names"]``), then the global terms, the
-partner's and the project's own. A more specific layer that gives an allowed target for a
+profile lists (``glossaries``, default ``["official-names"]``), the partner's own names
+from its profile (``own_names``), then the global terms, the partner's and the project's
+own. A more specific layer that gives an allowed target for a
 source replaces what the layers below say about that source; a layer that only forbids a
 target adds the ban to the inherited entries (and drops an inherited entry recommending
 the very target it forbids), so a project can forbid a wording without restating the rest.
@@ -33,7 +34,7 @@ from primitives.terms import SCOPES, GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key, match_key
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.matcher import TermMatcher, term_key
-from workflow.models import GlossaryTerm, Project, utcnow
+from workflow.models import GlossaryTerm, PartnerProfile, Project, utcnow
 from workflow.permissions import Action
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
@@ -329,18 +330,38 @@ def scope_entries(session: Session, project: Project, scope: str) -> list[Glossa
 
 def _shipped_names(project: Project) -> tuple[str, ...]:
     """Names of the glossaries the project's partner profile lists (official-names if none)."""
-    settings = project.partner.settings if project.partner else {}
+    return _listed_glossaries(project.partner)
+
+
+def _listed_glossaries(partner: PartnerProfile | None) -> tuple[str, ...]:
+    settings = partner.settings if partner is not None else {}
     return tuple(settings.get("glossaries", ["official-names"]))
 
 
 def shipped_entries(project: Project) -> list[GlossaryEntry]:
     """Entries of the shipped glossaries the project's partner profile lists."""
+    return _shipped_for(project.partner)
+
+
+def _shipped_for(partner: PartnerProfile | None) -> list[GlossaryEntry]:
     entries: list[GlossaryEntry] = []
-    for name in _shipped_names(project):
+    for name in _listed_glossaries(partner):
         loader = SHIPPED_GLOSSARIES.get(name)
         if loader is not None:  # other names are glossaries songngu does not ship
             entries.extend(loader())
     return entries
+
+
+def partner_name_entries(partner: PartnerProfile | None) -> list[GlossaryEntry]:
+    """The partner's own names (its profile's own_names), as preferred entries."""
+    if partner is None:
+        return []
+    names = partner.settings.get("own_names") or {}
+    origin = f"partner profile {partner.name!r}"
+    return [
+        GlossaryEntry(source, target, domain="partner names", scope="partner", origin=origin)
+        for source, target in names.items()
+    ]
 
 
 def overlay(layers: Sequence[Sequence[GlossaryEntry]]) -> list[GlossaryEntry]:
@@ -368,7 +389,37 @@ def effective_entries(
     for term in list_terms(session, project):
         by_scope[term.scope].append(term.entry)
     shipped = shipped_entries(project) if include_shipped else []
-    return overlay([shipped, *(by_scope[scope] for scope in SCOPES)])
+    own_names = partner_name_entries(project.partner)
+    return overlay([shipped, own_names, *(by_scope[scope] for scope in SCOPES)])
+
+
+def partner_glossary(session: Session, partner: PartnerProfile | None) -> list[GlossaryEntry]:
+    """The glossary of a partner's work outside any project.
+
+    The shipped glossaries its profile lists, its own names, the office's global terms and
+    the partner's terms: what a project of that partner applies before its own terms.
+    """
+    partner_terms = (
+        and_(GlossaryTerm.scope == "partner", GlossaryTerm.partner_id == partner.id)
+        if partner is not None
+        else false()
+    )
+    stored = session.execute(
+        select(*_LISTED_COLUMNS)
+        .where(or_(GlossaryTerm.scope == "global", partner_terms))
+        .order_by(GlossaryTerm.id)
+    )
+    by_scope: dict[str, list[GlossaryEntry]] = {"global": [], "partner": []}
+    for row in stored:
+        by_scope[row.scope].append(entry_of(row))
+    return overlay(
+        [
+            _shipped_for(partner),
+            partner_name_entries(partner),
+            by_scope["global"],
+            by_scope["partner"],
+        ]
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -601,7 +652,8 @@ def glossary_fingerprint(session: Session, project: Project) -> Hashable:
     """Changes whenever a term applying to the project is added, edited or deleted.
 
     One aggregate query: count, highest id, sum of versions and last change time of the
-    project's stored terms, plus what decides the shipped part (partner, its glossaries).
+    project's stored terms, plus what decides the shipped part (partner, its glossaries)
+    and the partner's own names.
     """
     count, max_id, version_sum, last_change = session.execute(
         select(
@@ -611,9 +663,11 @@ def glossary_fingerprint(session: Session, project: Project) -> Hashable:
             func.max(GlossaryTerm.updated_at),
         ).where(_applies_to(project))
     ).one()
+    own_names = project.partner.settings.get("own_names") if project.partner else None
     return (
         project.partner_id,
         _shipped_names(project),
+        tuple(sorted((own_names or {}).items())),
         count,
         max_id,
         version_sum,
