@@ -43,6 +43,13 @@ HINTS: dict[str, str] = {
     "project.not_found": (
         "see 'songngu project list' or create it with 'songngu project create NAME'"
     ),
+    # workflow/qa
+    "qa.errors_block_status_change": (
+        "fix the target with 'songngu edit', or go on with --qa-override 'why' if your role may"
+    ),
+    "qa.job_running": "follow it with 'songngu jobs show {job_id}' or stop it with "
+    "'songngu jobs cancel {job_id}'",
+    "qa.export_blocked": "see the findings with 'songngu qa {project}'",
 }
 
 

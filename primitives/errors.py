@@ -28,9 +28,10 @@ _FORMATTER = string.Formatter()
 
 # Parameters that hold a workflow name rather than free text, by the kind of name: a face
 # may show the value in its own words (the app: a Vietnamese role, action or status). An
-# action is its words ("manage project"); ``statuses`` is status labels joined by ", ".
+# action is its words ("manage project"); ``statuses`` and ``roles`` are labels joined by ", ".
 LABEL_PARAMETERS = {
     "role": "role",
+    "roles": "role",
     "action": "action",
     "from_status": "status",
     "to_status": "status",

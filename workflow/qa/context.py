@@ -1,0 +1,117 @@
+"""What QA knows about a project: partner settings, severities, glossary, consistency.
+
+``project_qa`` gathers it once per check run: the partner profile's settings (each at its
+default when the profile does not hold it), the severity overrides of the partner
+(``qa_severities``) with the project's own on top (``project.settings["qa_severities"]``),
+the project's effective glossary as a matcher (cached until the glossary changes), the
+words allowed to stay Vietnamese in a target (the glossary's do-not-translate terms) and
+the consistency index over the project's units. Each document adds its date, which picks
+the official names valid then.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from primitives.terms import GlossaryEntry, TermStatus
+from primitives.units import Unit
+from workflow.glossary.store import effective_entries, glossary_fingerprint, project_matcher
+from workflow.models import Document, Project
+from workflow.partners import partner_settings
+from workflow.qa.consistency import ConsistencyIndex
+from workflow.qa.model import Finding, QAContext, Severity
+from workflow.qa.project_index import project_consistency
+from workflow.qa.registry import check_unit, validate_severities
+
+SEVERITIES_SETTING = "qa_severities"  # in partner profiles and in project.settings
+
+
+@dataclass(frozen=True)
+class ProjectQA:
+    """A project's QA context (without a document date) and its severity overrides."""
+
+    context: QAContext
+    severities: Mapping[str, Severity | None]
+
+    def for_document(self, document_date: date | None) -> QAContext:
+        return replace(self.context, document_date=document_date)
+
+    def check(self, unit: Unit, document_date: date | None) -> list[Finding]:
+        return check_unit(unit, self.for_document(document_date), severities=self.severities)
+
+
+def project_severities(project: Project) -> Mapping[str, Severity | None]:
+    """The partner's severity overrides with the project's own on top, validated."""
+    partner: dict[str, Any] = dict(partner_settings(project).get(SEVERITIES_SETTING) or {})
+    own = (project.settings or {}).get(SEVERITIES_SETTING) or {}
+    return validate_severities({**partner, **own})
+
+
+def document_date(document: Document | None) -> date | None:
+    """The date of the source document (its metadata, ISO 8601), if it has a valid one."""
+    value = (document.meta or {}).get("date") if document is not None else None
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _words_of(entries: Iterable[GlossaryEntry]) -> frozenset[str]:
+    words: set[str] = set()
+    for entry in entries:
+        if entry.status is not TermStatus.DO_NOT_TRANSLATE:
+            continue
+        for form in (entry.source, *entry.target_forms):
+            form = unicodedata.normalize("NFC", form)
+            words.add(form)
+            words.update(form.split())
+    return frozenset(words)
+
+
+_allowed: OrderedDict[tuple[str, int], tuple[Hashable, frozenset[str]]] = OrderedDict()
+_allowed_lock = threading.Lock()
+_ALLOWED_CACHE_SIZE = 32
+
+
+def allowed_untranslated(session: Session, project: Project) -> frozenset[str]:
+    """Terms (and their words) the project's glossary says not to translate."""
+    key = (str(session.get_bind().url), project.id)
+    fingerprint = glossary_fingerprint(session, project)
+    with _allowed_lock:
+        kept = _allowed.get(key)
+        if kept is not None and kept[0] == fingerprint:
+            return kept[1]
+    words = _words_of(effective_entries(session, project))
+    with _allowed_lock:
+        _allowed[key] = (fingerprint, words)
+        _allowed.move_to_end(key)
+        while len(_allowed) > _ALLOWED_CACHE_SIZE:
+            _allowed.popitem(last=False)
+    return words
+
+
+def project_qa(
+    session: Session, project: Project, *, consistency: ConsistencyIndex | None = None
+) -> ProjectQA:
+    """The QA context of a project; consistency defaults to the kept project index."""
+    context = QAContext(
+        source_lang=project.source_lang,
+        target_lang=project.target_lang,
+        partner_settings=partner_settings(project),
+        glossary=project_matcher(session, project),
+        consistency=consistency
+        if consistency is not None
+        else project_consistency(session, project),
+        allowed_untranslated=allowed_untranslated(session, project),
+    )
+    return ProjectQA(context, project_severities(project))
