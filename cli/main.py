@@ -31,7 +31,9 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; never shows a traceback for a user error."""
     try:
-        cli.main(args=argv, prog_name="songngu", standalone_mode=False)
+        # Outside standalone mode click returns the code of a command's Exit (translate's
+        # 130 when stopped, qa's 1 when errors remain) instead of raising it.
+        status = cli.main(args=argv, prog_name="songngu", standalone_mode=False)
     except SongnguError as error:
         click.echo(f"songngu: error: {one_line(error)}", err=True)
         return exit_status(error)
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("songngu: interrupted", err=True)
         return 130
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 def run() -> None:
