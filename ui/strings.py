@@ -493,16 +493,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No open QA errors; every segment is checked.",
     },
     "qa_blocked_export": {
-        "vi": "Chưa xuất được: còn {errors} lỗi chưa xử lý và {unchecked} câu chưa được kiểm "
-        "tra theo nội dung hiện tại.",
-        "en": "Not exportable yet: {errors} open errors and {unchecked} segments not checked "
-        "as they now are.",
+        "vi": "Chưa xuất được. Lỗi chưa xử lý: {errors}. Câu chưa được kiểm tra theo nội dung "
+        "hiện tại: {unchecked}.",
+        "en": "Not exportable yet. Open QA errors: {errors}. Segments not checked as they now "
+        "are: {unchecked}.",
     },
     "qa_warn_export": {
-        "vi": "Còn {errors} lỗi chưa xử lý và {unchecked} câu chưa được kiểm tra theo nội dung "
-        "hiện tại; vẫn xuất được nhưng hãy xem lại.",
-        "en": "{errors} open errors and {unchecked} segments not checked as they now are; "
-        "exports go through, but look at them first.",
+        "vi": "Lỗi chưa xử lý: {errors}. Câu chưa được kiểm tra theo nội dung hiện tại: "
+        "{unchecked}. Vẫn xuất được, nhưng hãy xem lại trước.",
+        "en": "Open QA errors: {errors}. Segments not checked as they now are: {unchecked}. "
+        "Exports go through, but look at them first.",
     },
     "qa_run_scope": {"vi": "Kiểm tra tài liệu", "en": "Check which document"},
     "qa_run": {"vi": "Chạy kiểm tra", "en": "Run QA"},

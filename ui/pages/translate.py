@@ -17,8 +17,16 @@ import streamlit as st
 
 from primitives.errors import NotFound, SongnguError
 from translation.packages import InstalledPackage
-from ui.state import current_project_id, database, error_text, show_error, sidebar, t
-from workflow.jobs import FINISHED, JobState, ThreadJobRunner, get_job, is_stalled, request_cancel
+from ui.state import (
+    current_project_id,
+    database,
+    error_text,
+    job_runner,
+    show_error,
+    sidebar,
+    t,
+)
+from workflow.jobs import FINISHED, JobState, get_job, is_stalled, request_cancel
 from workflow.models import Job
 from workflow.mt import (
     MAX_BEAM_SIZE,
@@ -32,21 +40,10 @@ from workflow.mt import (
 )
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
-from workflow.storage import open_database
 from workflow.users import Actor
 
 POLL_SECONDS = 1.0
 MESSAGES = "translate_messages"  # shown on the next run (after a rerun that used them)
-
-
-@st.cache_resource
-def job_runner(database_url: str) -> ThreadJobRunner:
-    """One runner per database for the app's process: its threads outlive a page run."""
-    return ThreadJobRunner(open_database(database_url))
-
-
-def _runner() -> ThreadJobRunner:
-    return job_runner(database().url)
 
 
 # --- models ---------------------------------------------------------------------------
@@ -206,7 +203,7 @@ def _outcome(job: Job, actor: Actor) -> None:
         except SongnguError as error:
             show_error(error)
             return
-        _runner().submit(job.id)
+        job_runner().submit(job.id)
         st.rerun()
 
 
@@ -224,7 +221,7 @@ def _start(actor: Actor, project_id: int, document_id: int | None, beam: int) ->
     except SongnguError as error:
         show_error(error)
         return
-    _runner().submit(job_id)
+    job_runner().submit(job_id)
     st.rerun()
 
 
