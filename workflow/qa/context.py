@@ -4,8 +4,10 @@
 default when the profile does not hold it), the severity overrides of the partner
 (``qa_severities``) with the project's own on top (``project.settings["qa_severities"]``),
 the project's effective glossary as a matcher (cached until the glossary changes), the
-words allowed to stay Vietnamese in a target (the glossary's do-not-translate terms) and
-the consistency index over the project's units. Each document adds its date, which picks
+words allowed to stay Vietnamese in a target (the glossary's do-not-translate terms, kept
+with the matcher) and,
+for each unit, the consistency index of the project's units related to it
+(``workflow.qa.project_index``). Each document adds its date, which picks
 the official names valid then.
 """
 
@@ -13,8 +15,8 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -23,12 +25,13 @@ from sqlalchemy.orm import Session
 
 from primitives.terms import GlossaryEntry, TermStatus
 from primitives.units import Unit
-from workflow.glossary.store import effective_entries, glossary_fingerprint, project_matcher
+from workflow.glossary.matcher import TermMatcher
+from workflow.glossary.store import effective_entries, project_matcher
 from workflow.models import Document, Project
 from workflow.partners import partner_settings
 from workflow.qa.consistency import ConsistencyIndex
 from workflow.qa.model import Finding, QAContext, Severity
-from workflow.qa.project_index import project_consistency
+from workflow.qa.project_index import unit_consistency
 from workflow.qa.registry import check_unit, validate_severities
 
 SEVERITIES_SETTING = "qa_severities"  # in partner profiles and in project.settings
@@ -36,16 +39,20 @@ SEVERITIES_SETTING = "qa_severities"  # in partner profiles and in project.setti
 
 @dataclass(frozen=True)
 class ProjectQA:
-    """A project's QA context (without a document date) and its severity overrides."""
+    """A project's QA context (without a document date or a consistency index), its
+    severity overrides, and where each unit's consistency index comes from."""
 
     context: QAContext
     severities: Mapping[str, Severity | None]
+    consistency_for: Callable[[Unit], ConsistencyIndex]
 
-    def for_document(self, document_date: date | None) -> QAContext:
-        return replace(self.context, document_date=document_date)
+    def for_unit(self, unit: Unit, document_date: date | None) -> QAContext:
+        return replace(
+            self.context, document_date=document_date, consistency=self.consistency_for(unit)
+        )
 
     def check(self, unit: Unit, document_date: date | None) -> list[Finding]:
-        return check_unit(unit, self.for_document(document_date), severities=self.severities)
+        return check_unit(unit, self.for_unit(unit, document_date), severities=self.severities)
 
 
 def project_severities(project: Project) -> Mapping[str, Severity | None]:
@@ -78,40 +85,45 @@ def _words_of(entries: Iterable[GlossaryEntry]) -> frozenset[str]:
     return frozenset(words)
 
 
-_allowed: OrderedDict[tuple[str, int], tuple[Hashable, frozenset[str]]] = OrderedDict()
+# The project's matcher is rebuilt (a new object) whenever its glossary changes, so the
+# words its glossary allows are kept per matcher: no second look at the glossary per check.
+_allowed: weakref.WeakKeyDictionary[TermMatcher, frozenset[str]] = weakref.WeakKeyDictionary()
 _allowed_lock = threading.Lock()
-_ALLOWED_CACHE_SIZE = 32
 
 
-def allowed_untranslated(session: Session, project: Project) -> frozenset[str]:
-    """Terms (and their words) the project's glossary says not to translate."""
-    key = (str(session.get_bind().url), project.id)
-    fingerprint = glossary_fingerprint(session, project)
+def allowed_untranslated(
+    session: Session, project: Project, matcher: TermMatcher
+) -> frozenset[str]:
+    """Terms (and their words) the project's glossary, as matcher holds it, says not to
+    translate."""
     with _allowed_lock:
-        kept = _allowed.get(key)
-        if kept is not None and kept[0] == fingerprint:
-            return kept[1]
+        kept = _allowed.get(matcher)
+    if kept is not None:
+        return kept
     words = _words_of(effective_entries(session, project))
     with _allowed_lock:
-        _allowed[key] = (fingerprint, words)
-        _allowed.move_to_end(key)
-        while len(_allowed) > _ALLOWED_CACHE_SIZE:
-            _allowed.popitem(last=False)
+        _allowed[matcher] = words
     return words
 
 
 def project_qa(
     session: Session, project: Project, *, consistency: ConsistencyIndex | None = None
 ) -> ProjectQA:
-    """The QA context of a project; consistency defaults to the kept project index."""
+    """The QA context of a project, for checks made while session is open.
+
+    A whole-project run passes the index of all its units; otherwise each unit gets the
+    index of the project's units related to it, from the kept project units.
+    """
+    matcher = project_matcher(session, project)
     context = QAContext(
         source_lang=project.source_lang,
         target_lang=project.target_lang,
         partner_settings=partner_settings(project),
-        glossary=project_matcher(session, project),
-        consistency=consistency
-        if consistency is not None
-        else project_consistency(session, project),
-        allowed_untranslated=allowed_untranslated(session, project),
+        glossary=matcher,
+        allowed_untranslated=allowed_untranslated(session, project, matcher),
     )
-    return ProjectQA(context, project_severities(project))
+    severities = project_severities(project)
+    if consistency is not None:
+        whole = consistency
+        return ProjectQA(context, severities, lambda unit: whole)
+    return ProjectQA(context, severities, lambda unit: unit_consistency(session, project, unit))

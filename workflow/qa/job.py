@@ -2,7 +2,8 @@
 
 The "qa" job checks every segment in scope, in chunks: one progress step and one chance
 to stop each. The consistency index is built once, at the start, from all the project's
-units (a whole-project run reads them all anyway). Each chunk's segments are read, checked
+units (a whole-project run reads them all anyway; they stay kept for the confirm-time
+checks that follow). Each chunk's segments are read, checked
 outside any transaction, and their findings stored with the segment guard of
 ``workflow.qa.findings.store_findings``: a segment edited after the chunk was read, or
 being edited right then, is left to the check its edit runs, and counted as moved on.
@@ -28,11 +29,11 @@ from workflow.jobs import FINISHED, JobContext, create_job, get_job, is_stalled,
 from workflow.models import Document, Job, Project, QASegmentCheck, Segment
 from workflow.permissions import Action
 from workflow.projects import get_document
-from workflow.qa.consistency import ConsistencyIndex
 from workflow.qa.context import ProjectQA, document_date, project_qa
 from workflow.qa.findings import CheckedSegment, ignored_signatures, store_findings
 from workflow.qa.model import Severity
-from workflow.stores import project_stores, segment_units
+from workflow.qa.project_index import project_consistency
+from workflow.stores import segment_units
 from workflow.users import Actor, resolve_actor
 
 QA_JOB_KIND = "qa"  # run by run_qa_job, as listed in workflow/job_kinds.py
@@ -248,8 +249,7 @@ def run_qa_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
                 project_id=context.project_id,
             )
         job = get_job(session, context.job_id)
-        units = [unit for store in project_stores(session, project) for unit in store]
-        qa = project_qa(session, project, consistency=ConsistencyIndex.from_units(units))
+        qa = project_qa(session, project, consistency=project_consistency(session, project))
         dates = {document.id: document_date(document) for document in project.documents}
         todo, result.already_checked = segments_to_check(
             session, project, options.document_id, _as_utc(job.created_at)

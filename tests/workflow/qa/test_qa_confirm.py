@@ -10,15 +10,18 @@ from sqlalchemy import func, select
 
 from primitives.errors import InvalidInput, PermissionDenied
 from primitives.statuses import Status
+from primitives.terms import GlossaryEntry
+from workflow.glossary.store import add_term
 from workflow.models import QAIgnore, Revision, Segment, TMUnitRow
 from workflow.partners import get_partner, parse_setting_value, update_partner
 from workflow.projects import get_project
 from workflow.qa.confirm import QABlocked, QAReport, recheck_segment
 from workflow.qa.findings import checked_version, segment_findings
 from workflow.qa.model import Severity
-from workflow.qa.project_index import project_consistency
+from workflow.qa.project_index import project_consistency, unit_consistency
 from workflow.segments import edit_target, save_and_confirm, set_status
 from workflow.storage import Database
+from workflow.stores import segment_unit
 from workflow.users import resolve_actor
 
 
@@ -210,18 +213,30 @@ def test_a_recheck_finds_what_a_new_setting_says(any_db: Database) -> None:
 def test_the_consistency_index_follows_edits_and_rollbacks(any_db: Database) -> None:
     project_id, ids = qa_project(any_db, ["Xin chào.", "Xin chào.", "Tạm biệt."])
     _edit(any_db, ids[0], "Hello.")
+    _edit(any_db, ids[2], "Hello.")
     with any_db.read() as session:
-        index = project_consistency(session, get_project(session, project_id))
+        project = get_project(session, project_id)
+        index = project_consistency(session, project)
         assert index.other_targets("Xin chào.", "Hi.") == [("Hello.", 1)]
+        assert index.other_sources("Xin chào.", "Hello.") == [("Tạm biệt.", 1)]
     with pytest.raises(RuntimeError), any_db.write() as session:
         edit_target(session, resolve_actor(session, "tran"), ids[1], "Hi there.")
-        inside = project_consistency(session, get_project(session, project_id))
+        project = get_project(session, project_id)
+        inside = project_consistency(session, project)
         assert inside.other_targets("Xin chào.", "Hello.") == [("Hi there.", 1)]
+        mine = session.get(Segment, ids[1])
+        related = unit_consistency(session, project, segment_unit(mine))
+        assert related.other_targets(mine.source, mine.target) == [("Hello.", 1)]
         raise RuntimeError("the transaction fails after the check")
     with any_db.read() as session:
-        index = project_consistency(session, get_project(session, project_id))
+        project = get_project(session, project_id)
+        index = project_consistency(session, project)
         assert index.other_targets("Xin chào.", "Hello.") == []  # the rolled-back edit is gone
-        assert index.other_sources("Tạm biệt.", "Hello.") == [("Xin chào.", 1)]
+        first = session.get(Segment, ids[0])
+        related = unit_consistency(session, project, segment_unit(first))
+        # Just the units related to the first one: its source's and its target's.
+        assert related.other_sources(first.source, first.target) == [("Tạm biệt.", 1)]
+        assert related.other_targets(first.source, first.target) == []
 
 
 def test_partner_qa_settings_are_validated(any_db: Database) -> None:
@@ -241,3 +256,25 @@ def test_partner_qa_settings_are_validated(any_db: Database) -> None:
         update_partner(session, "generic", {"qa_override_roles": [], "qa_export_policy": "block"})
         settings = get_partner(session, "generic").settings
         assert (settings["qa_override_roles"], settings["qa_export_policy"]) == ([], "block")
+
+
+def test_do_not_translate_terms_may_stay_as_they_are(any_db: Database) -> None:
+    """The glossary's do-not-translate terms are the words allowed to stay Vietnamese; a
+    glossary change is seen by the next check."""
+    project_id, ids = qa_project(any_db, ["Bánh mì", "Phở bò"])
+    _edit(any_db, ids[0], "Bánh mì")
+    with any_db.read() as session:
+        assert [f.check for f in segment_findings(session, ids[0])] == [UNTRANSLATED]
+    with any_db.write() as session:
+        add_term(
+            session,
+            resolve_actor(session, "admin"),
+            get_project(session, project_id),
+            GlossaryEntry("Bánh mì", "Bánh mì", status="do-not-translate"),
+            scope="project",
+        )
+    _edit(any_db, ids[0], "Bánh  mì")  # the same words
+    _edit(any_db, ids[1], "Phở bò")
+    with any_db.read() as session:
+        assert UNTRANSLATED not in [f.check for f in segment_findings(session, ids[0])]
+        assert [f.check for f in segment_findings(session, ids[1])] == [UNTRANSLATED]
