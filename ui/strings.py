@@ -1418,6 +1418,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "hãy nêu lý do: chỉ bỏ qua phát hiện khi có lý do",
         "en": "say why: a QA finding is set aside only with a reason",
     },
+    "qa.reason_control_character": {
+        "vi": "lý do có ký tự điều khiển U+{code:04X}: hãy xóa nó",
+        "en": "the reason contains the control character U+{code:04X}: remove it",
+    },
     "qa.reason_too_long": {
         "vi": "lý do dài hơn {limit} ký tự: hãy viết ngắn hơn",
         "en": "the reason is longer than {limit} characters: say it more briefly",

@@ -7,8 +7,10 @@ project's language pair and the document's metadata as Dublin Core (title, creat
 description; ``source`` is the imported file's name). The whole project is one store per
 document. Each is built in three queries however many segments and comments there are.
 
-These are reads: a caller that hands a store to a user checks the user's permission first
-(``Action.EXPORT``). Saving a store back (review import) is a later step.
+``segment_unit`` makes one segment a unit and ``segment_units`` reads a few by id: QA checks
+one unit at a time. These are reads: a caller that hands a store to a user checks the
+user's permission first (``Action.EXPORT``). Saving a store back (review import) is a
+later step.
 """
 
 from __future__ import annotations

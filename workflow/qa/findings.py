@@ -18,6 +18,7 @@ stops applying when the offending text changes, since the signature does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +44,8 @@ from workflow.qa.policy import require_override_role
 from workflow.users import Actor
 
 MAX_REASON_CHARS = 1000
+# Characters XML 1.0 forbids (as workflow.segments refuses them in targets).
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 IGNORE = "ignore"  # QAIgnore.kind: set aside on the QA page
 OVERRIDE = "override"  # QAIgnore.kind: confirmed over by a role allowed to
 
@@ -332,6 +335,13 @@ def checked_version(session: Session, segment_id: int) -> int | None:
 def checked_reason(reason: str) -> str:
     """A person's reason for setting a finding aside, refused when empty or too long."""
     reason = " ".join(reason.split())
+    bad = _XML_FORBIDDEN.search(reason)
+    if bad:  # the reason goes into the partner report, which XML cannot carry it in
+        raise InvalidInput(
+            "qa.reason_control_character",
+            "the reason contains the control character U+{code:04X}: remove it",
+            code=ord(bad.group()),
+        )
     if not reason:
         raise InvalidInput(
             "qa.reason_missing", "say why: a QA finding is set aside only with a reason"

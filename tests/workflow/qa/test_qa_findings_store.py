@@ -183,6 +183,9 @@ def test_who_may_set_a_finding_aside_and_with_what(any_db: Database) -> None:
         with pytest.raises(InvalidInput) as long:
             ignore_finding(session, ed, project, ids[0], error.signature, "x" * 1001)
         assert long.value.code == "qa.reason_too_long"
+        with pytest.raises(InvalidInput) as control:
+            ignore_finding(session, ed, project, ids[0], error.signature, "ok\x00")
+        assert str(control.value) == "the reason contains the control character U+0000: remove it"
         with pytest.raises(NotFound) as gone:
             ignore_finding(session, ed, project, ids[0], "0" * 40, "why")
         assert gone.value.code == "qa.finding_gone"
