@@ -1395,11 +1395,11 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "{roles}",
     },
     "qa.check_not_found": {
-        "vi": "không có kiểm tra chất lượng {check_id!r}: các kiểm tra có là {known}",
+        "vi": "không có kiểm tra QA {check_id!r}: các kiểm tra có là {known}",
         "en": "no QA check {check_id!r}: known checks are {known}",
     },
     "qa.bad_severity": {
-        "vi": "mức độ {value!r} của kiểm tra {check_id} không thuộc {allowed}",
+        "vi": "mức độ QA {value!r} của {check_id} không thuộc {allowed}",
         "en": "QA severity {value!r} for {check_id} is not one of {allowed}",
     },
     "qa.errors_block_status_change": {

@@ -80,9 +80,9 @@ class QABlocked(InvalidTransition):
         self.blocking = tuple(blocking)
 
 
-def findings_line(findings: Sequence[StoredFinding], lang: str = "en") -> str:
-    """Findings in one line: 'check-id: message; …'."""
-    return one_line("; ".join(f"{f.check}: {f.text(lang)}" for f in findings), 500)
+def findings_line(findings: Sequence[StoredFinding]) -> str:
+    """Findings in one English line: 'check-id: message; …'."""
+    return one_line("; ".join(f"{f.check}: {f.text('en')}" for f in findings), 500)
 
 
 def check_segment(

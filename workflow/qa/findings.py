@@ -379,8 +379,13 @@ def add_ignores(
     reason: str,
     kind: str,
 ) -> None:
-    """Record that the findings are set aside (no permission check: callers do that)."""
+    """Record that the findings are set aside (no permission check: callers do that).
+
+    Findings with the same signature (one problem found twice in the same text) share
+    one record.
+    """
     now = utcnow()
+    findings = list({finding.signature: finding for finding in findings}.values())
     session.execute(
         insert(QAIgnore),
         [

@@ -278,3 +278,29 @@ def test_do_not_translate_terms_may_stay_as_they_are(any_db: Database) -> None:
     with any_db.read() as session:
         assert UNTRANSLATED not in [f.check for f in segment_findings(session, ids[0])]
         assert [f.check for f in segment_findings(session, ids[1])] == [UNTRANSLATED]
+
+
+def test_one_problem_found_twice_is_overridden_once(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two findings with one signature (the same check, the same offending text) share one
+    override record."""
+    from workflow.qa import context
+
+    _, ids = qa_project(any_db)
+    real_check = context.ProjectQA.check
+
+    def twice(self, unit, document_date):  # type: ignore[no-untyped-def]
+        found = real_check(self, unit, document_date)
+        return found + found
+
+    monkeypatch.setattr(context.ProjectQA, "check", twice)
+    _edit(any_db, ids[0], SOURCES[0])
+    with any_db.write() as session:
+        change = set_status(
+            session, resolve_actor(session, "ed"), ids[0], "translated", qa_override="a name"
+        )
+        report = change.report(QAReport)
+    assert report is not None and len(report.overridden) == 2 and report.errors == ()
+    with any_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(QAIgnore)) == 1
