@@ -55,6 +55,13 @@ HINTS: dict[str, str] = {
     "glossary.no_partner_glossary": "use --scope project or global",
     "mt.not_available": INSTALL_PACKAGE_HINT,
     "mt.already_translating": "stop it with 'songngu jobs cancel {job_id}'",
+    # workflow/qa
+    "qa.errors_block_status_change": (
+        "fix the target with 'songngu edit', or go on with --qa-override 'why' if your role may"
+    ),
+    "qa.job_running": "follow it with 'songngu jobs show {job_id}' or stop it with "
+    "'songngu jobs cancel {job_id}'",
+    "qa.export_blocked": "see the findings with 'songngu qa {project}'",
 }
 
 

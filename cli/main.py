@@ -31,8 +31,8 @@ _register_commands()
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; never shows a traceback for a user error."""
     try:
-        # Without standalone mode click returns the status a command exits with
-        # (ctx.exit(1), click.exceptions.Exit) instead of raising it.
+        # Outside standalone mode click returns the code of a command's Exit (translate's
+        # 130 when stopped, qa's 1 when errors remain) instead of raising it.
         status = cli.main(args=argv, prog_name="songngu", standalone_mode=False)
     except SongnguError as error:
         click.echo(f"songngu: error: {one_line(error)}", err=True)

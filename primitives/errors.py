@@ -30,10 +30,11 @@ DETAILS_SEPARATOR = "; "
 
 # Parameters that hold a workflow name rather than free text, by the kind of name: a face
 # may show the value in its own words (the app: a Vietnamese role, action, status or
-# glossary scope). An action is its words ("manage project"); ``statuses`` is status labels
-# joined by ", "; a scope is "global", "partner" or "project".
+# glossary scope). An action is its words ("manage project"); ``statuses`` and ``roles`` are
+# labels joined by ", "; a scope is "global", "partner" or "project".
 LABEL_PARAMETERS = {
     "role": "role",
+    "roles": "role",
     "action": "action",
     "from_status": "status",
     "to_status": "status",

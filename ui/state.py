@@ -7,6 +7,7 @@ import streamlit as st
 from primitives.errors import SongnguError
 from ui.strings import LANGUAGES, error_label, error_template, text
 from workflow import settings
+from workflow.jobs import ThreadJobRunner
 from workflow.projects import list_projects
 from workflow.storage import Database, open_database
 from workflow.users import Actor, list_users, resolve_actor
@@ -15,6 +16,16 @@ from workflow.users import Actor, list_users, resolve_actor
 @st.cache_resource
 def database() -> Database:
     return open_database()
+
+
+@st.cache_resource
+def _job_runner(database_url: str) -> ThreadJobRunner:
+    return ThreadJobRunner(open_database(database_url))
+
+
+def job_runner() -> ThreadJobRunner:
+    """The app's background job runner for its database: its threads outlive a page run."""
+    return _job_runner(database().url)
 
 
 def lang() -> str:

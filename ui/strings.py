@@ -210,6 +210,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The partner's own names in Vietnamese and their English, kept exactly so in MT "
         'and checked in its projects (JSON object: {"Đại học Indiana": "Indiana University"}).',
     },
+    "partner_help_qa_override_roles": {
+        "vi": "Các vai trò được xác nhận, duyệt hoặc phê duyệt một câu dù còn lỗi QA (phải "
+        "nêu lý do, lý do được ghi lại) và được bỏ qua lỗi QA; các vai trò khác phải sửa lỗi.",
+        "en": "Roles that may confirm, review or approve a segment over a QA error (giving a "
+        "reason, which is recorded) and ignore QA errors; other roles must fix them.",
+    },
+    "partner_help_qa_export_policy": {
+        "vi": "Lỗi QA còn mở hoặc câu chưa được kiểm tra lại từ khi thay đổi khi xuất tệp: "
+        "cảnh báo (warn), hoặc chặn việc xuất (block) đến khi chúng được sửa, bỏ qua hoặc "
+        "kiểm tra.",
+        "en": "Open QA errors or segments not checked since they changed at export: warn, or "
+        "block the export until they are fixed, ignored or checked.",
+    },
     "partner_saved": {"vi": "Đã lưu hồ sơ đối tác {name}.", "en": "Saved partner profile {name}."},
     "partner_read_only": {
         "vi": "Chỉ biên tập viên và quản trị viên được sửa hồ sơ đối tác.",
@@ -640,6 +653,166 @@ STRINGS: dict[str, dict[str, str]] = {
     "tm_export_shared": {"vi": "Xuất bộ nhớ chung", "en": "Export the shared TM"},
     "tm_prepare_export": {"vi": "Tạo tệp TMX", "en": "Build the TMX file"},
     "tm_download": {"vi": "Tải về {file}", "en": "Download {file}"},
+    # QA page, the QA panel beside the segment editor, and QA after a save or confirm
+    "nav_qa": {"vi": "Kiểm tra chất lượng", "en": "Quality check"},
+    "qa_header": {"vi": "Kiểm tra chất lượng bản dịch", "en": "Translation quality check"},
+    "qa_panel": {"vi": "Kiểm tra chất lượng", "en": "Quality check"},
+    "col_qa": {"vi": "Chất lượng", "en": "QA"},
+    "severity_error": {"vi": "lỗi", "en": "error"},
+    "severity_warning": {"vi": "cảnh báo", "en": "warning"},
+    "severity_info": {"vi": "ghi chú", "en": "note"},
+    "qa_readiness": {"vi": "Sẵn sàng bàn giao", "en": "Ready to deliver"},
+    "col_not_approved": {"vi": "Chưa phê duyệt", "en": "Not approved"},
+    "col_open_errors": {"vi": "Lỗi chưa xử lý", "en": "Open errors"},
+    "col_open_warnings": {"vi": "Cảnh báo chưa xử lý", "en": "Open warnings"},
+    "col_unchecked": {"vi": "Chưa kiểm tra", "en": "Not checked"},
+    "qa_policy_block": {
+        "vi": "Hồ sơ đối tác {partner}: không cho xuất bản dịch khi còn lỗi chưa xử lý hoặc "
+        "còn câu chưa được kiểm tra.",
+        "en": "Partner profile {partner}: exports are blocked while errors are open or "
+        "segments are not checked.",
+    },
+    "qa_policy_warn": {
+        "vi": "Hồ sơ đối tác {partner}: khi xuất bản dịch, lỗi chưa xử lý chỉ được cảnh báo.",
+        "en": "Partner profile {partner}: open errors are only warned about at export.",
+    },
+    "qa_ready": {
+        "vi": "Không còn lỗi chưa xử lý; mọi câu đã được kiểm tra.",
+        "en": "No open QA errors; every segment is checked.",
+    },
+    "qa_blocked_export": {
+        "vi": "Chưa xuất được. Lỗi chưa xử lý: {errors}. Câu chưa được kiểm tra theo nội dung "
+        "hiện tại: {unchecked}.",
+        "en": "Not exportable yet. Open QA errors: {errors}. Segments not checked as they now "
+        "are: {unchecked}.",
+    },
+    "qa_warn_export": {
+        "vi": "Lỗi chưa xử lý: {errors}. Câu chưa được kiểm tra theo nội dung hiện tại: "
+        "{unchecked}. Vẫn xuất được, nhưng hãy xem lại trước.",
+        "en": "Open QA errors: {errors}. Segments not checked as they now are: {unchecked}. "
+        "Exports go through, but look at them first.",
+    },
+    "qa_run_scope": {"vi": "Kiểm tra tài liệu", "en": "Check which document"},
+    "qa_run": {"vi": "Chạy kiểm tra", "en": "Run QA"},
+    "qa_running": {
+        "vi": "Lần kiểm tra {id}: {done}/{total} câu",
+        "en": "Job {id}: {done} of {total} segments",
+    },
+    "qa_cancel": {"vi": "Dừng", "en": "Stop"},
+    "qa_cancel_requested": {
+        "vi": "Sẽ dừng sau nhóm câu đang kiểm tra; phần đã kiểm tra được giữ lại.",
+        "en": "Stopping after the current chunk; what is checked is kept.",
+    },
+    "qa_wait_for_job": {
+        "vi": "Danh sách phát hiện sẽ hiện khi lần kiểm tra xong.",
+        "en": "The findings are listed when the job has finished.",
+    },
+    "qa_done": {
+        "vi": "Lần kiểm tra {id} xong: {checked} câu được kiểm tra; {errors} lỗi, {warnings} "
+        "cảnh báo, {infos} ghi chú.",
+        "en": "Job {id} finished: {checked} segments checked; {errors} errors, {warnings} "
+        "warnings, {infos} notes.",
+    },
+    "qa_done_skipped": {
+        "vi": "{already} câu đã được kiểm tra từ trước; {moved} câu được sửa trong lúc kiểm "
+        "tra (được kiểm tra khi lưu).",
+        "en": "{already} were already checked; {moved} changed during the job (checked when "
+        "they were saved).",
+    },
+    "qa_stopped": {
+        "vi": "Lần kiểm tra {id} đã dừng; phần đã kiểm tra được giữ lại.",
+        "en": "Job {id} was stopped; what it checked is kept.",
+    },
+    "qa_failed": {
+        "vi": "Lần kiểm tra {id} thất bại: {message}",
+        "en": "Job {id} failed: {message}",
+    },
+    "qa_stalled": {
+        "vi": "Lần kiểm tra {id} không còn chạy (máy chủ đã khởi động lại?).",
+        "en": "Job {id} stopped reporting (was the server restarted?).",
+    },
+    "qa_resume": {"vi": "Tiếp tục lần kiểm tra {id}", "en": "Resume job {id}"},
+    "qa_findings": {"vi": "Các phát hiện", "en": "Findings"},
+    "qa_filter_check": {"vi": "Loại kiểm tra", "en": "Check"},
+    "qa_filter_severity": {"vi": "Mức độ", "en": "Severity"},
+    "qa_show_ignored": {
+        "vi": "Hiện cả các phát hiện đã bỏ qua",
+        "en": "Also show the findings set aside",
+    },
+    "qa_count": {"vi": "{shown} / {total} phát hiện", "en": "{shown} of {total} findings"},
+    "qa_no_findings": {
+        "vi": "Không có phát hiện nào khớp bộ lọc.",
+        "en": "No finding matches the filters.",
+    },
+    "col_severity": {"vi": "Mức độ", "en": "Severity"},
+    "col_check": {"vi": "Kiểm tra", "en": "Check"},
+    "col_message": {"vi": "Nội dung", "en": "Message"},
+    "col_ignored": {"vi": "Đã bỏ qua", "en": "Set aside"},
+    "qa_choose_finding": {"vi": "Phát hiện", "en": "Finding"},
+    "qa_goto": {"vi": "Mở câu này để sửa", "en": "Open this segment to fix it"},
+    "qa_recheck": {"vi": "Kiểm tra lại câu này", "en": "Check this segment again"},
+    "qa_rechecked": {
+        "vi": "Đã kiểm tra lại câu {id}: {count} phát hiện chưa xử lý.",
+        "en": "Checked segment {id} again: {count} open findings.",
+    },
+    "qa_ignore_reason": {
+        "vi": "Lý do bỏ qua (bắt buộc)",
+        "en": "Why set it aside (required)",
+    },
+    "qa_ignore": {"vi": "Bỏ qua phát hiện này", "en": "Set this finding aside"},
+    "qa_ignored": {
+        "vi": "Đã bỏ qua phát hiện ở câu {id}; lần kiểm tra sau vẫn giữ nguyên.",
+        "en": "Set aside the finding of segment {id}; later checks keep it aside.",
+    },
+    "qa_ignore_errors_roles": {
+        "vi": "Chỉ các vai trò sau được bỏ qua lỗi: {roles}.",
+        "en": "Only these roles may set errors aside: {roles}.",
+    },
+    "qa_reopen": {"vi": "Không bỏ qua nữa", "en": "Reopen this finding"},
+    "qa_reopened": {
+        "vi": "Phát hiện ở câu {id} lại được tính là chưa xử lý.",
+        "en": "The finding of segment {id} counts as open again.",
+    },
+    "qa_ignored_by": {
+        "vi": "{user} đã bỏ qua lúc {at}: {reason}",
+        "en": "set aside by {user} at {at}: {reason}",
+    },
+    "qa_overridden_by": {
+        "vi": "{user} đã cho qua khi chuyển trạng thái lúc {at}: {reason}",
+        "en": "gone past by {user} at a status change at {at}: {reason}",
+    },
+    "qa_panel_none": {"vi": "Không phát hiện vấn đề nào.", "en": "QA found nothing."},
+    "qa_not_checked": {
+        "vi": "Câu này chưa được kiểm tra.",
+        "en": "This segment has not been checked yet.",
+    },
+    "qa_changed_since": {
+        "vi": "Câu đã đổi sau lần kiểm tra cuối (ở phiên bản {version}); các phát hiện dưới "
+        "đây có thể đã cũ.",
+        "en": "The segment changed since its last check (at version {version}); the findings "
+        "below may be out of date.",
+    },
+    "qa_override_reason": {
+        "vi": "Lý do vẫn chuyển trạng thái dù còn lỗi",
+        "en": "Why go on despite the errors",
+    },
+    "qa_override": {"vi": "Vẫn chuyển sang {status}", "en": "Make it {status} anyway"},
+    "qa_override_not_allowed": {
+        "vi": "Chỉ các vai trò sau được cho qua lỗi: {roles}. Hãy sửa bản dịch.",
+        "en": "Only these roles may go past QA errors: {roles}. Fix the target.",
+    },
+    "qa_went_past": {
+        "vi": "Câu {id} đã chuyển sang {status}; lý do cho qua lỗi đã được ghi lại.",
+        "en": "Segment {id} is now {status}; the reason for going past the errors is recorded.",
+    },
+    "qa_overrode": {
+        "vi": "Đã cho qua {count} lỗi chất lượng; lý do đã được ghi lại.",
+        "en": "Went past {count} QA error(s); the reason is recorded.",
+    },
+    "qa_report_found": {
+        "vi": "Kiểm tra chất lượng: câu {id} có {count} vấn đề cần xem (xem bên dưới).",
+        "en": "QA: segment {id} has {count} finding(s) to look at (see below).",
+    },
 }
 
 
@@ -1526,6 +1699,77 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "status.unknown": {
         "vi": "không có trạng thái {value!r}: hãy dùng một trong {names}",
         "en": "unknown status {value!r}: use one of {names}",
+    },
+    # workflow/qa: checks, findings, confirm-time QA, the QA job, the export gate
+    "partner.unknown_role": {
+        "vi": "thiết lập đối tác qa_override_roles có vai trò không tồn tại {role!r}: các vai "
+        "trò là {roles}",
+        "en": "partner setting qa_override_roles names the unknown role {role!r}: roles are "
+        "{roles}",
+    },
+    "qa.errors_block_status_change": {
+        "vi": "câu {segment_id} chưa được chuyển sang {to_status}: kiểm tra chất lượng thấy "
+        "{count} lỗi: {findings}",
+        "en": "segment {segment_id} was not made {to_status}: QA found {count} error(s): "
+        "{findings}",
+    },
+    "qa.override_not_allowed": {
+        "vi": "{user} ({role}) không được cho qua lỗi chất lượng trong dự án này; hồ sơ đối "
+        "tác cho phép các vai trò: {roles}",
+        "en": "{user} ({role}) may not go past QA errors in this project; the partner profile "
+        "lets these roles do it: {roles}",
+    },
+    "qa.reason_missing": {
+        "vi": "hãy nêu lý do: chỉ bỏ qua phát hiện khi có lý do",
+        "en": "say why: a QA finding is set aside only with a reason",
+    },
+    "qa.reason_control_character": {
+        "vi": "lý do có ký tự điều khiển U+{code:04X}: hãy xóa nó",
+        "en": "the reason contains the control character U+{code:04X}: remove it",
+    },
+    "qa.reason_too_long": {
+        "vi": "lý do dài hơn {limit} ký tự: hãy viết ngắn hơn",
+        "en": "the reason is longer than {limit} characters: say it more briefly",
+    },
+    "qa.finding_gone": {
+        "vi": "câu {segment_id} không còn phát hiện đó (câu đã được kiểm tra lại trong lúc "
+        "đó): hãy tải lại danh sách",
+        "en": "segment {segment_id} no longer has that QA finding (it was checked again "
+        "meanwhile): reload the findings",
+    },
+    "qa.already_ignored": {
+        "vi": "phát hiện đó ở câu {segment_id} đã được {user} bỏ qua: {reason}",
+        "en": "that QA finding of segment {segment_id} was already set aside by {user}: {reason}",
+    },
+    "qa.not_ignored": {
+        "vi": "phát hiện đó ở câu {segment_id} không ở trạng thái bỏ qua (có người đã mở lại "
+        "trong lúc đó)",
+        "en": "that QA finding of segment {segment_id} is not set aside (someone reopened it "
+        "meanwhile)",
+    },
+    "qa.bad_chunk_size": {
+        "vi": "mỗi nhóm kiểm tra có ít nhất 1 câu, không phải {chunk_size}",
+        "en": "a QA chunk has at least 1 segment, not {chunk_size}",
+    },
+    "qa.job_running": {
+        "vi": "tác vụ {job_id} đang kiểm tra dự án {project!r}: hãy chờ hoặc dừng nó",
+        "en": "job {job_id} is already checking project {project!r}: wait for it or stop it",
+    },
+    "qa.not_a_qa_job": {
+        "vi": "tác vụ {job_id} là tác vụ {kind!r}, không phải kiểm tra chất lượng",
+        "en": "job {job_id} is a {kind!r} job, not QA",
+    },
+    "qa.project_deleted": {
+        "vi": "dự án {project_id} đã bị xóa: không còn gì để kiểm tra",
+        "en": "project {project_id} was deleted: nothing to check",
+    },
+    "qa.export_blocked": {
+        "vi": "dự án {project!r} chưa được xuất: còn {errors} lỗi chưa xử lý và {unchecked} câu "
+        "chưa được kiểm tra theo nội dung hiện tại, mà hồ sơ đối tác {partner!r} chỉ cho "
+        "xuất khi mọi lỗi đã được sửa hoặc bỏ qua và mọi câu đã được kiểm tra",
+        "en": "project {project!r} is not exported: {errors} open QA error(s) and {unchecked} "
+        "segment(s) not checked as they now are, and partner profile {partner!r} blocks "
+        "exports until errors are fixed or set aside and every segment is checked",
     },
     # workflow/glossary: files on disk
     "glossary.file_not_found": {

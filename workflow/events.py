@@ -8,7 +8,7 @@ in subscriber order, and the function that published hands them to its own calle
 its return value (``workflow.segments.SegmentChange``).
 
 Subscribers are listed in one place, ``workflow/subscribers.py``. That module imports the
-modules that react (TM capture, later QA and the audit log), and those import
+modules that react (TM capture, QA, later the audit log), and those import
 ``workflow.segments``, which publishes; so the list is read when an event is published,
 never when this module is imported, and no import cycle arises.
 """
@@ -32,7 +32,9 @@ class SegmentStatusChanged:
 
     Published after the segment row and its revision are written, in the same
     transaction. ``segment`` is the segment at its new version; ``reason`` is the one the
-    person gave (always given for a rejection).
+    person gave (always given for a rejection). ``qa_override`` is the reason a person gave
+    for moving the segment on over QA errors ("": no override asked for); QA decides
+    whether their role may.
     """
 
     session: Session
@@ -42,9 +44,26 @@ class SegmentStatusChanged:
     old_status: Status
     new_status: Status
     reason: str = ""
+    qa_override: str = ""
 
 
-Event = SegmentStatusChanged  # a union as more kinds of event are added
+@dataclass(frozen=True)
+class SegmentTargetEdited:
+    """A person changed a segment's target (``workflow.segments.edit_target``).
+
+    Published after the segment row and its revisions are written, in the same
+    transaction; ``segment`` is at its new version. Machine fills (MT, TM pre-fill,
+    propagation) are not published: they are drafts nobody has read yet.
+    """
+
+    session: Session
+    actor: Actor
+    segment: Segment
+    project: Project
+    old_target: str
+
+
+Event = SegmentStatusChanged | SegmentTargetEdited
 Subscriber = Callable[[Any], object]  # called with an event; returns its report or None
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 # kind -> "module:function" of its handler (a JobHandler).
 JOB_KINDS: dict[str, str] = {
     "mt": "workflow.mt:run_mt_job",
+    "qa": "workflow.qa.job:run_qa_job",
 }
 
 

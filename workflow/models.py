@@ -258,3 +258,66 @@ class TMUnitRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QAFinding(Base):
+    """One problem a QA check found in a segment, as of the segment version it checked.
+
+    ``signature`` (segment, check, offending source text) is what an ignore is keyed by;
+    ``message`` holds one line per language ({"vi": …, "en": …}); spans are offsets in the
+    segment's tagged source and target. A re-check of a segment replaces all its rows.
+    """
+
+    __tablename__ = "qa_findings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    check: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(10))
+    signature: Mapped[str] = mapped_column(String(40), index=True)
+    message: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    offending: Mapped[str] = mapped_column(Text, default="")
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+    target_start: Mapped[int | None] = mapped_column(Integer)
+    target_end: Mapped[int | None] = mapped_column(Integer)
+    segment_version: Mapped[int] = mapped_column(Integer)
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QASegmentCheck(Base):
+    """When a segment was last checked, and at which of its versions: a segment whose
+    version moved on since (or that has no row) has not been checked as it is now."""
+
+    __tablename__ = "qa_segment_checks"
+
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True
+    )
+    segment_version: Mapped[int] = mapped_column(Integer)
+    checked_by: Mapped[str] = mapped_column(String(100), default="")
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QAIgnore(Base):
+    """A finding a person set aside, with the reason: "ignore" from the QA page, "override"
+    when a role allowed to confirmed over an error. Keyed by the finding's signature, so it
+    holds for every re-check (and re-import) that finds the same problem in the same text."""
+
+    __tablename__ = "qa_ignores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    segment_id: Mapped[int] = mapped_column(
+        ForeignKey("segments.id", ondelete="CASCADE"), index=True
+    )
+    signature: Mapped[str] = mapped_column(String(40), unique=True)
+    check: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(10), default="ignore")  # ignore | override
+    reason: Mapped[str] = mapped_column(Text)
+    ignored_by: Mapped[str] = mapped_column(String(100))
+    ignored_at: Mapped[datetime] = mapped_column(default=utcnow)

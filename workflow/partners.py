@@ -6,6 +6,7 @@ shipped with songngu live in workflow/data/partners.json and are editable afterw
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -15,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound
-from workflow.models import PartnerProfile
+from workflow.models import PartnerProfile, Project
+from workflow.permissions import Role
 from workflow.qa.registry import validate_severities
 
 
@@ -65,6 +67,20 @@ PARTNER_SETTINGS: tuple[PartnerSetting, ...] = (
         "QA check id -> severity (error, warning, info, off) overriding the defaults "
         "(check ids: docs/qa-checks.md).",
     ),
+    PartnerSetting(
+        "qa_override_roles",
+        ["editor", "admin"],
+        None,
+        "Roles that may confirm, review or approve a segment over a QA error (giving a "
+        "reason, which is recorded) and ignore QA errors; other roles must fix them.",
+    ),
+    PartnerSetting(
+        "qa_export_policy",
+        "warn",
+        ("warn", "block"),
+        "Open QA errors or segments not checked since they changed at export: warn, or "
+        "block the export until they are fixed, ignored or checked.",
+    ),
 )
 _BY_KEY = {setting.key: setting for setting in PARTNER_SETTINGS}
 DEFAULT_PARTNER = "generic"
@@ -92,6 +108,8 @@ def validate_settings(values: dict[str, Any]) -> dict[str, Any]:
                 value=repr(value),
                 allowed=allowed,
             )
+        if setting.key == "qa_override_roles":
+            value = _role_names(value)
         result[setting.key] = value
     _validate_qa_severities(result["qa_severities"])
     _check_own_names(result["own_names"])
@@ -120,6 +138,36 @@ def _check_own_names(names: Any) -> None:
             "own_names maps each Vietnamese name to its English, both non-empty text, "
             'e.g. {{"Đại học Indiana": "Indiana University"}}',
         )
+
+
+def _role_names(value: Any) -> list[str]:
+    """qa_override_roles as a list of known role names, each once, in the order given."""
+    names = [value] if isinstance(value, str) else value
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        names = [str(value)]
+    roles = [name.strip().lower() for name in names]
+    known = [role.value for role in Role]
+    unknown = [name for name in roles if name not in known]
+    if unknown:
+        raise InvalidInput(
+            "partner.unknown_role",
+            "partner setting qa_override_roles names the unknown role {role!r}: roles are {roles}",
+            role=unknown[0],
+            roles=", ".join(known),
+        )
+    return list(dict.fromkeys(roles))
+
+
+def partner_settings(project: Project) -> dict[str, Any]:
+    """The settings of the project's partner, each one it does not hold at its default
+    (a profile stored before a setting existed lacks it)."""
+    stored = project.partner.settings if project.partner is not None else {}
+    return {
+        setting.key: stored[setting.key]
+        if setting.key in stored
+        else copy.deepcopy(setting.default)
+        for setting in PARTNER_SETTINGS
+    }
 
 
 def parse_setting_value(key: str, raw: str) -> Any:

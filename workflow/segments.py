@@ -5,9 +5,11 @@ version (``workflow.versioning``), so when two people (or a person and an MT job
 from the same version, exactly one wins and the other gets a Conflict showing both texts;
 nothing is lost.
 
-A status change is published as a ``SegmentStatusChanged`` event (``workflow.events``):
-its subscribers (TM capture and propagation of repeats) act in the same transaction, and
-what they report comes back in ``set_status``'s ``SegmentChange``.
+A status change is published as a ``SegmentStatusChanged`` event and a person's edit as a
+``SegmentTargetEdited`` event (``workflow.events``): their subscribers (QA, TM capture and
+propagation of repeats) act in the same transaction, and what they report on a status
+change comes back in ``set_status``'s ``SegmentChange``. A subscriber may refuse the
+change (QA errors block a confirmation): the change is then not made.
 """
 
 from __future__ import annotations
@@ -20,11 +22,18 @@ from typing import Any, TypeVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from primitives.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from primitives.errors import (
+    Conflict,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    SongnguError,
+)
 from primitives.excerpts import one_line
 from primitives.inline import plain
 from primitives.statuses import Origin, Status
-from workflow.events import SegmentStatusChanged, publish
+from workflow.events import SegmentStatusChanged, SegmentTargetEdited, publish
 from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action, status_after_edit, transition_action
 from workflow.stored_ints import fits_integer_column
@@ -76,6 +85,18 @@ def segment_context(session: Session, segment: Segment) -> tuple[str, str]:
         .limit(1)
     )
     return before or "", after or ""
+
+
+def segment_index(session: Session, segment: Segment) -> int:
+    """How many segments come before this one in its document (0 for the first)."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Segment)
+            .where(Segment.document_id == segment.document_id, Segment.position < segment.position)
+        )
+        or 0
+    )
 
 
 def list_segments(
@@ -207,7 +228,11 @@ def edit_target(
     project: Project | None = None,
     origin: Origin = Origin.HUMAN,
 ) -> Segment:
-    """Change a segment's target; it becomes a draft until someone confirms it."""
+    """Change a segment's target; it becomes a draft until someone confirms it.
+
+    The edit is published (``SegmentTargetEdited``): QA checks the new text and stores
+    what it finds, for the caller to read (``workflow.qa.findings``).
+    """
     actor.require(Action.EDIT)
     check_target_text(target)
     segment = get_segment(session, segment_id, project)
@@ -234,6 +259,15 @@ def edit_target(
     record_revision(session, segment, actor, "target", old_target, target)
     if new_status != current:
         record_revision(session, segment, actor, "status", current.label, new_status.label)
+    publish(
+        SegmentTargetEdited(
+            session=session,
+            actor=actor,
+            segment=segment,
+            project=project or segment_project(session, segment),
+            old_target=old_target,
+        )
+    )
     return segment
 
 
@@ -246,11 +280,14 @@ def set_status(
     reason: str = "",
     expected_version: int | None = None,
     project: Project | None = None,
+    qa_override: str = "",
 ) -> SegmentChange:
     """Move a segment through the workflow (confirm, review, reject, approve, reopen).
 
     The change is published (``SegmentStatusChanged``) in the same transaction; the
-    result holds the segment and what the subscribers reported.
+    result holds the segment and what the subscribers reported. QA errors refuse a move
+    forward (``workflow.qa.confirm.QABlocked``) unless ``qa_override`` gives the reason
+    to go on and the actor's role may override them (the partner profile says).
     """
     new_status = Status.parse(new_status)
     segment = get_segment(session, segment_id, project)
@@ -287,6 +324,7 @@ def set_status(
         old_status=current,
         new_status=new_status,
         reason=reason,
+        qa_override=qa_override,
     )
     return SegmentChange(segment, publish(event))
 
@@ -296,10 +334,15 @@ ReportT = TypeVar("ReportT")
 
 @dataclass(frozen=True)
 class SegmentChange:
-    """A segment as a status change left it, and what the change's subscribers reported."""
+    """A segment as a status change left it, and what the change's subscribers reported.
+
+    ``refused`` is set by ``save_and_confirm`` when the edit was saved but the
+    confirmation was refused (QA errors, a target of tags only): the error says why.
+    """
 
     segment: Segment
     reports: tuple[object, ...] = ()
+    refused: SongnguError | None = None
 
     def report(self, kind: type[ReportT]) -> ReportT | None:
         """The report of that type (each subscriber makes its own kind), if one was made."""
@@ -314,24 +357,34 @@ def save_and_confirm(
     *,
     expected_version: int,
     project: Project | None = None,
+    qa_override: str = "",
 ) -> SegmentChange:
     """Edit and confirm in one transaction (the translator's usual 'save' in the editor).
 
-    An empty target is saved but not confirmed: the result then has no reports.
+    An empty target is saved but not confirmed: the result then has no reports. When the
+    confirmation is refused (QA errors, a target of tags only), the edit is still saved as
+    a draft, and the result's ``refused`` says why: what a person typed is never lost.
     """
     segment = edit_target(
         session, actor, segment_id, target, expected_version=expected_version, project=project
     )
-    if Status(segment.status) < Status.TRANSLATED and target.strip():
-        return set_status(
-            session,
-            actor,
-            segment_id,
-            Status.TRANSLATED,
-            expected_version=segment.version,
-            project=project,
-        )
-    return SegmentChange(segment)
+    if Status(segment.status) >= Status.TRANSLATED or not target.strip():
+        return SegmentChange(segment)
+    try:
+        # A savepoint: a refused confirmation undoes only itself, never the edit.
+        with session.begin_nested():
+            return set_status(
+                session,
+                actor,
+                segment_id,
+                Status.TRANSLATED,
+                expected_version=segment.version,
+                project=project,
+                qa_override=qa_override,
+            )
+    except (InvalidTransition, PermissionDenied) as refused:
+        session.refresh(segment)
+        return SegmentChange(segment, refused=refused)
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,19 @@ project's language pair and the document's metadata as Dublin Core (title, creat
 description; ``source`` is the imported file's name). The whole project is one store per
 document. Each is built in three queries however many segments and comments there are.
 
-These are reads: a caller that hands a store to a user checks the user's permission first
-(``Action.EXPORT``). Saving a store back (review import) is a later step.
+``segment_unit`` makes one segment a unit and ``segment_units`` reads a few by id: QA checks
+one unit at a time. These are reads: a caller that hands a store to a user checks the
+user's permission first (``Action.EXPORT``). Saving a store back (review import) is a
+later step.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, null, select
+from sqlalchemy import ColumnElement, Row, null, select
 from sqlalchemy.orm import Session
 
 from primitives.block_ref import BlockRef
@@ -25,6 +28,22 @@ from primitives.statuses import Origin, Status
 from primitives.units import Note, Store, Unit
 from workflow.models import Comment, Document, Project, Segment, iso_utc
 
+# The segment columns a unit is made of (and the document it belongs to).
+_UNIT_COLUMNS = (
+    Segment.id,
+    Segment.document_id,
+    Segment.ref,
+    Segment.source,
+    Segment.target,
+    Segment.status,
+    Segment.origin,
+    Segment.score,
+    Segment.flags,
+    Segment.codes,
+    Segment.version,
+    Segment.updated_by,
+    Segment.updated_at,
+)
 # Document.meta keys and the Dublin Core elements they are.
 _META_TO_DUBLIN_CORE = {"author": "creator", "date": "date", "description": "description"}
 
@@ -72,42 +91,12 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
     notes = _notes(session, which)
     units: dict[int, list[Unit]] = defaultdict(list)
     for row in session.execute(
-        select(
-            Segment.id,
-            Segment.document_id,
-            Segment.ref,
-            Segment.source,
-            Segment.target,
-            Segment.status,
-            Segment.origin,
-            Segment.score,
-            Segment.flags,
-            Segment.codes,
-            Segment.version,
-            Segment.updated_by,
-            Segment.updated_at,
-        )
+        select(*_UNIT_COLUMNS)
         .join(Document, Document.id == Segment.document_id)
         .where(which)
         .order_by(Segment.document_id, Segment.position)
     ):
-        units[row.document_id].append(
-            Unit(
-                source=row.source,
-                target=row.target,
-                id=row.id,
-                codes=dict(row.codes or {}),
-                status=Status(row.status),
-                version=row.version,
-                ref=BlockRef.parse(row.ref),
-                notes=notes.get(row.id, []),
-                origin=Origin(row.origin),
-                score=row.score,
-                flags=dict(row.flags or {}),
-                changed_by=row.updated_by,
-                changed_at=iso_utc(row.updated_at),
-            )
-        )
+        units[row.document_id].append(segment_unit(row, notes.get(row.id, [])))
     return [
         Store(
             units[document.id],
@@ -124,6 +113,35 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
         )
         for document in documents
     ]
+
+
+def segment_unit(segment: Segment | Row[Any], notes: list[Note] | None = None) -> Unit:
+    """One segment (a row or a Segment with the columns below) as a unit; notes are its
+    comments, when the caller read them."""
+    return Unit(
+        source=segment.source,
+        target=segment.target,
+        id=segment.id,
+        codes=dict(segment.codes or {}),
+        status=Status(segment.status),
+        version=segment.version,
+        ref=BlockRef.parse(segment.ref),
+        notes=notes or [],
+        origin=Origin(segment.origin),
+        score=segment.score,
+        flags=dict(segment.flags or {}),
+        changed_by=segment.updated_by,
+        changed_at=iso_utc(segment.updated_at),
+    )
+
+
+def segment_units(session: Session, segment_ids: Sequence[int]) -> dict[int, Unit]:
+    """The units of these segments (without comments) by segment id, in one query; a
+    segment deleted meanwhile is left out."""
+    if not segment_ids:
+        return {}
+    rows = session.execute(select(*_UNIT_COLUMNS).where(Segment.id.in_(list(segment_ids))))
+    return {row.id: segment_unit(row) for row in rows}
 
 
 def _notes(session: Session, which: ColumnElement[bool]) -> dict[int, list[Note]]:

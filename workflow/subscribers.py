@@ -2,16 +2,20 @@
 
 Subscribers of an event are called in the order listed, in the publisher's transaction.
 Add a reaction here, as a function in its own domain module taking the event and
-returning a report (or None); QA checks and the audit log will follow the TM.
+returning a report (or None); the audit log will follow QA and the TM. QA comes first on
+a status change: when its errors refuse the change, nothing else has been done for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from workflow.events import Event, SegmentStatusChanged, Subscriber
+from workflow.events import Event, SegmentStatusChanged, SegmentTargetEdited, Subscriber
+from workflow.qa.confirm import on_segment_status_changed as qa_on_status_change
+from workflow.qa.confirm import on_segment_target_edited as qa_on_edit
 from workflow.tm.capture import on_segment_status_changed as tm_capture_and_propagation
 
 SUBSCRIBERS: Mapping[type[Event], Sequence[Subscriber]] = {
-    SegmentStatusChanged: (tm_capture_and_propagation,),
+    SegmentStatusChanged: (qa_on_status_change, tm_capture_and_propagation),
+    SegmentTargetEdited: (qa_on_edit,),
 }

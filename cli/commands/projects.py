@@ -107,7 +107,8 @@ def partner_list() -> None:
 def partner_set(name: str, key: str, value: str, as_user: str | None) -> None:
     """Change one setting KEY of partner profile NAME (editors and admins).
 
-    List values (glossaries) are comma-separated; own_names and qa_severities are JSON.
+    List values (glossaries, qa_override_roles) are comma-separated; own_names and
+    qa_severities are JSON.
     """
     from workflow.partners import parse_setting_value, update_partner
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from cli.commands.qa import echo_findings, echo_report
 from cli.common import (
     actor_for,
     as_option,
@@ -20,6 +21,8 @@ from workflow.importing import ImportOutcome, document_meta, import_file
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING
 from workflow.projects import get_document, get_project
+from workflow.qa.confirm import QAReport
+from workflow.qa.findings import segment_findings
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
 from workflow.target_updates import ConflictKind, TargetUpdateReport
 from workflow.tm.capture import repeats_filled
@@ -271,7 +274,10 @@ def segments_command(
 def edit_command(
     project: str, segment_id: int, target: str, expect_version: int | None, as_user: str | None
 ) -> None:
-    """Set the target text of a segment (it becomes a draft until confirmed)."""
+    """Set the target text of a segment (it becomes a draft until confirmed).
+
+    The new text is checked by QA; its open findings are printed after the save.
+    """
     with database().write() as session:
         segment = edit_target(
             session,
@@ -284,6 +290,7 @@ def edit_command(
         click.echo(
             f"segment {segment.id} saved: version {segment.version}, {Status(segment.status).label}"
         )
+        echo_findings(segment_findings(session, segment.id), indent="  ")
 
 
 @click.command("set-status")
@@ -297,6 +304,13 @@ def edit_command(
     default=None,
     help="Refuse if the segment is no longer at this version.",
 )
+@click.option(
+    "--qa-override",
+    metavar="WHY",
+    default="",
+    help="Go on over QA errors, for this reason (recorded); only roles the partner "
+    "profile lists in qa_override_roles may.",
+)
 @as_option
 def set_status_command(
     project: str,
@@ -304,9 +318,15 @@ def set_status_command(
     status: str,
     reason: str,
     expect_version: int | None,
+    qa_override: str,
     as_user: str | None,
 ) -> None:
-    """Move a segment to STATUS (translated, reviewed, rejected, approved)."""
+    """Move a segment to STATUS (translated, reviewed, rejected, approved).
+
+    QA checks the segment first: open QA errors refuse a move to translated, reviewed or
+    approved (the errors are listed) unless --qa-override says why to go on. Open findings
+    are printed after the change.
+    """
     with database().write() as session:
         change = set_status(
             session,
@@ -316,11 +336,13 @@ def set_status_command(
             reason=reason,
             expected_version=expect_version,
             project=get_project(session, project),
+            qa_override=qa_override,
         )
         segment = change.segment
         click.echo(
             f"segment {segment.id} is {Status(segment.status).label} (version {segment.version})"
         )
+        echo_report(change.report(QAReport))
         filled = repeats_filled(change)
         if filled:
             click.echo(f"filled {filled} repeated segment(s) with this translation")

@@ -11,9 +11,12 @@ from songngu_testing import REPO, seed_project
 
 from primitives.statuses import Status
 from workflow import subscribers
-from workflow.events import SegmentStatusChanged, publish, subscribers_of
+from workflow.events import SegmentStatusChanged, SegmentTargetEdited, publish, subscribers_of
 from workflow.models import Revision, Segment
 from workflow.projects import get_project
+from workflow.qa.confirm import QAReport
+from workflow.qa.confirm import on_segment_status_changed as qa_on_status_change
+from workflow.qa.confirm import on_segment_target_edited as qa_on_edit
 from workflow.segments import SegmentChange, edit_target, save_and_confirm, set_status
 from workflow.storage import Database
 from workflow.tm.capture import TMCaptureReport, on_segment_status_changed
@@ -24,8 +27,16 @@ class Refused(Exception):
     pass
 
 
-def test_status_changes_are_listed_once_with_the_tm_subscriber() -> None:
-    assert list(subscribers_of(SegmentStatusChanged)) == [on_segment_status_changed]
+def test_status_changes_are_listed_once_qa_first_then_the_tm() -> None:
+    """QA first: when its errors refuse a change, the TM has done nothing for it."""
+    assert list(subscribers_of(SegmentStatusChanged)) == [
+        qa_on_status_change,
+        on_segment_status_changed,
+    ]
+
+
+def test_edits_are_listed_with_the_qa_subscriber() -> None:
+    assert list(subscribers_of(SegmentTargetEdited)) == [qa_on_edit]
 
 
 def test_subscribers_run_in_order_and_their_reports_reach_the_caller(
@@ -49,10 +60,12 @@ def test_subscribers_run_in_order_and_their_reports_reach_the_caller(
         edit_target(session, admin, segment_id, "Hello.")
         change = set_status(session, admin, segment_id, "translated", reason="done")
         assert isinstance(change, SegmentChange) and change.segment.id == segment_id
-        assert change.reports[0] == "first report" and len(change.reports) == 2  # None left out
+        assert change.reports[0] == "first report" and len(change.reports) == 3  # None left out
         assert change.report(str) == "first report"
         tm_report = change.report(TMCaptureReport)
         assert tm_report is not None and tm_report.segment_id == segment_id
+        qa_report = change.report(QAReport)
+        assert qa_report is not None and qa_report.segment_id == segment_id
         assert change.report(int) is None
         project = get_project(session, project_id)
     assert [(name, version) for name, _, version in seen] == [("first", 3), ("quiet", 3)]
@@ -108,7 +121,13 @@ def test_an_event_without_subscribers_reports_nothing(
 
 @pytest.mark.parametrize(
     "module",
-    ["workflow.events", "workflow.subscribers", "workflow.tm.capture", "workflow.segments"],
+    [
+        "workflow.events",
+        "workflow.subscribers",
+        "workflow.tm.capture",
+        "workflow.segments",
+        "workflow.qa.confirm",
+    ],
 )
 def test_each_module_imports_first_without_a_cycle(module: str) -> None:
     """A fresh interpreter importing this module first (as a face or a job runner might)."""

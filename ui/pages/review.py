@@ -17,13 +17,19 @@ from primitives.statuses import Status
 from ui.components.conflicts import show_conflict
 from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
+from ui.components.qa_panel import BLOCKED, qa_panel, remember_blocked, report_messages
+from ui.components.segment_jump import take_jump
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
 from ui.strings import STRINGS
 from workflow.models import Revision
 from workflow.projects import get_project
+from workflow.qa.confirm import QABlocked, QAReport
+from workflow.qa.findings import open_counts
+from workflow.qa.model import Severity
 from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.segments import (
+    SegmentChange,
     add_comment,
     count_segments,
     edit_target,
@@ -86,6 +92,7 @@ def _grid(
             offset=page * PAGE_SIZE,
             limit=PAGE_SIZE,
         )
+        qa_counts = open_counts(session, [s.id for s in segments])
     shown = [(s.id, s.version) for s in segments]
     rows = [
         {
@@ -95,6 +102,7 @@ def _grid(
             "status": t(f"status_{Status(s.status).label}"),
             "score": None if s.score is None else round(100 * s.score),
             "flags": ", ".join(t(f"flag_{flag}") for flag in (s.flags or {}).get("mt", [])),
+            "qa": qa_cell(qa_counts.get(s.id, {})),
             "version": s.version,
         }
         for s in segments
@@ -106,7 +114,7 @@ def _grid(
         key=key,
         hide_index=True,
         width="stretch",
-        disabled=["id", "source", "status", "score", "flags", "version"],
+        disabled=["id", "source", "status", "score", "flags", "qa", "version"],
         column_config={
             "id": st.column_config.NumberColumn(t("col_id"), width="small"),
             "source": st.column_config.TextColumn(t("col_source"), width="large"),
@@ -114,14 +122,41 @@ def _grid(
             "status": st.column_config.TextColumn(t("col_status"), width="small"),
             "score": st.column_config.NumberColumn(t("col_score"), width="small"),
             "flags": st.column_config.TextColumn(t("col_flags"), width="medium"),
+            "qa": st.column_config.TextColumn(t("col_qa"), width="small"),
             "version": st.column_config.NumberColumn(t("col_version"), width="small"),
         },
     )
     if segments:
-        _side_editor([s.id for s in segments], actor)
+        _side_editor(project_id, [s.id for s in segments], actor)
 
 
-def _side_editor(segment_ids: list[int], actor: Actor) -> None:
+def qa_cell(counts: dict[Severity, int]) -> str:
+    """A row's open QA findings in a few characters: '⛔ 2 · ⚠ 1'."""
+    marks = {Severity.ERROR: "⛔", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+    return " · ".join(f"{marks[s]} {counts[s]}" for s in marks if counts.get(s))
+
+
+def _confirmed(change: SegmentChange, shown_key: str) -> None:
+    """After a save and confirm, or a status change: the messages, and the new version."""
+    saved = change.segment
+    st.session_state[shown_key] = (saved.version, saved.target)
+    if isinstance(change.refused, QABlocked):
+        push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
+        remember_blocked(change.refused, saved.id, Status.TRANSLATED)
+        return
+    if change.refused is not None:
+        push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
+        push_message(MESSAGES, "error", error_text(change.refused))
+        return
+    st.session_state.pop(BLOCKED, None)
+    push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
+    filled = repeats_filled(change)
+    if filled:
+        push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
+    report_messages(MESSAGES, change.report(QAReport))
+
+
+def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
     """Edit one (long) segment in a text area; change its status; comments and history."""
     st.subheader(t("edit_selected"))
     chosen = st.selectbox(t("col_id"), segment_ids, key="side_segment")
@@ -155,6 +190,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
     )
     glossary_panel(segment.source, target, current_project_id(), segment.document_id)
     tm_panel(chosen, seen_version, actor, shown_key)
+    qa_panel(chosen, seen_version, actor, project_id)
     save_col, confirm_col, reload_col = st.columns(3)
     try:
         if save_col.button(t("save"), key="side_save"):
@@ -168,11 +204,7 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 change = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
-            saved, filled = change.segment, repeats_filled(change)
-            st.session_state[shown_key] = (saved.version, saved.target)
-            push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
-            if filled:
-                push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
+            _confirmed(change, shown_key)
             st.rerun()
     except Conflict as error:
         show_conflict(error, f"conflict-save-{chosen}")
@@ -196,10 +228,10 @@ def _side_editor(segment_ids: list[int], actor: Actor) -> None:
                 change = set_status(
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
-            saved, filled = change.segment, repeats_filled(change)
-            st.session_state[shown_key] = (saved.version, saved.target)
-            if filled:
-                push_message(MESSAGES, "info", t("tm_repeats_filled", count=filled))
+            _confirmed(change, shown_key)
+            st.rerun()
+        except QABlocked as error:
+            remember_blocked(error, chosen, new_status)
             st.rerun()
         except Conflict as error:
             show_conflict(error, f"conflict-status-{chosen}")
@@ -244,6 +276,7 @@ def _revision_line(revision: Revision) -> str:
 def render() -> None:
     actor = sidebar()
     st.title(t("review_header"))
+    take_jump(t("all"), PAGE_SIZE)
     project_id = current_project_id()
     if project_id is None:
         st.warning(t("choose_project_first"))
@@ -265,6 +298,7 @@ def render() -> None:
             session, get_project(session, project_id), document_id=document_id, status=status
         )
     pages = max(1, -(-total // PAGE_SIZE))
-    page = st.number_input(t("page"), min_value=1, max_value=pages, value=1, key="review_page") - 1
+    # No value=: a jump from the QA page sets the page through the session state.
+    page = st.number_input(t("page"), min_value=1, max_value=pages, key="review_page") - 1
     st.caption(t("segment_count", count=total))
     _grid(project_id, document_id, status, int(page), actor)

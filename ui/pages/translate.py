@@ -21,11 +21,18 @@ from primitives.errors import NotFound, SongnguError
 from translation.dates import english_date
 from translation.packages import InstalledPackage
 from ui.components.glossary_panel import in_mt_label
-from ui.state import current_project_id, database, error_text, show_error, sidebar, t
+from ui.state import (
+    current_project_id,
+    database,
+    error_text,
+    job_runner,
+    show_error,
+    sidebar,
+    t,
+)
 from workflow.jobs import (
     FINISHED,
     JobState,
-    ThreadJobRunner,
     get_job,
     is_stalled,
     job_error,
@@ -46,21 +53,10 @@ from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.protect import project_protector, report
 from workflow.segments import list_segments
-from workflow.storage import open_database
 from workflow.users import Actor
 
 POLL_SECONDS = 1.0
 MESSAGES = "translate_messages"  # shown on the next run (after a rerun that used them)
-
-
-@st.cache_resource
-def job_runner(database_url: str) -> ThreadJobRunner:
-    """One runner per database for the app's process: its threads outlive a page run."""
-    return ThreadJobRunner(open_database(database_url))
-
-
-def _runner() -> ThreadJobRunner:
-    return job_runner(database().url)
 
 
 # --- models ---------------------------------------------------------------------------
@@ -220,7 +216,7 @@ def _outcome(job: Job, actor: Actor) -> None:
         except SongnguError as error:
             show_error(error)
             return
-        _runner().submit(job.id)
+        job_runner().submit(job.id)
         st.rerun()
 
 
@@ -238,7 +234,7 @@ def _start(actor: Actor, project_id: int, document_id: int | None, beam: int) ->
     except SongnguError as error:
         show_error(error)
         return
-    _runner().submit(job_id)
+    job_runner().submit(job_id)
     st.rerun()
 
 

@@ -103,7 +103,7 @@ def test_rejection_removes_the_units_of_the_segment(any_db: Database) -> None:
     _status(any_db, ids[0], Status.REVIEWED)
     assert len(_units(any_db)) == 1
     rejected = _status(any_db, ids[0], Status.REJECTED, reason="wrong tense")
-    assert rejected.reports == (TMCaptureReport(ids[0], units_removed=1),)
+    assert rejected.report(TMCaptureReport) == TMCaptureReport(ids[0], units_removed=1)
     assert _units(any_db) == []
 
 
