@@ -160,7 +160,9 @@ def test_work_of_people_is_never_sent_nor_overwritten(
         admin = resolve_actor(session, "admin")
         save_and_confirm(session, admin, ids[0], "Hello.", expected_version=1)
         edit_target(session, admin, ids[1], "A human draft.")
-        reviewed = save_and_confirm(session, admin, ids[2], "Growth.", expected_version=1)
+        reviewed = save_and_confirm(
+            session, admin, ids[2], "Growth reached 6.5% in Q1.", expected_version=1
+        )
         set_status(session, admin, ids[2], Status.REJECTED, reason="numbers")
         assert reviewed.segment.id == ids[2]
     with sqlite_db.read() as session:
@@ -174,7 +176,10 @@ def test_work_of_people_is_never_sent_nor_overwritten(
     by_id = {s.id: s for s in _segments(sqlite_db, project_id)}
     assert (by_id[ids[0]].target, by_id[ids[0]].status) == ("Hello.", Status.TRANSLATED)
     assert (by_id[ids[1]].target, by_id[ids[1]].origin) == ("A human draft.", Origin.HUMAN)
-    assert (by_id[ids[2]].target, by_id[ids[2]].status) == ("Growth.", Status.REJECTED)
+    assert (by_id[ids[2]].target, by_id[ids[2]].status) == (
+        "Growth reached 6.5% in Q1.",
+        Status.REJECTED,
+    )
     result = _job(sqlite_db, 1).result
     assert (result["confirmed"], result["human_drafts"], result["rejected"]) == (1, 1, 1)
     assert result["machine_translated"] == 3

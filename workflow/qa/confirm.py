@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidTransition, SongnguError
@@ -38,6 +37,7 @@ from workflow.qa.findings import (
     checked_reason,
     segment_findings,
     store_findings,
+    wait_for_segment,
 )
 from workflow.qa.model import Severity
 from workflow.qa.policy import require_override_role
@@ -99,8 +99,7 @@ def recheck_segment(session: Session, actor: Actor, project: Project, segment_id
     """Check one segment again now (after a glossary change, say), as a person asked."""
     actor.require(Action.EDIT)
     segment = get_segment(session, segment_id, project)
-    # Wait for a save in progress rather than skip: a person is waiting for this answer.
-    session.execute(select(Segment.id).where(Segment.id == segment.id).with_for_update())
+    wait_for_segment(session, segment.id)  # a person is waiting for this answer
     session.refresh(segment)
     return QAReport(segment.id, check_segment(session, actor, segment, project))
 

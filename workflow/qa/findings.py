@@ -107,6 +107,12 @@ def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
     return None if start is None or end is None else (start, end)
 
 
+def wait_for_segment(session: Session, segment_id: int) -> None:
+    """Lock the segment's row, waiting for a save in progress to end (a recheck a person
+    asked for: unlike a background store, it must not skip a busy segment)."""
+    session.execute(select(Segment.id).where(Segment.id == segment_id).with_for_update())
+
+
 def store_findings(
     session: Session, checked: Sequence[CheckedSegment], checked_by: str
 ) -> StoreOutcome:
