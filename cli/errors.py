@@ -41,6 +41,7 @@ HINTS: dict[str, str] = {
     # workflow
     "rules.file_is_folder": "see 'songngu segmentation-rules'",
     "user.not_found": "add one with 'songngu user add {name} --role translator'",
+    "metadata.changed_meanwhile": "see it now with 'songngu document show \"{project}\" {document_id}'",
     "project.not_found": (
         "see 'songngu project list' or create it with 'songngu project create NAME'"
     ),

@@ -132,6 +132,7 @@ def _base_of(fmt: Format) -> type[Format]:
 @lru_cache(maxsize=1)
 def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
+    from exporters.bilingual_docx import BilingualDocxFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
@@ -142,6 +143,7 @@ def _builtin_formats() -> tuple[Format, ...]:
         TMXFormat(),
         XLIFF12Format(),
         XLIFF21Format(),
+        BilingualDocxFormat(),
         TBXFormat(),
         CSVFormat(),
         TSVFormat(),

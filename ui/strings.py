@@ -1294,6 +1294,35 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "không có tài liệu {document!r} trong dự án {project!r}",
         "en": "no document {document!r} in project {project!r}",
     },
+    # workflow/document_metadata.py: a document's Dublin Core metadata
+    "metadata.unknown_field": {
+        "vi": "không có trường siêu dữ liệu {name!r}: hãy dùng {known}",
+        "en": "unknown metadata field {name!r}: use {known}",
+    },
+    "metadata.not_one_line": {
+        "vi": "trường {field} của tài liệu phải là một dòng, không có tab hay ký tự điều khiển",
+        "en": "the document {field} must be one line, without tabs or control characters",
+    },
+    "metadata.too_long": {
+        "vi": "trường {field} của tài liệu có {count} ký tự, quá {limit}",
+        "en": "the document {field} has {count} characters, more than {limit}",
+    },
+    "metadata.bad_date": {
+        "vi": "ngày của tài liệu {value!r} không phải ngày viết theo dạng YYYY-MM-DD, ví dụ 2022-08-09",
+        "en": "document date {value!r} is not a date written YYYY-MM-DD, such as 2022-08-09",
+    },
+    "metadata.bad_language": {
+        "vi": "{value!r} không phải mã ngôn ngữ như {example}",
+        "en": "{value!r} is not a language tag such as {example}",
+    },
+    "metadata.other_language": {
+        "vi": "{field} {value!r} không phải một dạng của {expected!r}, ngôn ngữ của dự án",
+        "en": "the {field} {value!r} is not a form of {expected!r}, the project's language",
+    },
+    "metadata.changed_meanwhile": {
+        "vi": "người khác đã sửa siêu dữ liệu của tài liệu {document!r} trong lúc bạn làm việc ({fields}); chưa lưu: hãy tải lại rồi sửa lại",
+        "en": "the metadata of document {document!r} was changed by someone else meanwhile ({fields}); not saved: reload it and edit again",
+    },
     # workflow: roles, permissions, status changes (role, action and statuses are shown
     # with the app's own labels, see ERROR_LABELS)
     "role.unknown": {

@@ -13,7 +13,6 @@ never interleave.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -21,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from exporters.docx_core_properties import read_core_properties
 from primitives.errors import InvalidInput
+from workflow.document_metadata import metadata_from_file, with_file_metadata
 from workflow.intake import IntakeLimits, SourceDocument, read_source
 from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
@@ -65,28 +66,6 @@ def project_rules(project: Project) -> SegmentationRules:
     return SegmentationRules.from_dict(stored)
 
 
-def document_meta(
-    *, author: str | None = None, date: str | None = None, description: str | None = None
-) -> dict[str, str]:
-    """Checked metadata of a document for the XML exports; only the fields given."""
-    meta: dict[str, str] = {}
-    for name, value in (("author", author), ("date", date), ("description", description)):
-        if value is None:
-            continue
-        value = value.strip()
-        if len(value) > 500 or any(ord(c) < 32 for c in value):
-            raise InvalidInput(f"the document {name} must be one line of at most 500 characters")
-        meta[name] = value
-    if meta.get("date"):
-        try:
-            datetime.date.fromisoformat(meta["date"])
-        except ValueError:
-            raise InvalidInput(
-                f"document date {meta['date']!r} is not a date: write it as YYYY-MM-DD"
-            ) from None
-    return meta
-
-
 def checked_names(filename: str, title: str | None) -> tuple[str, str]:
     """The file's base name and the document title (default: the name without its
     extension), refused when longer than their columns."""
@@ -122,11 +101,17 @@ def import_document(
     drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
     if not drafts:
         raise InvalidInput(f"{name}: no translatable text found (empty, or only numbers)")
+    # The file's own properties (a DOCX's title, author, date…) fill what nobody set yet.
+    from_file = (
+        metadata_from_file(read_core_properties(data), source_lang=project.source_lang)
+        if source_doc.format == "docx"
+        else {}
+    )
     return store_import(
         session,
         actor,
         project,
-        ImportedFile(name, title, source_doc.format, data, meta or {}),
+        ImportedFile(name, title, source_doc.format, data, meta or {}, from_file),
         drafts,
         repair_lines=source_doc.repair_lines,
         warnings=source_doc.warnings,
@@ -135,13 +120,17 @@ def import_document(
 
 @dataclass(frozen=True)
 class ImportedFile:
-    """A file being stored as a document: its name, the title, its format and bytes."""
+    """A file being stored as a document: its name, the title, its format and bytes, the
+    metadata given with it (``meta``, see :mod:`workflow.document_metadata`) and the
+    metadata the file carries (``meta_from_file``)."""
 
     name: str
     title: str
     format: str
     data: bytes
     meta: dict[str, Any] = field(default_factory=dict)
+    # Metadata read from the file itself: used only where the document has none yet.
+    meta_from_file: dict[str, Any] = field(default_factory=dict)
 
 
 def store_import(
@@ -175,7 +164,7 @@ def store_import(
     document.filename = imported.name
     document.format = imported.format
     document.original = imported.data
-    document.meta = {**document.meta, **(meta or {})} if document.meta else dict(meta or {})
+    document.meta = {**with_file_metadata(document.meta, imported.meta_from_file), **(meta or {})}
     document.repair_report = {"lines": repair_lines, "warnings": warnings}
     session.flush()
     changes = store_drafts(session, actor, document, drafts)

@@ -22,8 +22,21 @@ from workflow.settings import schemas_dir
 
 
 def test_every_format_is_listed_once_with_its_kind() -> None:
-    assert [fmt.name for fmt in formats()] == ["tmx", "xliff12", "xliff21", "tbx", "csv", "tsv"]
-    assert [fmt.name for fmt in formats("bilingual")] == ["tmx", "xliff12", "xliff21"]
+    assert [fmt.name for fmt in formats()] == [
+        "tmx",
+        "xliff12",
+        "xliff21",
+        "bilingual-docx",
+        "tbx",
+        "csv",
+        "tsv",
+    ]
+    assert [fmt.name for fmt in formats("bilingual")] == [
+        "tmx",
+        "xliff12",
+        "xliff21",
+        "bilingual-docx",
+    ]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
