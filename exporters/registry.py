@@ -134,6 +134,7 @@ def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
     from exporters.bilingual_docx import BilingualDocxFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
+    from exporters.report_xml import ReportXMLFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
     from exporters.xliff12 import XLIFF12Format
@@ -144,6 +145,7 @@ def _builtin_formats() -> tuple[Format, ...]:
         XLIFF12Format(),
         XLIFF21Format(),
         BilingualDocxFormat(),
+        ReportXMLFormat(),
         TBXFormat(),
         CSVFormat(),
         TSVFormat(),

@@ -84,6 +84,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "tags renumbered or not in the source",
     },
     "conflict_refused": {"vi": "bị từ chối", "en": "refused"},
+    "conflict_source_edited": {
+        "vi": "câu nguồn bị sửa trong tệp",
+        "en": "source text edited in the file",
+    },
+    "conflict_reordered": {
+        "vi": "dòng bị chuyển khỏi thứ tự lúc xuất",
+        "en": "row moved out of the export's order",
+    },
+    "conflict_row_damaged": {
+        "vi": "mã câu hoặc khóa ẩn của dòng bị thay đổi",
+        "en": "segment id or hidden row key changed",
+    },
     "paste": {"vi": "…hoặc dán văn bản", "en": "…or paste text"},
     "paste_title": {"vi": "Tên tài liệu", "en": "Document title"},
     "import": {"vi": "Nhập", "en": "Import"},
@@ -662,6 +674,40 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "xliff.no_units": {
         "vi": "{filename}: không có đơn vị nào có chữ cần dịch trong tệp {original!r}",
         "en": "{filename}: no unit with text to translate in file {original!r}",
+    },
+    # The bilingual review DOCX (exporters/bilingual_docx_reader.py)
+    "bilingual_docx.entities": {
+        "vi": "{filename} khai báo thực thể XML (<!ENTITY), bị từ chối vì lý do an toàn",
+        "en": "{filename} declares XML entities (<!ENTITY), which are refused for safety",
+    },
+    "bilingual_docx.damaged_xml": {
+        "vi": "{filename} là tệp DOCX hỏng: phần chữ không phải XML hợp lệ ở dòng {line} ({reason}); hãy mở bằng Word rồi lưu lại",
+        "en": "{filename} is a damaged DOCX: its text is not well-formed XML at line {line} ({reason}); open it in Word and save it again",
+    },
+    "bilingual_docx.empty": {"vi": "{filename} trống", "en": "{filename} is empty"},
+    "bilingual_docx.damaged": {
+        "vi": "{filename} không phải tệp DOCX đọc được ({reason}); hãy mở bằng Word rồi lưu lại",
+        "en": "{filename} is not a readable DOCX ({reason}); open it in Word and save it again",
+    },
+    "bilingual_docx.too_large": {
+        "vi": "{filename}: phần {part} lớn hơn {limit_mb} MB khi giải nén",
+        "en": "{filename}: {part} is larger than {limit_mb} MB once inflated",
+    },
+    "bilingual_docx.not_word": {
+        "vi": "{filename} không phải văn bản Word (không có {part})",
+        "en": "{filename} is not a Word document (it has no {part})",
+    },
+    "bilingual_docx.not_review_file": {
+        "vi": "{filename} không phải bảng duyệt song ngữ do songngu xuất (dòng đầu không có khóa của songngu): hãy xuất lại tệp DOCX duyệt song ngữ và sửa trên tệp đó",
+        "en": "{filename} is not a bilingual review table songngu exported (its first row has no songngu key): export the review DOCX again and edit that file",
+    },
+    "bilingual_docx.columns_changed": {
+        "vi": "{filename}: dòng tiêu đề không bắt đầu bằng các cột {columns} theo đúng thứ tự (một cột đã bị chuyển hoặc xóa); hãy xuất lại tệp DOCX duyệt song ngữ",
+        "en": "{filename}: the header row does not begin with the columns {columns} in this order (a column was moved or deleted); export the review DOCX again",
+    },
+    "bilingual_docx.too_many_rows": {
+        "vi": "{filename} có hơn {limit:,} dòng: hãy xuất thành các tệp nhỏ hơn",
+        "en": "{filename} has more than {limit:,} rows: export smaller files",
     },
     # TBX (exporters/tbx.py)
     "tbx.too_large": {

@@ -126,6 +126,9 @@ CONFLICT_WORDS = {
     ConflictKind.TAGS_BROKEN: "tags broken",
     ConflictKind.TAGS_RENUMBERED: "tags renumbered or not in the source",
     ConflictKind.REFUSED: "refused",
+    ConflictKind.SOURCE_EDITED: "source text edited in the file",
+    ConflictKind.REORDERED: "row moved out of the export's order",
+    ConflictKind.ROW_DAMAGED: "segment id or hidden row key changed",
 }
 
 

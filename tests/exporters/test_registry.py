@@ -27,6 +27,7 @@ def test_every_format_is_listed_once_with_its_kind() -> None:
         "xliff12",
         "xliff21",
         "bilingual-docx",
+        "report-xml",
         "tbx",
         "csv",
         "tsv",
@@ -36,11 +37,13 @@ def test_every_format_is_listed_once_with_its_kind() -> None:
         "xliff12",
         "xliff21",
         "bilingual-docx",
+        "report-xml",
     ]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
-    assert all(fmt.can_read and fmt.can_write for fmt in formats())
+    assert all(fmt.can_write for fmt in formats())
+    assert [fmt.name for fmt in formats() if not fmt.can_read] == ["report-xml"]  # a report
 
 
 def test_lookup_by_name_and_by_file_name() -> None:
