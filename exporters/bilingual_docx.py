@@ -247,6 +247,8 @@ def _document_xml(stores: Sequence[Store]) -> bytes:
         fields = {"id": document_id}
         if store.props.get("revision"):
             fields["revision"] = store.props["revision"]
+        if store.props.get("document_name"):
+            fields["name"] = store.props["document_name"]
         title = store.title or store.metadata.get("source", "")
         _banner(table, [(f"Tài liệu / Document: {title}", True)], Key(DOCUMENT_KEY, fields))
         for unit in store:

@@ -20,7 +20,8 @@ the Comments cell and each Word comment anchored in the row (with its author and
   key's); ``"damaged"`` (fewer cells than the header: cells merged or deleted).
 
 ``Store.props`` hold the first row's key: ``project``, ``export_id``, ``exported_at``,
-``review_version``, and ``documents`` ("4:2,5:1": each document row's id and revision).
+``review_version``, and ``documents``: each document row's id, revision and name in the
+project, "id:revision:name" joined by commas (the name percent-encoded: "4:2:bao-cao").
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -88,8 +90,8 @@ class ReviewReadLimits:
 def _not_review_file(filename: str) -> InvalidInput:
     return InvalidInput(
         "bilingual_docx.not_review_file",
-        "{filename} is not a bilingual review table songngu exported (its first row has "
-        "no songngu key): export the review DOCX again and edit that file",
+        "{filename} is not a bilingual review table exported from this program (its first "
+        "row carries no review key): export the review DOCX again and edit that file",
         filename=filename,
     )
 
@@ -362,7 +364,9 @@ class _Reader:
                 continue
             if key is not None and key.kind == DOCUMENT_KEY:
                 self.document_id = key.get("id")
-                entry = f"{self.document_id}:{key.get('revision')}"
+                entry = (
+                    f"{self.document_id}:{key.get('revision')}:{quote(key.get('name'), safe='')}"
+                )
                 if entry not in self.documents:
                     self.documents.append(entry)
                 continue

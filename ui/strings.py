@@ -698,8 +698,8 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "en": "{filename} is not a Word document (it has no {part})",
     },
     "bilingual_docx.not_review_file": {
-        "vi": "{filename} không phải bảng duyệt song ngữ do songngu xuất (dòng đầu không có khóa của songngu): hãy xuất lại tệp DOCX duyệt song ngữ và sửa trên tệp đó",
-        "en": "{filename} is not a bilingual review table songngu exported (its first row has no songngu key): export the review DOCX again and edit that file",
+        "vi": "{filename} không phải bảng duyệt song ngữ xuất từ chương trình này (dòng đầu không có khóa duyệt): hãy xuất lại tệp DOCX duyệt song ngữ và sửa trên tệp đó",
+        "en": "{filename} is not a bilingual review table exported from this program (its first row carries no review key): export the review DOCX again and edit that file",
     },
     "bilingual_docx.columns_changed": {
         "vi": "{filename}: dòng tiêu đề không bắt đầu bằng các cột {columns} theo đúng thứ tự (một cột đã bị chuyển hoặc xóa); hãy xuất lại tệp DOCX duyệt song ngữ",
@@ -708,6 +708,56 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "bilingual_docx.too_many_rows": {
         "vi": "{filename} có hơn {limit:,} dòng: hãy xuất thành các tệp nhỏ hơn",
         "en": "{filename} has more than {limit:,} rows: export smaller files",
+    },
+    # Review import (workflow/review_import.py)
+    "review.too_large": {
+        "vi": "{filename} lớn hơn {limit_mb} MB, giới hạn khi nhập",
+        "en": "{filename} is larger than {limit_mb} MB, the import limit",
+    },
+    "review.other_project": {
+        "vi": "{filename} được xuất từ dự án {exported!r}, không phải {project!r}: chưa nhập gì",
+        "en": "{filename} was exported from project {exported!r}, not {project!r}: nothing was imported",
+    },
+    "review.no_documents": {
+        "vi": "{filename} không ghi tài liệu nào của một dự án: hãy xuất lại tệp DOCX duyệt song ngữ",
+        "en": "{filename} names no document of a project: export the review DOCX again",
+    },
+    "review.document_not_in_project": {
+        "vi": "{filename} được xuất từ tài liệu {document_id} của {project!r}, nay dự án không còn tài liệu đó: chưa nhập gì",
+        "en": "{filename} was exported from document {document_id} of {project!r}, which the project no longer has: nothing was imported",
+    },
+    # Exports (workflow/exports.py)
+    "export.document_required": {
+        "vi": "tệp {format} chỉ chứa một tài liệu mà dự án {project!r} có {count}: hãy chọn một trong {titles}",
+        "en": "a {format} file holds one document and project {project!r} has {count}: choose one of {titles}",
+    },
+    "export.not_per_document": {
+        "vi": "tệp {format} chứa {what} của cả dự án, không riêng một tài liệu",
+        "en": "a {format} export holds the whole project's {what}, not one document's",
+    },
+    "export.invalid": {
+        "vi": "tệp {format} vừa tạo không hợp lệ ({problem}); chưa xuất gì: xin hãy báo lỗi này",
+        "en": "the {format} file just written is not valid ({problem}); nothing was exported: please report this",
+    },
+    "export.bad_pending": {
+        "vi": "các câu chưa xong chỉ có thể {choices}, không phải {value!r}",
+        "en": "unfinished segments can be {choices}, not {value!r}",
+    },
+    "export.no_documents": {
+        "vi": "dự án {project!r} chưa có tài liệu nào để xuất",
+        "en": "project {project!r} has no documents to export",
+    },
+    "export.output_is_folder": {
+        "vi": "{path} là một thư mục: hãy đặt tên tệp bên trong nó",
+        "en": "{path} is a folder: give a file name inside it",
+    },
+    "export.output_folder_missing": {
+        "vi": "thư mục {folder} không tồn tại: hãy tạo nó trước",
+        "en": "folder {folder} does not exist: create it first",
+    },
+    "export.output_not_writable": {
+        "vi": "không ghi được vào {folder} ({reason})",
+        "en": "cannot write in {folder} ({reason})",
     },
     # TBX (exporters/tbx.py)
     "tbx.too_large": {

@@ -28,6 +28,7 @@ import bisect
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -113,12 +114,24 @@ def read_review_file(data: bytes, filename: str, project: Project) -> Store:
     return store
 
 
-def _exported_documents(store: Store) -> list[tuple[int, int | None]]:
-    documents: list[tuple[int, int | None]] = []
+@dataclass(frozen=True)
+class _Exported:
+    document_id: int
+    revision: int | None
+    name: str  # the document's name in the project when exported ("" if not written)
+
+
+def _exported_documents(store: Store) -> list[_Exported]:
+    documents: list[_Exported] = []
     for entry in filter(None, store.props.get("documents", "").split(",")):
-        document, _, revision = entry.partition(":")
+        document, _, rest = entry.partition(":")
+        revision, _, name = rest.partition(":")
         if document.isdigit():
-            documents.append((int(document), int(revision) if revision.isdigit() else None))
+            documents.append(
+                _Exported(
+                    int(document), int(revision) if revision.isdigit() else None, unquote(name)
+                )
+            )
     return documents
 
 
@@ -133,9 +146,15 @@ def _documents(
             filename=filename,
         )
     older: list[OlderExport] = []
-    for document_id, revision in exported:
+    for entry in exported:
+        document_id, revision = entry.document_id, entry.revision
         document = session.get(Document, document_id)
-        if document is None or document.project_id != project.id:
+        # An id the database gave again to another document is not the exported one.
+        if (
+            document is None
+            or document.project_id != project.id
+            or (entry.name and entry.name != document.title)
+        ):
             raise InvalidInput(
                 "review.document_not_in_project",
                 "{filename} was exported from document {document_id} of {project!r}, which "
@@ -146,7 +165,7 @@ def _documents(
             )
         if revision is not None and revision != document.revision:
             older.append(OlderExport(document_id, document.title, revision, document.revision))
-    return [document_id for document_id, _ in exported], older
+    return [entry.document_id for entry in exported], older
 
 
 def out_of_order(positions: Sequence[int | None]) -> set[int]:

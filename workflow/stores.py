@@ -6,7 +6,8 @@ segment's comments as notes, origin, score, flags, who changed it last and when)
 project's language pair and the document's metadata as Dublin Core (title, creator,
 publisher, date, subject, description, rights, language; ``source`` is the imported
 file's name; see :mod:`workflow.document_metadata`), the target language tag in
-``props["target_language"]`` (en-US or en-GB, after the partner). The whole project is one store per
+``props["target_language"]`` (en-US or en-GB, after the partner), the document's id,
+name in the project (``document_name``), format and revision in ``props``. The whole project is one store per
 document. Each is built in three queries however many segments and comments there are.
 
 These are reads: a caller that hands a store to a user checks the user's permission first
@@ -122,6 +123,7 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
                 props={
                     "project": document.project,
                     "document_id": str(document.id),
+                    "document_name": document.title,
                     "format": document.format,
                     "revision": str(document.revision),
                     "target_language": metadata.target_language,

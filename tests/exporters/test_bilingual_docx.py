@@ -54,6 +54,7 @@ def _store(**props: str) -> Store:
         props={
             "project": "Báo cáo 2026",
             "document_id": "4",
+            "document_name": "bao-cao",
             "revision": "2",
             "export_id": "e3f1a9c2b7d4",
             "exported_at": "2026-05-14T09:30:00Z",
@@ -144,13 +145,13 @@ class TestBilingualDocx(BilingualContract):
             assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
     def test_several_documents_are_one_table_with_a_row_naming_each(self) -> None:
-        other = _store(document_id="5", revision="1")
+        other = _store(document_id="5", revision="1", document_name="phụ lục")
         other.metadata["title"] = "Phụ lục"
         other.units = [Unit("Phụ lục một.", "Annex one.", id=20, version=1)]
         data = get_format("bilingual-docx").write_stores([_store(), other])
         assert len(docx.Document(io.BytesIO(data)).tables) == 1
         back = read_review_docx(data, "hai.docx")
-        assert back.props["documents"] == "4:2,5:1"
+        assert back.props["documents"] == "4:2:bao-cao,5:1:ph%E1%BB%A5%20l%E1%BB%A5c"
         assert [(unit.id, unit.props["document_id"]) for unit in back] == [
             (12, "4"),
             (13, "4"),
@@ -179,7 +180,7 @@ class TestBilingualDocx(BilingualContract):
             "project": "Báo cáo 2026",
             "export_id": "e3f1a9c2b7d4",
             "exported_at": "2026-05-14T09:30:00Z",
-            "documents": "4:2",
+            "documents": "4:2:bao-cao",
         }
 
     def test_rows_added_moved_or_with_a_changed_id_are_marked(self) -> None:
