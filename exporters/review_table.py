@@ -95,7 +95,7 @@ class Key:
     fields: dict[str, str]
 
     def text(self) -> str:
-        parts = "; ".join(f"{name}={quote(value, safe='')}" for name, value in self.fields.items())
+        parts = "; ".join(f"{name}={quote(value, safe=':')}" for name, value in self.fields.items())
         return f"{self.kind} {parts}" if parts else self.kind
 
     def get(self, name: str) -> str:
