@@ -80,10 +80,15 @@ REFUSALS = safe_xml.Refusals(
 
 @dataclass(frozen=True)
 class ReviewReadLimits:
-    """Bounds of one read: zip members, bytes of a part once inflated, segment rows."""
+    """Bounds of one read, as for a DOCX import: zip members, bytes of a part once
+    inflated and of every part read, how much a part may inflate (above a small
+    allowance: tiny parts compress very well), segment rows."""
 
     max_members: int = 5_000
     max_part_bytes: int = 100 * MIB
+    max_total_bytes: int = 300 * MIB
+    max_compression_ratio: float = 100.0
+    ratio_allowance_bytes: int = 100 * 1024
     max_rows: int = 250_000
 
 
@@ -121,6 +126,7 @@ class _Package:
         if len(members) > limits.max_members:
             raise _damaged(filename, f"more than {limits.max_members:,} parts")
         self.members = {member.filename: member for member in members}
+        self.inflated = 0  # bytes read from every part so far
 
     def read(self, name: str) -> bytes | None:
         member = self.members.get(name)
@@ -150,6 +156,28 @@ class _Package:
             raise _damaged(self.filename, str(error) or type(error).__name__) from None
         if len(data) > limit:
             raise too_large
+        self.inflated += len(data)
+        if self.inflated > self.limits.max_total_bytes:
+            raise InvalidInput(
+                "bilingual_docx.total_too_large",
+                "{filename}: its parts together are larger than {limit_mb} MB once inflated",
+                filename=self.filename,
+                limit_mb=self.limits.max_total_bytes // MIB,
+            )
+        ratio = len(data) / max(member.compress_size, 1)
+        if (
+            len(data) > self.limits.ratio_allowance_bytes
+            and ratio > self.limits.max_compression_ratio
+        ):
+            raise InvalidInput(
+                "bilingual_docx.zip_bomb",
+                "{filename}: {part} inflates {ratio:.0f} times its size, more than a document "
+                "does ({limit:.0f}); it is refused for safety",
+                filename=self.filename,
+                part=name,
+                ratio=ratio,
+                limit=self.limits.max_compression_ratio,
+            )
         return data
 
     def parse(self, name: str) -> etree._Element | None:

@@ -846,6 +846,14 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "{filename}: phần {part} lớn hơn {limit_mb} MB khi giải nén",
         "en": "{filename}: {part} is larger than {limit_mb} MB once inflated",
     },
+    "bilingual_docx.total_too_large": {
+        "vi": "{filename}: các phần cộng lại lớn hơn {limit_mb} MB khi giải nén",
+        "en": "{filename}: its parts together are larger than {limit_mb} MB once inflated",
+    },
+    "bilingual_docx.zip_bomb": {
+        "vi": "{filename}: phần {part} giải nén ra lớn gấp {ratio:.0f} lần, hơn mức một văn bản có thể ({limit:.0f}); bị từ chối vì lý do an toàn",
+        "en": "{filename}: {part} inflates {ratio:.0f} times its size, more than a document does ({limit:.0f}); it is refused for safety",
+    },
     "bilingual_docx.not_word": {
         "vi": "{filename} không phải văn bản Word (không có {part})",
         "en": "{filename} is not a Word document (it has no {part})",

@@ -80,6 +80,9 @@ def _limits() -> ReviewReadLimits:
     return ReviewReadLimits(
         max_members=intake.max_zip_entries,
         max_part_bytes=intake.max_part_bytes,
+        max_total_bytes=intake.max_total_bytes,
+        max_compression_ratio=intake.max_compression_ratio,
+        ratio_allowance_bytes=intake.ratio_allowance_bytes,
         max_rows=intake.max_paragraphs,
     )
 

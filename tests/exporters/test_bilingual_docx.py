@@ -289,6 +289,25 @@ class TestBilingualDocx(BilingualContract):
         assert one_line_error(read_review_docx, data, "x.docx", limits=members).code == (
             "bilingual_docx.damaged"
         )
+        total = ReviewReadLimits(max_total_bytes=5_000)
+        assert one_line_error(read_review_docx, data, "x.docx", limits=total).code == (
+            "bilingual_docx.total_too_large"
+        )
+
+    def test_a_zip_bomb_is_refused(self) -> None:
+        data = write_review_docx([_store()])
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        padding = b"<!--" + b" " * (3 * 1024 * 1024) + b"-->"
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b"<w:body>", b"<w:body>" + padding, 1
+        )
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in parts.items():
+                archive.writestr(name, content)
+        error = one_line_error(read_review_docx, buffer.getvalue(), "bomb.docx")
+        assert error.code == "bilingual_docx.zip_bomb" and "bomb.docx" in str(error)
 
 
 @pytest.mark.libreoffice

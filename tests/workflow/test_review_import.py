@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -376,6 +377,35 @@ def test_unreadable_files_apply_nothing(project: Database, data: bytes, code: st
     with pytest.raises(InvalidInput) as refused:
         _import(project, data)
     assert refused.value.code == code
+
+
+def _padded(data: bytes, padding: bytes) -> bytes:
+    """The file with a comment before document.xml's root: read the same, inflates more."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"]
+    root = document.index(b"<w:document")
+    parts["word/document.xml"] = document[:root] + b"<!--" + padding + b"-->" + document[root:]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_the_intake_zip_ratio_setting_guards_the_review_import(
+    project: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edited = _edit(_export(project), lambda t: setattr(_row(t, 1).cells[2], "text", "Done."))
+    # about 400 KiB of numbers: inflates a few times its size, as text does
+    padded = _padded(edited, " ".join(str(n * 7919 % 100_003) for n in range(70_000)).encode())
+    monkeypatch.setenv("SONGNGU_MAX_ZIP_RATIO", "2")
+    with pytest.raises(InvalidInput) as refused:
+        _import(project, padded)
+    assert refused.value.code == "bilingual_docx.zip_bomb"
+    assert [segment.target for segment in _segments(project)] == TARGETS
+    monkeypatch.delenv("SONGNGU_MAX_ZIP_RATIO")
+    assert [row.new_target for row in _import(project, padded).report.applied] == ["Done."]
 
 
 def test_a_cut_file_and_a_plain_docx_apply_nothing(project: Database) -> None:
