@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.pages import glossary, projects, qa, review, source, translate
+from ui.pages import export, glossary, projects, qa, review, source, translate
 from ui.state import t
 
 
@@ -21,4 +21,5 @@ def pages() -> list[st.Page]:
         st.Page(translate.render, title=t("nav_translate"), url_path="translate"),
         st.Page(qa.render, title=t("nav_qa"), url_path="qa"),
         st.Page(glossary.render, title=t("nav_glossary"), url_path="glossary"),
+        st.Page(export.render, title=t("nav_export"), url_path="export"),
     ]

@@ -197,4 +197,4 @@ def test_import_records_document_metadata(tmp_path: Path) -> None:
 
     with open_database().read() as session:
         (document,) = session.query(Document).all()
-        assert document.meta == {"author": "Sở KH&CN Đà Nẵng", "date": "2026-10-14"}
+        assert document.meta == {"creator": "Sở KH&CN Đà Nẵng", "date": "2026-10-14"}
