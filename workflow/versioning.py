@@ -18,7 +18,7 @@ reads the first one's version.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, delete, update
 from sqlalchemy.orm import Session
@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 from primitives.errors import SongnguError
 from workflow.models import utcnow
 from workflow.stored_ints import fits_integer_column
-from workflow.users import Actor
+
+if TYPE_CHECKING:  # workflow.users writes its accounts through this module
+    from workflow.users import Actor
 
 
 class Versioned(Protocol):
