@@ -8,6 +8,7 @@ Signing in itself is tested through its screens (test_ui_auth.py).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -27,6 +28,16 @@ def fresh_app_database() -> Iterator[None]:
     state.database.clear()
     yield
     state.database.clear()
+
+
+@pytest.fixture(autouse=True)
+def main_module_restored() -> Iterator[None]:
+    """AppTest leaves its script as ``sys.modules["__main__"]``; a later test of the same
+    worker that spawns processes (multiprocessing) would make each child run that page
+    script again, outside Streamlit. Put the worker's own __main__ back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture
