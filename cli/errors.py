@@ -46,6 +46,8 @@ HINTS: dict[str, str] = {
     "rules.file_is_folder": "see 'songngu segmentation-rules'",
     "user.not_found": "add one with 'songngu user add {name} --role translator'",
     "metadata.changed_meanwhile": "see it now with 'songngu document show \"{project}\" {document_id}'",
+    "user.disabled": "enable it with 'songngu user enable {name}'",
+    "user.last_admin": "give another user the role with 'songngu user role NAME admin'",
     "project.not_found": (
         "see 'songngu project list' or create it with 'songngu project create NAME'"
     ),

@@ -275,6 +275,82 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary_scope_global": {"vi": "chung", "en": "global"},
     "glossary_scope_partner": {"vi": "của đối tác", "en": "partner"},
     "glossary_scope_project": {"vi": "của dự án", "en": "project"},
+    # Users and sign-in (ui/auth.py, ui/pages/users.py)
+    "auth_sign_in_header": {"vi": "Đăng nhập songngu", "en": "Sign in to songngu"},
+    "auth_user_name": {"vi": "Tên đăng nhập", "en": "User name"},
+    "auth_display_name": {"vi": "Tên hiển thị (không bắt buộc)", "en": "Display name (optional)"},
+    "auth_password": {"vi": "Mật khẩu", "en": "Password"},
+    "auth_password_again": {"vi": "Nhập lại mật khẩu", "en": "Password again"},
+    "auth_sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "auth_sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "auth_signed_in_as": {
+        "vi": "Đang đăng nhập: {name} ({role})",
+        "en": "Signed in as {name} ({role})",
+    },
+    "auth_signed_out": {"vi": "Bạn đã đăng xuất.", "en": "You have signed out."},
+    "auth_expired": {
+        "vi": "Phiên làm việc đã hết hạn sau {minutes} phút không thao tác: hãy đăng nhập lại.",
+        "en": "Your session expired after {minutes} minutes without activity: sign in again.",
+    },
+    "auth_first_run_header": {
+        "vi": "Chào mừng đến với songngu",
+        "en": "Welcome to songngu",
+    },
+    "auth_first_run_intro": {
+        "vi": "Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên đầu tiên; sau đó quản "
+        "trị viên thêm người dùng khác ở trang Người dùng.",
+        "en": "There is no account yet. Create the first administrator; the administrator "
+        "then adds other people on the Users page.",
+    },
+    "auth_create_admin": {"vi": "Tạo quản trị viên", "en": "Create administrator"},
+    "auth_passwords_differ": {
+        "vi": "Hai mật khẩu không giống nhau: hãy nhập lại.",
+        "en": "The two passwords differ: type them again.",
+    },
+    "auth_oidc_sign_in": {"vi": "Đăng nhập qua {provider}", "en": "Sign in with {provider}"},
+    "auth_oidc_default_provider": {
+        "vi": "nhà cung cấp định danh",
+        "en": "the identity provider",
+    },
+    "auth_oidc_sign_out": {
+        "vi": "Đăng xuất khỏi nhà cung cấp định danh",
+        "en": "Sign out of the identity provider",
+    },
+    "nav_users": {"vi": "Người dùng", "en": "Users"},
+    "users_header": {"vi": "Người dùng và vai trò", "en": "Users and roles"},
+    "users_admin_only": {
+        "vi": "Chỉ quản trị viên mới quản lý được người dùng.",
+        "en": "Only administrators manage users.",
+    },
+    "users_col_name": {"vi": "Tên đăng nhập", "en": "User name"},
+    "users_col_display_name": {"vi": "Tên hiển thị", "en": "Display name"},
+    "users_col_role": {"vi": "Vai trò", "en": "Role"},
+    "users_col_state": {"vi": "Trạng thái", "en": "State"},
+    "users_col_email": {"vi": "Thư điện tử", "en": "E-mail"},
+    "users_state_active": {"vi": "đang hoạt động", "en": "active"},
+    "users_state_disabled": {"vi": "đã khóa", "en": "disabled"},
+    "users_state_no_password": {
+        "vi": "chưa có mật khẩu (chưa đăng nhập được)",
+        "en": "no password (cannot sign in yet)",
+    },
+    "users_add_header": {"vi": "Thêm người dùng", "en": "Add a user"},
+    "users_add": {"vi": "Thêm", "en": "Add"},
+    "users_added": {"vi": "Đã thêm {name}.", "en": "Added {name}."},
+    "users_change_header": {"vi": "Sửa một người dùng", "en": "Change a user"},
+    "users_pick": {"vi": "Người dùng", "en": "User"},
+    "users_save": {"vi": "Lưu thay đổi", "en": "Save changes"},
+    "users_saved": {"vi": "Đã lưu thay đổi của {name}.", "en": "Saved the changes to {name}."},
+    "users_nothing_changed": {"vi": "Không có gì thay đổi.", "en": "Nothing changed."},
+    "users_reset_header": {"vi": "Đặt mật khẩu mới", "en": "Set a new password"},
+    "users_reset": {"vi": "Đặt mật khẩu", "en": "Set password"},
+    "users_password_set": {
+        "vi": "Đã đặt mật khẩu mới cho {name}; các phiên đăng nhập cũ của họ đã kết thúc.",
+        "en": "Set a new password for {name}; their earlier sessions have ended.",
+    },
+    "users_disable": {"vi": "Khóa tài khoản", "en": "Disable account"},
+    "users_enable": {"vi": "Mở khóa tài khoản", "en": "Enable account"},
+    "users_disabled": {"vi": "Đã khóa tài khoản {name}.", "en": "Disabled {name}."},
+    "users_enabled": {"vi": "Đã mở khóa tài khoản {name}.", "en": "Enabled {name}."},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
@@ -1956,6 +2032,95 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "metadata.changed_meanwhile": {
         "vi": "người khác đã sửa siêu dữ liệu của tài liệu {document!r} trong lúc bạn làm việc ({fields}); chưa lưu: hãy tải lại rồi sửa lại",
         "en": "the metadata of document {document!r} was changed by someone else meanwhile ({fields}); not saved: reload it and edit again",
+    },
+    # workflow: accounts, passwords and sign-in (workflow/users.py, passwords.py, auth.py)
+    "user.disabled": {
+        "vi": "tài khoản {name!r} đã bị khóa: quản trị viên có thể mở khóa lại",
+        "en": "user {name!r} is disabled: an admin can enable it again",
+    },
+    "user.reserved_name": {
+        "vi": "{name!r} là tên của người vận hành cục bộ có sẵn: hãy chọn tên khác",
+        "en": "{name!r} is the name of the built-in local operator: choose another name",
+    },
+    "user.bad_email": {
+        "vi": "{email!r} không phải là địa chỉ thư điện tử",
+        "en": "{email!r} is not an e-mail address",
+    },
+    "user.email_taken": {
+        "vi": "địa chỉ thư điện tử {email} đã thuộc về người dùng {other!r}",
+        "en": "the e-mail address {email} belongs to user {other!r} already",
+    },
+    "user.changed_meanwhile": {
+        "vi": "{changed_by} đã sửa người dùng {name!r} (nay là phiên bản {current_version}, bạn "
+        "đã xem phiên bản {expected_version}); chưa thay đổi gì: hãy tải lại danh sách người "
+        "dùng rồi thử lại",
+        "en": "user {name!r} was changed by {changed_by} (now version {current_version}, you "
+        "saw version {expected_version}); nothing changed: reload the users and try again",
+    },
+    "user.last_admin": {
+        "vi": "{name!r} là quản trị viên duy nhất đăng nhập được: hãy cho một người dùng khác "
+        "làm quản trị viên trước",
+        "en": "{name!r} is the only admin who can sign in: make another user an admin first",
+    },
+    "user.cannot_disable_self": {
+        "vi": "bạn không thể tự khóa tài khoản của mình: hãy nhờ một quản trị viên khác",
+        "en": "you cannot disable your own account: ask another admin",
+    },
+    "password.too_short": {
+        "vi": "mật khẩu phải có ít nhất {min_length} ký tự",
+        "en": "a password must have at least {min_length} characters",
+    },
+    "password.too_long": {
+        "vi": "mật khẩu chỉ được dài tối đa {max_length} ký tự",
+        "en": "a password must have at most {max_length} characters",
+    },
+    "password.blank": {
+        "vi": "mật khẩu không thể chỉ gồm khoảng trắng",
+        "en": "a password cannot be only spaces",
+    },
+    "password.is_user_name": {
+        "vi": "mật khẩu không được trùng với tên đăng nhập",
+        "en": "a password cannot be the user name",
+    },
+    "auth.first_admin_exists": {
+        "vi": "đã có quản trị viên: hãy đăng nhập",
+        "en": "there is an administrator already: sign in instead",
+    },
+    "auth.bad_credentials": {
+        "vi": "sai tên đăng nhập hoặc mật khẩu",
+        "en": "wrong user name or password",
+    },
+    "auth.account_disabled": {
+        "vi": "tài khoản {name!r} đã bị khóa: hãy nhờ quản trị viên mở khóa",
+        "en": "the account {name!r} is disabled: ask an administrator to enable it",
+    },
+    "auth.no_account_for_identity": {
+        "vi": "không có tài khoản nào cho {identity}: hãy nhờ quản trị viên thêm một tài khoản "
+        "với địa chỉ thư điện tử này",
+        "en": "no account for {identity}: ask an administrator to add one with this e-mail address",
+    },
+    "auth.session_ended": {
+        "vi": "phiên làm việc đã kết thúc (tài khoản bị khóa hoặc đã đổi mật khẩu): hãy đăng "
+        "nhập lại",
+        "en": "your session has ended (the account was disabled or its password changed): "
+        "sign in again",
+    },
+    "settings.bad_password_hash_cost": {
+        "vi": "{env}={value!r} phải là số nguyên không nhỏ hơn {floor}: hãy đặt lại hoặc bỏ "
+        "thiết lập này",
+        "en": "{env}={value!r} must be a whole number of at least {floor}: set it so or unset it",
+    },
+    "settings.bad_password_min_length": {
+        "vi": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} phải là số nguyên từ 8 đến 128: hãy đặt "
+        "lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} must be a whole number from 8 to 128: set "
+        "it so or unset it",
+    },
+    "settings.bad_session_idle_minutes": {
+        "vi": "SONGNGU_SESSION_IDLE_MINUTES={value!r} phải là số phút nguyên từ 1 đến {most}: "
+        "hãy đặt lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_SESSION_IDLE_MINUTES={value!r} must be a whole number of minutes from 1 "
+        "to {most}: set it so or unset it",
     },
     # workflow: roles, permissions, status changes (role, action and statuses are shown
     # with the app's own labels, see ERROR_LABELS)
