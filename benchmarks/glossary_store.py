@@ -53,17 +53,17 @@ def main() -> None:
     )
     from workflow.projects import create_project, get_project
     from workflow.storage import open_database
-    from workflow.users import resolve_actor
+    from workflow.users import OPERATOR
 
     database = open_database()
     with database.write() as session:
-        create_project(session, resolve_actor(session, "admin"), "Bench")
+        create_project(session, OPERATOR, "Bench")
     # The shipped names come with the project anyway: store only the synthetic terms.
     entries = make_glossary(_sentences(), args.terms + 172, random.Random(20251127))[172:]
 
     def run_import() -> str:
         with database.write() as session:
-            actor, project = resolve_actor(session, "admin"), get_project(session, "Bench")
+            actor, project = OPERATOR, get_project(session, "Bench")
             return import_terms(session, actor, project, entries, scope="project").summary()
 
     rows: list[tuple[str, float, float, str]] = []

@@ -34,7 +34,7 @@ from workflow.jobs import JobState, get_job, run_job
 from workflow.mt import MTJobOptions, RequestContext, create_mt_job
 from workflow.projects import get_project
 from workflow.storage import Database, forget_databases, open_database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR
 
 CAP = 32
 
@@ -69,9 +69,7 @@ def document(unique: list[str], repeats: int, seed: int = 7) -> list[str]:
 def run_mt_job(database: Database, project_id: int, engine: str) -> tuple[float, dict]:
     with database.write() as session:
         project = get_project(session, project_id)
-        job = create_mt_job(
-            session, resolve_actor(session, "admin"), project, options=MTJobOptions(engine=engine)
-        )
+        job = create_mt_job(session, OPERATOR, project, options=MTJobOptions(engine=engine))
     started = time.perf_counter()
     state = run_job(database, job.id)
     seconds = time.perf_counter() - started

@@ -36,7 +36,7 @@ from workflow.tm.lookup import clear_index_cache, lookup, project_tm
 from workflow.tm.model import TMUnit
 from workflow.tm.tmx import write_tmx
 from workflow.tm.tmx_io import export_tmx, import_tmx
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR
 
 REPEATS = 200
 
@@ -71,7 +71,7 @@ def run(unit_count: int) -> dict[str, float]:
 
         def import_file() -> object:
             with database.write() as session:
-                admin = resolve_actor(session, "admin")
+                admin = OPERATOR
                 return import_tmx(session, admin, get_project(session, "Bench"), data, "b.tmx")
 
         figures["import_s"], outcome = _timed(import_file)
@@ -79,7 +79,7 @@ def run(unit_count: int) -> dict[str, float]:
         figures["reimport_s"], again = _timed(import_file)
         assert again.duplicates == unit_count  # type: ignore[attr-defined]
         with database.read() as session:
-            project, admin = get_project(session, "Bench"), resolve_actor(session, "admin")
+            project, admin = get_project(session, "Bench"), OPERATOR
             figures["export_s"], exported = _timed(lambda: export_tmx(session, admin, project))
             figures["export_mib"] = len(exported) / 2**20  # type: ignore[arg-type]
             clear_index_cache()
@@ -94,7 +94,7 @@ def run(unit_count: int) -> dict[str, float]:
             )
         # One segment reviewed: a new unit; the cached index is brought up to date by add().
         with database.write() as session:
-            admin = resolve_actor(session, "admin")
+            admin = OPERATOR
             version = get_segment(session, ids[0]).version
             save_and_confirm(session, admin, ids[0], "Opening.", expected_version=version)
             set_status(session, admin, ids[0], Status.REVIEWED)
@@ -108,7 +108,7 @@ def run(unit_count: int) -> dict[str, float]:
 
         def confirm() -> object:
             with database.write() as session:
-                admin = resolve_actor(session, "admin")
+                admin = OPERATOR
                 change = save_and_confirm(
                     session, admin, first_repeat, "The annual meeting starts at 9 am.",
                     expected_version=1,

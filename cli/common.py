@@ -28,7 +28,7 @@ def as_option(function: F) -> F:
         "as_user",
         metavar="USER",
         default=None,
-        help="Act as this user (default: $SONGNGU_USER, else the local admin).",
+        help="Act as this user (default: $SONGNGU_USER, else the local operator).",
     )(function)
 
 

@@ -29,6 +29,9 @@ HINTS: dict[str, str] = {
     "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
     "import.segment_changed_meanwhile": "run the same 'songngu import' again",
     "xliff.other_project": "run 'songngu import \"{exported}\" {filename}'",
+    "review.other_project": "run 'songngu review import \"{exported}\" {filename}'",
+    "export.document_required": "add --document with one of them",
+    "export.not_per_document": "leave out --document",
     # translation
     "mt.package_unloadable": "reinstall it with `songngu models install FILE.argosmodel`",
     "packages.none_installed": INSTALL_PACKAGE_HINT.replace("vi en", "{from_code} {to_code}"),
@@ -42,6 +45,9 @@ HINTS: dict[str, str] = {
     # workflow
     "rules.file_is_folder": "see 'songngu segmentation-rules'",
     "user.not_found": "add one with 'songngu user add {name} --role translator'",
+    "metadata.changed_meanwhile": "see it now with 'songngu document show \"{project}\" {document_id}'",
+    "user.disabled": "enable it with 'songngu user enable {name}'",
+    "user.last_admin": "give another user the role with 'songngu user role NAME admin'",
     "project.not_found": (
         "see 'songngu project list' or create it with 'songngu project create NAME'"
     ),

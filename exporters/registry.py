@@ -134,9 +134,11 @@ def _base_of(fmt: Format) -> type[Format]:
 @lru_cache(maxsize=1)
 def _builtin_formats() -> tuple[Format, ...]:
     """Every format songngu knows: add a new one here."""
+    from exporters.bilingual_docx import BilingualDocxFormat
     from exporters.bilingual_tsv import PairsTSVFormat
     from exporters.docx_target import DocxTargetFormat
     from exporters.glossary_csv import CSVFormat, TSVFormat
+    from exporters.report_xml import ReportXMLFormat
     from exporters.tbx import TBXFormat
     from exporters.tmx import TMXFormat
     from exporters.xliff12 import XLIFF12Format
@@ -147,6 +149,8 @@ def _builtin_formats() -> tuple[Format, ...]:
         XLIFF12Format(),
         XLIFF21Format(),
         PairsTSVFormat(),
+        BilingualDocxFormat(),
+        ReportXMLFormat(),
         TBXFormat(),
         CSVFormat(),
         TSVFormat(),

@@ -469,6 +469,74 @@ def display(content: Content | Iterable[Node]) -> str:
     return _DisplayWriter().write(content)
 
 
+@dataclass(frozen=True)
+class DisplayPiece:
+    """A stretch of the display form: text, or one tag as a reader sees it (``<1>``)."""
+
+    text: str
+    is_tag: bool = False
+
+
+class _DisplayPieces(_DisplayWriter):
+    """The display form cut into pieces, so a writer can style tags apart from text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pieces: list[DisplayPiece] = []
+
+    def _add(self, text: str, is_tag: bool) -> None:
+        if text:
+            self.pieces.append(DisplayPiece(text, is_tag))
+
+    def text(self, text: str) -> None:
+        self._add(text, False)
+
+    def start(self, code: Paired) -> None:
+        self._add(self.open_form(code), True)
+
+    def end(self, code: Paired) -> None:
+        self._add(self.close_form(code), True)
+
+    def standalone(self, code: Standalone) -> None:
+        self._add(self.standalone_form(code), True)
+
+    def stray(self, code: Stray) -> None:
+        self._add(self.stray_form(code), True)
+
+
+def display_pieces(content: Content | Iterable[Node]) -> list[DisplayPiece]:
+    """The display form (see :func:`display`) as text and tag pieces, in order."""
+    writer = _DisplayPieces()
+    walk(content, writer)
+    return writer.pieces
+
+
+# The display form's tags: <1> opens, </1> closes, <2/> stands alone (numbers as written
+# by display: no leading zeros).
+_DISPLAY_TAG_RE = re.compile(r"<(0|[1-9]\d*)>|</(0|[1-9]\d*)>|<(0|[1-9]\d*)/>")
+
+
+def _undisplayed(match: re.Match[str]) -> str:
+    opening, closing, standalone = match.groups()
+    if opening is not None:
+        return open_tag(int(opening))
+    if closing is not None:
+        return close_tag(int(closing))
+    return standalone_tag(int(standalone))
+
+
+def from_display(text: str) -> str:
+    """songngu text from the display form a reader edited: ``<1>…</1>`` becomes
+    ``<g1>…</g1>`` and ``<2/>`` becomes ``<x2/>`` (display's inverse).
+
+    Text that looks like a display tag is read as one, wherever it stands: a reviewer
+    who retyped a tag meant the tag. Tags already in songngu's form are left as they are.
+    """
+    if "<" not in text:
+        return text
+    return _DISPLAY_TAG_RE.sub(_undisplayed, text)
+
+
 class _PlainWriter(TextWriter):
     def open_form(self, code: Paired) -> str:
         return ""

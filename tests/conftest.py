@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from songngu_testing.users import add_users
 
 from workflow.storage import Database, forget_databases, open_database
 
@@ -25,14 +26,26 @@ def songngu_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setenv("SONGNGU_HOME", str(home))
     monkeypatch.delenv("SONGNGU_DATABASE_URL", raising=False)
     monkeypatch.delenv("SONGNGU_USER", raising=False)
+    # The cheapest argon2 songngu accepts: hashing a password takes ~1 ms, not ~180 ms.
+    # Subprocesses (the CLI, the app server) inherit it.
+    monkeypatch.setenv("SONGNGU_PASSWORD_HASH_MEMORY_KIB", "1024")
+    monkeypatch.setenv("SONGNGU_PASSWORD_HASH_TIME_COST", "1")
     forget_databases()
     yield home
     forget_databases()
 
 
 @pytest.fixture
-def sqlite_db(songngu_home: Path) -> Database:
+def sqlite_db_without_users(songngu_home: Path) -> Database:
+    """A new SQLite database as a new office has it: no account at all."""
     return open_database()
+
+
+@pytest.fixture
+def sqlite_db(sqlite_db_without_users: Database) -> Database:
+    """A SQLite database with the test admin account (songngu_testing.users)."""
+    add_users(sqlite_db_without_users, "admin")
+    return sqlite_db_without_users
 
 
 def _free_port() -> int:
@@ -111,8 +124,8 @@ def postgres_server() -> Iterator[str]:
 
 
 @pytest.fixture
-def postgres_db(postgres_server: str) -> Iterator[Database]:
-    """A fresh database on the session's server for one test."""
+def postgres_db_without_users(postgres_server: str) -> Iterator[Database]:
+    """A fresh database on the session's server for one test, with no account."""
     import psycopg
 
     name = f"t{time.time_ns()}"
@@ -124,12 +137,27 @@ def postgres_db(postgres_server: str) -> Iterator[Database]:
     forget_databases()
 
 
+@pytest.fixture
+def postgres_db(postgres_db_without_users: Database) -> Database:
+    """A fresh PostgreSQL database with the test admin account."""
+    add_users(postgres_db_without_users, "admin")
+    return postgres_db_without_users
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def any_db(request: pytest.FixtureRequest) -> Database:
-    """Run a test on both storage back ends."""
+    """Run a test on both storage back ends (each with the test admin account)."""
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_db")
     return request.getfixturevalue("postgres_db")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_db_without_users(request: pytest.FixtureRequest) -> Database:
+    """Both storage back ends as a new office has them: no account at all."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_db_without_users")
+    return request.getfixturevalue("postgres_db_without_users")
 
 
 @pytest.fixture(scope="session")

@@ -19,3 +19,10 @@ def test_architecture_examples_run() -> None:
         assert blocks, section
         for block in blocks:
             exec(compile(block, f"architecture.md: {section}", "exec"), {})
+
+
+def test_the_sign_in_example_runs(sqlite_db_without_users: object) -> None:
+    (block,) = _python_blocks("Who acts: accounts, sign-in and the local operator")
+    namespace = {"database": sqlite_db_without_users}
+    exec(compile(block, "architecture.md: who acts", "exec"), namespace)
+    assert namespace["actor"].name == "lan"

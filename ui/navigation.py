@@ -1,24 +1,38 @@
-"""The app's pages, in menu order."""
+"""The app's pages, in menu order; the Users page only for those who may manage users."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from ui.pages import glossary, projects, qa, review, source, translate
 from ui.state import t
+from workflow.permissions import Action, allowed
+from workflow.users import Actor
+
+SCRIPTS = Path(__file__).resolve().parent / "page_scripts"
+
+
+def _page(name: str, title_key: str, *, default: bool = False) -> st.Page:
+    return st.Page(SCRIPTS / f"{name}.py", title=t(title_key), url_path=name, default=default)
 
 
 def review_page() -> st.Page:
     """The Review page, as other pages switch to it (``st.switch_page``)."""
-    return st.Page(review.render, title=t("nav_review"), url_path="review")
+    return _page("review", "nav_review")
 
 
-def pages() -> list[st.Page]:
-    return [
-        st.Page(projects.render, title=t("nav_projects"), url_path="projects", default=True),
-        st.Page(source.render, title=t("nav_source"), url_path="source"),
+def pages(actor: Actor | None) -> list[st.Page]:
+    """Every page for anyone (signed out, a page shows the sign-in screen instead)."""
+    listed = [
+        _page("projects", "nav_projects", default=True),
+        _page("source", "nav_source"),
         review_page(),
-        st.Page(translate.render, title=t("nav_translate"), url_path="translate"),
-        st.Page(qa.render, title=t("nav_qa"), url_path="qa"),
-        st.Page(glossary.render, title=t("nav_glossary"), url_path="glossary"),
+        _page("translate", "nav_translate"),
+        _page("qa", "nav_qa"),
+        _page("glossary", "nav_glossary"),
+        _page("export", "nav_export"),
     ]
+    if actor is not None and allowed(actor.role, Action.MANAGE_USERS):
+        listed.append(_page("users", "nav_users"))
+    return listed

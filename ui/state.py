@@ -1,4 +1,9 @@
-"""Session state and shared resources of the app: database, language, acting user."""
+"""Session state and shared resources of the app: database, language, the sidebar.
+
+The language lives in ``st.session_state["lang"]``, a key no widget owns: the switch's
+own key is ``lang_choice``, copied in by its on_change. Widget state is dropped when its
+page is left, so a widget-owned key would fall back to its default on every page change.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from workflow import settings
 from workflow.jobs import ThreadJobRunner
 from workflow.projects import list_projects
 from workflow.storage import Database, open_database
-from workflow.users import Actor, list_users, resolve_actor
+from workflow.users import Actor
 
 
 @st.cache_resource
@@ -39,23 +44,34 @@ def t(key: str, **values: object) -> str:
     return text(key, lang(), **values)
 
 
-def sidebar() -> Actor:
-    """Language switch and acting user, shown on every page; returns the actor."""
-    lang()
+def _choose_language() -> None:
+    st.session_state["lang"] = st.session_state["lang_choice"]
+
+
+def language_switch() -> None:
+    languages = list(LANGUAGES)
     st.sidebar.selectbox(
         t("language"),
-        options=list(LANGUAGES),
+        options=languages,
+        index=languages.index(lang()),
         format_func=LANGUAGES.__getitem__,
-        key="lang",
+        key="lang_choice",
+        on_change=_choose_language,
     )
-    with database().read() as session:
-        names = [user.name for user in list_users(session)]
-    default = settings.get("SONGNGU_USER")
-    if st.session_state.get("user") not in names:
-        st.session_state["user"] = default if default in names else names[0]
-    st.sidebar.selectbox(t("acting_as"), options=names, key="user")
-    with database().read() as session:
-        return resolve_actor(session, st.session_state["user"])
+
+
+def sidebar() -> Actor:
+    """Language switch and who is signed in, on every page; returns the signed-in actor.
+
+    Nobody signed in: the page shows the first-run or sign-in screen instead and stops.
+    """
+    # ui.auth draws with this module's helpers, so it is imported when first needed.
+    from ui.auth import account_panel, require_actor
+
+    language_switch()
+    actor = require_actor()
+    account_panel(actor)
+    return actor
 
 
 def current_project_id() -> int | None:

@@ -86,6 +86,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "tags renumbered or not in the source",
     },
     "conflict_refused": {"vi": "bị từ chối", "en": "refused"},
+    "conflict_source_edited": {
+        "vi": "câu nguồn bị sửa trong tệp",
+        "en": "source text edited in the file",
+    },
+    "conflict_reordered": {
+        "vi": "dòng bị chuyển khỏi thứ tự lúc xuất",
+        "en": "row moved out of the export's order",
+    },
+    "conflict_row_damaged": {
+        "vi": "mã câu hoặc khóa ẩn của dòng bị thay đổi",
+        "en": "segment id or hidden row key changed",
+    },
     "paste": {"vi": "…hoặc dán văn bản", "en": "…or paste text"},
     "paste_title": {"vi": "Tên tài liệu", "en": "Document title"},
     "import": {"vi": "Nhập", "en": "Import"},
@@ -263,6 +275,82 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary_scope_global": {"vi": "chung", "en": "global"},
     "glossary_scope_partner": {"vi": "của đối tác", "en": "partner"},
     "glossary_scope_project": {"vi": "của dự án", "en": "project"},
+    # Users and sign-in (ui/auth.py, ui/pages/users.py)
+    "auth_sign_in_header": {"vi": "Đăng nhập songngu", "en": "Sign in to songngu"},
+    "auth_user_name": {"vi": "Tên đăng nhập", "en": "User name"},
+    "auth_display_name": {"vi": "Tên hiển thị (không bắt buộc)", "en": "Display name (optional)"},
+    "auth_password": {"vi": "Mật khẩu", "en": "Password"},
+    "auth_password_again": {"vi": "Nhập lại mật khẩu", "en": "Password again"},
+    "auth_sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "auth_sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "auth_signed_in_as": {
+        "vi": "Đang đăng nhập: {name} ({role})",
+        "en": "Signed in as {name} ({role})",
+    },
+    "auth_signed_out": {"vi": "Bạn đã đăng xuất.", "en": "You have signed out."},
+    "auth_expired": {
+        "vi": "Phiên làm việc đã hết hạn sau {minutes} phút không thao tác: hãy đăng nhập lại.",
+        "en": "Your session expired after {minutes} minutes without activity: sign in again.",
+    },
+    "auth_first_run_header": {
+        "vi": "Chào mừng đến với songngu",
+        "en": "Welcome to songngu",
+    },
+    "auth_first_run_intro": {
+        "vi": "Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên đầu tiên; sau đó quản "
+        "trị viên thêm người dùng khác ở trang Người dùng.",
+        "en": "There is no account yet. Create the first administrator; the administrator "
+        "then adds other people on the Users page.",
+    },
+    "auth_create_admin": {"vi": "Tạo quản trị viên", "en": "Create administrator"},
+    "auth_passwords_differ": {
+        "vi": "Hai mật khẩu không giống nhau: hãy nhập lại.",
+        "en": "The two passwords differ: type them again.",
+    },
+    "auth_oidc_sign_in": {"vi": "Đăng nhập qua {provider}", "en": "Sign in with {provider}"},
+    "auth_oidc_default_provider": {
+        "vi": "nhà cung cấp định danh",
+        "en": "the identity provider",
+    },
+    "auth_oidc_sign_out": {
+        "vi": "Đăng xuất khỏi nhà cung cấp định danh",
+        "en": "Sign out of the identity provider",
+    },
+    "nav_users": {"vi": "Người dùng", "en": "Users"},
+    "users_header": {"vi": "Người dùng và vai trò", "en": "Users and roles"},
+    "users_admin_only": {
+        "vi": "Chỉ quản trị viên mới quản lý được người dùng.",
+        "en": "Only administrators manage users.",
+    },
+    "users_col_name": {"vi": "Tên đăng nhập", "en": "User name"},
+    "users_col_display_name": {"vi": "Tên hiển thị", "en": "Display name"},
+    "users_col_role": {"vi": "Vai trò", "en": "Role"},
+    "users_col_state": {"vi": "Trạng thái", "en": "State"},
+    "users_col_email": {"vi": "Thư điện tử", "en": "E-mail"},
+    "users_state_active": {"vi": "đang hoạt động", "en": "active"},
+    "users_state_disabled": {"vi": "đã khóa", "en": "disabled"},
+    "users_state_no_password": {
+        "vi": "chưa có mật khẩu (chưa đăng nhập được)",
+        "en": "no password (cannot sign in yet)",
+    },
+    "users_add_header": {"vi": "Thêm người dùng", "en": "Add a user"},
+    "users_add": {"vi": "Thêm", "en": "Add"},
+    "users_added": {"vi": "Đã thêm {name}.", "en": "Added {name}."},
+    "users_change_header": {"vi": "Sửa một người dùng", "en": "Change a user"},
+    "users_pick": {"vi": "Người dùng", "en": "User"},
+    "users_save": {"vi": "Lưu thay đổi", "en": "Save changes"},
+    "users_saved": {"vi": "Đã lưu thay đổi của {name}.", "en": "Saved the changes to {name}."},
+    "users_nothing_changed": {"vi": "Không có gì thay đổi.", "en": "Nothing changed."},
+    "users_reset_header": {"vi": "Đặt mật khẩu mới", "en": "Set a new password"},
+    "users_reset": {"vi": "Đặt mật khẩu", "en": "Set password"},
+    "users_password_set": {
+        "vi": "Đã đặt mật khẩu mới cho {name}; các phiên đăng nhập cũ của họ đã kết thúc.",
+        "en": "Set a new password for {name}; their earlier sessions have ended.",
+    },
+    "users_disable": {"vi": "Khóa tài khoản", "en": "Disable account"},
+    "users_enable": {"vi": "Mở khóa tài khoản", "en": "Enable account"},
+    "users_disabled": {"vi": "Đã khóa tài khoản {name}.", "en": "Disabled {name}."},
+    "users_enabled": {"vi": "Đã mở khóa tài khoản {name}.", "en": "Enabled {name}."},
     "progress": {"vi": "Tiến độ", "en": "Progress"},
     "words": {"vi": "từ", "en": "words"},
     "comments": {"vi": "Bình luận", "en": "Comments"},
@@ -335,6 +423,159 @@ STRINGS: dict[str, dict[str, str]] = {
     "split_done": {
         "vi": "Đã tách câu {first}; phần sau là câu {second}.",
         "en": "Split segment {first}; the rest is segment {second}.",
+    },
+    # Export page (ui/pages/export.py)
+    "nav_export": {"vi": "Xuất bản", "en": "Export"},
+    "export_header": {"vi": "Xuất bản dịch", "en": "Export"},
+    "meta_header": {
+        "vi": "Thông tin tài liệu (Dublin Core)",
+        "en": "Document metadata (Dublin Core)",
+    },
+    "meta_title": {"vi": "Tiêu đề", "en": "Title"},
+    "meta_creator": {
+        "vi": "Tác giả / cơ quan ban hành",
+        "en": "Creator (author or issuing office)",
+    },
+    "meta_publisher": {"vi": "Nơi xuất bản", "en": "Publisher"},
+    "meta_date": {
+        "vi": "Ngày của văn bản gốc (YYYY-MM-DD)",
+        "en": "Date of the source document (YYYY-MM-DD)",
+    },
+    "meta_subject": {"vi": "Chủ đề / từ khóa", "en": "Subject or keywords"},
+    "meta_description": {"vi": "Mô tả", "en": "Description"},
+    "meta_rights": {"vi": "Bản quyền", "en": "Rights"},
+    "meta_source_language": {
+        "vi": "Ngôn ngữ nguồn (vd. vi, vi-VN)",
+        "en": "Source language (e.g. vi, vi-VN)",
+    },
+    "meta_target_language": {
+        "vi": "Ngôn ngữ đích (vd. en-US, en-GB)",
+        "en": "Target language (e.g. en-US, en-GB)",
+    },
+    "meta_save": {"vi": "Lưu thông tin", "en": "Save metadata"},
+    "meta_saved": {"vi": "Đã lưu thông tin tài liệu.", "en": "Saved the document's metadata."},
+    "meta_unchanged": {"vi": "Không có gì thay đổi.", "en": "Nothing changed."},
+    "meta_help": {
+        "vi": "Mỗi trường một dòng. Để trống một trường là dùng lại giá trị mặc định (tiêu đề: tên tài liệu; ngôn ngữ: của dự án). Ngày của văn bản quyết định tên chính thức nào được dùng.",
+        "en": "One line each. An empty field goes back to its default (title: the document's name; languages: the project's). The document's date decides which official names apply.",
+    },
+    "meta_read_only": {
+        "vi": "Chỉ biên tập viên và quản trị viên được sửa thông tin tài liệu.",
+        "en": "Only editors and admins may change a document's metadata.",
+    },
+    "readiness_header": {"vi": "Sẵn sàng xuất chưa?", "en": "Ready to export?"},
+    "readiness_untranslated": {"vi": "Chưa dịch", "en": "Untranslated"},
+    "readiness_not_approved": {"vi": "Chưa phê duyệt", "en": "Not approved"},
+    "readiness_qa_errors": {"vi": "Lỗi QA còn mở", "en": "Open QA errors"},
+    "readiness_some_not_approved": {
+        "vi": "Còn {count} câu chưa được phê duyệt.",
+        "en": "{count} segments are not approved yet.",
+    },
+    "readiness_all_approved": {
+        "vi": "Mọi câu đã được phê duyệt.",
+        "en": "Every segment is approved.",
+    },
+    "readiness_no_qa": {
+        "vi": "Bản songngu này chưa có kiểm tra chất lượng (QA): báo cáo đối tác có phần tóm tắt QA trống.",
+        "en": "This songngu has no quality checks (QA) yet: the partner report's QA summary is empty.",
+    },
+    "readiness_qa_errors_open": {
+        "vi": "Còn {count} lỗi QA chưa xử lý (hồ sơ đối tác chỉ cảnh báo).",
+        "en": "{count} QA errors are still open (the partner profile only warns).",
+    },
+    "readiness_qa_blocked": {
+        "vi": "Còn {count} lỗi QA chưa xử lý: hồ sơ đối tác chặn bản DOCX tiếng Anh và báo cáo đối tác cho đến khi sửa xong hoặc bỏ qua.",
+        "en": "{count} QA errors are still open: the partner profile blocks the target DOCX and the partner report until they are fixed or set aside.",
+    },
+    "readiness_qa_clear": {"vi": "Không còn lỗi QA mở.", "en": "No open QA errors."},
+    "export_formats_header": {"vi": "Tệp để giao", "en": "Files to deliver"},
+    "export_scope": {"vi": "Xuất", "en": "Export"},
+    "export_whole_project": {"vi": "Cả dự án", "en": "The whole project"},
+    "export_not_allowed": {
+        "vi": "Vai trò của bạn không được xuất tệp.",
+        "en": "Your role may not export files.",
+    },
+    "export_pending": {"vi": "Câu chưa phê duyệt", "en": "Segments not approved"},
+    "export_pending_refuse": {"vi": "Không xuất, liệt kê chúng", "en": "Refuse and list them"},
+    "export_pending_source": {"vi": "Giữ câu tiếng Việt", "en": "Keep the Vietnamese"},
+    "export_pending_mark": {"vi": "Đánh dấu (tô màu)", "en": "Mark them (highlight)"},
+    "export_prepare": {"vi": "Tạo tệp", "en": "Build the file"},
+    "export_download": {"vi": "Tải xuống {file}", "en": "Download {file}"},
+    "export_ready": {"vi": "Đã tạo {file} ({size} byte).", "en": "Built {file} ({size} bytes)."},
+    "export_ready_valid": {
+        "vi": "Đã tạo {file} ({size} byte), hợp lệ theo lược đồ.",
+        "en": "Built {file} ({size} bytes), valid against its schema.",
+    },
+    "export_format_docx": {
+        "vi": "DOCX tiếng Anh (giữ định dạng bản gốc)",
+        "en": "Target DOCX (the original in English)",
+    },
+    "export_format_bilingual_docx": {"vi": "DOCX duyệt song ngữ", "en": "Bilingual review DOCX"},
+    "export_format_xliff12": {"vi": "XLIFF 1.2", "en": "XLIFF 1.2"},
+    "export_format_xliff21": {"vi": "XLIFF 2.1", "en": "XLIFF 2.1"},
+    "export_format_tmx": {"vi": "Bộ nhớ dịch (TMX)", "en": "Translation memory (TMX)"},
+    "export_format_tbx": {"vi": "Bảng thuật ngữ (TBX)", "en": "Glossary (TBX)"},
+    "export_format_csv": {"vi": "Bảng thuật ngữ (CSV)", "en": "Glossary (CSV)"},
+    "export_format_tsv": {"vi": "Bảng thuật ngữ (TSV)", "en": "Glossary (TSV)"},
+    "export_format_report_xml": {"vi": "Báo cáo đối tác (XML)", "en": "Partner report (XML)"},
+    "export_help_docx": {
+        "vi": "Bản gốc với tiếng Anh thay vào, giữ kiểu chữ, bảng, đầu trang và chú thích.",
+        "en": "The original with the English in place: styles, tables, headers and notes kept.",
+    },
+    "export_help_bilingual_docx": {
+        "vi": "Bảng Word khổ ngang cho người duyệt ở đối tác: chỉ sửa cột bản dịch và bình luận, rồi nhập lại ở dưới.",
+        "en": "A landscape Word table for the partner's reviewers: they edit only the Target and Comments columns; import it back below.",
+    },
+    "export_help_xliff12": {
+        "vi": "Cho OmegaT, Trados, memoQ, Matecat; nhập lại ở trang Văn bản nguồn.",
+        "en": "For OmegaT, Trados, memoQ, Matecat; import it back on the Source page.",
+    },
+    "export_help_xliff21": {
+        "vi": "XLIFF 2 cho các công cụ mới; nhập lại ở trang Văn bản nguồn.",
+        "en": "XLIFF 2 for newer tools; import it back on the Source page.",
+    },
+    "export_help_tmx": {"vi": "Bộ nhớ dịch của dự án.", "en": "The project's translation memory."},
+    "export_help_tbx": {
+        "vi": "Bảng thuật ngữ đang áp dụng cho dự án.",
+        "en": "The glossary the project applies.",
+    },
+    "export_help_report_xml": {
+        "vi": "Thông tin tài liệu, từng câu với người duyệt và thời điểm, bản ghi phê duyệt và tóm tắt QA.",
+        "en": "Metadata, every segment with who approved it when, the approval record and a QA summary.",
+    },
+    "reimport_header": {
+        "vi": "Nhập lại bảng duyệt song ngữ",
+        "en": "Import a reviewed bilingual table",
+    },
+    "reimport_note": {
+        "vi": "Bản dịch đã sửa và bình luận mới được áp dụng như một lượt duyệt của bạn; câu nào xung đột (đã sửa trong songngu sau khi xuất, câu nguồn đổi, dòng bị xóa, thêm, nhân đôi hay chuyển chỗ, thẻ hỏng) được liệt kê với cả hai bản và không áp dụng.",
+        "en": "Edited targets and new comments are applied as your review round; conflicting rows (changed in songngu since the export, source changed, rows deleted, added, duplicated or moved, broken tags) are listed with both texts and not applied.",
+    },
+    "reimport_upload": {
+        "vi": "Tải lên tệp DOCX duyệt song ngữ",
+        "en": "Upload the bilingual review DOCX",
+    },
+    "reimport_dry_run": {
+        "vi": "Chỉ xem những gì sẽ thay đổi (chưa lưu)",
+        "en": "Only show what would change (store nothing)",
+    },
+    "reimport_as_draft": {
+        "vi": "Giữ bản dịch đã sửa ở dạng nháp",
+        "en": "Keep edited targets as drafts",
+    },
+    "reimport_import": {"vi": "Nhập bảng duyệt", "en": "Import the review"},
+    "reimport_no_file": {"vi": "Chưa chọn tệp.", "en": "Choose a file first."},
+    "reimport_outcome": {
+        "vi": "{file} (lần xuất {export}, {at}): áp dụng {applied}, không đổi {unchanged}, xung đột {conflicts}.",
+        "en": "{file} (export {export}, {at}): {applied} applied, {unchanged} unchanged, {conflicts} conflicts.",
+    },
+    "reimport_older_export": {
+        "vi": "Tệp này xuất từ bản cũ của {title}: tài liệu đã được nhập lại (phiên bản {exported} trong tệp, nay là {current}).",
+        "en": "This file comes from an older export of {title}: the document was re-imported since (revision {exported} in the file, {current} now).",
+    },
+    "reimport_dry_run_done": {
+        "vi": "Chạy thử: chưa lưu gì. Bỏ chọn ô chạy thử rồi nhập để áp dụng.",
+        "en": "Dry run: nothing was stored. Untick the dry run and import to apply.",
     },
     # Glossary page and the glossary panel of the editor
     "nav_glossary": {"vi": "Thuật ngữ", "en": "Glossary"},
@@ -967,6 +1208,98 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "xliff.no_units": {
         "vi": "{filename}: không có đơn vị nào có chữ cần dịch trong tệp {original!r}",
         "en": "{filename}: no unit with text to translate in file {original!r}",
+    },
+    # The bilingual review DOCX (exporters/bilingual_docx_reader.py)
+    "bilingual_docx.entities": {
+        "vi": "{filename} khai báo thực thể XML (<!ENTITY), bị từ chối vì lý do an toàn",
+        "en": "{filename} declares XML entities (<!ENTITY), which are refused for safety",
+    },
+    "bilingual_docx.damaged_xml": {
+        "vi": "{filename} là tệp DOCX hỏng: phần chữ không phải XML hợp lệ ở dòng {line} ({reason}); hãy mở bằng Word rồi lưu lại",
+        "en": "{filename} is a damaged DOCX: its text is not well-formed XML at line {line} ({reason}); open it in Word and save it again",
+    },
+    "bilingual_docx.empty": {"vi": "{filename} trống", "en": "{filename} is empty"},
+    "bilingual_docx.damaged": {
+        "vi": "{filename} không phải tệp DOCX đọc được ({reason}); hãy mở bằng Word rồi lưu lại",
+        "en": "{filename} is not a readable DOCX ({reason}); open it in Word and save it again",
+    },
+    "bilingual_docx.too_large": {
+        "vi": "{filename}: phần {part} lớn hơn {limit_mb} MB khi giải nén",
+        "en": "{filename}: {part} is larger than {limit_mb} MB once inflated",
+    },
+    "bilingual_docx.total_too_large": {
+        "vi": "{filename}: các phần cộng lại lớn hơn {limit_mb} MB khi giải nén",
+        "en": "{filename}: its parts together are larger than {limit_mb} MB once inflated",
+    },
+    "bilingual_docx.zip_bomb": {
+        "vi": "{filename}: phần {part} giải nén ra lớn gấp {ratio:.0f} lần, hơn mức một văn bản có thể ({limit:.0f}); bị từ chối vì lý do an toàn",
+        "en": "{filename}: {part} inflates {ratio:.0f} times its size, more than a document does ({limit:.0f}); it is refused for safety",
+    },
+    "bilingual_docx.not_word": {
+        "vi": "{filename} không phải văn bản Word (không có {part})",
+        "en": "{filename} is not a Word document (it has no {part})",
+    },
+    "bilingual_docx.not_review_file": {
+        "vi": "{filename} không phải bảng duyệt song ngữ xuất từ chương trình này (dòng đầu không có khóa duyệt): hãy xuất lại tệp DOCX duyệt song ngữ và sửa trên tệp đó",
+        "en": "{filename} is not a bilingual review table exported from this program (its first row carries no review key): export the review DOCX again and edit that file",
+    },
+    "bilingual_docx.columns_changed": {
+        "vi": "{filename}: dòng tiêu đề không bắt đầu bằng các cột {columns} theo đúng thứ tự (một cột đã bị chuyển hoặc xóa); hãy xuất lại tệp DOCX duyệt song ngữ",
+        "en": "{filename}: the header row does not begin with the columns {columns} in this order (a column was moved or deleted); export the review DOCX again",
+    },
+    "bilingual_docx.too_many_rows": {
+        "vi": "{filename} có hơn {limit:,} dòng: hãy xuất thành các tệp nhỏ hơn",
+        "en": "{filename} has more than {limit:,} rows: export smaller files",
+    },
+    # Review import (workflow/review_import.py)
+    "review.too_large": {
+        "vi": "{filename} lớn hơn {limit_mb} MB, giới hạn khi nhập",
+        "en": "{filename} is larger than {limit_mb} MB, the import limit",
+    },
+    "review.other_project": {
+        "vi": "{filename} được xuất từ dự án {exported!r}, không phải {project!r}: chưa nhập gì",
+        "en": "{filename} was exported from project {exported!r}, not {project!r}: nothing was imported",
+    },
+    "review.no_documents": {
+        "vi": "{filename} không ghi tài liệu nào của một dự án: hãy xuất lại tệp DOCX duyệt song ngữ",
+        "en": "{filename} names no document of a project: export the review DOCX again",
+    },
+    "review.document_not_in_project": {
+        "vi": "{filename} được xuất từ tài liệu {document_id} của {project!r}, nay dự án không còn tài liệu đó: chưa nhập gì",
+        "en": "{filename} was exported from document {document_id} of {project!r}, which the project no longer has: nothing was imported",
+    },
+    # Exports (workflow/exports.py)
+    "export.document_required": {
+        "vi": "tệp {format} chỉ chứa một tài liệu mà dự án {project!r} có {count}: hãy chọn một trong {titles}",
+        "en": "a {format} file holds one document and project {project!r} has {count}: choose one of {titles}",
+    },
+    "export.not_per_document": {
+        "vi": "tệp {format} chứa {what} của cả dự án, không riêng một tài liệu",
+        "en": "a {format} export holds the whole project's {what}, not one document's",
+    },
+    "export.invalid": {
+        "vi": "tệp {format} vừa tạo không hợp lệ ({problem}); chưa xuất gì: xin hãy báo lỗi này",
+        "en": "the {format} file just written is not valid ({problem}); nothing was exported: please report this",
+    },
+    "export.bad_pending": {
+        "vi": "các câu chưa xong chỉ có thể {choices}, không phải {value!r}",
+        "en": "unfinished segments can be {choices}, not {value!r}",
+    },
+    "export.no_documents": {
+        "vi": "dự án {project!r} chưa có tài liệu nào để xuất",
+        "en": "project {project!r} has no documents to export",
+    },
+    "export.output_is_folder": {
+        "vi": "{path} là một thư mục: hãy đặt tên tệp bên trong nó",
+        "en": "{path} is a folder: give a file name inside it",
+    },
+    "export.output_folder_missing": {
+        "vi": "thư mục {folder} không tồn tại: hãy tạo nó trước",
+        "en": "folder {folder} does not exist: create it first",
+    },
+    "export.output_not_writable": {
+        "vi": "không ghi được vào {folder} ({reason})",
+        "en": "cannot write in {folder} ({reason})",
     },
     # TBX (exporters/tbx.py)
     "tbx.too_large": {
@@ -1670,6 +2003,124 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "document.not_found": {
         "vi": "không có tài liệu {document!r} trong dự án {project!r}",
         "en": "no document {document!r} in project {project!r}",
+    },
+    # workflow/document_metadata.py: a document's Dublin Core metadata
+    "metadata.unknown_field": {
+        "vi": "không có trường siêu dữ liệu {name!r}: hãy dùng {known}",
+        "en": "unknown metadata field {name!r}: use {known}",
+    },
+    "metadata.not_one_line": {
+        "vi": "trường {field} của tài liệu phải là một dòng, không có tab hay ký tự điều khiển",
+        "en": "the document {field} must be one line, without tabs or control characters",
+    },
+    "metadata.too_long": {
+        "vi": "trường {field} của tài liệu có {count} ký tự, quá {limit}",
+        "en": "the document {field} has {count} characters, more than {limit}",
+    },
+    "metadata.bad_date": {
+        "vi": "ngày của tài liệu {value!r} không phải ngày viết theo dạng YYYY-MM-DD, ví dụ 2022-08-09",
+        "en": "document date {value!r} is not a date written YYYY-MM-DD, such as 2022-08-09",
+    },
+    "metadata.bad_language": {
+        "vi": "{value!r} không phải mã ngôn ngữ như {example}",
+        "en": "{value!r} is not a language tag such as {example}",
+    },
+    "metadata.other_language": {
+        "vi": "{field} {value!r} không phải một dạng của {expected!r}, ngôn ngữ của dự án",
+        "en": "the {field} {value!r} is not a form of {expected!r}, the project's language",
+    },
+    "metadata.changed_meanwhile": {
+        "vi": "người khác đã sửa siêu dữ liệu của tài liệu {document!r} trong lúc bạn làm việc ({fields}); chưa lưu: hãy tải lại rồi sửa lại",
+        "en": "the metadata of document {document!r} was changed by someone else meanwhile ({fields}); not saved: reload it and edit again",
+    },
+    # workflow: accounts, passwords and sign-in (workflow/users.py, passwords.py, auth.py)
+    "user.disabled": {
+        "vi": "tài khoản {name!r} đã bị khóa: quản trị viên có thể mở khóa lại",
+        "en": "user {name!r} is disabled: an admin can enable it again",
+    },
+    "user.reserved_name": {
+        "vi": "{name!r} là tên của người vận hành cục bộ có sẵn: hãy chọn tên khác",
+        "en": "{name!r} is the name of the built-in local operator: choose another name",
+    },
+    "user.bad_email": {
+        "vi": "{email!r} không phải là địa chỉ thư điện tử",
+        "en": "{email!r} is not an e-mail address",
+    },
+    "user.email_taken": {
+        "vi": "địa chỉ thư điện tử {email} đã thuộc về người dùng {other!r}",
+        "en": "the e-mail address {email} belongs to user {other!r} already",
+    },
+    "user.changed_meanwhile": {
+        "vi": "{changed_by} đã sửa người dùng {name!r} (nay là phiên bản {current_version}, bạn "
+        "đã xem phiên bản {expected_version}); chưa thay đổi gì: hãy tải lại danh sách người "
+        "dùng rồi thử lại",
+        "en": "user {name!r} was changed by {changed_by} (now version {current_version}, you "
+        "saw version {expected_version}); nothing changed: reload the users and try again",
+    },
+    "user.last_admin": {
+        "vi": "{name!r} là quản trị viên duy nhất đăng nhập được: hãy cho một người dùng khác "
+        "làm quản trị viên trước",
+        "en": "{name!r} is the only admin who can sign in: make another user an admin first",
+    },
+    "user.cannot_disable_self": {
+        "vi": "bạn không thể tự khóa tài khoản của mình: hãy nhờ một quản trị viên khác",
+        "en": "you cannot disable your own account: ask another admin",
+    },
+    "password.too_short": {
+        "vi": "mật khẩu phải có ít nhất {min_length} ký tự",
+        "en": "a password must have at least {min_length} characters",
+    },
+    "password.too_long": {
+        "vi": "mật khẩu chỉ được dài tối đa {max_length} ký tự",
+        "en": "a password must have at most {max_length} characters",
+    },
+    "password.blank": {
+        "vi": "mật khẩu không thể chỉ gồm khoảng trắng",
+        "en": "a password cannot be only spaces",
+    },
+    "password.is_user_name": {
+        "vi": "mật khẩu không được trùng với tên đăng nhập",
+        "en": "a password cannot be the user name",
+    },
+    "auth.first_admin_exists": {
+        "vi": "đã có quản trị viên: hãy đăng nhập",
+        "en": "there is an administrator already: sign in instead",
+    },
+    "auth.bad_credentials": {
+        "vi": "sai tên đăng nhập hoặc mật khẩu",
+        "en": "wrong user name or password",
+    },
+    "auth.account_disabled": {
+        "vi": "tài khoản {name!r} đã bị khóa: hãy nhờ quản trị viên mở khóa",
+        "en": "the account {name!r} is disabled: ask an administrator to enable it",
+    },
+    "auth.no_account_for_identity": {
+        "vi": "không có tài khoản nào cho {identity}: hãy nhờ quản trị viên thêm một tài khoản "
+        "với địa chỉ thư điện tử này",
+        "en": "no account for {identity}: ask an administrator to add one with this e-mail address",
+    },
+    "auth.session_ended": {
+        "vi": "phiên làm việc đã kết thúc (tài khoản bị khóa hoặc đã đổi mật khẩu): hãy đăng "
+        "nhập lại",
+        "en": "your session has ended (the account was disabled or its password changed): "
+        "sign in again",
+    },
+    "settings.bad_password_hash_cost": {
+        "vi": "{env}={value!r} phải là số nguyên không nhỏ hơn {floor}: hãy đặt lại hoặc bỏ "
+        "thiết lập này",
+        "en": "{env}={value!r} must be a whole number of at least {floor}: set it so or unset it",
+    },
+    "settings.bad_password_min_length": {
+        "vi": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} phải là số nguyên từ 8 đến 128: hãy đặt "
+        "lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} must be a whole number from 8 to 128: set "
+        "it so or unset it",
+    },
+    "settings.bad_session_idle_minutes": {
+        "vi": "SONGNGU_SESSION_IDLE_MINUTES={value!r} phải là số phút nguyên từ 1 đến {most}: "
+        "hãy đặt lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_SESSION_IDLE_MINUTES={value!r} must be a whole number of minutes from 1 "
+        "to {most}: set it so or unset it",
     },
     # workflow: roles, permissions, status changes (role, action and statuses are shown
     # with the app's own labels, see ERROR_LABELS)

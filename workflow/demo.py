@@ -10,7 +10,7 @@ from workflow.importing import import_document
 from workflow.models import Project
 from workflow.projects import create_project
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import Actor
 
 DEMO_PROJECT = "Demo: Đà Nẵng digital transformation workshop"
 DEMO_FILE = "demo_report.md"
@@ -20,13 +20,15 @@ def demo_source() -> bytes:
     return resources.files("workflow.data").joinpath(DEMO_FILE).read_bytes()
 
 
-def create_demo(database: Database, *, if_missing: bool = True) -> bool:
-    """Create the demo project; returns False when it exists and if_missing is set."""
+def create_demo(database: Database, actor: Actor, *, if_missing: bool = True) -> bool:
+    """Create the demo project; returns False when it exists and if_missing is set.
+
+    `make run` creates it through the CLI (as the local operator, before anyone signed in).
+    """
     with database.write() as session:
         if session.scalar(select(Project).where(Project.name == DEMO_PROJECT)) is not None:
             if if_missing:
                 return False
-        actor = resolve_actor(session, "admin")
         project = create_project(session, actor, DEMO_PROJECT, "Indiana University")
         import_document(
             session,

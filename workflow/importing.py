@@ -13,14 +13,15 @@ never interleave.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
+from exporters.docx_core_properties import read_core_properties
 from primitives.errors import InvalidInput
+from workflow.document_metadata import metadata_from_file, with_file_metadata
 from workflow.intake import IntakeLimits, SourceDocument, read_source
 from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
@@ -63,51 +64,6 @@ def project_rules(project: Project) -> SegmentationRules:
     if not stored:
         return SegmentationRules.default()
     return SegmentationRules.from_dict(stored)
-
-
-def _meta_refused(name: str) -> InvalidInput:
-    """A document's author, date or description that is not one short line."""
-    if name == "author":
-        return InvalidInput(
-            "document.author_not_one_line",
-            "the document author must be one line of at most {limit} characters",
-            limit=MAX_META_CHARS,
-        )
-    if name == "date":
-        return InvalidInput(
-            "document.date_not_one_line",
-            "the document date must be one line of at most {limit} characters",
-            limit=MAX_META_CHARS,
-        )
-    return InvalidInput(
-        "document.description_not_one_line",
-        "the document description must be one line of at most {limit} characters",
-        limit=MAX_META_CHARS,
-    )
-
-
-def document_meta(
-    *, author: str | None = None, date: str | None = None, description: str | None = None
-) -> dict[str, str]:
-    """Checked metadata of a document for the XML exports; only the fields given."""
-    meta: dict[str, str] = {}
-    for name, value in (("author", author), ("date", date), ("description", description)):
-        if value is None:
-            continue
-        value = value.strip()
-        if len(value) > MAX_META_CHARS or any(ord(c) < 32 for c in value):
-            raise _meta_refused(name)
-        meta[name] = value
-    if meta.get("date"):
-        try:
-            datetime.date.fromisoformat(meta["date"])
-        except ValueError:
-            raise InvalidInput(
-                "document.date_not_a_date",
-                "document date {date!r} is not a date: write it as YYYY-MM-DD",
-                date=meta["date"],
-            ) from None
-    return meta
 
 
 def checked_names(filename: str, title: str | None) -> tuple[str, str]:
@@ -154,11 +110,17 @@ def import_document(
             "{file}: no translatable text found (empty, or only numbers)",
             file=name,
         )
+    # The file's own properties (a DOCX's title, author, date…) fill what nobody set yet.
+    from_file = (
+        metadata_from_file(read_core_properties(data), source_lang=project.source_lang)
+        if source_doc.format == "docx"
+        else {}
+    )
     return store_import(
         session,
         actor,
         project,
-        ImportedFile(name, title, source_doc.format, data, meta or {}),
+        ImportedFile(name, title, source_doc.format, data, meta or {}, from_file),
         drafts,
         repair_lines=source_doc.repair_lines,
         warnings=source_doc.warnings,
@@ -167,13 +129,17 @@ def import_document(
 
 @dataclass(frozen=True)
 class ImportedFile:
-    """A file being stored as a document: its name, the title, its format and bytes."""
+    """A file being stored as a document: its name, the title, its format and bytes, the
+    metadata given with it (``meta``, see :mod:`workflow.document_metadata`) and the
+    metadata the file carries (``meta_from_file``)."""
 
     name: str
     title: str
     format: str
     data: bytes
     meta: dict[str, Any] = field(default_factory=dict)
+    # Metadata read from the file itself: used only where the document has none yet.
+    meta_from_file: dict[str, Any] = field(default_factory=dict)
 
 
 def store_import(
@@ -202,7 +168,7 @@ def store_import(
     document.filename = imported.name
     document.format = imported.format
     document.original = imported.data
-    document.meta = {**document.meta, **(meta or {})} if document.meta else dict(meta or {})
+    document.meta = {**with_file_metadata(document.meta, imported.meta_from_file), **(meta or {})}
     document.repair_report = {"lines": repair_lines, "warnings": warnings}
     session.flush()
     changes = store_drafts(session, actor, document, drafts)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,6 +42,8 @@ class Base(DeclarativeBase):
 
 
 class User(Base):
+    """A local account. Versioned: admins' changes go through workflow.versioning."""
+
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -48,6 +51,16 @@ class User(Base):
     display_name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # For OIDC sign-in: the identity provider's e-mail claim maps to this account.
+    email: Mapped[str] = mapped_column(String(320), default="", server_default="")
+    # argon2id (workflow.passwords); None only for accounts made before sign-in existed.
+    password_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    # Sessions signed in before this moment are ended (a reset password locks out the old one).
+    password_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    updated_at: Mapped[datetime | None] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
 class PartnerProfile(Base):

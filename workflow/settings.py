@@ -33,13 +33,37 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SONGNGU_USER",
-        "admin",
-        "Who the CLI acts for when --as is not given (a local admin is created on first use).",
+        "",
+        "Who the CLI acts for when --as is not given: a user's name. Empty: the built-in local "
+        "operator, with the admin role, which exists only for the CLI and never signs in to "
+        "the app.",
     ),
     Setting(
         "SONGNGU_LANG",
         "vi",
         "Language of the app's interface: vi or en (switchable in the app).",
+    ),
+    Setting(
+        "SONGNGU_SESSION_IDLE_MINUTES",
+        "60",
+        "Minutes without any action after which the app signs a person out (1 to 10080).",
+    ),
+    Setting(
+        "SONGNGU_PASSWORD_MIN_LENGTH",
+        "10",
+        "Fewest characters a new password may have (8 to 128).",
+    ),
+    Setting(
+        "SONGNGU_PASSWORD_HASH_TIME_COST",
+        "3",
+        "argon2id passes per password hash (RFC 9106's default 3). Raising it or the memory "
+        "makes guessing slower; older hashes are replaced at their next sign-in.",
+    ),
+    Setting(
+        "SONGNGU_PASSWORD_HASH_MEMORY_KIB",
+        "65536",
+        "Memory per argon2id password hash in KiB (RFC 9106's default 65536, 64 MiB; at "
+        "least 1024, which only tests should use).",
     ),
     Setting(
         "SONGNGU_SQLITE_BUSY_TIMEOUT_MS",

@@ -132,13 +132,15 @@ class Database:
         command.upgrade(self.alembic_config(), revision)
 
     def seed(self) -> None:
-        """Data every database starts with: shipped partner profiles and the local admin."""
+        """Data every database starts with: the shipped partner profiles.
+
+        No account: the app's first-run screen creates the first admin, with a password,
+        and the CLI acts as the built-in local operator until told otherwise (workflow.users).
+        """
         from workflow.partners import ensure_shipped_profiles
-        from workflow.users import ensure_local_admin
 
         with self.write() as session:
             ensure_shipped_profiles(session)
-            ensure_local_admin(session)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -3,8 +3,11 @@
 A document's :class:`primitives.units.Store` holds its segments in order as units (id =
 segment id, tagged source and target, codes, status, version, typed reference, the
 segment's comments as notes, origin, score, flags, who changed it last and when), the
-project's language pair and the document's metadata as Dublin Core (title, creator, date,
-description; ``source`` is the imported file's name). The whole project is one store per
+project's language pair and the document's metadata as Dublin Core (title, creator,
+publisher, date, subject, description, rights, language; ``source`` is the imported
+file's name; see :mod:`workflow.document_metadata`), the target language tag in
+``props["target_language"]`` (en-US or en-GB, after the partner), the document's id,
+name in the project (``document_name``), format and revision in ``props``. The whole project is one store per
 document. Each is built in three queries however many segments and comments there are.
 
 ``segment_unit`` makes one segment a unit and ``segment_units`` reads a few by id: QA checks
@@ -26,7 +29,8 @@ from primitives.block_ref import BlockRef
 from primitives.errors import NotFound
 from primitives.statuses import Origin, Status
 from primitives.units import Note, Store, Unit
-from workflow.models import Comment, Document, Project, Segment, iso_utc
+from workflow.document_metadata import DocumentMetadata, metadata_of
+from workflow.models import Comment, Document, PartnerProfile, Project, Segment, iso_utc
 
 # The segment columns a unit is made of (and the document it belongs to).
 _UNIT_COLUMNS = (
@@ -44,8 +48,6 @@ _UNIT_COLUMNS = (
     Segment.updated_by,
     Segment.updated_at,
 )
-# Document.meta keys and the Dublin Core elements they are.
-_META_TO_DUBLIN_CORE = {"author": "creator", "date": "date", "description": "description"}
 
 
 def document_store(session: Session, document_id: int, *, with_original: bool = False) -> Store:
@@ -81,8 +83,10 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
             Project.name.label("project"),
             Project.source_lang,
             Project.target_lang,
+            PartnerProfile.settings.label("partner_settings"),
         )
         .join(Project, Project.id == Document.project_id)
+        .outerjoin(PartnerProfile, PartnerProfile.id == Project.partner_id)
         .where(which)
         .order_by(Document.id)
     ).all()
@@ -97,22 +101,27 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
         .order_by(Segment.document_id, Segment.position)
     ):
         units[row.document_id].append(segment_unit(row, notes.get(row.id, [])))
-    return [
-        Store(
-            units[document.id],
-            source_lang=document.source_lang,
-            target_lang=document.target_lang,
-            metadata=_metadata(document.title, document.filename, document.meta),
-            props={
-                "project": document.project,
-                "document_id": str(document.id),
-                "format": document.format,
-                "revision": str(document.revision),
-            },
-            original=document.original,
+    stores: list[Store] = []
+    for document in documents:
+        metadata = _metadata(document)
+        stores.append(
+            Store(
+                units[document.id],
+                source_lang=document.source_lang,
+                target_lang=document.target_lang,
+                metadata={**metadata.dublin_core(), "source": document.filename},
+                props={
+                    "project": document.project,
+                    "document_id": str(document.id),
+                    "document_name": document.title,
+                    "format": document.format,
+                    "revision": str(document.revision),
+                    "target_language": metadata.target_language,
+                },
+                original=document.original,
+            )
         )
-        for document in documents
-    ]
+    return stores
 
 
 def segment_unit(segment: Segment | Row[Any], notes: list[Note] | None = None) -> Unit:
@@ -158,10 +167,12 @@ def _notes(session: Session, which: ColumnElement[bool]) -> dict[int, list[Note]
     return notes
 
 
-def _metadata(title: str, filename: str, meta: dict[str, Any] | None) -> dict[str, str]:
-    metadata = {"title": title, "source": filename}
-    for key, element in _META_TO_DUBLIN_CORE.items():
-        value = (meta or {}).get(key)
-        if isinstance(value, str) and value:
-            metadata[element] = value
-    return metadata
+def _metadata(document: Any) -> DocumentMetadata:
+    variant = (document.partner_settings or {}).get("english_variant")
+    return metadata_of(
+        document.title,
+        document.meta,
+        source_lang=document.source_lang,
+        target_lang=document.target_lang,
+        english_variant=variant if isinstance(variant, str) else None,
+    )

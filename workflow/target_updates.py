@@ -13,6 +13,9 @@ trace while the others apply. A row is a conflict, never applied, when:
 - its segment's source changed since the export (hash);
 - it names no segment of the documents (**added**), or the same segment as another row
   (**duplicated**: every such row is listed, none applied);
+- the file's reader found the row itself unsound (``ProposedTarget.defect``): the source
+  text edited in the file (**source edited**), the row moved out of the export's order
+  (**reordered**), its id or hidden key changed (**row damaged**);
 - its target's tags do not pair (**tags broken**) or use numbers or kinds the source does
   not have (**tags renumbered**);
 - the workflow refuses the change (an approved segment is locked, the role may not).
@@ -57,6 +60,16 @@ class ConflictKind(StrEnum):
     TAGS_BROKEN = "tags_broken"
     TAGS_RENUMBERED = "tags_renumbered"
     REFUSED = "refused"
+    # Found by a file's reader in the row itself (ProposedTarget.defect).
+    SOURCE_EDITED = "source_edited"
+    REORDERED = "reordered"
+    ROW_DAMAGED = "row_damaged"
+
+
+# The kinds a reader may give as a row's defect.
+ROW_DEFECTS = frozenset(
+    {ConflictKind.SOURCE_EDITED, ConflictKind.REORDERED, ConflictKind.ROW_DAMAGED}
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +79,9 @@ class ProposedTarget:
     ``seen_version`` / ``source_hash`` are what the export wrote (None: the file does not
     say, nothing to compare); ``new_target`` None leaves the target alone; ``new_status``
     None lets the edit decide (an edited target is a draft); ``row`` says where the row is
-    in the file, for the report ("unit 12", "row 7").
+    in the file, for the report ("unit 12", "row 7"); ``defect`` is what the file's reader
+    found wrong with the row itself (one of ROW_DEFECTS): the row is reported, never
+    applied.
     """
 
     segment_id: int | None
@@ -77,6 +92,11 @@ class ProposedTarget:
     new_status: Status | None = None
     origin: Origin = Origin.HUMAN
     row: str = ""
+    defect: ConflictKind | None = None
+
+    def __post_init__(self) -> None:
+        if self.defect is not None and self.defect not in ROW_DEFECTS:
+            raise ValueError(f"{self.defect} is not a row defect")
 
 
 @dataclass(frozen=True)
@@ -225,6 +245,8 @@ def _apply_one(
         return conflict(ConflictKind.DUPLICATED)
     if proposal.source_hash and proposal.source_hash != source_hash(segment.source):
         return conflict(ConflictKind.SOURCE_CHANGED)
+    if proposal.defect is not None:
+        return conflict(proposal.defect)
     target_changes = proposal.new_target is not None and proposal.new_target != segment.target
     if target_changes:
         broken = tag_conflict(segment.source, file_target)

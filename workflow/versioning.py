@@ -23,7 +23,7 @@ columns, the matched count checked again; the first row that moved on is describ
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, bindparam, delete, select, tuple_, update
 from sqlalchemy import inspect as sa_inspect
@@ -33,7 +33,9 @@ from sqlalchemy.orm.attributes import set_committed_value
 from primitives.errors import SongnguError
 from workflow.models import utcnow
 from workflow.stored_ints import fits_integer_column
-from workflow.users import Actor
+
+if TYPE_CHECKING:  # workflow.users writes its accounts through this module
+    from workflow.users import Actor
 
 
 class Versioned(Protocol):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from cli.common import database
+from cli.common import actor_for, as_option, database
 from workflow import settings
 from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.intake.limits import MIB, IntakeLimits
@@ -55,9 +55,13 @@ def app_command(port: int, headless: bool) -> None:
 
 @click.command("demo")
 @click.option("--if-missing", is_flag=True, help="Do nothing when the demo project exists.")
-def demo_command(if_missing: bool) -> None:
+@as_option
+def demo_command(if_missing: bool, as_user: str | None) -> None:
     """Create the demo project (a Vietnamese workshop report)."""
-    if create_demo(database(), if_missing=if_missing):
+    db = database()
+    with db.read() as session:
+        actor = actor_for(session, as_user)
+    if create_demo(db, actor, if_missing=if_missing):
         click.echo(f"created demo project {DEMO_PROJECT!r}")
     else:
         click.echo(f"demo project {DEMO_PROJECT!r} is ready")

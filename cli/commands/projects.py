@@ -1,4 +1,4 @@
-"""songngu project …, songngu user …, songngu partner …"""
+"""songngu project …, songngu partner …"""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from cli.common import (
 from workflow.partners import PARTNER_SETTINGS, list_partners
 from workflow.permissions import Action
 from workflow.projects import create_project, list_projects
-from workflow.users import add_user, list_users
 
 
 @click.group("project")
@@ -56,33 +55,6 @@ def project_list(output_format: str) -> None:
         emit_jsonl(rows)
     else:
         emit_table(["id", "name", "partner", "documents", "created"], [r.values() for r in rows])
-
-
-@click.group("user")
-def user_group() -> None:
-    """Manage users and their roles (translator, reviewer, editor, admin)."""
-
-
-@user_group.command("add")
-@click.argument("name")
-@click.option("--role", required=True, help="translator, reviewer, editor or admin.")
-@click.option("--display-name", default="", help="Name shown in the app.")
-@as_option
-def user_add(name: str, role: str, display_name: str, as_user: str | None) -> None:
-    """Add a user NAME with a role (admins only)."""
-    with database().write() as session:
-        user = add_user(session, actor_for(session, as_user), name, role, display_name)
-        click.echo(f"added user {user.name!r} as {user.role}")
-
-
-@user_group.command("list")
-def user_list() -> None:
-    """List users."""
-    with database().read() as session:
-        emit_table(
-            ["name", "role", "display name"],
-            [(u.name, u.role, u.display_name) for u in list_users(session)],
-        )
 
 
 @click.group("partner")
@@ -128,5 +100,4 @@ def partner_settings() -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(project_group)
-    cli.add_command(user_group)
     cli.add_command(partner_group)

@@ -17,7 +17,8 @@ from cli.common import (
 )
 from primitives.errors import InvalidInput, NotFound
 from primitives.statuses import Origin, Status
-from workflow.importing import ImportOutcome, document_meta, import_file
+from workflow.document_metadata import checked_metadata
+from workflow.importing import ImportOutcome, import_file
 from workflow.intake import IntakeLimits
 from workflow.intake.limits import UPLOAD_MB_SETTING
 from workflow.projects import get_document, get_project
@@ -65,9 +66,9 @@ def read_input_file(path: str, limits: IntakeLimits | None = None) -> bytes:
 @click.argument("project")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--title", default=None, help="Document title (one file only; default: file name).")
-@click.option("--author", default=None, help="Author or issuing office, for the partner report.")
+@click.option("--author", default=None, help="Author or issuing office (the creator).")
 @click.option("--date", "issued", default=None, help="Date of the document, YYYY-MM-DD.")
-@click.option("--description", default=None, help="One-line description for the partner report.")
+@click.option("--description", default=None, help="One-line description of the document.")
 @click.option(
     "--dry-run", is_flag=True, help="Show what the import would change, and change nothing."
 )
@@ -99,7 +100,7 @@ def import_command(
             "cli.title_with_several_files",
             "--title names one document: import one file at a time with it",
         )
-    meta = document_meta(author=author, date=issued, description=description)
+    meta = checked_metadata({"creator": author, "date": issued, "description": description})
     with database().read() as session:
         get_project(session, project)  # an unknown project is reported before any file
     for path in files:
@@ -143,6 +144,9 @@ CONFLICT_WORDS = {
     ConflictKind.TAGS_BROKEN: "tags broken",
     ConflictKind.TAGS_RENUMBERED: "tags renumbered or not in the source",
     ConflictKind.REFUSED: "refused",
+    ConflictKind.SOURCE_EDITED: "source text edited in the file",
+    ConflictKind.REORDERED: "row moved out of the export's order",
+    ConflictKind.ROW_DAMAGED: "segment id or hidden row key changed",
 }
 
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from songngu_testing import run_cli
+from songngu_testing import TEST_PASSWORD, run_cli
 
 
-def _ok(*args: str) -> str:
-    result = run_cli(*args)
+def _ok(*args: str, input: str | None = None) -> str:
+    result = run_cli(*args, input=input)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -89,7 +89,7 @@ def test_import_segments_edit_and_status(project_with_text: tuple[str, Path]) ->
 def test_roles_are_enforced_in_the_cli(project_with_text: tuple[str, Path]) -> None:
     project, source = project_with_text
     _ok("import", project, str(source))
-    _ok("user", "add", "lan", "--role", "translator")
+    _ok("user", "add", "lan", "--role", "translator", "--password-stdin", input=TEST_PASSWORD)
     first = json.loads(_ok("segments", project, "--format", "jsonl").splitlines()[0])["id"]
     workshop = "The digital transformation workshop took place on October 14, 2026."
     _ok("edit", project, str(first), "--target", workshop, "--as", "lan")
@@ -164,7 +164,7 @@ def test_partner_profiles_are_shipped_and_editable() -> None:
         "partner", "set", "USAID", "country_name", "VN"
     )
     assert "unknown partner setting 'colour'" in _error("partner", "set", "USAID", "colour", "red")
-    _ok("user", "add", "lan", "--role", "translator")
+    _ok("user", "add", "lan", "--role", "translator", "--password-stdin", input=TEST_PASSWORD)
     assert "may not manage project" in _error(
         "partner", "set", "USAID", "date_style", "day_month_year", "--as", "lan"
     )
@@ -200,4 +200,4 @@ def test_import_records_document_metadata(tmp_path: Path) -> None:
 
     with open_database().read() as session:
         (document,) = session.query(Document).all()
-        assert document.meta == {"author": "Sở KH&CN Đà Nẵng", "date": "2026-10-14"}
+        assert document.meta == {"creator": "Sở KH&CN Đà Nẵng", "date": "2026-10-14"}

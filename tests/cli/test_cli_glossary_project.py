@@ -41,7 +41,7 @@ def test_add_list_edit_and_delete_with_a_version_guard(sqlite_db: Database) -> N
     _invoke("glossary", "edit", "P", "1", "--expect-version", "1", "--status", "admitted")
     stale = run_cli("glossary", "edit", "P", "1", "--expect-version", "1", "--target", "DoH")
     assert stale.returncode == 4
-    assert stale.stderr.startswith("songngu: error: glossary term 1 was changed by admin")
+    assert stale.stderr.startswith("songngu: error: glossary term 1 was changed by local-operator")
     assert "«Sở Y tế → Department of Health» | yours: «Sở Y tế → DoH»" in stale.stderr
     assert len(stale.stderr.splitlines()) == 1
     [record] = _listed()

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from songngu_testing import run_cli
+from songngu_testing import TEST_PASSWORD, run_cli
 
 from cli.main import main
 
@@ -117,7 +117,7 @@ def test_rules_file_round_trips_and_bad_rules_are_one_line(cli: Cli, tmp_path: P
 
 def test_project_rules_are_edited_shown_and_used(cli: Cli, tmp_path: Path) -> None:
     cli.ok("project", "create", "P")
-    cli.ok("user", "add", "tran", "--role", "translator")
+    cli.ok("user", "add", "tran", "--role", "translator", "--password-stdin", stdin=TEST_PASSWORD)
     assert cli.ok("project", "rules", "P") == "project 'P' uses the default segmentation rules\n"
     out = cli.ok(
         "project", "rules", "P", "--add-abbreviation", "KTS.", "--add-no-break", r"\d+\.\d+\.",
@@ -157,7 +157,9 @@ def test_merge_and_split_through_the_cli(cli: Cli, tmp_path: Path) -> None:
 
     assert "different paragraphs" in cli.error("merge", "P", str(second))
     stale = cli.error("merge", "P", str(first), "--expect-versions", "1,1", code=4)
-    assert f"segment {first} was changed by admin (now version 2, you saw version 1)" in stale
+    assert (
+        f"segment {first} was changed by local-operator (now version 2, you saw version 1)" in stale
+    )
     assert "two versions" in cli.error("merge", "P", str(first), "--expect-versions", "2")
     out = cli.ok("merge", "P", str(first), "--expect-versions", "2,1")
     assert out == (

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from songngu_testing import run_cli
+from songngu_testing import add_users, run_cli
 
 from workflow.importing import import_document
 from workflow.models import Job
 from workflow.projects import create_project
 from workflow.storage import open_database
-from workflow.users import add_user, resolve_actor
+from workflow.users import resolve_actor
 
 SOURCE = "Hội thảo khai mạc.\nĐại biểu thảo luận sôi nổi. Bế mạc lúc 17 giờ.\n"
 # Columns a failed command may legitimately touch: a resumed job records its new attempt.
@@ -75,10 +75,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     _write_files(base / "files")
     database_path = home / "songngu.db"
     database = open_database(f"sqlite:///{database_path}")
+    add_users(database, "admin", "tran", "rev", "ed")
     with database.write() as session:
         admin = resolve_actor(session, "admin")
-        for name, role in (("tran", "translator"), ("rev", "reviewer"), ("ed", "editor")):
-            add_user(session, admin, name, role)
         project = create_project(session, admin, "P")
         import_document(session, admin, project, SOURCE.encode(), "good.txt")
         # A job of a kind this version has no handler for (made by a newer app), which

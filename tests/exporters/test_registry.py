@@ -27,6 +27,8 @@ def test_every_format_is_listed_once_with_its_kind() -> None:
         "xliff12",
         "xliff21",
         "tsv-pairs",
+        "bilingual-docx",
+        "report-xml",
         "tbx",
         "csv",
         "tsv",
@@ -37,14 +39,16 @@ def test_every_format_is_listed_once_with_its_kind() -> None:
         "xliff12",
         "xliff21",
         "tsv-pairs",
+        "bilingual-docx",
+        "report-xml",
         "docx",
     ]
     assert [fmt.name for fmt in formats("terms")] == ["tbx", "csv", "tsv"]
     assert all(isinstance(fmt, BilingualFormat) for fmt in formats("bilingual"))
     assert all(isinstance(fmt, TermsFormat) for fmt in formats("terms"))
     assert all(fmt.can_write for fmt in formats())
-    # The target DOCX only writes: a DOCX comes in as a source document.
-    assert [fmt.name for fmt in formats() if not fmt.can_read] == ["docx"]
+    # The target DOCX only writes (a DOCX comes in as a source document); a report too.
+    assert [fmt.name for fmt in formats() if not fmt.can_read] == ["report-xml", "docx"]
 
 
 def test_lookup_by_name_and_by_file_name() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from primitives.inline import (
     Content,
+    DisplayPiece,
     Paired,
     Standalone,
     Stray,
@@ -15,6 +16,8 @@ from primitives.inline import (
     Visitor,
     codes_used,
     display,
+    display_pieces,
+    from_display,
     has_tags,
     opening_tags_before,
     paired_ranges,
@@ -211,3 +214,40 @@ def test_walk_gives_each_format_the_same_order() -> None:
 def test_display_form_for_readers() -> None:
     assert display(parse("Nhấn <g1>Lưu</g1> để ghi.<x2/>")) == "Nhấn <1>Lưu</1> để ghi.<2/>"
     assert display(parse("a</g3>")) == "a</3>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhấn <g1>Lưu</g1> để ghi.<x2/>",
+        "<g1>Một <g2>hai</g2> ba</g1>",
+        "<x1/>Đầu dòng và cuối<x10/>",
+        "<g1>mở <g2>đầu</g1> chéo</g2>",  # crossed: strays keep their numbers
+        "a</g3> b<g4>",
+        "năm < sáu > bốn, <b>không phải thẻ</b>",
+        "",
+    ],
+)
+def test_the_display_form_reads_back_exactly(text: str) -> None:
+    assert from_display(display(parse(text))) == text
+
+
+def test_display_tags_a_reviewer_typed_are_read_as_tags() -> None:
+    assert from_display("Press <1>Save</1> now<2/>") == "Press <g1>Save</g1> now<x2/>"
+    assert from_display("Already <g1>ours</g1>") == "Already <g1>ours</g1>"
+    assert from_display("<01>, < 1>, <1 /> and <a1> stay text") == (
+        "<01>, < 1>, <1 /> and <a1> stay text"
+    )
+
+
+def test_display_pieces_split_tags_from_text() -> None:
+    assert display_pieces(parse("Nhấn <g1>Lưu</g1>.<x2/>")) == [
+        DisplayPiece("Nhấn "),
+        DisplayPiece("<1>", is_tag=True),
+        DisplayPiece("Lưu"),
+        DisplayPiece("</1>", is_tag=True),
+        DisplayPiece("."),
+        DisplayPiece("<2/>", is_tag=True),
+    ]
+    assert "".join(piece.text for piece in display_pieces(parse("a</g3>"))) == "a</3>"
+    assert display_pieces(parse("")) == []

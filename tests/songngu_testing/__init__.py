@@ -1,7 +1,7 @@
 """Tooling the tests and benchmarks share (import as `from songngu_testing import ...`).
 
 Never installed with songngu: tests find it through pytest's pythonpath, benchmarks through
-benchmarks/__init__.py. Modules: projects (seeded databases), synthetic (random-weight MT
+benchmarks/__init__.py. Modules: projects (seeded databases), users (accounts), synthetic (random-weight MT
 packages), docx_builder (DOCX files part by part), segmentation_gold (the gold set), jobs
 (job kinds for runner tests).
 """
@@ -12,7 +12,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from songngu_testing.projects import add_users, seed_project
+from songngu_testing.projects import seed_project
+from songngu_testing.users import ADMIN, TEST_PASSWORD, add_users
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
 REPO = TESTS_DIR.parent
@@ -23,12 +24,14 @@ SCHEMAS_DIR = Path(os.environ.get("SONGNGU_SCHEMAS_DIR", SHARED / "schemas"))
 CORPUS = SHARED / "corpora" / "tatoeba-vi-en.tsv"  # Tatoeba via manythings.org, CC-BY 2.0 FR
 
 __all__ = [
+    "ADMIN",
     "CORPUS",
     "REPO",
     "SCHEMAS_DIR",
     "SHARED",
     "SONGNGU",
     "TESTS_DIR",
+    "TEST_PASSWORD",
     "add_users",
     "run_cli",
     "seed_project",

@@ -1,4 +1,4 @@
-"""Databases seeded with projects and users, for tests and benchmarks."""
+"""Databases seeded with projects, for tests and benchmarks (accounts: users.py)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,26 @@ from primitives.text_keys import match_key
 from workflow.models import Document, Segment
 from workflow.projects import create_project
 from workflow.storage import Database
-from workflow.users import add_user, resolve_actor
+from workflow.users import OPERATOR, Actor
 
 
 def seed_project(
     database: Database,
     sources: list[str],
     name: str = "P",
+    actor: Actor | None = None,
     *,
     partner: str | None = None,
     meta: dict[str, str] | None = None,
 ) -> tuple[int, list[int]]:
     """A project with one document holding these source segments; returns ids.
 
-    partner: the project's partner profile (default: generic); meta: the document's
-    metadata ({"date": "2022-08-09"} decides which official names are in force).
+    Created by actor, by default the CLI's local operator (as a benchmark runs); partner:
+    the project's partner profile (default: generic); meta: the document's metadata
+    ({"date": "2022-08-09"} decides which official names are in force).
     """
     with database.write() as session:
-        project = create_project(session, resolve_actor(session, "admin"), name, partner)
+        project = create_project(session, actor or OPERATOR, name, partner)
         document = Document(
             project_id=project.id,
             title="doc",
@@ -41,12 +43,3 @@ def seed_project(
         session.add_all(segments)
         session.flush()
         return project.id, [s.id for s in segments]
-
-
-def add_users(database: Database) -> None:
-    """One user of each role: tran (translator), rev (reviewer), ed (editor)."""
-    with database.write() as session:
-        admin = resolve_actor(session, "admin")
-        add_user(session, admin, "tran", "translator")
-        add_user(session, admin, "rev", "reviewer")
-        add_user(session, admin, "ed", "editor")

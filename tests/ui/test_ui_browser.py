@@ -10,10 +10,11 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from songngu_testing import SONGNGU
+from songngu_testing import SONGNGU, TEST_PASSWORD
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,8 +32,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"  # screenshots, git-ignored
+
+
+@contextmanager
+def _serving(tmp_path: Path, *, with_account: bool) -> Iterator[tuple[str, dict[str, str]]]:
+    """`songngu app` on a free port over a database with the demo project; with_account
+    adds the admin account the tests sign in as (else the app shows its first run)."""
     env = {
         **os.environ,
         "SONGNGU_HOME": str(tmp_path / "home"),
@@ -40,6 +46,15 @@ def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
     }
     subprocess.run([SONGNGU, "demo"], env=env, check=True, capture_output=True)
+    if with_account:
+        subprocess.run(
+            [SONGNGU, "user", "add", "admin", "--role", "admin", "--password-stdin"],
+            env=env,
+            input=TEST_PASSWORD,
+            text=True,
+            check=True,
+            capture_output=True,
+        )
     port = _free_port()
     server = subprocess.Popen(
         [SONGNGU, "app", "--port", str(port)],
@@ -66,6 +81,18 @@ def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
 
 
 @pytest.fixture
+def app_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    with _serving(tmp_path, with_account=True) as served:
+        yield served
+
+
+@pytest.fixture
+def first_run_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    with _serving(tmp_path, with_account=False) as served:
+        yield served
+
+
+@pytest.fixture
 def page():  # type: ignore[no-untyped-def]
     chromium = shutil.which("chromium")
     if chromium is None:
@@ -85,8 +112,20 @@ def _settle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(300)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]') && "
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "!document.querySelector('[data-stale=\"true\"]')"  # left from the previous run
     )
+
+
+def _sign_in(page, name: str = "admin", password: str = TEST_PASSWORD) -> None:  # type: ignore[no-untyped-def]
+    """Sign in on the Vietnamese sign-in screen the app shows first."""
+    _settle(page)
+    page.get_by_role("heading", name="Đăng nhập songngu").wait_for()
+    page.get_by_label("Tên đăng nhập").fill(name)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    _settle(page)
+    page.get_by_text(f"Đang đăng nhập: {name}").first.wait_for()
 
 
 def _segments(env: dict[str, str]) -> list[dict]:
@@ -111,7 +150,7 @@ def _segments(env: dict[str, str]) -> list[dict]:
 def test_translator_saves_and_confirms_in_the_browser(app_server, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url, env = app_server
     page.goto(url)
-    _settle(page)
+    _sign_in(page)
     page.get_by_role("heading", name="Dự án", exact=True).wait_for()
     page.get_by_text("Biên dịch & duyệt").first.click()
     _settle(page)
@@ -131,7 +170,7 @@ def test_translator_saves_and_confirms_in_the_browser(app_server, page, tmp_path
 def test_a_stale_edit_in_the_browser_shows_both_texts(app_server, page) -> None:  # type: ignore[no-untyped-def]
     url, env = app_server
     page.goto(url)
-    _settle(page)
+    _sign_in(page)
     page.get_by_text("Biên dịch & duyệt").first.click()
     _settle(page)
     first = _segments(env)[0]
@@ -164,7 +203,7 @@ def test_machine_translation_from_the_browser(app_server, page, tiny_package_fil
     # An admin installs the vi→en package with songngu's own installer, as a user would.
     subprocess.run([SONGNGU, "models", "install", str(tiny_package_file)], env=env, check=True)
     page.goto(url)
-    _settle(page)
+    _sign_in(page)
     page.get_by_text("Dịch máy").first.click()
     _settle(page)
     page.get_by_role("heading", name="Dịch máy").first.wait_for()
@@ -173,3 +212,56 @@ def test_machine_translation_from_the_browser(app_server, page, tiny_package_fil
     segments = _segments(env)
     assert segments and all(s["status"] == "draft" and s["origin"] == "mt" for s in segments)
     assert all(s["target"] and s["score"] is not None for s in segments)
+
+
+def test_first_run_creates_the_admin_who_then_signs_in_again(first_run_server, page) -> None:  # type: ignore[no-untyped-def]
+    url, env = first_run_server
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(url)
+    _settle(page)
+    page.get_by_role("heading", name="Chào mừng đến với songngu").wait_for()
+    page.get_by_label("Tên đăng nhập").fill("thu")
+    page.get_by_label("Tên hiển thị (không bắt buộc)").fill("Trần Thu")
+    page.get_by_label("Mật khẩu", exact=True).fill(TEST_PASSWORD)
+    page.get_by_label("Nhập lại mật khẩu").fill(TEST_PASSWORD)
+    page.screenshot(path=str(ARTIFACTS / "auth-1-first-run.png"), full_page=True)
+    page.get_by_role("button", name="Tạo quản trị viên").click()
+    page.get_by_role("button", name="Tạo quản trị viên").wait_for(state="detached")
+    _settle(page)
+    page.get_by_role("heading", name="Dự án", exact=True).wait_for()
+    page.get_by_text("Đang đăng nhập: thu (quản trị viên)").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "auth-2-signed-in.png"), full_page=True)
+    users = subprocess.run(
+        [SONGNGU, "user", "list", "--format", "jsonl"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    (account,) = [json.loads(line) for line in users.stdout.splitlines()]
+    assert (account["name"], account["role"], account["state"]) == ("thu", "admin", "active")
+
+    # The admin's own page, then another page: still signed in as thu.
+    page.get_by_text("Người dùng", exact=True).first.click()
+    _settle(page)
+    page.get_by_role("heading", name="Người dùng và vai trò").wait_for()
+    page.get_by_role("heading", name="Sửa một người dùng").wait_for()
+    _settle(page)
+    page.screenshot(path=str(ARTIFACTS / "auth-users-page.png"), full_page=True)
+    page.get_by_text("Biên dịch & duyệt").first.click()
+    _settle(page)
+    page.get_by_role("heading", name="Biên dịch và duyệt", exact=True).wait_for()
+    page.get_by_text("Đang đăng nhập: thu (quản trị viên)").wait_for()
+
+    page.get_by_role("button", name="Đăng xuất").click()
+    _settle(page)
+    page.get_by_text("Bạn đã đăng xuất.").wait_for()
+    page.get_by_label("Tên đăng nhập").fill("thu")
+    page.get_by_label("Mật khẩu", exact=True).fill("not the password")
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+    _settle(page)
+    page.get_by_text("sai tên đăng nhập hoặc mật khẩu").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "auth-3-wrong-password.png"), full_page=True)
+    _sign_in(page, "thu")
+    page.get_by_role("heading", name="Biên dịch và duyệt", exact=True).wait_for()
+    page.screenshot(path=str(ARTIFACTS / "auth-4-signed-in-again.png"), full_page=True)

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from error_sites import cli_syntax_in, coded_sites, domain_codes, fields
 from songngu_testing import add_users, seed_project
+from songngu_testing.app_sessions import signed_in_as
 from streamlit.testing.v1 import AppTest
 
 from primitives.errors import LABEL_PARAMETERS, InvalidInput, InvalidTransition, PermissionDenied
 from primitives.statuses import Status
 from primitives.terms import SCOPES
+from ui.auth import AUTH
 from ui.strings import ERROR_STRINGS, STRINGS, error_label, error_template
 from workflow.permissions import Action, Role, require, transition_action
 from workflow.projects import get_project
@@ -156,7 +158,7 @@ def _page(page: str, project_id: int | None, user: str = "admin", lang: str = "v
     source = f"import importlib\nimportlib.import_module('ui.pages.{page}').render()\n"
     app = AppTest.from_string(source, default_timeout=30)
     app.session_state["lang"] = lang
-    app.session_state["user"] = user
+    app.session_state[AUTH] = signed_in_as(user)
     if project_id is not None:
         app.session_state["project_id"] = project_id
     return app.run()

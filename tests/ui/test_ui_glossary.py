@@ -200,9 +200,11 @@ def test_editor_panel_shows_terms_and_checks_the_target(
 def test_shipped_official_names_are_searchable_read_only(
     sqlite_db: Database, run_page: Callable[..., AppTest]
 ) -> None:
+    from songngu_testing import ADMIN
+
     from workflow.demo import create_demo
 
-    create_demo(sqlite_db)
+    create_demo(sqlite_db, ADMIN)
     app = run_page("glossary")
     app.radio(key="glossary_scope").set_value("Shipped official names (read-only)").run()
     app.text_input(key="glossary_search").input("uy ban nhan dan").run()

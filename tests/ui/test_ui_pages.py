@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from songngu_testing import REPO
+from songngu_testing import ADMIN, REPO
+from songngu_testing.app_sessions import signed_in_as
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
+from ui.auth import AUTH
 from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.projects import get_project
 from workflow.segments import get_segment, list_segments
@@ -17,14 +19,16 @@ from workflow.storage import Database
 
 @pytest.fixture
 def demo(sqlite_db: Database) -> tuple[Database, int]:
-    create_demo(sqlite_db)
+    create_demo(sqlite_db, ADMIN)
     with sqlite_db.read() as session:
         project_id = get_project(session, DEMO_PROJECT).id
     return sqlite_db, project_id
 
 
 def test_router_opens_the_projects_page(demo: tuple[Database, int]) -> None:
-    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30).run()
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app.session_state[AUTH] = signed_in_as("admin")
+    app.run()
     assert not app.exception
     assert app.title[0].value in ("Dự án", "Projects")
 

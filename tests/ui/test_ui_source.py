@@ -6,9 +6,11 @@ from collections.abc import Callable
 
 import pytest
 from songngu_testing import add_users
+from songngu_testing.app_sessions import signed_in_as
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
+from ui.auth import AUTH
 from workflow.importing import import_document
 from workflow.project_rules import RulesChange, change_project_rules
 from workflow.projects import create_project, get_project
@@ -198,7 +200,7 @@ def test_a_reimport_reports_its_changes_and_review_shows_the_changed_source(
     source = "import importlib\nimportlib.import_module('ui.pages.review').render()\n"
     review = AppTest.from_string(source, default_timeout=30)
     review.session_state["lang"] = "en"
-    review.session_state["user"] = "admin"
+    review.session_state[AUTH] = signed_in_as("admin")
     review.session_state["project_id"] = project_id
     review.run()
     review.selectbox(key="side_segment").set_value(after[-1].id).run()

@@ -14,7 +14,8 @@ from primitives.block_ref import BlockRef
 from primitives.errors import NotFound
 from primitives.statuses import Origin, Status
 from primitives.units import Note
-from workflow.importing import document_meta, import_document
+from workflow.document_metadata import checked_metadata
+from workflow.importing import import_document
 from workflow.models import Comment, Segment
 from workflow.projects import get_project
 from workflow.segments import add_comment, edit_target, list_segments, set_status
@@ -32,7 +33,9 @@ def _project(database: Database) -> None:
     with database.write() as session:
         admin = resolve_actor(session, "admin")
         project = create_project(session, admin, "P")
-        meta = document_meta(author="Sở KH&CN", date="2026-10-14", description="Năm 2025")
+        meta = checked_metadata(
+            {"creator": "Sở KH&CN", "date": "2026-10-14", "description": "Năm 2025"}
+        )
         import_document(session, admin, project, REPORT.encode(), "bao-cao.md", meta=meta)
         import_document(session, admin, project, NOTES.encode(), "phu-luc.txt")
         first = list_segments(session, project)[0]
@@ -73,7 +76,9 @@ def test_a_document_store_holds_its_segments_in_order_with_everything_formats_ne
         "creator": "Sở KH&CN",
         "date": "2026-10-14",
         "description": "Năm 2025",
+        "language": "vi",
     }
+    assert store.props["target_language"] == "en-US"  # the generic partner writes US English
     assert store.props["project"] == "P" and store.props["format"] == "md"
     assert [unit.source for unit in store] == [
         "Báo cáo <g1>năm</g1> 2025.",

@@ -93,6 +93,12 @@ def render() -> None:
     else:
         st.info(t("no_projects"))
 
+    if allowed(actor.role, Action.MANAGE_PROJECT):
+        _create_form(actor, partners)
+    _partner_editor(actor, partner_settings)
+
+
+def _create_form(actor: Actor, partners: list[str]) -> None:
     with st.form("create_project", clear_on_submit=True):
         st.subheader(t("create_project"))
         name = st.text_input(t("project_name"))
@@ -106,5 +112,3 @@ def render() -> None:
                 st.rerun()
             except SongnguError as error:
                 show_error(error)
-
-    _partner_editor(actor, partner_settings)

@@ -23,6 +23,7 @@ from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
 from ui.strings import STRINGS
 from workflow.models import Revision
+from workflow.permissions import TRANSITIONS, allowed
 from workflow.projects import get_project
 from workflow.qa.confirm import QABlocked, QAReport
 from workflow.qa.findings import open_counts
@@ -219,7 +220,9 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
     status_col, reason_col, apply_col = st.columns([2, 3, 1])
     # Options are the translated labels themselves: a format_func that reads the session's
     # language would be re-run outside the session (AppTest does that).
-    by_label = {t(f"status_{s.label}"): s for s in Status if s != Status.NEW}
+    # Only the statuses this person's role can set (workflow refuses the others anyway).
+    reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
+    by_label = {t(f"status_{s.label}"): s for s in Status if s in reachable}
     new_status = by_label[status_col.selectbox(t("set_status"), list(by_label), key="side_status")]
     reason = reason_col.text_input(t("reason"), key="side_reason")
     if apply_col.button(t("apply"), key="side_apply"):

@@ -16,7 +16,9 @@ import streamlit as st
 from primitives.errors import SongnguError
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
+from ui.components.update_report import update_report_tables
 from ui.state import current_project_id, database, error_text, show_error, sidebar, t
+from workflow.document_metadata import document_metadata
 from workflow.import_preview import SegmentationPreview, preview_segmentation
 from workflow.importing import import_file, is_xliff, project_rules
 from workflow.models import Segment
@@ -25,7 +27,6 @@ from workflow.projects import get_project
 from workflow.reimport import latest_imports
 from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import list_segments
-from workflow.target_updates import TargetUpdateReport
 from workflow.users import Actor
 from workflow.vietnamese.segmentation_rules import SegmentationRules
 from workflow.xliff_import import XliffImportOutcome
@@ -60,40 +61,6 @@ class DocumentSegments:
 # --- import with preview ----------------------------------------------------------------
 
 
-def _report_tables(report: TargetUpdateReport) -> None:
-    """The applied rows and the conflicts, each with both texts."""
-    if report.applied:
-        st.dataframe(
-            [
-                {
-                    t("col_id"): row.segment_id,
-                    t("col_before"): row.old_target,
-                    t("col_after"): row.new_target,
-                    t("col_status"): t(f"status_{row.new_status.label}"),
-                }
-                for row in report.applied
-            ],
-            hide_index=True,
-            width="stretch",
-        )
-    if report.conflicts:
-        st.dataframe(
-            [
-                {
-                    t("col_conflict"): t(f"conflict_{conflict.kind.value}")
-                    + (f": {error_text(conflict.error)}" if conflict.error else ""),
-                    t("col_id"): conflict.segment_id,
-                    t("col_row"): conflict.row,
-                    t("col_current_text"): conflict.current_target,
-                    t("col_file_text"): conflict.file_target,
-                }
-                for conflict in report.conflicts
-            ],
-            hide_index=True,
-            width="stretch",
-        )
-
-
 def _show_xliff(outcome: XliffImportOutcome, dry_run: bool) -> None:
     for document in outcome.documents:
         report = document.report
@@ -114,7 +81,7 @@ def _show_xliff(outcome: XliffImportOutcome, dry_run: bool) -> None:
                 conflicts=len(report.conflicts),
             )
         (st.warning if report.conflicts else st.success)(line)
-        _report_tables(report)
+        update_report_tables(report)
     for line in outcome.warnings:
         st.write(f"• {line}")
     if dry_run:
@@ -381,7 +348,9 @@ def _documents(project_id: int) -> dict[int, DocumentSegments]:
         st.subheader(t("documents"))
         for document in documents:
             segments = by_document[document.id]
-            with st.expander(t("document_segments", title=document.title, count=len(segments))):
+            title = document_metadata(document).title
+            named = title if title == document.title else f"{title} ({document.title})"
+            with st.expander(t("document_segments", title=named, count=len(segments))):
                 last = imports.get(document.id)
                 if last is not None and last.revision > 1:
                     st.caption(

@@ -172,13 +172,21 @@ def import_tmx(
     )
 
 
-def export_tmx(session: Session, actor: Actor, project: Project, *, shared: bool = False) -> bytes:
-    """The project's (or the shared) TM as TMX 1.4 bytes, valid against tmx14.dtd."""
+def export_tmx(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    *,
+    shared: bool = False,
+    creation_date: str | None = None,
+) -> bytes:
+    """The project's (or the shared) TM as TMX 1.4 bytes, valid against tmx14.dtd; the
+    header's creation date is now unless given (ISO 8601: the export's one timestamp)."""
     actor.require(Action.EXPORT)
     return write_tmx(
         list_units(session, project, shared=shared),
         source_lang=project.source_lang,
         target_lang=project.target_lang,
         tool_version=tool_version(),
-        creation_date=iso_utc(utcnow()),
+        creation_date=iso_utc(utcnow()) if creation_date is None else creation_date,
     )

@@ -1,0 +1,5 @@
+"""The Quality check page (ui/pages/qa.py), as st.navigation runs it."""
+
+from ui.pages import qa
+
+qa.render()

@@ -1,0 +1,541 @@
+"""Exporting a project: the file of any registered format, built from the database,
+validated, reproducible, written atomically; and the readiness checklist before it.
+
+:func:`build_export` takes a format of the registry by name and gives the bytes:
+
+- a terms format (``tbx``, ``csv``, ``tsv``): the project's effective glossary, as
+  ``songngu glossary export`` writes it;
+- ``tmx``: the project's translation memory, as ``songngu tm export`` writes it;
+- ``report-xml``: the partner report of the documents (metadata, segments with who
+  confirmed, reviewed and approved them when, the approval record, the QA summary);
+- ``docx`` (the target DOCX, once registered): one document's original with the English
+  in place, with the partner's English and the chosen handling of unfinished segments;
+- any other bilingual format: the documents' stores, all of them in one file when the
+  format writes several (``write_stores``: XLIFF, the review table), else one document
+  (``document`` is then required when the project has several).
+
+Each export has one timestamp (``exported_at``, UTC to the second) and an id derived from
+the project, format, documents and that moment; nothing else varies, so the same project
+exported twice gives the same bytes but for them. Files with a schema are validated
+(the official XLIFF, TMX and TBX schemas in ``workflow.settings.schemas_dir()``, the
+report's own XSD, and songngu's XLIFF checks) and refused if invalid; a missing schema
+folder is named in the notes instead. Final deliverables (the target DOCX, the report)
+pass the QA export gate when QA is installed (:mod:`workflow.export_qa`).
+
+:func:`save_export` writes a file atomically: a temporary file in the same folder,
+flushed and fsynced, then renamed over the target, so a failed write leaves the old file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import cast
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from exporters.registry import Format, formats, get_format
+from exporters.report_xml import STAMP_PROPS, STAMPED, ReportContext, ReportXMLFormat
+from exporters.xliff_checks import xliff_problems
+from primitives.errors import InvalidInput, NotFound
+from primitives.statuses import Status
+from primitives.units import Store
+from workflow import export_qa, settings
+from workflow.document_metadata import document_metadata
+from workflow.glossary.store import EFFECTIVE, export_glossary
+from workflow.intake import IntakeLimits
+from workflow.models import Document, Project, Revision, Segment, iso_utc, utcnow
+from workflow.permissions import Action
+from workflow.projects import get_document
+from workflow.stores import document_store, project_stores
+from workflow.tm.tmx_io import export_tmx
+from workflow.users import Actor
+
+PENDING_CHOICES: tuple[str, ...] = ("refuse", "source", "mark")
+# Formats that are the finished deliverable: the QA export gate applies to them.
+FINAL_DELIVERABLES = frozenset({"docx", "report-xml"})
+# Checks beyond the official schema, by format.
+_EXTRA_CHECKS: dict[str, Callable[[bytes], list[str]]] = {
+    "xliff12": xliff_problems,
+    "xliff21": xliff_problems,
+}
+_SLUG_RE = re.compile(r"[^A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export: a registered format by name, optionally one document (title or
+    id), and for the target DOCX what to do with segments not approved ("refuse" lists
+    them, "source" writes their Vietnamese, "mark" highlights them)."""
+
+    format: str
+    document: str | int | None = None
+    pending: str = "refuse"
+
+
+@dataclass
+class ExportFile:
+    """An export's bytes, a file name to offer, its id and moment, and what to know."""
+
+    format: Format
+    data: bytes
+    filename: str
+    export_id: str
+    exported_at: str
+    document_ids: list[int] = field(default_factory=list)
+    validated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def export_formats() -> tuple[Format, ...]:
+    """Every registered format songngu can write, in the registry's order."""
+    return tuple(fmt for fmt in formats() if fmt.can_write)
+
+
+def moment(now: datetime | None = None) -> str:
+    """An export's timestamp: ISO 8601 UTC to the second."""
+    return iso_utc((now or utcnow()).astimezone(UTC).replace(microsecond=0))
+
+
+def export_id(project: Project, fmt: Format, document_ids: Sequence[int], at: str) -> str:
+    """The export's id: the same for the same project, format, documents and moment."""
+    key = f"{project.id}|{fmt.name}|{','.join(map(str, document_ids))}|{at}"
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def file_slug(text: str) -> str:
+    """A file-name part of a title: letters without diacritics, digits, dashes."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SLUG_RE.sub("-", ascii_only).strip("-").lower()[:80] or "songngu"
+
+
+# ---------------------------------------------------------------------------------------
+# Readiness
+
+
+@dataclass(frozen=True)
+class DocumentReadiness:
+    document_id: int
+    title: str
+    segments: int
+    untranslated: int
+    not_approved: int
+    open_qa_errors: int | None = None  # None: QA is not installed
+    open_qa_warnings: int | None = None
+    qa_unchecked: int | None = None
+
+
+@dataclass(frozen=True)
+class ExportReadiness:
+    """The checklist the Export page and the export command show."""
+
+    documents: tuple[DocumentReadiness, ...]
+    qa_installed: bool = False
+    qa_policy: str | None = None
+    qa_blocked: bool = False
+
+    @property
+    def segments(self) -> int:
+        return sum(document.segments for document in self.documents)
+
+    @property
+    def not_approved(self) -> int:
+        return sum(document.not_approved for document in self.documents)
+
+    @property
+    def untranslated(self) -> int:
+        return sum(document.untranslated for document in self.documents)
+
+    @property
+    def open_qa_errors(self) -> int:
+        return sum(document.open_qa_errors or 0 for document in self.documents)
+
+    @property
+    def ready(self) -> bool:
+        """Every segment approved and no open QA error: nothing to hold the export back."""
+        return bool(self.documents) and not (self.not_approved or self.open_qa_errors)
+
+
+def export_readiness(
+    session: Session, project: Project, document_id: int | None = None
+) -> ExportReadiness:
+    """Per document: segments, untranslated, not approved, and QA's open problems."""
+    which = Document.project_id == project.id
+    if document_id is not None:
+        which = which & (Document.id == document_id)
+    titles = dict(
+        session.execute(
+            select(Document.id, Document.title).where(which).order_by(Document.id)
+        ).all()
+    )
+    counts = {
+        owner: (total, int(untranslated or 0), int(not_approved or 0))
+        for owner, total, untranslated, not_approved in session.execute(
+            select(
+                Segment.document_id,
+                func.count(Segment.id),
+                func.sum(case((Segment.target == "", 1), else_=0)),
+                func.sum(case((Segment.status < int(Status.APPROVED), 1), else_=0)),
+            )
+            .join(Document, Document.id == Segment.document_id)
+            .where(which)
+            .group_by(Segment.document_id)
+        )
+    }
+    qa = export_qa.qa_readiness(session, project, document_id)
+    documents = tuple(
+        DocumentReadiness(
+            document_id=owner,
+            title=title,
+            segments=counts.get(owner, (0, 0, 0))[0],
+            untranslated=counts.get(owner, (0, 0, 0))[1],
+            not_approved=counts.get(owner, (0, 0, 0))[2],
+            open_qa_errors=None if qa is None else qa.open_errors.get(owner, 0),
+            open_qa_warnings=None if qa is None else qa.open_warnings.get(owner, 0),
+            qa_unchecked=None if qa is None else qa.unchecked.get(owner, 0),
+        )
+        for owner, title in titles.items()
+    )
+    return ExportReadiness(
+        documents,
+        qa_installed=qa is not None,
+        qa_policy=None if qa is None else qa.policy,
+        qa_blocked=bool(qa and qa.blocked),
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Building
+
+
+@dataclass
+class _Context:
+    session: Session
+    actor: Actor
+    project: Project
+    request: ExportRequest
+    fmt: Format
+    exported_at: str
+    documents: list[Document]
+    export_id: str = ""
+    notes: list[str] = field(default_factory=list)
+    whole_project: bool = True  # the project's documents, not a chosen one
+
+    @property
+    def document_ids(self) -> list[int]:
+        return [document.id for document in self.documents]
+
+    def stores(self, *, with_original: bool = False) -> list[Store]:
+        if self.whole_project:
+            stores = project_stores(self.session, self.project, with_original=with_original)
+        else:
+            stores = [
+                document_store(self.session, document.id, with_original=with_original)
+                for document in self.documents
+            ]
+        for store in stores:
+            store.props["export_id"] = self.export_id
+            store.props["exported_at"] = self.exported_at
+        return stores
+
+    def one_document(self) -> Document:
+        """The document of a one-document format (the project's only one, if not chosen)."""
+        if len(self.documents) == 1:
+            self.whole_project = False
+            return self.documents[0]
+        raise InvalidInput(
+            "export.document_required",
+            "a {format} file holds one document and project {project!r} has {count}: "
+            "choose one of {titles}",
+            format=self.fmt.label,
+            project=self.project.name,
+            count=len(self.documents),
+            titles=", ".join(repr(document.title) for document in self.documents),
+        )
+
+
+def _project_resource_only(context: _Context) -> None:
+    if context.request.document is not None:
+        raise InvalidInput(
+            "export.not_per_document",
+            "a {format} export holds the whole project's {what}, not one document's",
+            format=context.fmt.label,
+            what="glossary" if context.fmt.kind == "terms" else "translation memory",
+        )
+
+
+def _glossary(context: _Context) -> bytes:
+    _project_resource_only(context)
+    return export_glossary(
+        context.session, context.project, scope=EFFECTIVE, file_format=context.fmt.name
+    )
+
+
+def _translation_memory(context: _Context) -> bytes:
+    _project_resource_only(context)
+    return export_tmx(
+        context.session, context.actor, context.project, creation_date=context.exported_at
+    )
+
+
+def _stamps(session: Session, document_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Who last gave each segment each stamped status, and when (from its revisions)."""
+    labels = {status.label: status for status in STAMPED}
+    stamps: dict[int, dict[str, str]] = {}
+    for segment_id, user, at, new in session.execute(
+        select(Revision.segment_id, Revision.user, Revision.at, Revision.new)
+        .join(Segment, Segment.id == Revision.segment_id)
+        .where(
+            Segment.document_id.in_(document_ids),
+            Revision.field == "status",
+            Revision.new.in_(list(labels)),
+        )
+        .order_by(Revision.id)
+    ):
+        by_prop, at_prop = STAMP_PROPS[labels[new]]
+        stamps.setdefault(segment_id, {}).update({by_prop: user, at_prop: iso_utc(at)})
+    return stamps
+
+
+def _report(context: _Context) -> bytes:
+    stores = context.stores()
+    stamps = _stamps(context.session, context.document_ids)
+    for store in stores:
+        for unit in store:
+            if isinstance(unit.id, int):
+                unit.props.update(stamps.get(unit.id, {}))
+    project = context.project
+    document_id = None if context.whole_project else context.documents[0].id
+    report = ReportContext(
+        export_id=context.export_id,
+        exported_at=context.exported_at,
+        exported_by=context.actor.name,
+        project=project.name,
+        partner=project.partner.name if project.partner is not None else "",
+        partner_settings=dict(project.partner.settings) if project.partner is not None else {},
+        qa=export_qa.qa_summary(context.session, project, document_id),
+    )
+    return cast(ReportXMLFormat, context.fmt).write_report(stores, report)
+
+
+def _target_docx(context: _Context) -> bytes:
+    """The target DOCX (exporters/docx_target.py, format "docx"): one document's original
+    with the English in place."""
+    from exporters.docx_target import TargetOptions  # registered as "docx"
+
+    document = context.one_document()
+    language = document_metadata(document).target_language
+    options = TargetOptions(
+        language=language if language in ("en-US", "en-GB") else "en-US",
+        pending=context.request.pending,  # type: ignore[arg-type]
+        limits=IntakeLimits.from_settings(),
+    )
+    store = document_store(context.session, document.id, with_original=True)
+    built = context.fmt.build(store, options)  # type: ignore[attr-defined]
+    report = built.report
+    if report.pending:
+        context.notes.append(
+            f"{len(report.pending)} segment(s) not approved written "
+            + ("in Vietnamese" if context.request.pending == "source" else "highlighted")
+        )
+    context.notes.extend(report.warnings)
+    if report.dropped:
+        context.notes.append(f"{len(report.dropped)} character(s) XML cannot hold were left out")
+    return built.data
+
+
+def _review_table(context: _Context) -> bytes:
+    stores = context.stores()
+    findings = export_qa.open_findings(context.session, context.project, context.document_ids)
+    for store in stores:
+        for unit in store:
+            if isinstance(unit.id, int) and unit.id in findings:
+                unit.props["qa_findings"] = "\n".join(findings[unit.id])
+    return context.fmt.write_stores(stores)  # type: ignore[attr-defined]
+
+
+def _bilingual(context: _Context) -> bytes:
+    write_stores = getattr(context.fmt, "write_stores", None)
+    if write_stores is not None:
+        return write_stores(context.stores())
+    context.documents = [context.one_document()]
+    return context.fmt.write(context.stores()[0])  # type: ignore[call-arg, arg-type]
+
+
+# Formats whose input is not simply the documents' stores, by registry name.
+_BUILDERS: dict[str, Callable[[_Context], bytes]] = {
+    "tmx": _translation_memory,
+    "report-xml": _report,
+    "docx": _target_docx,
+    "bilingual-docx": _review_table,
+}
+
+
+def _builder(fmt: Format) -> Callable[[_Context], bytes]:
+    if fmt.kind == "terms":
+        return _glossary
+    return _BUILDERS.get(fmt.name, _bilingual)
+
+
+def _validate(fmt: Format, data: bytes, notes: list[str]) -> bool:
+    problems: list[str] = []
+    validated = False
+    if fmt.schema is not None:
+        path = fmt.schema_path(settings.schemas_dir())
+        if path is None or not path.is_file():
+            notes.append(f"not validated: the {fmt.label} schema is not at {path}")
+        else:
+            problems = fmt.validate(data, settings.schemas_dir())
+            validated = True
+    extra = _EXTRA_CHECKS.get(fmt.name)
+    if extra is not None:
+        problems += extra(data)
+    if problems:
+        raise InvalidInput(
+            "export.invalid",
+            "the {format} file just written is not valid ({problem}); nothing was exported: "
+            "please report this",
+            format=fmt.label,
+            problem=problems[0],
+        )
+    return validated
+
+
+def _documents(session: Session, project: Project, document: str | int | None) -> list[Document]:
+    if document is not None:
+        return [get_document(session, project, document)]
+    return list(project.documents)
+
+
+def _filename(context: _Context) -> str:
+    extension = context.fmt.extensions[0]
+    if context.fmt.name == "docx" and len(context.documents) == 1:
+        return f"{file_slug(context.documents[0].title)}-{file_slug(context.project.target_lang)}{extension}"
+    parts = [file_slug(context.project.name)]
+    if not context.whole_project and context.fmt.kind == "bilingual":
+        parts.append(file_slug(context.documents[0].title))
+    suffix = {"bilingual-docx": "review", "report-xml": "report", "tmx": "tm"}.get(
+        context.fmt.name, "glossary" if context.fmt.kind == "terms" else ""
+    )
+    if suffix:
+        parts.append(suffix)
+    return "-".join(parts) + extension
+
+
+def build_export(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    request: ExportRequest,
+    *,
+    now: datetime | None = None,
+) -> ExportFile:
+    """The export's bytes (see the module), validated; nothing is written anywhere."""
+    actor.require(Action.EXPORT)
+    fmt = get_format(request.format)  # a format that cannot write says so when asked to
+    if request.pending not in PENDING_CHOICES:
+        raise InvalidInput(
+            "export.bad_pending",
+            "unfinished segments can be {choices}, not {value!r}",
+            choices=", ".join(PENDING_CHOICES),
+            value=request.pending,
+        )
+    documents = _documents(session, project, request.document)
+    at = moment(now)
+    context = _Context(session, actor, project, request, fmt, at, documents)
+    context.whole_project = request.document is None
+    if fmt.kind == "bilingual" and fmt.name != "tmx" and not documents:
+        raise NotFound(
+            "export.no_documents",
+            "project {project!r} has no documents to export",
+            project=project.name,
+        )
+    if fmt.name in FINAL_DELIVERABLES:
+        document_id = None if context.whole_project else documents[0].id
+        export_qa.require_qa_ready(session, project, document_id)
+    context.export_id = export_id(project, fmt, context.document_ids, at)
+    data = _builder(fmt)(context)
+    validated = _validate(fmt, data, context.notes)
+    return ExportFile(
+        fmt,
+        data,
+        _filename(context),
+        context.export_id,
+        at,
+        context.document_ids,
+        validated,
+        context.notes,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Writing a file
+
+
+def save_export(data: bytes, path: str | Path) -> Path:
+    """Write data to path atomically (temporary file beside it, fsync, rename): either
+    the whole new file is there, or the old one (if any) is left as it was."""
+    target = Path(path)
+    if target.is_dir():
+        raise InvalidInput(
+            "export.output_is_folder",
+            "{path} is a folder: give a file name inside it",
+            path=str(target),
+        )
+    folder = target.parent
+    if not folder.is_dir():
+        raise NotFound(
+            "export.output_folder_missing",
+            "folder {folder} does not exist: create it first",
+            folder=str(folder),
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise InvalidInput(
+            "export.output_not_writable",
+            "cannot write in {folder} ({reason})",
+            folder=str(folder),
+            reason=error.strerror or str(error),
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InvalidInput(
+                "export.output_not_writable",
+                "cannot write in {folder} ({reason})",
+                folder=str(folder),
+                reason=error.strerror or str(error),
+            ) from None
+        raise
+    _sync_folder(folder)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a platform without folder handles skips it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
