@@ -165,7 +165,7 @@ class MTJobResult:
         reasons = {
             "cut at the length limit (redone with a higher limit)": self.retries_truncated,
             "looping (redone with a repetition penalty)": self.retries_repetition,
-            "placeholders lost (redone without protection)": self.retries_placeholder,
+            "with placeholders lost (redone without protection)": self.retries_placeholder,
         }
         retried = ", ".join(f"{count} {label}" for label, count in reasons.items() if count)
         return line + (f"; retries: {retried}" if retried else "; no retries")
@@ -213,7 +213,7 @@ class MTJobResult:
         if alone:
             parts.append(f"left alone: {alone}")
         if self.retries:
-            parts.append(f"{self.retries} retries")
+            parts.append(f"{self.retries} {'retry' if self.retries == 1 else 'retries'}")
         return "; ".join(parts)
 
 

@@ -22,6 +22,7 @@ from workflow.jobs import (
     resume_job,
     run_job,
 )
+from workflow.mt import MT_JOB_KIND, MTJobResult
 from workflow.projects import get_project
 from workflow.storage import Database
 
@@ -126,6 +127,12 @@ def jobs_show(job_id: int) -> None:
         if job.claimed_by:
             click.echo(f"run by: {job.claimed_by}")
         click.echo(f"parameters: {job.params}")
+        if job.kind == MT_JOB_KIND and job.result:
+            result = MTJobResult.from_dict(job.result)
+            click.echo(f"translated: {result.summary()}")
+            if result.setup:
+                click.echo(f"engine: {result.setup_summary()}")
+            click.echo(f"decoding: {result.decoding_summary()}")
         if job.result:
             click.echo(f"result: {job.result}")
 
