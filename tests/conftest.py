@@ -148,6 +148,27 @@ def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
 
 
+@pytest.fixture(scope="session")
+def copy_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny real vi→en package whose model copies its source and stops at its end.
+
+    Its output is the source (ratio 1): it emits end-of-sentence, keeps placeholders and
+    never loops, as a good model does, so no retry is needed (songngu_testing.synthetic).
+    """
+    from songngu_testing.synthetic import TINY_COPY_SHAPE, build_package
+
+    from workflow.demo import demo_source
+
+    lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
+    folder = tmp_path_factory.mktemp("synthetic-copy")
+    return build_package(
+        folder / "translate-vi_en-1_9.argosmodel",
+        training_lines=lines * 5,
+        shape=TINY_COPY_SHAPE,
+        copy_ratio=1.0,
+    )
+
+
 @pytest.fixture
 def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty ARGOS_PACKAGES_DIR; the package index points nowhere (no network in tests)."""

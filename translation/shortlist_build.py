@@ -26,7 +26,7 @@ from pathlib import Path
 from primitives.errors import InvalidInput
 from translation.argos_engine import DecodingSettings, SentencePieceCT2Model
 from translation.packages import InstalledPackage
-from translation.pipeline import PipelineSettings
+from translation.pipeline import PipelineSettings, split_long_text
 from translation.protection import ProtectionOptions, find_spans, protect, strip_diacritics
 from translation.shortlist import (
     Fidelity,
@@ -71,10 +71,24 @@ def _vocabulary(model_dir: Path, side: str) -> list[str]:
     )
 
 
-def _model_texts(sentences: Sequence[str]) -> list[str]:
-    """The sentences as the engine gives them to the model: protected spans as placeholders."""
+def _model_inputs(
+    model: SentencePieceCT2Model, sentences: Sequence[str], pipeline: PipelineSettings
+) -> list[list[list[str]]]:
+    """Each sentence's pieces as the engine gives them to the model.
+
+    Protected spans are placeholders, and a sentence longer than the pipeline's input
+    limit is cut at clause punctuation into several inputs.
+    """
     options = ProtectionOptions()
-    return [protect(text, find_spans(text, (), options)).text for text in sentences]
+    texts = [protect(text, find_spans(text, (), options)).text for text in sentences]
+    inputs: list[list[list[str]]] = []
+    for text, pieces in zip(texts, model.encode(texts), strict=True):
+        if len(pieces) <= pipeline.max_input_tokens:
+            inputs.append([pieces])
+        else:
+            parts = split_long_text(text, model, pipeline.max_input_tokens)
+            inputs.append(model.encode(parts))
+    return inputs
 
 
 def _translate(
@@ -166,11 +180,7 @@ def build_shortlist(
     in_target = set(target_vocabulary)
 
     say(f"translating {len(training)} sentences with the full vocabulary")
-    inputs = [
-        pieces
-        for pieces in model.encode(_model_texts(training))
-        if len(pieces) <= pipeline.max_input_tokens
-    ]
+    inputs = [part for parts in _model_inputs(model, training, pipeline) for part in parts]
     outputs, _ = _translate(model, pipeline, inputs, use_vmap=False)
     frequency: Counter[str] = Counter()
     sentences_with: Counter[str] = Counter()
@@ -219,14 +229,15 @@ def build_shortlist(
     except InvalidInput:
         vmap_path(package).unlink(missing_ok=True)  # a map CTranslate2 refuses breaks loading
         raise
-    held_inputs = [
-        pieces
-        for pieces in measuring.encode(_model_texts(held_out))
-        if len(pieces) <= pipeline.max_input_tokens
-    ]
+    held_parts = _model_inputs(measuring, held_out, pipeline)
+    held_inputs = [part for parts in held_parts for part in parts]
     full, seconds_full = _translate(measuring, pipeline, held_inputs, use_vmap=False)
     short, seconds_short = _translate(measuring, pipeline, held_inputs, use_vmap=True)
-    identical = sum(a == b for a, b in zip(full, short, strict=True))
+    identical, start = 0, 0
+    for parts in held_parts:  # a sentence is identical if every part of it is
+        end = start + len(parts)
+        identical += full[start:end] == short[start:end]
+        start = end
     agreeing = 0
     for a, b in zip(full, short, strict=True):
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -242,8 +253,8 @@ def build_shortlist(
     record = ShortlistRecord(
         built_at=datetime.now(UTC).isoformat(timespec="seconds"),
         corpus=corpus_name,
-        training_sentences=len(inputs),
-        held_out_sentences=len(held_inputs),
+        training_sentences=len(training),
+        held_out_sentences=len(held_out),
         size=size,
         always_pieces=len(always),
         map_entries=map_entries,
@@ -251,7 +262,7 @@ def build_shortlist(
         vocabulary=len(target_vocabulary),
         beam_size=decoding.beam_size,
         fidelity=Fidelity(
-            sentences=len(held_inputs),
+            sentences=len(held_out),
             identical=identical,
             tokens=sum(len(a) + len(b) for a, b in zip(full, short, strict=True)),
             agreeing_tokens=agreeing,
