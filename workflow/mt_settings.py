@@ -35,7 +35,7 @@ class MTRuntime:
 
     @classmethod
     def from_settings(cls) -> MTRuntime:
-        return cls(_layout(), _batch_size(), _batch_type(), _shortlist_threshold())
+        return cls(_layout(), _batch_size(), _batch_type(), shortlist_threshold())
 
     def pipeline(self, **overrides: object) -> PipelineSettings:
         return PipelineSettings(
@@ -97,7 +97,7 @@ def _batch_type() -> str:
     )
 
 
-def _shortlist_threshold() -> float:
+def shortlist_threshold() -> float:
     raw = settings.get(SHORTLIST_SETTING).strip().rstrip("%").strip()
     try:
         percent = float(raw)

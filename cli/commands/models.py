@@ -42,14 +42,14 @@ def list_command(directory: Path | None) -> None:
     """
     from translation.packages import installed_packages
     from translation.shortlist import shortlist_status
-    from workflow.mt_settings import MTRuntime
+    from workflow.mt_settings import shortlist_threshold
 
     folder = _folder(directory)
     packages = installed_packages(folder)
     if not packages:
         click.echo(f"no translation packages installed in {folder}; {INSTALL_PACKAGE_HINT}")
         return
-    threshold = MTRuntime.from_settings().shortlist_threshold
+    threshold = shortlist_threshold()
     for package in packages:
         shortlist = shortlist_status(package, threshold).describe()
         click.echo(

@@ -247,3 +247,24 @@ def test_a_shortlist_below_the_threshold_shows_as_not_used(
     assert shown.endswith(
         " of test sentences identical to the full vocabulary's, below the 100% threshold"
     )
+
+
+def test_a_bad_mt_setting_is_one_clear_line_on_the_page(
+    project: tuple[Database, int],
+    copy_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, project_id = project
+    install_package(copy_package_file, directory=packages)
+    monkeypatch.setenv("SONGNGU_MT_THREADS", "9x9")
+    app = run_page("translate", project_id)
+    assert not app.exception
+    (error,) = app.error
+    assert error.value.startswith("SONGNGU_MT_THREADS='9x9' is not valid: MT threads 9×9 need 81")
+    assert app.button(key="mt_start").disabled
+    vietnamese = run_page("translate", project_id, lang="vi")
+    assert vietnamese.error[0].value.startswith(
+        "SONGNGU_MT_THREADS='9x9' không hợp lệ: số luồng dịch máy 9×9 cần 81 luồng"
+    )

@@ -32,7 +32,7 @@ from workflow.mt import (
     ready_engine,
     resume_mt_job,
 )
-from workflow.mt_settings import MTRuntime
+from workflow.mt_settings import shortlist_threshold
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.storage import open_database
@@ -125,9 +125,8 @@ def shortlist_label(state: str, identical: float | None, threshold: float | None
 
 def _shortlist_threshold() -> float:
     try:
-        return MTRuntime.from_settings().shortlist_threshold
-    except SongnguError as error:  # a bad setting: said once, the default shown meanwhile
-        show_error(error)
+        return shortlist_threshold()
+    except SongnguError:  # a bad setting: the page says so at the top (_engine_problem)
         return DEFAULT_THRESHOLD
 
 
@@ -170,11 +169,11 @@ def _models_panel(actor: Actor, ready: bool) -> None:
             _download(actor)
 
 
-def _engine_problem() -> NotFound | None:
-    """Why MT cannot run now (no vi→en package), or None when it can."""
+def _engine_problem() -> SongnguError | None:
+    """Why MT cannot run now (no vi→en package, a bad MT setting), or None when it can."""
     try:
         ready_engine(MTJobOptions())
-    except NotFound as error:
+    except SongnguError as error:
         return error
     return None
 
@@ -334,9 +333,11 @@ def render() -> None:
     actor = sidebar()
     st.title(t("translate_header"))
     problem = _engine_problem()
-    if problem is not None:
+    if isinstance(problem, NotFound):
         st.error(t("models_missing"))
         st.caption(str(problem))
+    elif problem is not None:
+        show_error(problem)
     project_id = current_project_id()
     if project_id is None:
         st.warning(t("choose_project_first"))
