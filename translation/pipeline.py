@@ -158,14 +158,17 @@ class _Segment:
 
 
 def repeats(pieces: Sequence[str], *, max_ngram: int = 4) -> bool:
-    """True if an n-gram (n ≤ max_ngram) repeats back to back: 4 times for n=1, else 3."""
+    """True if an n-gram (n ≤ max_ngram) repeats back to back: 4 times for n=1, else 3.
+
+    An n-gram repeated k times from s means pieces[i] == pieces[i + n] for every i in
+    s … s + (k − 1)·n − 1, so a run of that many equal pairs is enough (one pass per n).
+    """
     for n in range(1, max_ngram + 1):
-        needed = 4 if n == 1 else 3
-        for start in range(0, len(pieces) - n * needed + 1):
-            gram = tuple(pieces[start : start + n])
-            if all(
-                tuple(pieces[start + k * n : start + (k + 1) * n]) == gram for k in range(needed)
-            ):
+        needed = ((4 if n == 1 else 3) - 1) * n
+        run = 0
+        for index in range(len(pieces) - n):
+            run = run + 1 if pieces[index] == pieces[index + n] else 0
+            if run >= needed:
                 return True
     return False
 

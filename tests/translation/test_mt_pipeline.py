@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -200,6 +201,26 @@ def test_repeats_ignores_normal_text_and_finds_loops() -> None:
     assert repeats("▁a ▁a ▁a ▁a".split())
     assert repeats("▁of ▁the ▁of ▁the ▁of ▁the".split())
     assert not repeats("▁of ▁the ▁of ▁the".split())
+    assert not repeats("▁a ▁a ▁a".split())
+    assert repeats("▁x ▁y ▁a ▁b ▁c ▁a ▁b ▁c ▁a ▁b ▁c ▁z".split())
+
+
+def _repeats_by_definition(pieces: list[str], max_ngram: int = 4) -> bool:
+    """The definition, spelt out: some n-gram occurs that many times back to back."""
+    for n in range(1, max_ngram + 1):
+        needed = 4 if n == 1 else 3
+        for start in range(len(pieces) - n * needed + 1):
+            gram = pieces[start : start + n]
+            if all(pieces[start + k * n : start + (k + 1) * n] == gram for k in range(needed)):
+                return True
+    return False
+
+
+def test_repeats_one_pass_check_agrees_with_the_definition() -> None:
+    generator = random.Random(14)
+    for _ in range(3000):
+        pieces = generator.choices("abc", k=generator.randint(0, 14))
+        assert repeats(pieces) == _repeats_by_definition(pieces), pieces
 
 
 def test_protected_spans_terms_names_and_tags_come_back_in_place() -> None:
