@@ -12,8 +12,11 @@ then time, with any whole-process timer (e.g. /usr/bin/time -v), each command it
   one sentence per batch; then prints the translations.
 Both use the copy model of benchmarks.mt_packages (outputs stop at realistic lengths),
 so both produce the same output tokens and the ratio of their times is the ratio of
-their throughputs. With --shortlist, A's package has a shortlist that passes its gate
-(built by benchmarks.mt_throughput, or here) and songngu uses it.
+their throughputs. Without --shortlist, A and B use a second installation of the copy
+package that has no shortlist (benchmarks/_work/packages-copy-full); with --shortlist,
+A uses the package whose shortlist passes its gate (built by benchmarks.mt_throughput,
+or here). Each has its own home (benchmarks/_work/command/full or /shortlist), so both
+can be prepared and timed against each other (farm-bench ... --vs ...).
 """
 
 from __future__ import annotations
@@ -28,42 +31,58 @@ from pathlib import Path
 
 from benchmarks import REPO
 from benchmarks.mt_packages import WORK, benchmark_sentences, ensure_package
+from primitives.errors import NotFound
+from translation.packages import InstalledPackage, find_package, install_package
+from translation.shortlist import read_record
 
 COMMAND_HOME = WORK / "command"
 SONGNGU = REPO / ".venv" / "bin" / "songngu"
 
 
+def full_vocabulary_package() -> InstalledPackage:
+    """The copy package installed a second time, without a shortlist."""
+    packages = WORK / "packages-copy-full"
+    try:
+        return find_package("vi", "en", packages)
+    except NotFound:
+        ensure_package("copy")  # builds the archive if it is missing
+        return install_package(
+            WORK / "translate-vi_en-synthetic-copy.argosmodel", directory=packages
+        )
+
+
 def prepare(sentences: int, shortlist: bool) -> None:
-    package = ensure_package("copy")
     if shortlist:
         from benchmarks.mt_throughput import ensure_shortlist
 
+        package = ensure_package("copy")
         chosen = {vietnamese for vietnamese, _ in benchmark_sentences(sentences)}
         ensure_shortlist(package, chosen)
     else:
-        from translation.shortlist import read_record
-
+        package = full_vocabulary_package()
         if read_record(package) is not None:
             raise SystemExit(
-                "the copy package has a shortlist: time with --shortlist, or remove it with "
-                f"songngu models shortlist {package.name} --remove --dir {package.path.parent}"
+                f"{package.path} has a shortlist: remove that folder and prepare again"
             )
-    if COMMAND_HOME.exists():
-        shutil.rmtree(COMMAND_HOME)
-    home = COMMAND_HOME / "home"
+    work = COMMAND_HOME / ("shortlist" if shortlist else "full")
+    if work.exists():
+        shutil.rmtree(work)
+    home = work / "home"
     home.mkdir(parents=True)
-    document = COMMAND_HOME / "document.txt"
+    document = work / "document.txt"
     text = "\n\n".join(vietnamese for vietnamese, _ in benchmark_sentences(sentences))
     document.write_text(text + "\n", encoding="utf-8")
     env = {**os.environ, "SONGNGU_HOME": str(home), "ARGOS_PACKAGES_DIR": str(package.path.parent)}
     for args in (["project", "create", "Bench"], ["import", "Bench", str(document)]):
         subprocess.run([str(SONGNGU), *args], env=env, check=True, capture_output=True)
-    template = COMMAND_HOME / "template.db"
+    template = work / "template.db"
     shutil.copy(home / "songngu.db", template)
     variables = f"SONGNGU_HOME={home} ARGOS_PACKAGES_DIR={package.path.parent}"
-    translate = f"cp {template} {home / 'songngu.db'} && exec {SONGNGU} translate Bench"
+    translate = (
+        f"cp {template} {home / 'songngu.db'} && exec env {variables} {SONGNGU} translate Bench"
+    )
     print("A (songngu translate, whole process):")
-    print(f"  {variables} sh -c {shlex.quote(translate)}")
+    print(f"  sh -c {shlex.quote(translate)}")
     print("B (argostranslate 1.11's call pattern, whole process):")
     print(
         f"  {sys.executable} -m benchmarks.mt_command argos-pattern {document} "
