@@ -1,6 +1,7 @@
 """MT throughput: argostranslate's call pattern, raw CTranslate2 and songngu's engine.
 
 Run: .venv/bin/python -m benchmarks.mt_throughput [--sentences 500] [--rounds 3] [--sweep]
+     [--sweep-only]
 
 Every comparison is in one run, on one loaded model per package and thread layout, beam 4:
 1. realistic lengths: the copy model of benchmarks.mt_packages, whose outputs stop where
@@ -297,8 +298,10 @@ def realistic(args: argparse.Namespace) -> None:
         f"{record.fidelity.sentences}: {record.fidelity.identical_share:.1%} identical, "
         f"{record.fidelity.token_agreement:.1%} of tokens"
     )
-    if args.sweep:
+    if args.sweep or args.sweep_only:
         sweep(package, tokenized, requests)
+    if args.sweep_only:
+        return
     segments = len(sentences)
     argos = [
         timed(
@@ -399,13 +402,16 @@ def main() -> None:
     parser.add_argument("--argos-rounds", type=int, default=1, help="rounds of (a), the slow one")
     parser.add_argument("--cap", type=int, default=32, help="output cap of the cap-to-limit runs")
     parser.add_argument("--sweep", action="store_true", help="time the thread and batch layouts")
+    parser.add_argument(
+        "--sweep-only", action="store_true", help="the layout sweep alone (no comparison)"
+    )
     parser.add_argument("--skip-cap", action="store_true", help="only the realistic comparison")
     parser.add_argument("--skip-realistic", action="store_true", help="only cap to limit")
     args = parser.parse_args()
     print(f"nproc={os.cpu_count()}, cores for this process={available_cores()}, {load_report()}")
     if not args.skip_realistic:
         realistic(args)
-    if not args.skip_cap:
+    if not args.skip_cap and not args.sweep_only:
         cap_to_limit(args)
 
 
