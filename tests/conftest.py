@@ -178,18 +178,23 @@ def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def copy_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A vi→en .argosmodel whose model copies its input (placeholders survive MT).
+    """A tiny real vi→en package whose model copies its source and stops at its end.
 
-    Its SentencePiece model is trained on the demo report, so the seed article's text
-    goes through it piece for piece (see songngu_testing/copy_model.py).
+    Its output is the source (ratio 1), piece for piece for the seed article's text: it emits end-of-sentence, keeps placeholders and
+    never loops, as a good model does, so no retry is needed (songngu_testing.synthetic).
     """
-    from songngu_testing.copy_model import build_copy_package
+    from songngu_testing.synthetic import TINY_COPY_SHAPE, build_package
 
     from workflow.demo import demo_source
 
     lines = [line for line in demo_source().decode("utf-8").splitlines() if line.strip()]
-    folder = tmp_path_factory.mktemp("copying")
-    return build_copy_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=lines * 5)
+    folder = tmp_path_factory.mktemp("synthetic-copy")
+    return build_package(
+        folder / "translate-vi_en-1_9.argosmodel",
+        training_lines=lines * 5,
+        shape=TINY_COPY_SHAPE,
+        copy_ratio=1.0,
+    )
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from translation.protection import TermSpan
 FLAG_PLACEHOLDER_LOST = "placeholder_lost"  # retranslated without protection
 FLAG_TAGS_MOVED = "tags_moved"  # inline codes could not be placed; appended at the end
 FLAG_LONG_INPUT_SPLIT = "long_input_split"  # source split at clause punctuation for MT
-FLAG_REPETITION = "repetition"  # output looped or hit its limit; redone with a repetition penalty
+FLAG_REPETITION = "repetition"  # output looped; redone with a repetition penalty
 FLAG_OUTPUT_TRUNCATED = "output_truncated"  # output reached its length limit (even on retry)
 # A bound so a typo (--beam 500) cannot exhaust memory; NMT output stops improving with
 # beams far narrower than this.
@@ -32,6 +32,11 @@ ALL_FLAGS = (
     FLAG_REPETITION,
     FLAG_OUTPUT_TRUNCATED,
 )
+# Why a text was decoded again; each retry fits its fault.
+RETRY_TRUNCATED = "truncated"  # output reached its limit: redone with a higher limit
+RETRY_REPETITION = "repetition"  # output looped: redone with a repetition penalty
+RETRY_PLACEHOLDER_LOST = "placeholder_lost"  # placeholders lost: redone without protection
+RETRY_REASONS = (RETRY_TRUNCATED, RETRY_REPETITION, RETRY_PLACEHOLDER_LOST)
 
 
 @dataclass(frozen=True)
@@ -51,12 +56,42 @@ class MTRequest:
 
 @dataclass(frozen=True)
 class MTResult:
-    """Machine translation of one request; score is the MT confidence, 0..1."""
+    """Machine translation of one request; score is the MT confidence, 0..1.
+
+    decodes counts the model runs this request took (a long source split in two parts
+    takes two, each retry one more); retries names the reason of each retry
+    (RETRY_REASONS), so a caller can say where the time went.
+    """
 
     key: str | int
     target: str
     score: float
     flags: tuple[str, ...] = ()
+    decodes: int = 1
+    retries: tuple[str, ...] = ()
+
+
+# What an engine's shortlist (a reduced target vocabulary) does for its translations.
+SHORTLIST_NONE = "none"  # no shortlist built: the full vocabulary
+SHORTLIST_USED = "used"  # built, and its measured fidelity meets the threshold
+SHORTLIST_BELOW_THRESHOLD = "below_threshold"  # built, fidelity too low: not used
+SHORTLIST_CHANGED = "changed"  # its vocabulary map no longer matches its measurement: not used
+
+
+@dataclass(frozen=True)
+class EngineSetup:
+    """How an engine will translate: recorded with each job and shown to people."""
+
+    engine: str
+    threads: str = ""  # e.g. "1×2": batches decoded in parallel × threads per batch
+    batch: str = ""  # e.g. "32 examples"
+    shortlist: str = SHORTLIST_NONE
+    shortlist_identical: float | None = None  # share of held-out sentences unchanged, 0..1
+    shortlist_token_agreement: float | None = None  # share of tokens unchanged, 0..1
+    shortlist_threshold: float | None = None  # identical share needed to use it, 0..1
+
+    def as_dict(self) -> dict[str, object]:
+        return dict(self.__dict__)
 
 
 @runtime_checkable
@@ -78,6 +113,12 @@ class TranslationEngine(Protocol):
         stops iterating stops the work. Keys must be unique within one call.
         """
         ...
+
+
+def engine_setup(engine: TranslationEngine) -> EngineSetup:
+    """What engine says about its setup (EngineSetup(name) if it says nothing)."""
+    describe = getattr(engine, "setup", None)
+    return describe() if callable(describe) else EngineSetup(engine.name)
 
 
 def translate_all(engine: TranslationEngine, requests: Sequence[MTRequest]) -> list[MTResult]:

@@ -452,8 +452,8 @@ def install_package(
     return next(package for package in installed_packages(root) if package.name == folder)
 
 
-def remove_package(name: str, *, directory: Path | None = None) -> InstalledPackage:
-    """Uninstall the package in folder `name` (only an installed package folder)."""
+def installed_package(name: str, directory: Path | None = None) -> InstalledPackage:
+    """The installed package in folder `name`, or NotFound."""
     root = directory or packages_dir()
     package = next((p for p in installed_packages(root) if p.name == name), None)
     if package is None:
@@ -463,6 +463,13 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
             name=name,
             folder=str(root),
         )
+    return package
+
+
+def remove_package(name: str, *, directory: Path | None = None) -> InstalledPackage:
+    """Uninstall the package in folder `name` (only an installed package folder)."""
+    root = directory or packages_dir()
+    package = installed_package(name, root)
     # Rename first so the package disappears in one step, then delete at leisure.
     doomed = _staging_folder(root, "remove")
     try:

@@ -2,20 +2,24 @@
 
 Engine-independent logic, for the requests given (the caller has already dropped
 repeats): protected spans become placeholders; a source too long for the model is split
-at clause punctuation; sentences go to the model in batches sorted by length, each with
-an output limit proportional to its input; looping or cut output is retried with a
-repetition penalty; a segment whose placeholders did not survive is retranslated without
-protection.
+at clause punctuation; every text of the call goes to the model in one order sorted by
+length, cut into batches, each with an output limit proportional to its input. A batch's
+faults are retried as soon as it is back, each in the way that fits it: a looping output
+with a repetition penalty, an output cut at its limit with a higher limit, a segment whose
+placeholders did not survive without protection. Then the segments that batch finished
+are yielded, so a caller stores (and shows) results batch by batch. A model that decodes
+asynchronously (``submit``) gets the next batches while the caller stores the last one.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+from primitives.errors import InvalidInput
 from primitives.inline import plain, tag_signature
 from translation.engine import (
     FLAG_LONG_INPUT_SPLIT,
@@ -23,6 +27,9 @@ from translation.engine import (
     FLAG_PLACEHOLDER_LOST,
     FLAG_REPETITION,
     FLAG_TAGS_MOVED,
+    RETRY_PLACEHOLDER_LOST,
+    RETRY_REPETITION,
+    RETRY_TRUNCATED,
     MTRequest,
     MTResult,
 )
@@ -37,6 +44,8 @@ from translation.protection import (
 )
 
 _CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+(?=[–—-]\s)")
+BATCH_TYPES = ("examples", "tokens")
+Outputs = list[tuple[list[str], float]]
 
 
 class TokenModel(Protocol):
@@ -48,19 +57,77 @@ class TokenModel(Protocol):
 
     def translate(
         self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
-    ) -> list[tuple[list[str], float]]:
+    ) -> Outputs:
         """Best hypothesis per input and its length-normalised log-probability."""
+        ...
+
+
+@runtime_checkable
+class AsyncTokenModel(TokenModel, Protocol):
+    """A TokenModel that can decode batches in the background, parallel_batches at a time."""
+
+    parallel_batches: int
+
+    def submit(
+        self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
+    ) -> Callable[[], Outputs]:
+        """Start decoding batch; the returned function waits for and returns its outputs."""
         ...
 
 
 @dataclass(frozen=True)
 class PipelineSettings:
-    batch_size: int = 32  # sentences per model call, after sorting by length
+    batch_size: int = 32  # per model call, after sorting by length: sentences, or tokens
+    batch_type: str = "examples"  # "tokens": sentences × longest input ≤ batch_size
     max_input_tokens: int = 200  # longer sources are split at clause punctuation
     decoding_ratio: float = 2.0  # output limit = ratio × input tokens + extra
     decoding_extra: int = 10
-    max_decoding_length: int = 512  # upper cap of the proportional limit
-    retry_repetition: bool = True
+    max_decoding_length: int = 512  # upper cap of every limit, retries included
+    retry_repetition: bool = True  # a looping output is redone with a repetition penalty
+    retry_truncated: bool = True  # an output cut at its limit is redone with a higher one
+    truncated_retry_factor: float = 2.0  # how much higher
+
+    def check(self) -> None:
+        if self.batch_type not in BATCH_TYPES:
+            raise InvalidInput(
+                "mt.unknown_batch_type",
+                "unknown batch type {batch_type!r}; choose one of: {choices}",
+                batch_type=self.batch_type,
+                choices=", ".join(BATCH_TYPES),
+            )
+        if self.batch_size < 1:
+            raise InvalidInput(
+                "mt.bad_batch_size",
+                "the batch size must be at least 1, not {batch_size}",
+                batch_size=self.batch_size,
+            )
+
+    def describe_batch(self) -> str:
+        return f"{self.batch_size} {self.batch_type}"
+
+    def limit(self, source_tokens: int) -> int:
+        """The output limit for a batch whose longest input has source_tokens pieces."""
+        proportional = math.ceil(self.decoding_ratio * source_tokens)
+        return min(self.max_decoding_length, proportional + self.decoding_extra)
+
+    def batches(self, lengths: Sequence[int]) -> list[list[int]]:
+        """Indexes of inputs of these lengths in one order sorted by length, cut into batches.
+
+        "examples": batch_size inputs a batch; "tokens": as many as fit batch_size
+        padded pieces (inputs × the longest), at least one.
+        """
+        ordered = sorted(range(len(lengths)), key=lambda index: lengths[index])
+        size = self.batch_size
+        if self.batch_type == "examples":
+            return [ordered[start : start + size] for start in range(0, len(ordered), size)]
+        batches: list[list[int]] = []
+        current: list[int] = []
+        for index in ordered:  # ascending: this input is the longest of the batch so far
+            if current and (len(current) + 1) * max(lengths[index], 1) > size:
+                batches.append(current)
+                current = []
+            current.append(index)
+        return batches + ([current] if current else [])
 
 
 @dataclass
@@ -74,6 +141,8 @@ class _Unit:
     log_probability: float = 0.0
     output_tokens: int = 0
     flags: set[str] = field(default_factory=set)
+    decodes: int = 0
+    retries: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -84,17 +153,22 @@ class _Segment:
     protected: ProtectedText | None
     units: list[_Unit] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
+    decodes: int = 0  # of an earlier protected attempt this segment replaces
+    retries: list[str] = field(default_factory=list)
 
 
 def repeats(pieces: Sequence[str], *, max_ngram: int = 4) -> bool:
-    """True if an n-gram (n ≤ max_ngram) repeats back to back: 4 times for n=1, else 3."""
+    """True if an n-gram (n ≤ max_ngram) repeats back to back: 4 times for n=1, else 3.
+
+    An n-gram repeated k times from s means pieces[i] == pieces[i + n] for every i in
+    s … s + (k − 1)·n − 1, so a run of that many equal pairs is enough (one pass per n).
+    """
     for n in range(1, max_ngram + 1):
-        needed = 4 if n == 1 else 3
-        for start in range(0, len(pieces) - n * needed + 1):
-            gram = tuple(pieces[start : start + n])
-            if all(
-                tuple(pieces[start + k * n : start + (k + 1) * n]) == gram for k in range(needed)
-            ):
+        needed = ((4 if n == 1 else 3) - 1) * n
+        run = 0
+        for index in range(len(pieces) - n):
+            run = run + 1 if pieces[index] == pieces[index + n] else 0
+            if run >= needed:
                 return True
     return False
 
@@ -141,15 +215,29 @@ class DocumentTranslator:
     def __init__(self, model: TokenModel, settings: PipelineSettings | None = None) -> None:
         self.model = model
         self.settings = settings or PipelineSettings()
+        self.settings.check()
 
     def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
-        """TranslationEngine.translate over the model.
+        """TranslationEngine.translate over the model: one group per batch decoded.
 
-        One group today: retries and the unprotected fallback are decided across all the
-        requests of a call, so no result is final before the last batch.
+        Segments with nothing to translate come first; then, batch by batch in length
+        order, the segments whose every part is decoded (retries and the unprotected
+        fallback included). A caller that stops iterating stops the work.
         """
-        if requests:
-            yield self._translate(list(requests))
+        segments = [self._prepare(request, protected_on=True) for request in requests]
+        units = self._split(segments)
+        waiting = [len(segment.units) for segment in segments]
+        empty = [index for index, count in enumerate(waiting) if count == 0]
+        if empty:
+            yield self._results(segments, empty)
+        for batch in self._decoded_batches(units):
+            finished: list[int] = []
+            for unit in batch:
+                waiting[unit.segment] -= 1
+                if waiting[unit.segment] == 0:
+                    finished.append(unit.segment)
+            if finished:
+                yield self._results(segments, finished)
 
     def _prepare(self, request: MTRequest, protected_on: bool) -> _Segment:
         stripped = request.source.strip()
@@ -172,30 +260,35 @@ class DocumentTranslator:
             protected = protect(stripped, find_spans(stripped, terms, options))
         return _Segment(request, leading, trailing, protected, [])
 
-    def _translate(self, requests: list[MTRequest]) -> list[MTResult]:
-        segments = [self._prepare(request, protected_on=True) for request in requests]
-        self._run(segments)
-        targets = [self._final(segment) for segment in segments]
-        lost = [index for index, target in enumerate(targets) if target is None]
+    def _results(self, segments: list[_Segment], indexes: list[int]) -> list[MTResult]:
+        """The finished segments' results; those that lost placeholders are redone plain."""
+        targets = {index: self._final(segments[index]) for index in indexes}
+        lost = [index for index, target in targets.items() if target is None]
         if lost:
             # The model dropped or mangled a placeholder: translate the plain text instead.
-            fallback = [self._prepare(requests[index], protected_on=False) for index in lost]
-            self._run(fallback)
+            fallback = [self._prepare(segments[i].request, protected_on=False) for i in lost]
+            for _decoded in self._decoded_batches(self._split(fallback)):
+                pass  # the fallback is small: its batches are all waited for here
             for index, segment in zip(lost, fallback, strict=True):
-                segment.flags |= segments[index].flags | {FLAG_PLACEHOLDER_LOST}
+                before = segments[index]
+                segment.flags |= before.flags | {FLAG_PLACEHOLDER_LOST}
+                segment.decodes = before.decodes + sum(unit.decodes for unit in before.units)
+                segment.retries = [
+                    *before.retries,
+                    *(reason for unit in before.units for reason in unit.retries),
+                    RETRY_PLACEHOLDER_LOST,
+                ]
                 segments[index] = segment
                 targets[index] = self._final(segment)
-        return [
-            self._result(segment, target) for segment, target in zip(segments, targets, strict=True)
-        ]
+        return [self._result(segments[index], targets[index]) for index in indexes]
 
     def _source_text(self, segment: _Segment) -> str:
         if segment.protected is not None:
             return segment.protected.text
         return plain(segment.request.source).strip()
 
-    def _run(self, segments: list[_Segment]) -> None:
-        """Fill each segment's units with model output."""
+    def _split(self, segments: list[_Segment]) -> list[_Unit]:
+        """Each segment's texts for the model (none if nothing needs translating)."""
         texts: list[tuple[int, str]] = []
         for index, segment in enumerate(segments):
             text = self._source_text(segment)
@@ -214,41 +307,78 @@ class DocumentTranslator:
             else:
                 segment.units.append(_Unit(index, text, pieces))
             units.extend(segment.units)
-        self._decode_units(units, guard_repetition=False)
-        retry = [
-            unit
-            for unit in units
-            if FLAG_REPETITION in unit.flags or FLAG_OUTPUT_TRUNCATED in unit.flags
-        ]
-        if retry and self.settings.retry_repetition:
-            self._decode_units(retry, guard_repetition=True)
-            for unit in retry:
-                unit.flags.add(FLAG_REPETITION)
+        return units
 
-    def _limit(self, source_tokens: int) -> int:
-        proportional = math.ceil(self.settings.decoding_ratio * source_tokens)
-        return min(self.settings.max_decoding_length, proportional + self.settings.decoding_extra)
-
-    def _decode_units(self, units: list[_Unit], *, guard_repetition: bool) -> None:
-        ordered = sorted(units, key=lambda unit: len(unit.pieces))
-        for start in range(0, len(ordered), self.settings.batch_size):
-            batch = ordered[start : start + self.settings.batch_size]
-            limit = self._limit(max(len(unit.pieces) for unit in batch))
-            outputs = self.model.translate(
-                [unit.pieces for unit in batch],
-                max_decoding_length=limit,
-                guard_repetition=guard_repetition,
+    def _submit(
+        self, units: list[_Unit], limit: int, guard_repetition: bool
+    ) -> Callable[[], Outputs]:
+        batch = [unit.pieces for unit in units]
+        if isinstance(self.model, AsyncTokenModel):
+            return self.model.submit(
+                batch, max_decoding_length=limit, guard_repetition=guard_repetition
             )
-            targets = self.model.decode([pieces for pieces, _ in outputs])
-            for unit, (pieces, score), target in zip(batch, outputs, targets, strict=True):
-                unit.flags = set()
-                unit.target = target.strip()
-                unit.log_probability = score
-                unit.output_tokens = len(pieces)
-                if len(pieces) >= limit:
-                    unit.flags.add(FLAG_OUTPUT_TRUNCATED)
-                if repeats(pieces) and not repeats(unit.pieces):
-                    unit.flags.add(FLAG_REPETITION)
+        outputs = self.model.translate(
+            batch, max_decoding_length=limit, guard_repetition=guard_repetition
+        )
+        return lambda: outputs
+
+    def _decoded_batches(self, units: list[_Unit]) -> Iterator[list[_Unit]]:
+        """Each batch of units once decoded and retried, in length order.
+
+        An asynchronous model is kept busy: while one batch is retried and handed to the
+        caller, the next ones (as many as it decodes in parallel) are being decoded.
+        """
+        cut = self.settings.batches([len(unit.pieces) for unit in units])
+        batches = [[units[index] for index in batch] for batch in cut]
+        ahead = self.model.parallel_batches if isinstance(self.model, AsyncTokenModel) else 0
+        pending: list[tuple[list[_Unit], int, Callable[[], Outputs]]] = []
+        for batch in batches:
+            limit = self.settings.limit(max(len(unit.pieces) for unit in batch))
+            pending.append((batch, limit, self._submit(batch, limit, False)))
+            if len(pending) > ahead:
+                yield self._finish_batch(*pending.pop(0))
+        while pending:
+            yield self._finish_batch(*pending.pop(0))
+
+    def _finish_batch(
+        self, batch: list[_Unit], limit: int, result: Callable[[], Outputs]
+    ) -> list[_Unit]:
+        self._store(batch, result(), limit)
+        loops = [unit for unit in batch if FLAG_REPETITION in unit.flags]
+        cut = [
+            unit
+            for unit in batch
+            if FLAG_OUTPUT_TRUNCATED in unit.flags and FLAG_REPETITION not in unit.flags
+        ]
+        if loops and self.settings.retry_repetition:
+            # A loop is a fault of the search, not of room: same limit, a penalty on repeats.
+            self._store(loops, self._submit(loops, limit, True)(), limit)
+            for unit in loops:
+                unit.flags.add(FLAG_REPETITION)
+                unit.retries.append(RETRY_REPETITION)
+        higher = min(
+            self.settings.max_decoding_length,
+            math.ceil(limit * self.settings.truncated_retry_factor),
+        )
+        if cut and self.settings.retry_truncated and higher > limit:
+            # A sentence that needed more tokens: the same search with more room.
+            self._store(cut, self._submit(cut, higher, False)(), higher)
+            for unit in cut:
+                unit.retries.append(RETRY_TRUNCATED)
+        return batch
+
+    def _store(self, units: list[_Unit], outputs: Outputs, limit: int) -> None:
+        targets = self.model.decode([pieces for pieces, _ in outputs])
+        for unit, (pieces, score), target in zip(units, outputs, targets, strict=True):
+            unit.flags = set()
+            unit.target = target.strip()
+            unit.log_probability = score
+            unit.output_tokens = len(pieces)
+            unit.decodes += 1
+            if len(pieces) >= limit:
+                unit.flags.add(FLAG_OUTPUT_TRUNCATED)
+            if repeats(pieces) and not repeats(unit.pieces):
+                unit.flags.add(FLAG_REPETITION)
 
     def _joined(self, segment: _Segment) -> str:
         if not segment.units:
@@ -270,15 +400,21 @@ class DocumentTranslator:
         flags = set(segment.flags)
         total_tokens = 0
         total_log_probability = 0.0
+        decodes = segment.decodes
+        retries = list(segment.retries)
         for unit in segment.units:
             flags |= unit.flags
             weight = max(unit.output_tokens, 1)
             total_tokens += weight
             total_log_probability += unit.log_probability * weight
+            decodes += unit.decodes
+            retries += unit.retries
         score = math.exp(total_log_probability / total_tokens) if total_tokens else 1.0
         return MTResult(
             key=segment.request.key,
             target=segment.leading + target + segment.trailing,
             score=min(1.0, max(0.0, score)),
             flags=tuple(sorted(flags)),
+            decodes=decodes,
+            retries=tuple(retries),
         )

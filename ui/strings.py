@@ -781,6 +781,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Left alone: {confirmed} confirmed, {human:|human draft|human drafts}, {rejected} rejected, "
         "{drafts} already pre-filled, {stale} edited during the job.",
     },
+    "mt_decoding": {
+        "vi": "Mô hình chạy {decodes} lượt cho {sources} câu nguồn ({per_source} lượt mỗi câu); "
+        "chạy lại: {truncated} câu bị cắt ở giới hạn độ dài (với giới hạn cao hơn), {loops} câu "
+        "lặp từ (với phạt lặp), {placeholders} câu mất chỗ giữ chỗ (không bảo vệ).",
+        "en": "The model ran {decodes} decodes for {sources} sources ({per_source} each); "
+        "retries: {truncated} cut at the length limit (with a higher limit), {loops} looping "
+        "(with a repetition penalty), {placeholders} with placeholders lost (unprotected).",
+    },
+    "batch_examples": {"vi": "{size} câu", "en": "{size} sentences"},
+    "batch_tokens": {"vi": "{size} token", "en": "{size} tokens"},
+    "mt_setup": {
+        "vi": "Luồng {threads}, lô {batch}; danh sách từ rút gọn: {shortlist}.",
+        "en": "Threads {threads}, batches of {batch}; vocabulary shortlist: {shortlist}.",
+    },
     "mt_stopped": {
         "vi": "Lần dịch {id} đã dừng; phần đã dịch được giữ lại.",
         "en": "Job {id} was stopped; what it translated is kept.",
@@ -820,6 +834,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_package": {"vi": "Gói", "en": "Package"},
     "col_languages": {"vi": "Ngôn ngữ", "en": "Languages"},
     "col_folder": {"vi": "Thư mục", "en": "Folder"},
+    "col_shortlist": {"vi": "Danh sách từ rút gọn", "en": "Vocabulary shortlist"},
+    "shortlist_none": {"vi": "chưa có", "en": "none"},
+    "shortlist_used": {
+        "vi": "đang dùng: {identical} câu thử giống hệt bản dịch đủ từ vựng (ngưỡng {threshold})",
+        "en": "used: {identical} of test sentences identical to the full vocabulary's "
+        "(threshold {threshold})",
+    },
+    "shortlist_below_threshold": {
+        "vi": "không dùng: chỉ {identical} câu thử giống hệt bản dịch đủ từ vựng, dưới ngưỡng "
+        "{threshold}",
+        "en": "not used: only {identical} of test sentences identical to the full "
+        "vocabulary's, below the {threshold} threshold",
+    },
+    "shortlist_changed": {
+        "vi": "không dùng: đã bị thay đổi sau khi đo",
+        "en": "not used: changed since it was measured",
+    },
+    "models_shortlist_help": {
+        "vi": "Danh sách từ rút gọn giúp dịch nhanh hơn; nó chỉ được dùng khi đã đo là cho bản "
+        "dịch giống hệt. Lập bằng lệnh `songngu models shortlist GÓI --corpus TỆP`.",
+        "en": "A vocabulary shortlist makes MT faster; it is used only when measured to give "
+        "the same translations. Build one with `songngu models shortlist PACKAGE --corpus "
+        "FILE`.",
+    },
     "models_upload": {
         "vi": "Cài từ tệp .argosmodel",
         "en": "Install from an .argosmodel file",
@@ -1404,6 +1442,45 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "tùy chọn bộ dịch Argos không hợp lệ: {options}; các tùy chọn có: {choices}",
         "en": "unknown Argos engine option(s) {options}; choose from: {choices}",
     },
+    "mt.unknown_batch_type": {
+        "vi": "không có kiểu lô {batch_type!r}; hãy chọn một trong: {choices}",
+        "en": "unknown batch type {batch_type!r}; choose one of: {choices}",
+    },
+    "mt.bad_batch_size": {
+        "vi": "cỡ lô phải ít nhất là 1, không phải {batch_size}",
+        "en": "the batch size must be at least 1, not {batch_size}",
+    },
+    "mt.bad_thread_layout": {
+        "vi": "số luồng dịch máy {value!r} không phải 'auto', một số luồng hay INTERxINTRA "
+        "(số lô chạy song song x số luồng mỗi lô, ví dụ 1x2)",
+        "en": "MT threads {value!r} are not 'auto', a thread count or INTERxINTRA "
+        "(batches in parallel x threads per batch, e.g. 1x2)",
+    },
+    "mt.thread_count_below_one": {
+        "vi": "số luồng dịch máy {layout} phải ít nhất là 1 lô × 1 luồng",
+        "en": "MT threads {layout} must be at least 1 batch × 1 thread",
+    },
+    "mt.threads_oversubscribed": {
+        "vi": "số luồng dịch máy {layout} cần {threads} luồng nhưng máy này chỉ có {cores} "
+        "nhân; nhiều luồng hơn số nhân chỉ khiến chúng chờ nhau",
+        "en": "MT threads {layout} need {threads} threads but this machine gives {cores} "
+        "cores; more threads than cores only make them wait for each other",
+    },
+    # translation: vocabulary shortlists
+    "shortlist.no_vocabulary": {
+        "vi": "thư mục mô hình {folder} của gói không có tệp từ vựng",
+        "en": "the package's model folder {folder} has no vocabulary file",
+    },
+    "shortlist.bad_size": {
+        "vi": "cỡ danh sách rút gọn phải ít nhất là 1, không phải {size}",
+        "en": "the shortlist size must be at least 1, not {size}",
+    },
+    "shortlist.corpus_too_small": {
+        "vi": "kho câu có {count} câu khác nhau; cần ít nhất {minimum} câu để lập danh sách "
+        "rút gọn (cứ năm câu giữ lại một câu để đo)",
+        "en": "the corpus has {count} distinct sentences; a shortlist needs at least {minimum} "
+        "(one in five is kept aside to measure it)",
+    },
     # translation: Argos packages (install, remove, download)
     "packages.folder_not_writable": {
         "vi": "không ghi được vào thư mục gói dịch {folder} ({reason}); hãy đặt "
@@ -1905,6 +1982,28 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "10000 hoặc bỏ biến này",
         "en": "SONGNGU_SQLITE_BUSY_TIMEOUT_MS={value!r} is not a number of milliseconds: set it "
         "to e.g. 10000 or unset it",
+    },
+    "settings.mt_threads_invalid": {
+        "vi": "{setting}={value!r} không hợp lệ: {detail}",
+        "en": "{setting}={value!r} is not valid: {detail}",
+    },
+    "settings.mt_batch_size_invalid": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một số nguyên từ 1 đến {maximum} "
+        "(mặc định {default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a whole number from 1 to {maximum} "
+        "(default {default}) or unset it",
+    },
+    "settings.mt_batch_type_invalid": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt {choices} (mặc định {default}) hoặc "
+        "bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to {choices} (default {default}) or "
+        "unset it",
+    },
+    "settings.mt_shortlist_threshold_invalid": {
+        "vi": "{setting}={value!r} không hợp lệ: hãy đặt một tỉ lệ phần trăm từ 0 đến 100 "
+        "(mặc định {default}) hoặc bỏ biến này",
+        "en": "{setting}={value!r} is not valid: set it to a percentage from 0 to 100 "
+        "(default {default}) or unset it",
     },
     "settings.home_not_a_folder": {
         "vi": "không dùng được SONGNGU_HOME={path} làm thư mục ({reason}): hãy đặt một thư mục "

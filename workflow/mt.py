@@ -9,16 +9,20 @@ are not redone.
 
 This job alone decides what the engine is asked (the engine translates each request it
 gets): segments with the same source (same ``source_key`` and the same capitals) are
-translated once, and segments with an exact translation-memory match skip MT. Work goes
-in chunks of unique sources, each one progress step and one chance to stop. At the start
-of a chunk the segments are read again (versions, statuses); the chunk is translated
-outside any transaction and written, one group of results at a time as the engine yields
-them, with ``apply_fills``, whose version guard leaves alone every segment edited after
-that read (counted as stale in the job result). What the engine keeps fixed (places,
-compound names, enforced glossary terms, titles, personal names, dates in the partner's
-style) is decided by :mod:`workflow.protect` for each document's date; segments of
-documents with different dates are not merged, since a name may be in force on one date
-and historic on the other.
+translated once, and segments with an exact translation-memory match skip MT. The unique
+sources of the whole job are sorted by length and that order is cut into chunks: a batch
+of sentences of one length decodes with no padding, and neither resuming nor the version
+guard needs reading order. At the start of a chunk its segments are read again
+(versions, statuses); the chunk is translated outside any transaction and written one
+group of results at a time as the engine yields them (a batch each), with
+``apply_fills``, whose version guard leaves alone every segment edited after that read
+(counted as stale in the job result). Progress moves, and a request to stop is seen,
+after each group. What the engine keeps fixed (places, compound names, enforced glossary
+terms, titles, personal names, dates in the partner's style) is decided by
+:mod:`workflow.protect` for each document's date; segments of documents with different
+dates are not merged, since a name may be in force on one date and historic on the
+other. The result records the engine's setup (threads, batches, shortlist) and how many
+decodes the model ran, by retry reason.
 """
 
 from __future__ import annotations
@@ -37,9 +41,16 @@ from primitives.errors import Conflict, InvalidInput, NotFound
 from primitives.statuses import Origin, Status
 from translation.engine import (
     MAX_BEAM_SIZE,
+    RETRY_PLACEHOLDER_LOST,
+    RETRY_REPETITION,
+    RETRY_TRUNCATED,
+    SHORTLIST_BELOW_THRESHOLD,
+    SHORTLIST_CHANGED,
+    SHORTLIST_USED,
     MTRequest,
     MTResult,
     TranslationEngine,
+    engine_setup,
     get_engine,
 )
 from workflow.jobs import (
@@ -52,6 +63,7 @@ from workflow.jobs import (
     resume_job,
 )
 from workflow.models import Document, Job, Project, Segment
+from workflow.mt_settings import MTRuntime
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.protect import Protector, meta_date, project_protector
@@ -117,6 +129,11 @@ class MTJobResult:
     machine_drafts: int = 0  # already pre-filled (an earlier run): not redone
     flagged: int = 0  # written with MT flags a reviewer should check
     refused: int = 0  # MT output that a segment cannot hold (kept out)
+    decodes: int = 0  # model runs for the sources sent, retries included
+    retries_truncated: int = 0  # output cut at its limit: redone with a higher limit
+    retries_repetition: int = 0  # output looped: redone with a repetition penalty
+    retries_placeholder: int = 0  # placeholders lost: redone without protection
+    setup: dict[str, Any] = field(default_factory=dict)  # the engine's EngineSetup
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
@@ -126,6 +143,56 @@ class MTJobResult:
     def from_dict(cls, stored: dict[str, Any]) -> MTJobResult:
         """A stored result; counts a newer or older songngu did not store are left at 0."""
         return cls(**{name: stored[name] for name in cls.__dataclass_fields__ if name in stored})
+
+    @property
+    def retries(self) -> int:
+        return self.retries_truncated + self.retries_repetition + self.retries_placeholder
+
+    def count(self, translated: MTResult) -> None:
+        """Count the decodes and retries of one translated source."""
+        self.decodes += translated.decodes
+        for reason in translated.retries:
+            if reason == RETRY_TRUNCATED:
+                self.retries_truncated += 1
+            elif reason == RETRY_REPETITION:
+                self.retries_repetition += 1
+            elif reason == RETRY_PLACEHOLDER_LOST:
+                self.retries_placeholder += 1
+
+    def decoding_summary(self) -> str:
+        """Where the model's time went: decodes per source and each retry reason."""
+        per_source = self.decodes / self.sources_sent if self.sources_sent else 0.0
+        line = f"{self.decodes} decodes for {self.sources_sent} sources ({per_source:.2f} each)"
+        reasons = {
+            "cut at the length limit (redone with a higher limit)": self.retries_truncated,
+            "looping (redone with a repetition penalty)": self.retries_repetition,
+            "with placeholders lost (redone without protection)": self.retries_placeholder,
+        }
+        retried = ", ".join(f"{count} {label}" for label, count in reasons.items() if count)
+        return line + (f"; retries: {retried}" if retried else "; no retries")
+
+    def setup_summary(self) -> str:
+        """How the engine ran: threads, batches and whether it used a shortlist."""
+        if not self.setup:
+            return ""
+        setup = self.setup
+        parts = [str(setup.get("engine", ""))]
+        if setup.get("threads"):
+            parts.append(f"threads {setup['threads']}")
+        if setup.get("batch"):
+            parts.append(f"batches of {setup['batch']}")
+        state = setup.get("shortlist")
+        identical = setup.get("shortlist_identical")
+        threshold = setup.get("shortlist_threshold")
+        if state == SHORTLIST_USED:
+            parts.append(f"shortlist used ({identical:.1%} identical, threshold {threshold:.0%})")
+        elif state == SHORTLIST_BELOW_THRESHOLD:
+            parts.append(f"shortlist not used ({identical:.1%} identical, below {threshold:.0%})")
+        elif state == SHORTLIST_CHANGED:
+            parts.append("shortlist not used (changed since it was measured)")
+        else:
+            parts.append("no shortlist")
+        return ", ".join(parts)
 
     def summary(self) -> str:
         """One line for people: what was written and what was left alone."""
@@ -146,6 +213,8 @@ class MTJobResult:
         alone = ", ".join(f"{count} {label}" for label, count in left.items() if count)
         if alone:
             parts.append(f"left alone: {alone}")
+        if self.retries:
+            parts.append(f"{self.retries} {'retry' if self.retries == 1 else 'retries'}")
         return "; ".join(parts)
 
 
@@ -228,7 +297,14 @@ class TranslationPlan:
         return sum(len(group) for group in self.groups)
 
     def chunks(self, size: int) -> list[list[list[PendingSegment]]]:
-        return [self.groups[start : start + size] for start in range(0, len(self.groups), size)]
+        """The groups sorted by the length of their source (shortest first), cut into chunks.
+
+        The engine sorts what one call gets; sorting the whole job first makes every
+        chunk's batches hold sentences of one length (reading order would mix them), and
+        a chunk is still committed on its own. Equal lengths keep document order.
+        """
+        ordered = sorted(self.groups, key=lambda group: len(group[0].source))
+        return [ordered[start : start + size] for start in range(0, len(ordered), size)]
 
 
 def plan_translation(
@@ -310,8 +386,10 @@ class RequestContext:
 
 
 def ready_engine(options: MTJobOptions) -> TranslationEngine:
-    """The engine the options name, or NotFound (the faces say how to install a model)."""
-    engine = get_engine(options.engine, **options.engine_options())
+    """The engine the options name, set up as this machine's settings say, or NotFound
+    saying how to install a model."""
+    runtime = MTRuntime.from_settings()
+    engine = get_engine(options.engine, **options.engine_options(), **runtime.engine_options())
     if not engine.available():
         from translation.packages import packages_dir
 
@@ -428,7 +506,8 @@ def _mt_fills(answered: Iterable[tuple[Sequence[PendingSegment], MTResult]]) -> 
     return fills
 
 
-def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobResult) -> None:
+def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobResult) -> int:
+    """Store the fills; the number of segments they were for (written or left alone)."""
     usable: list[Fill] = []
     for fill in fills:
         try:
@@ -450,6 +529,7 @@ def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobRe
             result.flagged += bool(fill.flags)
     result.stale += len(outcome.stale)
     result.confirmed += len(outcome.confirmed)
+    return len(fills)
 
 
 def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
@@ -470,12 +550,20 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
             )
         plan = plan_translation(session, project, options.document_id)
         requests = RequestContext.for_project(session, project)
+    result.setup = engine_setup(engine).as_dict()
     _add(plan.skipped, result)
     total, done = plan.segment_count, 0
     context.progress(done, total, "translating")
+
+    def report(step: int) -> None:
+        nonlocal done
+        done += step
+        context.progress(done, total, f"{result.machine_translated + result.from_tm} written")
+
     for chunk in plan.chunks(options.chunk_size):
         context.check_cancel()
         ids = [segment.id for group in chunk for segment in group]
+        chunk_end = done + len(ids)
         with context.database.read() as session:
             pending, skipped = reread(session, ids)
             tm_targets = exact_tm_targets(
@@ -488,8 +576,12 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         ]
         groups = [group for group in groups if group]
         from_tm = [group for group in groups if group[0].source_key in tm_targets]
+        # Segments gone or left alone since the plan, and those from TM, are done now.
+        step = len(ids) - len(pending)
         if from_tm:
-            _write(context, actor, _tm_fills(from_tm, tm_targets), result)
+            step += _write(context, actor, _tm_fills(from_tm, tm_targets), result)
+        if step:
+            report(step)
         # One request per group, keyed by its first segment; the rest get the same text.
         to_translate = {g[0].id: g for g in groups if g[0].source_key not in tm_targets}
         result.sources_sent += len(to_translate)
@@ -500,8 +592,11 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
         for translated in engine.translate(sent) if sent else ():
             # A request the engine did not answer leaves its segments NEW.
             answered = [(to_translate[r.key], r) for r in translated if r.key in to_translate]
-            _write(context, actor, _mt_fills(answered), result)
-        done += len(ids)
-        context.progress(done, total, f"{result.machine_translated + result.from_tm} written")
+            for _, answer in answered:
+                result.count(answer)
+            report(_write(context, actor, _mt_fills(answered), result))
+            context.check_cancel()  # stopping here keeps every group written so far
+        if done < chunk_end:
+            report(chunk_end - done)  # requests the engine did not answer: done with too
     result.seconds = round(time.monotonic() - started, 2)
     return result.as_dict()

@@ -103,6 +103,31 @@ SETTINGS: tuple[Setting, ...] = (
         "250000",
         "Most paragraphs (DOCX) or lines with text (TXT/Markdown) in one source file.",
     ),
+    Setting(
+        "SONGNGU_MT_THREADS",
+        "auto",
+        "Threads for machine translation: auto (one batch at a time on every core), a thread "
+        "count, or INTERxINTRA (batches decoded in parallel x threads each, e.g. 2x1); at "
+        "most the machine's cores. OMP_NUM_THREADS is set to match unless already set.",
+    ),
+    Setting(
+        "SONGNGU_MT_BATCH_SIZE",
+        "32",
+        "Sentences per machine-translation batch (or padded tokens per batch, with "
+        "SONGNGU_MT_BATCH_TYPE=tokens); sentences are sorted by length first.",
+    ),
+    Setting(
+        "SONGNGU_MT_BATCH_TYPE",
+        "examples",
+        "What SONGNGU_MT_BATCH_SIZE counts: examples (sentences) or tokens.",
+    ),
+    Setting(
+        "SONGNGU_MT_SHORTLIST_MIN_IDENTICAL",
+        "99",
+        "A model's vocabulary shortlist (songngu models shortlist) is used only if at least "
+        "this percentage of its held-out sentences came out identical to the full "
+        "vocabulary's translation.",
+    ),
 )
 
 _BY_NAME = {setting.env: setting for setting in SETTINGS}

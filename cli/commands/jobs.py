@@ -24,6 +24,7 @@ from workflow.jobs import (
     resume_job,
     run_job,
 )
+from workflow.mt import MT_JOB_KIND, MTJobResult
 from workflow.projects import get_project
 from workflow.storage import Database
 
@@ -133,6 +134,12 @@ def jobs_show(job_id: int) -> None:
         if error is not None:
             click.echo(f"failed: {one_line(error)}")
         elif job.result:
+            if job.kind == MT_JOB_KIND:
+                result = MTJobResult.from_dict(job.result)
+                click.echo(f"translated: {result.summary()}")
+                if result.setup:
+                    click.echo(f"engine: {result.setup_summary()}")
+                click.echo(f"decoding: {result.decoding_summary()}")
             click.echo(f"result: {job.result}")
 
 

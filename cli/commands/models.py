@@ -1,4 +1,4 @@
-"""`songngu models`: list, install and download offline MT packages; try a translation."""
+"""`songngu models`: list, install and download offline MT packages; shortlist; try one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from cli.common import database
 from cli.errors import INSTALL_PACKAGE_HINT
 from primitives.errors import InvalidInput
 
@@ -34,18 +35,26 @@ def models_group() -> None:
 @models_group.command(name="list")
 @_DIR_OPTION
 def list_command(directory: Path | None) -> None:
-    """List installed translation packages with their languages and versions."""
+    """List installed translation packages: languages, version, folder and shortlist.
+
+    The last column says whether MT uses the package's vocabulary shortlist (see
+    `songngu models shortlist`) at the SONGNGU_MT_SHORTLIST_MIN_IDENTICAL threshold.
+    """
     from translation.packages import installed_packages
+    from translation.shortlist import shortlist_status
+    from workflow.mt_settings import shortlist_threshold
 
     folder = _folder(directory)
     packages = installed_packages(folder)
     if not packages:
         click.echo(f"no translation packages installed in {folder}; {INSTALL_PACKAGE_HINT}")
         return
+    threshold = shortlist_threshold()
     for package in packages:
+        shortlist = shortlist_status(package, threshold).describe()
         click.echo(
             f"{package.name}\t{package.from_code}→{package.to_code}\t"
-            f"{package.version or '?'}\t{package.path}"
+            f"{package.version or '?'}\t{package.path}\t{shortlist}"
         )
 
 
@@ -117,6 +126,113 @@ def download_command(
     )
 
 
+def _corpus_lines(corpus_file: click.utils.LazyFile) -> list[str]:
+    """Vietnamese sentences, one a line; of a tab-separated line, its first column."""
+    from workflow.intake import IntakeLimits
+    from workflow.vietnamese.encodings import decode_bytes
+
+    limit = IntakeLimits.from_settings().max_text_bytes
+    data = corpus_file.read(limit + 1)
+    if len(data) > limit:
+        raise InvalidInput(
+            "cli.corpus_over_text_limit",
+            "{file} has more than {limit:,} bytes, the text import limit; use a part of it",
+            file=corpus_file.name,
+            limit=limit,
+        )
+    text, _ = decode_bytes(data)
+    return [line.split("\t", 1)[0] for line in text.splitlines() if line.strip()]
+
+
+@models_group.command(name="shortlist")
+@click.argument("package_name", metavar="PACKAGE")
+@click.option(
+    "--corpus",
+    "corpus_file",
+    type=click.File("rb"),
+    default=None,
+    help="Vietnamese sentences like the documents to translate, one a line (of a TSV, "
+    "the first column); '-' for standard input. Thousands of lines measure best.",
+)
+@click.option(
+    "--size",
+    type=int,
+    default=None,
+    help="How many of the pieces the model produced most often every batch may use "
+    "[default: 4000].",
+)
+@click.option("--remove", is_flag=True, help="Delete the package's shortlist.")
+@_DIR_OPTION
+def shortlist_command(
+    package_name: str,
+    corpus_file: click.utils.LazyFile | None,
+    size: int | None,
+    remove: bool,
+    directory: Path | None,
+) -> None:
+    """Build a vocabulary shortlist for PACKAGE and measure how faithful it is.
+
+    The model translates four sentences in five of the corpus with its full
+    vocabulary; the pieces it produced (the most frequent for every batch, the others
+    with the source pieces they came with), the glossaries' English terms, numbers,
+    punctuation and each source piece itself (names, codes) make the shortlist. The
+    fifth sentences are then translated with and without it: MT uses the shortlist
+    only if the share that came out identical reaches SONGNGU_MT_SHORTLIST_MIN_IDENTICAL
+    (99% by default). Building it again replaces it; --remove deletes it.
+    """
+    from translation.argos_engine import DecodingSettings
+    from translation.packages import installed_package
+    from translation.shortlist import remove_shortlist, shortlist_status
+    from translation.shortlist_build import DEFAULT_SIZE, build_shortlist
+    from workflow.glossary.store import english_targets
+    from workflow.mt import MTJobOptions
+    from workflow.mt_settings import MTRuntime
+
+    package = installed_package(package_name, _folder(directory))
+    if remove:
+        removed = remove_shortlist(package)
+        click.echo(f"removed the shortlist of {package.name}" if removed else "no shortlist")
+        return
+    if corpus_file is None:
+        raise InvalidInput(
+            "cli.shortlist_needs_corpus",
+            "give --corpus FILE with Vietnamese sentences to build the shortlist from "
+            "(or --remove to delete it)",
+        )
+    runtime = MTRuntime.from_settings()
+    sentences = _corpus_lines(corpus_file)
+    with database().read() as session:
+        targets = english_targets(session)
+    record = build_shortlist(
+        package,
+        sentences,
+        corpus_name=Path(corpus_file.name).name,
+        size=DEFAULT_SIZE if size is None else size,
+        extra_targets=targets,
+        decoding=DecodingSettings(
+            beam_size=MTJobOptions.beam_size,
+            inter_threads=runtime.layout.inter,
+            intra_threads=runtime.layout.intra,
+        ),
+        pipeline=runtime.pipeline(),
+        progress=lambda message: click.echo(message, err=True),
+    )
+    fidelity = record.fidelity
+    speed = record.seconds_full / record.seconds_shortlist if record.seconds_shortlist else 0
+    click.echo(
+        f"shortlist of {package.name}: {record.always_pieces:,} pieces in every batch, "
+        f"{record.map_entries:,} more by source piece; about {record.mean_candidates:,.0f} "
+        f"of {record.vocabulary:,} pieces scored per batch"
+    )
+    click.echo(
+        f"held out: {fidelity.sentences} sentences, {fidelity.identical_share:.1%} identical "
+        f"to the full vocabulary, {fidelity.token_agreement:.1%} of tokens; "
+        f"{record.seconds_full:.1f} s with the full vocabulary, "
+        f"{record.seconds_shortlist:.1f} s with the shortlist ({speed:.2f}× as fast)"
+    )
+    click.echo(shortlist_status(package, runtime.shortlist_threshold).describe())
+
+
 @models_group.command(name="translate")
 @click.argument("texts", nargs=-1)
 @click.option(
@@ -166,7 +282,10 @@ def translate_command(
         raise InvalidInput(
             "cli.nothing_to_translate", "nothing to translate; give TEXT arguments or --input FILE"
         )
-    engine = get_engine("argos", packages_dir=directory, beam_size=beam)
+    from workflow.mt_settings import MTRuntime
+
+    runtime = MTRuntime.from_settings().engine_options()
+    engine = get_engine("argos", packages_dir=directory, beam_size=beam, **runtime)
     requests = [
         MTRequest(key=index, source=text, names=names, strip_name_diacritics=strip_name_diacritics)
         for index, text in enumerate(segments)

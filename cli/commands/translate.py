@@ -54,6 +54,7 @@ def translate_command(project: str, document: str | None, beam: int, as_user: st
     with db.read() as session:
         result = MTJobResult.from_dict(get_job(session, job_id).result)
     click.echo(f"job {job_id}: {result.summary()} in {elapsed:.1f} s")
+    click.echo(f"decoding: {result.decoding_summary()}")
 
 
 def register(cli: click.Group) -> None:

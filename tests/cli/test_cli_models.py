@@ -125,3 +125,69 @@ def test_download_progress_shows_every_tenth_once(capsys: pytest.CaptureFixture[
     show(total, None)  # a size the server did not say is never shown
     lines = capsys.readouterr().err.splitlines()
     assert lines == [f"downloading: {percent}%" for percent in range(0, 101, 10)]
+
+
+def _corpus(tmp_path: Path, count: int) -> Path:
+    words = ["Ủy ban", "nhân dân", "tỉnh", "họp", "phiên", "thường kỳ", "tháng", "năm 2022"]
+    lines = [f"{words[i % 8]} {words[(i // 8) % 8]} số {i}.\tEnglish {i}" for i in range(count)]
+    corpus = tmp_path / "corpus.tsv"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_shortlist_builds_measures_lists_and_removes(
+    copy_package_file: Path, packages: Path, tmp_path: Path
+) -> None:
+    assert _run("install", str(copy_package_file), packages=packages).returncode == 0
+    listed = _run("list", packages=packages)
+    assert listed.stdout.rstrip("\n").split("\t")[-1] == "no shortlist"
+
+    built = _run(
+        "shortlist", "translate-vi_en-1_9", "--corpus", str(_corpus(tmp_path, 100)),
+        "--size", "60", packages=packages,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert built.stderr.splitlines() == [
+        "translating 80 sentences with the full vocabulary",
+        "measuring on 20 held-out sentences",
+    ]
+    lines = built.stdout.splitlines()
+    assert lines[0].startswith("shortlist of translate-vi_en-1_9: ")
+    assert lines[1].startswith("held out: 20 sentences, 100.0% identical to the full vocabulary")
+    assert lines[2] == (
+        "shortlist used (100.0% of 20 held-out sentences identical, 100.0% of tokens; "
+        "threshold 99%)"
+    )
+    listed = _run("list", packages=packages)
+    assert listed.stdout.rstrip("\n").split("\t")[-1] == lines[2]
+    strict = _run("list", packages=packages, env={"SONGNGU_MT_SHORTLIST_MIN_IDENTICAL": "100"})
+    assert "shortlist used" in strict.stdout
+
+    removed = _run("shortlist", "translate-vi_en-1_9", "--remove", packages=packages)
+    assert removed.stdout == "removed the shortlist of translate-vi_en-1_9\n"
+    assert _run("list", packages=packages).stdout.rstrip("\n").endswith("\tno shortlist")
+
+
+def test_shortlist_refusals_are_one_line(
+    copy_package_file: Path, packages: Path, tmp_path: Path
+) -> None:
+    _run("install", str(copy_package_file), packages=packages)
+    no_corpus = _run("shortlist", "translate-vi_en-1_9", packages=packages)
+    assert (no_corpus.returncode, no_corpus.stderr) == (
+        2,
+        "songngu: error: give --corpus FILE with Vietnamese sentences to build the shortlist "
+        "from (or --remove to delete it)\n",
+    )
+    small = _run(
+        "shortlist", "translate-vi_en-1_9", "--corpus", str(_corpus(tmp_path, 30)),
+        packages=packages,
+    )  # fmt: skip
+    assert (small.returncode, small.stderr) == (
+        2,
+        "songngu: error: the corpus has 30 distinct sentences; a shortlist needs at least 50 "
+        "(one in five is kept aside to measure it)\n",
+    )
+    unknown = _run("shortlist", "nope", "--remove", packages=packages)
+    assert unknown.returncode == 2
+    assert unknown.stderr.startswith("songngu: error: no package named 'nope' is installed")
+    assert unknown.stderr.count("\n") == 1

@@ -142,3 +142,41 @@ def test_a_failed_job_is_shown_with_the_hint_of_its_error(
     shown = run_cli("jobs", "show", str(job_id))
     assert shown.returncode == 0, shown.stderr
     assert f"failed: {reason}\n" in shown.stdout
+
+
+def test_translate_and_jobs_show_say_how_the_model_ran(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    seed_project(sqlite_db, SOURCES)
+    done = run_cli("translate", "P", env={"SONGNGU_MT_THREADS": "1", "SONGNGU_MT_BATCH_SIZE": "1"})
+    assert done.returncode == 0, done.stderr
+    with sqlite_db.read() as session:
+        result = get_job(session, 1).result
+    # Random weights loop and never copy a placeholder: every source is retried.
+    assert result["decodes"] > result["sources_sent"] == 3
+    assert result["retries_repetition"] + result["retries_truncated"] > 0
+    decoding = next(line for line in done.stdout.splitlines() if line.startswith("decoding: "))
+    assert decoding.startswith(f"decoding: {result['decodes']} decodes for 3 sources")
+    shown = run_cli("jobs", "show", "1")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert "engine: argos, threads 1×1, batches of 1 examples, no shortlist" in lines
+    assert decoding in lines
+    assert any(
+        line.startswith("translated: 4 segments machine-translated (3 unique") for line in lines
+    )
+
+
+def test_a_bad_mt_setting_stops_the_command_in_one_line(
+    sqlite_db: Database, packages: Path, tiny_package_file: Path
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    seed_project(sqlite_db, SOURCES)
+    refused = run_cli("translate", "P", env={"SONGNGU_MT_BATCH_TYPE": "pages"})
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "songngu: error: SONGNGU_MT_BATCH_TYPE='pages' is not valid: set it to examples or "
+        "tokens (default examples) or unset it\n"
+    )
+    assert all(s.status == Status.NEW for s in _segments(sqlite_db, 1))

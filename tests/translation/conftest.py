@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from songngu_testing.synthetic import build_package
+from songngu_testing.synthetic import TINY_COPY_SHAPE, build_package
 
 from translation.packages import InstalledPackage, install_package
 
@@ -41,6 +41,24 @@ def tiny_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real vi→en .argosmodel with random weights (built once per session)."""
     folder = tmp_path_factory.mktemp("synthetic")
     return build_package(folder / "translate-vi_en-1_9.argosmodel", training_lines=training_lines())
+
+
+@pytest.fixture(scope="session")
+def copy_package_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny package whose model copies its source and stops at its end (ratio 1)."""
+    folder = tmp_path_factory.mktemp("synthetic-copy")
+    return build_package(
+        folder / "translate-vi_en-1_9.argosmodel",
+        training_lines=training_lines(),
+        shape=TINY_COPY_SHAPE,
+        copy_ratio=1.0,
+    )
+
+
+@pytest.fixture
+def copy_package(copy_package_file: Path, packages_dir: Path) -> Iterator[InstalledPackage]:
+    """The copy package installed with songngu's own installer."""
+    yield install_package(copy_package_file, directory=packages_dir)
 
 
 @pytest.fixture

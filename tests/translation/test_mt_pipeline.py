@@ -2,27 +2,51 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+
 import pytest
 
+from primitives.errors import InvalidInput
 from translation.engine import (
     FLAG_LONG_INPUT_SPLIT,
     FLAG_OUTPUT_TRUNCATED,
     FLAG_PLACEHOLDER_LOST,
     FLAG_REPETITION,
     FLAG_TAGS_MOVED,
+    RETRY_PLACEHOLDER_LOST,
+    RETRY_REPETITION,
+    RETRY_TRUNCATED,
     MTRequest,
     MTResult,
 )
-from translation.pipeline import DocumentTranslator, PipelineSettings, repeats, split_long_text
+from translation.pipeline import (
+    AsyncTokenModel,
+    DocumentTranslator,
+    PipelineSettings,
+    repeats,
+    split_long_text,
+)
 from translation.protection import TermSpan
 
 
 class EchoModel:
-    """Copies its input (one piece per word), and records every call."""
+    """Copies its input (one piece per word), and records every call.
 
-    def __init__(self, *, drop_placeholders: bool = False, loop_unless_guarded: bool = False):
+    needs: output pieces the model wants for every input (its words, then distinct
+    made-up words), as a translation longer than its source does.
+    """
+
+    def __init__(
+        self,
+        *,
+        drop_placeholders: bool = False,
+        loop_unless_guarded: bool = False,
+        needs: int = 0,
+    ):
         self.drop_placeholders = drop_placeholders
         self.loop_unless_guarded = loop_unless_guarded
+        self.needs = needs
         self.calls: list[tuple[list[list[str]], int, bool]] = []
 
     def encode(self, texts: list[str]) -> list[list[str]]:
@@ -40,11 +64,33 @@ class EchoModel:
             output = [p for p in pieces if not (self.drop_placeholders and p.startswith("▁["))]
             if self.loop_unless_guarded and not guard_repetition:
                 output = output[:1] + ["▁again"] * (max_decoding_length - 1)
+            output += [f"▁w{index}" for index in range(self.needs - len(output))]
             outputs.append((output[:max_decoding_length], -0.5))
         return outputs
 
 
-def _translate(model: EchoModel, requests: list[MTRequest], **settings: int) -> list[MTResult]:
+class AsyncEchoModel(EchoModel):
+    """An EchoModel that decodes in the background: records when each batch is asked for."""
+
+    parallel_batches = 1
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.submitted = 0
+
+    def submit(
+        self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
+    ) -> Callable[[], list[tuple[list[str], float]]]:
+        self.submitted += 1
+        outputs = self.translate(
+            batch, max_decoding_length=max_decoding_length, guard_repetition=guard_repetition
+        )
+        return lambda: outputs
+
+
+def _translate(
+    model: EchoModel, requests: list[MTRequest], **settings: int | bool
+) -> list[MTResult]:
     translator = DocumentTranslator(model, PipelineSettings(**settings))
     return [result for group in translator.translate(requests) for result in group]
 
@@ -100,6 +146,47 @@ def test_looping_output_is_retried_with_the_repetition_guard() -> None:
     assert results[0].target == "một hai ba"
     assert results[0].flags == (FLAG_REPETITION,)
     assert [guard for _, _, guard in model.calls] == [False, True]
+    # A loop is not a lack of room: the retry keeps the limit.
+    assert [limit for _, limit, _ in model.calls] == [2 * 3 + 10] * 2
+    assert (results[0].decodes, results[0].retries) == (2, (RETRY_REPETITION,))
+
+
+def test_an_output_cut_at_its_limit_is_retried_with_a_higher_limit() -> None:
+    model = EchoModel(needs=25)  # 3 words want 25 pieces; the first limit is 16
+    results = _translate(model, [MTRequest(1, "một hai ba")])
+    assert [(limit, guard) for _, limit, guard in model.calls] == [(16, False), (32, False)]
+    assert results[0].target.split()[:3] == ["một", "hai", "ba"]
+    assert len(results[0].target.split()) == 25
+    assert results[0].flags == ()  # it got the room it needed: nothing to review
+    assert (results[0].decodes, results[0].retries) == (2, (RETRY_TRUNCATED,))
+
+
+def test_an_output_still_cut_after_its_retry_is_flagged() -> None:
+    model = EchoModel(needs=100)
+    results = _translate(model, [MTRequest(1, "một hai ba")], max_decoding_length=40)
+    assert [limit for _, limit, _ in model.calls] == [16, 32]
+    assert results[0].flags == (FLAG_OUTPUT_TRUNCATED,)
+    # At the upper cap already: no retry can give more room.
+    capped = EchoModel(needs=100)
+    results = _translate(capped, [MTRequest(1, "một hai ba")], max_decoding_length=16)
+    assert len(capped.calls) == 1
+    assert (results[0].flags, results[0].retries) == ((FLAG_OUTPUT_TRUNCATED,), ())
+
+
+def test_cut_outputs_are_not_retried_when_that_retry_is_off() -> None:
+    model = EchoModel(needs=25)
+    results = _translate(model, [MTRequest(1, "một hai ba")], retry_truncated=False)
+    assert len(model.calls) == 1
+    assert results[0].flags == (FLAG_OUTPUT_TRUNCATED,)
+
+
+def test_only_the_faulty_outputs_of_a_batch_are_retried() -> None:
+    model = EchoModel(needs=20)  # the short source is cut at 2 × 1 + 10; the long one is not
+    sources = ["một", "một hai ba bốn năm sáu bảy tám chín mười"]
+    results = _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], batch_size=1)
+    retried = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
+    assert retried == [[1], [1], [10]]
+    assert [r.retries for r in results] == [(RETRY_TRUNCATED,), ()]
 
 
 def test_looping_output_is_flagged_when_retries_are_off() -> None:
@@ -114,6 +201,26 @@ def test_repeats_ignores_normal_text_and_finds_loops() -> None:
     assert repeats("▁a ▁a ▁a ▁a".split())
     assert repeats("▁of ▁the ▁of ▁the ▁of ▁the".split())
     assert not repeats("▁of ▁the ▁of ▁the".split())
+    assert not repeats("▁a ▁a ▁a".split())
+    assert repeats("▁x ▁y ▁a ▁b ▁c ▁a ▁b ▁c ▁a ▁b ▁c ▁z".split())
+
+
+def _repeats_by_definition(pieces: list[str], max_ngram: int = 4) -> bool:
+    """The definition, spelt out: some n-gram occurs that many times back to back."""
+    for n in range(1, max_ngram + 1):
+        needed = 4 if n == 1 else 3
+        for start in range(len(pieces) - n * needed + 1):
+            gram = pieces[start : start + n]
+            if all(pieces[start + k * n : start + (k + 1) * n] == gram for k in range(needed)):
+                return True
+    return False
+
+
+def test_repeats_one_pass_check_agrees_with_the_definition() -> None:
+    generator = random.Random(14)
+    for _ in range(3000):
+        pieces = generator.choices("abc", k=generator.randint(0, 14))
+        assert repeats(pieces) == _repeats_by_definition(pieces), pieces
 
 
 def test_protected_spans_terms_names_and_tags_come_back_in_place() -> None:
@@ -136,6 +243,62 @@ def test_lost_placeholders_mean_a_plain_retranslation_with_flags() -> None:
     results = _translate(model, [MTRequest(1, "Chi 6,5% cho <g1>dự án</g1> này")])
     assert results[0].target == "Chi 6,5% cho dự án này<g1></g1>"
     assert set(results[0].flags) == {FLAG_PLACEHOLDER_LOST, FLAG_TAGS_MOVED}
+    assert (results[0].decodes, results[0].retries) == (2, (RETRY_PLACEHOLDER_LOST,))
+
+
+def test_results_come_batch_by_batch_in_length_order() -> None:
+    model = EchoModel()
+    sources = ["a b c d e", "a", "a b c", "a b", "a b c d", "6,5%"]
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=2))
+    groups = translator.translate([MTRequest(i, s) for i, s in enumerate(sources)])
+    # Nothing to translate (digits only) comes first, without a model call.
+    assert [r.key for r in next(groups)] == [5]
+    assert model.calls == []
+    assert [r.key for r in next(groups)] == [1, 3]
+    assert len(model.calls) == 1  # the next batch waits until the caller asks for it
+    assert [[r.key for r in group] for group in groups] == [[2, 4], [0]]
+    assert len(model.calls) == 3
+
+
+def test_a_split_source_comes_when_its_last_part_is_decoded() -> None:
+    model = EchoModel()
+    source = "một hai ba bốn, năm sáu bảy tám; chín mười mười một"
+    requests = [MTRequest("long", source), MTRequest("short", "xin chào")]
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=1, max_input_tokens=5))
+    keys = [[r.key for r in group] for group in translator.translate(requests)]
+    assert keys == [["short"], ["long"]]
+    assert len(model.calls) == 4
+
+
+def test_an_asynchronous_model_gets_the_next_batch_while_one_is_stored() -> None:
+    model = AsyncEchoModel()
+    assert isinstance(model, AsyncTokenModel)
+    sources = ["a", "a b", "a b c", "a b c d"]
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=1))
+    groups = translator.translate([MTRequest(i, s) for i, s in enumerate(sources)])
+    assert [r.key for r in next(groups)] == [0]
+    assert model.submitted == 2  # one batch ahead of what the caller stores
+    assert [[r.key for r in group] for group in groups] == [[1], [2], [3]]
+    assert model.submitted == 4
+
+
+def test_token_batches_hold_at_most_the_batch_size_in_padded_pieces() -> None:
+    model = EchoModel()
+    sources = ["a", "a b", "a b", "a b c", "a b c d e f"]
+    settings = {"batch_size": 6, "batch_type": "tokens"}
+    _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], **settings)  # type: ignore[arg-type]
+    lengths = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
+    # 3 inputs × 2 pieces fill 6; with the 3-piece input it would be 4 × 3.
+    assert lengths == [[1, 2, 2], [3], [6]]
+
+
+def test_a_bad_batch_layout_is_refused() -> None:
+    with pytest.raises(InvalidInput) as unknown:
+        DocumentTranslator(EchoModel(), PipelineSettings(batch_type="sentences"))
+    assert unknown.value.code == "mt.unknown_batch_type"
+    with pytest.raises(InvalidInput) as empty:
+        DocumentTranslator(EchoModel(), PipelineSettings(batch_size=0))
+    assert empty.value.code == "mt.bad_batch_size"
 
 
 def test_segments_with_nothing_to_translate_skip_the_model() -> None:

@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Origin, Status
 from translation.packages import install_package, installed_packages
+from translation.shortlist_build import build_shortlist
+from translation.threads import available_cores
 from workflow.jobs import JobState, get_job, run_job
 from workflow.models import Job
 from workflow.mt import create_mt_job
@@ -212,3 +214,95 @@ def test_a_failed_job_says_why_in_the_user_language(
     app = run_page("translate", project_id, lang=lang)
     assert not app.exception
     assert shown.format(job=job_id, folder=packages) in [error.value for error in app.error]
+
+
+def test_the_models_panel_and_a_finished_job_say_whether_the_shortlist_is_used(
+    project: tuple[Database, int],
+    copy_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
+) -> None:
+    database, project_id = project
+    package = install_package(copy_package_file, directory=packages)
+    app = run_page("translate", project_id)
+    assert list(app.dataframe[0].value["Vocabulary shortlist"]) == ["none"]
+
+    corpus = [f"Câu {i}: {source}" for i, source in enumerate(SOURCES * 20)]
+    build_shortlist(package, corpus, corpus_name="corpus.txt", size=40)
+    app = run_page("translate", project_id)
+    shown = list(app.dataframe[0].value["Vocabulary shortlist"])
+    assert shown == [
+        "used: 100% of test sentences identical to the full vocabulary's (threshold 99%)"
+    ]
+    vietnamese = run_page("translate", project_id, lang="vi")
+    assert list(vietnamese.dataframe[0].value["Danh sách từ rút gọn"]) == [
+        "đang dùng: 100% câu thử giống hệt bản dịch đủ từ vựng (ngưỡng 99%)"
+    ]
+
+    with database.write() as session:
+        job_id = create_mt_job(
+            session, resolve_actor(session, "admin"), get_project(session, project_id)
+        ).id
+    assert run_job(database, job_id) == JobState.SUCCEEDED
+    app = run_page("translate", project_id)
+    captions = [caption.value for caption in app.caption]
+    assert (
+        "The model ran 3 decodes for 3 sources (1.00 each); retries: 0 cut at the length "
+        "limit (with a higher limit), 0 looping (with a repetition penalty), 0 with "
+        "placeholders lost (unprotected)." in captions
+    )
+    cores = available_cores()
+    assert (
+        f"Threads 1×{cores}, batches of 32 sentences; vocabulary shortlist: used: 100% of "
+        "test sentences identical to the full vocabulary's (threshold 99%)." in captions
+    )
+    vietnamese = run_page("translate", project_id, lang="vi")
+    assert any(
+        c.value.startswith("Mô hình chạy 3 lượt cho 3 câu nguồn (1,00 lượt")
+        for c in vietnamese.caption
+    )
+    assert any(
+        f"Luồng 1×{cores}, lô 32 câu; danh sách từ rút gọn: đang dùng" in c.value
+        for c in vietnamese.caption
+    )
+
+
+def test_a_shortlist_below_the_threshold_shows_as_not_used(
+    project: tuple[Database, int],
+    tiny_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, project_id = project
+    package = install_package(tiny_package_file, directory=packages)
+    corpus = [f"Câu {i}: {source}" for i, source in enumerate(SOURCES * 20)]
+    build_shortlist(package, corpus, corpus_name="corpus.txt", size=40)
+    monkeypatch.setenv("SONGNGU_MT_SHORTLIST_MIN_IDENTICAL", "100")
+    app = run_page("translate", project_id)
+    (shown,) = app.dataframe[0].value["Vocabulary shortlist"]
+    assert shown.startswith("not used: only ")
+    assert shown.endswith(
+        " of test sentences identical to the full vocabulary's, below the 100% threshold"
+    )
+
+
+def test_a_bad_mt_setting_is_one_clear_line_on_the_page(
+    project: tuple[Database, int],
+    copy_package_file: Path,
+    packages: Path,
+    run_page: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, project_id = project
+    install_package(copy_package_file, directory=packages)
+    monkeypatch.setenv("SONGNGU_MT_THREADS", "9x9")
+    app = run_page("translate", project_id)
+    assert not app.exception
+    (error,) = app.error
+    assert error.value.startswith("SONGNGU_MT_THREADS='9x9' is not valid: MT threads 9×9 need 81")
+    assert app.button(key="mt_start").disabled
+    vietnamese = run_page("translate", project_id, lang="vi")
+    assert vietnamese.error[0].value.startswith(
+        "SONGNGU_MT_THREADS='9x9' không hợp lệ: số luồng dịch máy 9×9 cần 81 luồng"
+    )

@@ -13,7 +13,7 @@ from sqlalchemy import update
 from primitives.errors import Conflict, NotFound
 from primitives.statuses import Origin, Status
 from translation.argos_engine import ArgosEngine
-from translation.engine import MTRequest, MTResult, register_engine
+from translation.engine import EngineSetup, MTRequest, MTResult, register_engine
 from translation.packages import install_package
 from workflow.jobs import JobState, get_job, job_error, request_cancel, run_job
 from workflow.models import Job
@@ -80,11 +80,14 @@ def spy(installed: Path) -> Iterator[tuple[list[list[str]], list[Callable[[int],
 
 
 def _start(database: Database, project_id: int, **options: object) -> int:
+    return _start_with(database, project_id, MTJobOptions(engine="spy", **options))  # type: ignore[arg-type]
+
+
+def _start_with(database: Database, project_id: int, options: MTJobOptions) -> int:
     with database.write() as session:
         actor = resolve_actor(session, "admin")
         project = get_project(session, project_id)
-        job = create_mt_job(session, actor, project, options=MTJobOptions(engine="spy", **options))  # type: ignore[arg-type]
-        return job.id
+        return create_mt_job(session, actor, project, options=options).id
 
 
 def _segments(database: Database, project_id: int) -> list:
@@ -115,7 +118,10 @@ def test_new_segments_get_machine_drafts_with_scores(
     assert (job.done, job.total) == (len(SOURCES), len(SOURCES))
 
 
-def test_progress_is_recorded_after_each_chunk(
+BY_LENGTH = sorted(SOURCES, key=len)  # the order the job sends sources in
+
+
+def test_chunks_are_cut_from_the_sources_sorted_by_length(
     sqlite_db: Database, spy: tuple[list[list[str]], list]
 ) -> None:
     calls, hooks = spy
@@ -129,10 +135,50 @@ def test_progress_is_recorded_after_each_chunk(
 
     hooks.append(record_progress)
     assert run_job(sqlite_db, job_id) == JobState.SUCCEEDED
-    assert calls == [SOURCES[:4], SOURCES[4:]]
+    assert BY_LENGTH != SOURCES
+    assert calls == [BY_LENGTH[:4], BY_LENGTH[4:]]
     assert seen == [(0, 6, "translating"), (4, 6, "4 written")]
     job = _job(sqlite_db, job_id)
     assert (job.done, job.total, job.message) == (6, 6, "6 written")
+
+
+class StreamingSpy:
+    """The Argos engine on the tiny package; records the job's progress at each group."""
+
+    name = "streaming"
+
+    def __init__(self, seen: list[int], database: Database, **options: object) -> None:
+        self.inner = ArgosEngine(**options)  # type: ignore[arg-type]
+        self.seen = seen
+        self.database = database
+
+    def available(self) -> bool:
+        return self.inner.available()
+
+    def setup(self) -> EngineSetup:
+        return self.inner.setup()
+
+    def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
+        for group in self.inner.translate(requests):
+            # The job stored the group before this one before asking for this one.
+            self.seen.append(_job(self.database, 1).done)
+            yield group
+
+
+def test_progress_moves_after_each_batch(
+    sqlite_db: Database, installed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SONGNGU_MT_BATCH_SIZE", "2")
+    seen: list[int] = []
+    register_engine("streaming", lambda **options: StreamingSpy(seen, sqlite_db, **options))
+    project_id, _ = seed_project(sqlite_db, SOURCES)
+    job_id = _start_with(sqlite_db, project_id, MTJobOptions(engine="streaming"))
+    assert run_job(sqlite_db, job_id) == JobState.SUCCEEDED
+    # One chunk of 6 sources, three batches of 2: progress moved before each next batch.
+    assert seen == [0, 2, 4]
+    job = _job(sqlite_db, job_id)
+    assert (job.done, job.result["machine_translated"]) == (6, 6)
+    assert job.result["setup"]["batch"] == "2 examples"
 
 
 def test_identical_sources_are_translated_once(
@@ -172,7 +218,7 @@ def test_work_of_people_is_never_sent_nor_overwritten(
         assert (plan.segment_count, plan.skipped) == (3, left_alone)
         assert count_plan(session, project) == (3, left_alone)
     run_job(sqlite_db, _start(sqlite_db, project_id))
-    assert [source for call in calls for source in call] == SOURCES[3:]
+    assert [source for call in calls for source in call] == sorted(SOURCES[3:], key=len)
     by_id = {s.id: s for s in _segments(sqlite_db, project_id)}
     assert (by_id[ids[0]].target, by_id[ids[0]].status) == ("Hello.", Status.TRANSLATED)
     assert (by_id[ids[1]].target, by_id[ids[1]].origin) == ("A human draft.", Origin.HUMAN)
@@ -244,10 +290,12 @@ def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
 
     hooks.append(cancel_after_first_chunk)
     assert run_job(any_db, job_id) == JobState.CANCELLED
-    assert calls == [SOURCES[:2]]
-    statuses = [s.status for s in _segments(any_db, project_id)]
-    assert statuses == [Status.DRAFT] * 2 + [Status.NEW] * 4
-    first_targets = [s.target for s in _segments(any_db, project_id)[:2]]
+    assert calls == [BY_LENGTH[:2]]
+    statuses = {s.source: s.status for s in _segments(any_db, project_id)}
+    assert statuses == {
+        source: Status.DRAFT if source in BY_LENGTH[:2] else Status.NEW for source in SOURCES
+    }
+    first_targets = {s.id: s.target for s in _segments(any_db, project_id) if s.target}
 
     hooks.clear()
     assert run_job(any_db, job_id) == JobState.CANCELLED  # stopped until someone resumes it
@@ -255,10 +303,10 @@ def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
     with any_db.write() as session:
         resume_mt_job(session, resolve_actor(session, "admin"), job_id)
     assert run_job(any_db, job_id) == JobState.SUCCEEDED
-    assert calls[1:] == [SOURCES[2:4], SOURCES[4:6]]
+    assert calls[1:] == [BY_LENGTH[2:4], BY_LENGTH[4:6]]
     segments = _segments(any_db, project_id)
     assert all(s.status == Status.DRAFT for s in segments)
-    assert [s.target for s in segments[:2]] == first_targets
+    assert {s.id: s.target for s in segments if s.id in first_targets} == first_targets
     assert _job(any_db, job_id).result["machine_drafts"] == 2
 
 

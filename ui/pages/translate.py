@@ -19,13 +19,16 @@ import streamlit as st
 
 from primitives.errors import NotFound, SongnguError
 from translation.dates import english_date
+from translation.engine import SHORTLIST_BELOW_THRESHOLD, SHORTLIST_CHANGED, SHORTLIST_USED
 from translation.packages import InstalledPackage
+from translation.shortlist import DEFAULT_THRESHOLD
 from ui.components.glossary_panel import in_mt_label
 from ui.state import (
     current_project_id,
     database,
     error_text,
     job_runner,
+    lang,
     show_error,
     sidebar,
     t,
@@ -49,6 +52,7 @@ from workflow.mt import (
     ready_engine,
     resume_mt_job,
 )
+from workflow.mt_settings import shortlist_threshold
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.protect import project_protector, report
@@ -110,24 +114,59 @@ def _download(actor: Actor) -> None:
     _installed(package)
 
 
+def _percent(share: float | None) -> str:
+    """A share 0..1 as a percentage in the interface language (99,5% in Vietnamese)."""
+    if share is None:
+        return "?"
+    text = f"{share * 100:.1f}".removesuffix(".0") + "%"
+    return text.replace(".", ",") if lang() == "vi" else text
+
+
+def shortlist_label(state: str, identical: float | None, threshold: float | None) -> str:
+    """What a package's shortlist does for MT, in the interface language."""
+    shares = {"identical": _percent(identical), "threshold": _percent(threshold)}
+    if state == SHORTLIST_USED:
+        return t("shortlist_used", **shares)
+    if state == SHORTLIST_BELOW_THRESHOLD:
+        return t("shortlist_below_threshold", **shares)
+    if state == SHORTLIST_CHANGED:
+        return t("shortlist_changed")
+    return t("shortlist_none")
+
+
+def _shortlist_threshold() -> float:
+    try:
+        return shortlist_threshold()
+    except SongnguError:  # a bad setting: the page says so at the top (_engine_problem)
+        return DEFAULT_THRESHOLD
+
+
 def _models_panel(actor: Actor, ready: bool) -> None:
     from translation.packages import installed_packages
+    from translation.shortlist import shortlist_status
 
     with st.expander(t("models_header"), expanded=not ready):
         for message in st.session_state.pop(MESSAGES, []):
             st.success(message)
         packages = installed_packages()
         if packages:
-            rows = [
-                {
-                    t("col_package"): package.name,
-                    t("col_languages"): f"{package.from_code}→{package.to_code}",
-                    t("col_version"): package.version,
-                    t("col_folder"): str(package.path),
-                }
-                for package in packages
-            ]
+            threshold = _shortlist_threshold()
+            rows = []
+            for package in packages:
+                status = shortlist_status(package, threshold)
+                fidelity = status.record.fidelity if status.record else None
+                identical = fidelity.identical_share if fidelity else None
+                rows.append(
+                    {
+                        t("col_package"): package.name,
+                        t("col_languages"): f"{package.from_code}→{package.to_code}",
+                        t("col_version"): package.version,
+                        t("col_shortlist"): shortlist_label(status.state, identical, threshold),
+                        t("col_folder"): str(package.path),
+                    }
+                )
             st.dataframe(rows, hide_index=True, width="stretch")
+            st.caption(t("models_shortlist_help"))
         else:
             st.caption(t("models_none"))
         if not allowed(actor.role, Action.MANAGE_MODELS):
@@ -141,11 +180,11 @@ def _models_panel(actor: Actor, ready: bool) -> None:
             _download(actor)
 
 
-def _engine_problem() -> NotFound | None:
-    """Why MT cannot run now (no vi→en package), or None when it can."""
+def _engine_problem() -> SongnguError | None:
+    """Why MT cannot run now (no vi→en package, a bad MT setting), or None when it can."""
     try:
         ready_engine(MTJobOptions())
-    except NotFound as error:
+    except SongnguError as error:
         return error
     return None
 
@@ -202,6 +241,7 @@ def _outcome(job: Job, actor: Actor) -> None:
                 stale=result.stale,
             )
         )
+        _decoding_captions(result)
         return
     if job.state == JobState.CANCELLED:
         st.info(t("mt_stopped", id=job.id))
@@ -218,6 +258,35 @@ def _outcome(job: Job, actor: Actor) -> None:
             return
         job_runner().submit(job.id)
         st.rerun()
+
+
+def _decoding_captions(result: MTJobResult) -> None:
+    """Where the model's time went (retries by reason) and how the engine was set up."""
+    per_source = result.decodes / result.sources_sent if result.sources_sent else 0.0
+    per_source_text = f"{per_source:.2f}"
+    st.caption(
+        t(
+            "mt_decoding",
+            decodes=result.decodes,
+            sources=result.sources_sent,
+            per_source=per_source_text.replace(".", ",") if lang() == "vi" else per_source_text,
+            truncated=result.retries_truncated,
+            loops=result.retries_repetition,
+            placeholders=result.retries_placeholder,
+        )
+    )
+    setup = result.setup
+    if setup:
+        shortlist = shortlist_label(
+            str(setup.get("shortlist", "")),
+            setup.get("shortlist_identical"),
+            setup.get("shortlist_threshold"),
+        )
+        size, _, kind = str(setup.get("batch") or "").partition(" ")
+        batch = t(f"batch_{kind}", size=size) if kind in ("examples", "tokens") else "?"
+        st.caption(
+            t("mt_setup", threads=setup.get("threads") or "?", batch=batch, shortlist=shortlist)
+        )
 
 
 def _start(actor: Actor, project_id: int, document_id: int | None, beam: int) -> None:
@@ -324,9 +393,11 @@ def render() -> None:
     actor = sidebar()
     st.title(t("translate_header"))
     problem = _engine_problem()
-    if problem is not None:
+    if isinstance(problem, NotFound):
         st.error(t("models_missing"))
         st.caption(str(problem))
+    elif problem is not None:
+        show_error(problem)
     project_id = current_project_id()
     if project_id is None:
         st.warning(t("choose_project_first"))

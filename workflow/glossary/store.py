@@ -691,3 +691,22 @@ def project_matcher(session: Session, project: Project) -> TermMatcher:
         while len(_matchers) > _MATCHER_CACHE_SIZE:
             _matchers.popitem(last=False)
     return matcher
+
+
+def english_targets(session: Session) -> list[str]:
+    """Every English form a glossary can ask MT for: shipped and stored, every scope.
+
+    For a model's vocabulary shortlist, which serves every project; forbidden forms are
+    left out. Distinct, in a stable order.
+    """
+    forms: list[str] = []
+    for loader in SHIPPED_GLOSSARIES.values():
+        for entry in loader():
+            if entry.status is not TermStatus.FORBIDDEN:
+                forms += entry.target_forms
+    query = select(GlossaryTerm.target, GlossaryTerm.variants).where(
+        GlossaryTerm.status != TermStatus.FORBIDDEN.value
+    )
+    for target, variants in session.execute(query.order_by(GlossaryTerm.id)):
+        forms += [target, *(variants or [])]
+    return list(dict.fromkeys(form for form in forms if form.strip()))
