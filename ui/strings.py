@@ -2444,22 +2444,6 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "en": "{filename} has no <body>: it is not a complete TMX file",
     },
     # workflow: documents, segments, comments, merge and split, rules, glossary, TM, MT jobs
-    "document.author_not_one_line": {
-        "vi": "tác giả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
-        "en": "the document author must be one line of at most {limit} characters",
-    },
-    "document.date_not_one_line": {
-        "vi": "ngày của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
-        "en": "the document date must be one line of at most {limit} characters",
-    },
-    "document.description_not_one_line": {
-        "vi": "mô tả của tài liệu phải là một dòng, dài tối đa {limit} ký tự",
-        "en": "the document description must be one line of at most {limit} characters",
-    },
-    "document.date_not_a_date": {
-        "vi": "ngày của tài liệu {date!r} không phải một ngày: hãy viết theo dạng YYYY-MM-DD",
-        "en": "document date {date!r} is not a date: write it as YYYY-MM-DD",
-    },
     "document.file_name_too_long": {
         "vi": "tên tệp dài {length} ký tự, quá giới hạn {limit}: hãy đổi tên tệp",
         "en": "the file name has {length} characters, more than {limit}: rename the file",

@@ -21,11 +21,11 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
 from primitives.excerpts import clipped
+from workflow.document_lock import lock_document
 from workflow.models import Document, Project
 from workflow.permissions import Action
 from workflow.users import Actor
@@ -323,12 +323,9 @@ def set_document_metadata(
     is saved (Conflict). The document row is locked while comparing and writing.
     """
     actor.require(Action.MANAGE_PROJECT)
-    document = session.scalar(
-        select(Document)
-        .where(Document.id == document_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    # Read after the lock, as it is now (not as this session saw it before waiting).
+    locked = lock_document(session, document_id)
+    document = session.get(Document, document_id, populate_existing=True) if locked else None
     if document is None:
         raise NotFound(
             "document.id_not_found", "no document {document_id}", document_id=document_id

@@ -69,7 +69,9 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         (tmp_path / "nope.tsv", None, "does not exist"),
         (tmp_path / "binary.tsv", b"\xff\xfe\x00\x01 junk", "binary.tsv"),
         (tmp_path / "no-tabs.tsv", b"just text\n", "has no tab-separated line"),
-        (tmp_path / "report.docx", b"PK\x03\x04", "no bilingual format reads report.docx"),
+        (tmp_path / "report.pdf", b"%PDF-1.7", "no bilingual format reads report.pdf"),
+        # A .docx is read as a review table: a broken one is refused as such.
+        (tmp_path / "review.docx", b"PK\x03\x04", "review.docx is not a readable DOCX"),
     ]
     for path, data, expected in cases:
         if data is not None:

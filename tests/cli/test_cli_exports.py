@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import docx
-from songngu_testing import SCHEMAS_DIR, run_cli
+from songngu_testing import SCHEMAS_DIR, TEST_PASSWORD, run_cli
 
 from exporters.registry import get_format
 
@@ -70,7 +70,9 @@ def test_document_metadata_is_set_checked_and_shown(tmp_path: Path) -> None:
     }
     result = run_cli("document", "set", "Báo cáo", "bao-cao")
     assert result.returncode == 2 and "give at least one field" in result.stderr
-    denied = run_cli("user", "add", "tran", "--role", "translator")
+    denied = run_cli(
+        "user", "add", "tran", "--role", "translator", "--password-stdin", input=TEST_PASSWORD
+    )
     assert denied.returncode == 0, denied.stderr
     line = _one_line_error(
         "document", "set", "Báo cáo", "bao-cao", "--title", "X", "--as", "tran", status=3

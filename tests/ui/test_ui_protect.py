@@ -13,6 +13,7 @@ from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.projects import get_project
 from workflow.segments import list_segments
 from workflow.storage import Database
+from workflow.users import OPERATOR
 
 HISTORIC = "Ngày 9/8/2022, Thứ trưởng Bộ Thông tin và Truyền thông Nguyễn Huy Dũng thăm Hải Phòng."
 
@@ -26,7 +27,7 @@ def _captions(app: AppTest) -> str:
 
 
 def _demo(database: Database) -> int:
-    create_demo(database)
+    create_demo(database, OPERATOR)
     with database.read() as session:
         return get_project(session, DEMO_PROJECT).id
 

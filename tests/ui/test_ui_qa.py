@@ -7,12 +7,15 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from songngu_testing.app_sessions import signed_in_as
 from songngu_testing.qa import SOURCES, UNTRANSLATED, qa_project, set_partner_settings
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
+from ui.auth import AUTH
 from workflow.jobs import FINISHED, get_job
 from workflow.models import QAIgnore, Segment
 from workflow.projects import get_project
@@ -21,6 +24,8 @@ from workflow.qa.job import latest_qa_job
 from workflow.segments import edit_target
 from workflow.storage import Database
 from workflow.users import resolve_actor
+
+REPO = Path(__file__).resolve().parents[2]
 
 ROLES = ["tran", "rev", "ed", "admin"]
 
@@ -151,19 +156,13 @@ def test_go_to_opens_the_segment_on_the_review_page(
     project_id, ids = qa_project(sqlite_db, sources)
     with sqlite_db.write() as session:
         edit_target(session, resolve_actor(session, "tran"), ids[120], sources[120])
-    script = (
-        "import streamlit as st\n"
-        "from ui.navigation import pages\n"
-        "from ui.pages import qa\n"
-        "navigation = st.navigation(pages())\n"
-        "if not st.session_state.get('opened'):\n"
-        "    st.session_state['opened'] = True\n"
-        "    st.switch_page(st.Page(qa.render, url_path='qa'))\n"
-        "navigation.run()\n"
-    )
-    app = AppTest.from_string(script, default_timeout=30)
-    app.session_state["lang"], app.session_state["user"] = "en", "tran"
+    # The whole app, signed in, moving to the QA page through its menu as a person does.
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=30)
+    app.session_state["lang"] = "en"
+    app.session_state[AUTH] = signed_in_as("tran")
     app.session_state["project_id"] = project_id
+    app.run()
+    app.switch_page("ui/page_scripts/qa.py")
     app.run()
     assert app.title[0].value == "Translation quality check"
     app.button(key="qa_goto").click().run()

@@ -8,6 +8,7 @@ import io
 
 import docx
 import pytest
+from songngu_testing import add_users
 
 from exporters.docx_core_properties import core_properties_xml, read_core_properties
 from primitives.errors import Conflict, InvalidInput, PermissionDenied
@@ -24,7 +25,7 @@ from workflow.models import Document
 from workflow.projects import create_project, get_project
 from workflow.storage import Database
 from workflow.stores import document_store
-from workflow.users import add_user, resolve_actor
+from workflow.users import resolve_actor
 
 
 def _word_file(**properties: object) -> bytes:
@@ -225,8 +226,7 @@ def test_an_edit_is_guarded_by_the_metadata_it_started_from(sqlite_db: Database)
 def test_only_roles_that_manage_the_project_edit_metadata(sqlite_db: Database) -> None:
     _project(sqlite_db)
     document_id = _import(sqlite_db, "Một câu.\n".encode(), "ghi-chu.txt")
-    with sqlite_db.write() as session:
-        add_user(session, resolve_actor(session, "admin"), "tran", "translator")
+    add_users(sqlite_db, "tran")
     with sqlite_db.write() as session, pytest.raises(PermissionDenied):
         set_document_metadata(session, resolve_actor(session, "tran"), document_id, {"title": "X"})
     with sqlite_db.write() as session, pytest.raises(InvalidInput):

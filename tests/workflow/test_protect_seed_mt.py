@@ -23,7 +23,7 @@ from workflow.mt import MTJobOptions, create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def _spaced(text: str) -> str:
 def test_the_seed_article_through_mt_keeps_every_fixed_span(
     sqlite_db: Database, copying: Path
 ) -> None:
-    create_demo(sqlite_db)
+    create_demo(sqlite_db, OPERATOR)
     with sqlite_db.write() as session:
         job = create_mt_job(
             session,

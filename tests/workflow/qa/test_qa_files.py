@@ -45,7 +45,7 @@ def test_a_tmx_file_is_checked_by_unit_position() -> None:
 
 def test_unreadable_and_unknown_files_are_refused() -> None:
     with pytest.raises(InvalidInput) as unknown:
-        check_file(b"x", "report.docx")
+        check_file(b"x", "report.pdf")
     assert unknown.value.code == "qa.file_format_unknown"
     with pytest.raises(NotFound):
         check_file(b"x", "report.tsv", format_name="no-such-format")
