@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -49,7 +50,7 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
 
     thread = threading.Thread(target=run)
     thread.start()
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     bar = click.progressbar(length=1, label=label, show_pos=True, file=stderr)
     with bar if stderr.isatty() else contextlib.nullcontext(None) as shown_bar:
         try:
