@@ -68,6 +68,7 @@ HINTS: dict[str, str] = {
     "qa.job_running": "follow it with 'songngu jobs show {job_id}' or stop it with "
     "'songngu jobs cancel {job_id}'",
     "qa.export_blocked": "see the findings with 'songngu qa {project}'",
+    "docx_target.not_ready": "for that, add --unfinished source or --unfinished mark",
 }
 
 
