@@ -37,6 +37,6 @@ def create_demo(database: Database, actor: Actor, *, if_missing: bool = True) ->
             demo_source(),
             DEMO_FILE,
             title="Hội thảo chuyển đổi số Đà Nẵng 2026",
-            meta={"author": "Sở Khoa học và Công nghệ TP. Đà Nẵng", "date": "2026-10-14"},
+            meta={"creator": "Sở Khoa học và Công nghệ TP. Đà Nẵng", "date": "2026-10-14"},
         )
     return True
