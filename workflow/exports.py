@@ -41,7 +41,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exporters.registry import Format, formats, get_format
@@ -55,7 +55,6 @@ from exporters.report_xml import (
 )
 from exporters.xliff_checks import xliff_problems
 from primitives.errors import InvalidInput, NotFound
-from primitives.statuses import Status
 from primitives.units import Store
 from workflow import settings
 from workflow.document_metadata import document_metadata
@@ -188,48 +187,34 @@ class ExportReadiness:
 def export_readiness(
     session: Session, project: Project, document_id: int | None = None
 ) -> ExportReadiness:
-    """Per document: segments, untranslated, not approved, and QA's open problems."""
-    which = Document.project_id == project.id
-    if document_id is not None:
-        which = which & (Document.id == document_id)
-    titles = dict(
+    """Per document: segments, untranslated, not approved, and QA's open problems. QA's
+    readiness (``workflow.qa.readiness``) counts the segments, the unapproved ones and the
+    findings; the untranslated are counted here."""
+    qa = qa_readiness.export_readiness(session, project, document_id)
+    untranslated = dict(
         session.execute(
-            select(Document.id, Document.title).where(which).order_by(Document.id)
+            select(Segment.document_id, func.count(Segment.id))
+            .where(
+                Segment.document_id.in_([document.document_id for document in qa.documents]),
+                Segment.target == "",
+            )
+            .group_by(Segment.document_id)
         ).all()
     )
-    counts = {
-        owner: (total, int(untranslated or 0), int(not_approved or 0))
-        for owner, total, untranslated, not_approved in session.execute(
-            select(
-                Segment.document_id,
-                func.count(Segment.id),
-                func.sum(case((Segment.target == "", 1), else_=0)),
-                func.sum(case((Segment.status < int(Status.APPROVED), 1), else_=0)),
-            )
-            .join(Document, Document.id == Segment.document_id)
-            .where(which)
-            .group_by(Segment.document_id)
+    documents = tuple(
+        DocumentReadiness(
+            document_id=document.document_id,
+            title=document.title,
+            segments=document.segments,
+            untranslated=untranslated.get(document.document_id, 0),
+            not_approved=document.not_approved,
+            open_qa_errors=document.open_errors,
+            open_qa_warnings=document.open_warnings,
+            qa_unchecked=document.unchecked,
         )
-    }
-    qa = qa_readiness.export_readiness(session, project, document_id)
-    qa_documents = {document.document_id: document for document in qa.documents}
-    documents = []
-    for owner, title in titles.items():
-        total, untranslated, not_approved = counts.get(owner, (0, 0, 0))
-        found = qa_documents.get(owner)
-        documents.append(
-            DocumentReadiness(
-                document_id=owner,
-                title=title,
-                segments=total,
-                untranslated=untranslated,
-                not_approved=not_approved,
-                open_qa_errors=found.open_errors if found else 0,
-                open_qa_warnings=found.open_warnings if found else 0,
-                qa_unchecked=found.unchecked if found else 0,
-            )
-        )
-    return ExportReadiness(tuple(documents), qa_policy=qa.policy, qa_blocked=qa.blocked)
+        for document in qa.documents
+    )
+    return ExportReadiness(documents, qa_policy=qa.policy, qa_blocked=qa.blocked)
 
 
 # ---------------------------------------------------------------------------------------
