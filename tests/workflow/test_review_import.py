@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import docx
 import pytest
+from songngu_testing import add_users
 
 from primitives.errors import InvalidInput, PermissionDenied
 from primitives.statuses import Status
@@ -22,7 +23,7 @@ from workflow.review_import import ReviewImportOutcome, import_review, out_of_or
 from workflow.segments import edit_target, list_segments, set_status
 from workflow.storage import Database
 from workflow.target_updates import ConflictKind
-from workflow.users import add_user, resolve_actor
+from workflow.users import resolve_actor
 
 REPORT = (
     "Nhấn **Lưu** để ghi lại.\n\n"
@@ -42,10 +43,9 @@ Edit = Callable[[docx.table.Table], None]
 
 @pytest.fixture
 def project(sqlite_db: Database) -> Database:
+    add_users(sqlite_db)  # tran, rev, ed
     with sqlite_db.write() as session:
         admin = resolve_actor(session, "admin")
-        for name, role in (("tran", "translator"), ("rev", "reviewer"), ("ed", "editor")):
-            add_user(session, admin, name, role)
         project = create_project(session, admin, "Báo cáo 2026")
         import_document(session, admin, project, REPORT.encode(), "bao-cao.md")
         for segment, target in zip(list_segments(session, project), TARGETS, strict=True):
@@ -396,7 +396,9 @@ def _padded(data: bytes, padding: bytes) -> bytes:
 def test_the_intake_zip_ratio_setting_guards_the_review_import(
     project: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    edited = _edit(_export(project), lambda t: setattr(_row(t, 1).cells[2], "text", "Done."))
+    edited = _edit(
+        _export(project), lambda t: setattr(_row(t, 1).cells[2], "text", "The 2025 report is done.")
+    )
     # about 400 KiB of numbers: inflates a few times its size, as text does
     padded = _padded(edited, " ".join(str(n * 7919 % 100_003) for n in range(70_000)).encode())
     monkeypatch.setenv("SONGNGU_MAX_ZIP_RATIO", "2")
@@ -405,7 +407,9 @@ def test_the_intake_zip_ratio_setting_guards_the_review_import(
     assert refused.value.code == "bilingual_docx.zip_bomb"
     assert [segment.target for segment in _segments(project)] == TARGETS
     monkeypatch.delenv("SONGNGU_MAX_ZIP_RATIO")
-    assert [row.new_target for row in _import(project, padded).report.applied] == ["Done."]
+    assert [row.new_target for row in _import(project, padded).report.applied] == [
+        "The 2025 report is done."
+    ]
 
 
 def test_a_cut_file_and_a_plain_docx_apply_nothing(project: Database) -> None:
