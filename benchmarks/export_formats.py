@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from songngu_testing import add_users
 from songngu_testing.docx_builder import docx_bytes
 from sqlalchemy import insert, select, update
 
@@ -41,7 +42,7 @@ from workflow.models import Comment, Revision, Segment, TMUnitRow
 from workflow.projects import create_project, get_project
 from workflow.review_import import import_review
 from workflow.storage import Database
-from workflow.users import add_user, resolve_actor
+from workflow.users import resolve_actor
 
 NOW = datetime(2026, 5, 14, 9, 30, tzinfo=UTC)
 PROJECT = "Benchmark"
@@ -60,10 +61,9 @@ def build_project(database: Database, segments: int) -> float:
     started = time.perf_counter()
     body = "".join(_paragraph(index) for index in range(segments))
     data = docx_bytes(body)
+    add_users(database, "admin", "tran", "rev", "ed")
     with database.write() as session:
         admin = resolve_actor(session, "admin")
-        for name, role in (("tran", "translator"), ("rev", "reviewer"), ("ed", "editor")):
-            add_user(session, admin, name, role)
         project = create_project(session, admin, PROJECT, "USAID")
         import_document(session, admin, project, data, "bao-cao.docx")
         rows = session.execute(

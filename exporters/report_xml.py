@@ -13,7 +13,7 @@ A schema of songngu's own (``exporters/schemas/songngu-report-1.0.xsd``, documen
   reviewed, approved);
 - ``<approval>``: how many segments are approved and by whom, first and last;
 - ``<qa-summary>``: counts of QA findings by check and severity (``available="false"``
-  and no counts when QA has not run or is not installed).
+  and no counts when the caller gives no summary; songngu's exports always give QA's).
 
 Every file written validates against the XSD (``validate``). What the stores do not hold
 comes in a :class:`ReportContext`; the stamps are the units' ``props`` named in

@@ -475,17 +475,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Mọi câu đã được phê duyệt.",
         "en": "Every segment is approved.",
     },
-    "readiness_no_qa": {
-        "vi": "Bản songngu này chưa có kiểm tra chất lượng (QA): báo cáo đối tác có phần tóm tắt QA trống.",
-        "en": "This songngu has no quality checks (QA) yet: the partner report's QA summary is empty.",
-    },
+    "readiness_qa_warnings": {"vi": "Cảnh báo QA", "en": "QA warnings"},
+    "readiness_qa_unchecked": {"vi": "Chưa kiểm tra QA", "en": "Not QA-checked"},
     "readiness_qa_errors_open": {
-        "vi": "Còn {count} lỗi QA chưa xử lý (hồ sơ đối tác chỉ cảnh báo).",
-        "en": "{count} QA errors are still open (the partner profile only warns).",
+        "vi": "Còn {errors} lỗi QA chưa xử lý và {unchecked} câu chưa được kiểm tra theo nội dung hiện tại (hồ sơ đối tác chỉ cảnh báo).",
+        "en": "{errors} QA errors are still open and {unchecked} segments are not checked as they now are (the partner profile only warns).",
     },
     "readiness_qa_blocked": {
-        "vi": "Còn {count} lỗi QA chưa xử lý: hồ sơ đối tác chặn bản DOCX tiếng Anh và báo cáo đối tác cho đến khi sửa xong hoặc bỏ qua.",
-        "en": "{count} QA errors are still open: the partner profile blocks the target DOCX and the partner report until they are fixed or set aside.",
+        "vi": "Còn {errors} lỗi QA chưa xử lý và {unchecked} câu chưa được kiểm tra theo nội dung hiện tại: hồ sơ đối tác chặn bản DOCX tiếng Anh và báo cáo đối tác cho đến khi sửa xong hoặc bỏ qua, và mọi câu đã được kiểm tra.",
+        "en": "{errors} QA errors are still open and {unchecked} segments are not checked as they now are: the partner profile blocks the target DOCX and the partner report until the errors are fixed or set aside and every segment is checked.",
+    },
+    "readiness_qa_warnings_open": {
+        "vi": "Còn {count} cảnh báo QA chưa xử lý.",
+        "en": "{count} QA warnings are still open.",
+    },
+    "readiness_qa_policy_warn": {
+        "vi": "Chính sách QA của hồ sơ đối tác: cảnh báo (lỗi QA còn mở được liệt kê, vẫn xuất được).",
+        "en": "The partner profile's QA policy: warn (open QA errors are listed, the export goes on).",
+    },
+    "readiness_qa_policy_block": {
+        "vi": "Chính sách QA của hồ sơ đối tác: chặn (bản DOCX tiếng Anh và báo cáo đối tác không xuất được khi còn lỗi QA mở hoặc câu chưa kiểm tra).",
+        "en": "The partner profile's QA policy: block (the target DOCX and the partner report are not exported while QA errors are open or segments are unchecked).",
     },
     "readiness_qa_clear": {"vi": "Không còn lỗi QA mở.", "en": "No open QA errors."},
     "export_formats_header": {"vi": "Tệp để giao", "en": "Files to deliver"},

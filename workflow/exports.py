@@ -20,7 +20,9 @@ exported twice gives the same bytes but for them. Files with a schema are valida
 (the official XLIFF, TMX and TBX schemas in ``workflow.settings.schemas_dir()``, the
 report's own XSD, and songngu's XLIFF checks) and refused if invalid; a missing schema
 folder is named in the notes instead. Final deliverables (the target DOCX, the report)
-pass the QA export gate when QA is installed (:mod:`workflow.export_qa`).
+pass QA's export gate (``workflow.qa.readiness.require_export_ready``: the partner
+profile's ``qa_export_policy``); the readiness, the report's QA summary and the review
+table's QA column are QA's stored findings.
 
 :func:`save_export` writes a file atomically: a temporary file in the same folder,
 flushed and fsynced, then renamed over the target, so a failed write leaves the old file.
@@ -39,22 +41,30 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from exporters.registry import Format, formats, get_format
-from exporters.report_xml import STAMP_PROPS, STAMPED, ReportContext, ReportXMLFormat
+from exporters.report_xml import (
+    STAMP_PROPS,
+    STAMPED,
+    QACount,
+    QASummary,
+    ReportContext,
+    ReportXMLFormat,
+)
 from exporters.xliff_checks import xliff_problems
 from primitives.errors import InvalidInput, NotFound
-from primitives.statuses import Status
 from primitives.units import Store
-from workflow import export_qa, settings
+from workflow import settings
 from workflow.document_metadata import document_metadata
 from workflow.glossary.store import EFFECTIVE, export_glossary
 from workflow.intake import IntakeLimits
 from workflow.models import Document, Project, Revision, Segment, iso_utc, utcnow
 from workflow.permissions import Action
 from workflow.projects import get_document
+from workflow.qa import readiness as qa_readiness
+from workflow.qa.findings import FindingFilter, list_findings
 from workflow.stores import document_store, project_stores
 from workflow.tm.tmx_io import export_tmx
 from workflow.users import Actor
@@ -129,19 +139,20 @@ class DocumentReadiness:
     segments: int
     untranslated: int
     not_approved: int
-    open_qa_errors: int | None = None  # None: QA is not installed
-    open_qa_warnings: int | None = None
-    qa_unchecked: int | None = None
+    open_qa_errors: int
+    open_qa_warnings: int
+    qa_unchecked: int  # never checked, or changed since their last check
 
 
 @dataclass(frozen=True)
 class ExportReadiness:
-    """The checklist the Export page and the export command show."""
+    """The checklist the Export page and the export command show; ``qa_policy`` is the
+    partner profile's ``qa_export_policy`` ("warn" or "block"), ``qa_blocked`` whether it
+    refuses the final deliverables now."""
 
     documents: tuple[DocumentReadiness, ...]
-    qa_installed: bool = False
-    qa_policy: str | None = None
-    qa_blocked: bool = False
+    qa_policy: str
+    qa_blocked: bool
 
     @property
     def segments(self) -> int:
@@ -157,7 +168,15 @@ class ExportReadiness:
 
     @property
     def open_qa_errors(self) -> int:
-        return sum(document.open_qa_errors or 0 for document in self.documents)
+        return sum(document.open_qa_errors for document in self.documents)
+
+    @property
+    def open_qa_warnings(self) -> int:
+        return sum(document.open_qa_warnings for document in self.documents)
+
+    @property
+    def qa_unchecked(self) -> int:
+        return sum(document.qa_unchecked for document in self.documents)
 
     @property
     def ready(self) -> bool:
@@ -168,49 +187,34 @@ class ExportReadiness:
 def export_readiness(
     session: Session, project: Project, document_id: int | None = None
 ) -> ExportReadiness:
-    """Per document: segments, untranslated, not approved, and QA's open problems."""
-    which = Document.project_id == project.id
-    if document_id is not None:
-        which = which & (Document.id == document_id)
-    titles = dict(
+    """Per document: segments, untranslated, not approved, and QA's open problems. QA's
+    readiness (``workflow.qa.readiness``) counts the segments, the unapproved ones and the
+    findings; the untranslated are counted here."""
+    qa = qa_readiness.export_readiness(session, project, document_id)
+    untranslated = dict(
         session.execute(
-            select(Document.id, Document.title).where(which).order_by(Document.id)
+            select(Segment.document_id, func.count(Segment.id))
+            .where(
+                Segment.document_id.in_([document.document_id for document in qa.documents]),
+                Segment.target == "",
+            )
+            .group_by(Segment.document_id)
         ).all()
     )
-    counts = {
-        owner: (total, int(untranslated or 0), int(not_approved or 0))
-        for owner, total, untranslated, not_approved in session.execute(
-            select(
-                Segment.document_id,
-                func.count(Segment.id),
-                func.sum(case((Segment.target == "", 1), else_=0)),
-                func.sum(case((Segment.status < int(Status.APPROVED), 1), else_=0)),
-            )
-            .join(Document, Document.id == Segment.document_id)
-            .where(which)
-            .group_by(Segment.document_id)
-        )
-    }
-    qa = export_qa.qa_readiness(session, project, document_id)
     documents = tuple(
         DocumentReadiness(
-            document_id=owner,
-            title=title,
-            segments=counts.get(owner, (0, 0, 0))[0],
-            untranslated=counts.get(owner, (0, 0, 0))[1],
-            not_approved=counts.get(owner, (0, 0, 0))[2],
-            open_qa_errors=None if qa is None else qa.open_errors.get(owner, 0),
-            open_qa_warnings=None if qa is None else qa.open_warnings.get(owner, 0),
-            qa_unchecked=None if qa is None else qa.unchecked.get(owner, 0),
+            document_id=document.document_id,
+            title=document.title,
+            segments=document.segments,
+            untranslated=untranslated.get(document.document_id, 0),
+            not_approved=document.not_approved,
+            open_qa_errors=document.open_errors,
+            open_qa_warnings=document.open_warnings,
+            qa_unchecked=document.unchecked,
         )
-        for owner, title in titles.items()
+        for document in qa.documents
     )
-    return ExportReadiness(
-        documents,
-        qa_installed=qa is not None,
-        qa_policy=None if qa is None else qa.policy,
-        qa_blocked=bool(qa and qa.blocked),
-    )
+    return ExportReadiness(documents, qa_policy=qa.policy, qa_blocked=qa.blocked)
 
 
 # ---------------------------------------------------------------------------------------
@@ -306,6 +310,15 @@ def _stamps(session: Session, document_ids: list[int]) -> dict[int, dict[str, st
     return stamps
 
 
+def _qa_summary(session: Session, project: Project, document_id: int | None) -> QASummary:
+    """QA's stored findings counted by check and severity, for the partner report."""
+    rows = qa_readiness.qa_summary(session, project, document_id)
+    return QASummary(
+        True,
+        tuple(QACount(row.check, row.severity.value, row.open, row.ignored) for row in rows),
+    )
+
+
 def _report(context: _Context) -> bytes:
     stores = context.stores()
     stamps = _stamps(context.session, context.document_ids)
@@ -322,7 +335,7 @@ def _report(context: _Context) -> bytes:
         project=project.name,
         partner=project.partner.name if project.partner is not None else "",
         partner_settings=dict(project.partner.settings) if project.partner is not None else {},
-        qa=export_qa.qa_summary(context.session, project, document_id),
+        qa=_qa_summary(context.session, project, document_id),
     )
     return cast(ReportXMLFormat, context.fmt).write_report(stores, report)
 
@@ -353,9 +366,21 @@ def _target_docx(context: _Context) -> bytes:
     return built.data
 
 
+def _open_findings(
+    session: Session, project: Project, document_ids: list[int]
+) -> dict[int, list[str]]:
+    """Each segment's open findings, one line each ("error: message"), most severe first."""
+    found: dict[int, list[str]] = {}
+    for document_id in document_ids:
+        for finding in list_findings(session, project, FindingFilter(document_id=document_id)):
+            line = f"{finding.severity.value}: {finding.text('en')}"
+            found.setdefault(finding.segment_id, []).append(line)
+    return found
+
+
 def _review_table(context: _Context) -> bytes:
     stores = context.stores()
-    findings = export_qa.open_findings(context.session, context.project, context.document_ids)
+    findings = _open_findings(context.session, context.project, context.document_ids)
     for store in stores:
         for unit in store:
             if isinstance(unit.id, int) and unit.id in findings:
@@ -461,7 +486,7 @@ def build_export(
         )
     if fmt.name in FINAL_DELIVERABLES:
         document_id = None if context.whole_project else documents[0].id
-        export_qa.require_qa_ready(session, project, document_id)
+        qa_readiness.require_export_ready(session, project, document_id)
     context.export_id = export_id(project, fmt, context.document_ids, at)
     data = _builder(fmt)(context)
     validated = _validate(fmt, data, context.notes)

@@ -18,23 +18,26 @@ from workflow.exports import (
     save_export,
 )
 from workflow.projects import get_document, get_project
+from workflow.qa.policy import BLOCK, WARN
 from workflow.review_import import ReviewImportOutcome, import_review
+
+_POLICY_LINES = {
+    WARN: "open QA errors are listed and the export goes on",
+    BLOCK: "the target DOCX and the partner report are refused while QA errors are open "
+    "or segments are not checked as they now are",
+}
 
 
 def _readiness_lines(readiness: ExportReadiness) -> list[str]:
-    lines = []
-    for document in readiness.documents:
-        qa = (
-            f", {document.open_qa_errors} open QA error(s)"
-            if document.open_qa_errors is not None
-            else ""
-        )
-        lines.append(
-            f"  {document.title}: {document.segments} segments, {document.not_approved} not "
-            f"approved, {document.untranslated} untranslated{qa}"
-        )
-    if not readiness.qa_installed:
-        lines.append("  QA: not available in this songngu; the report's QA summary is empty")
+    lines = [
+        f"  {document.title}: {document.segments} segments, {document.not_approved} not "
+        f"approved, {document.untranslated} untranslated, {document.open_qa_errors} open QA "
+        f"error(s), {document.open_qa_warnings} QA warning(s), {document.qa_unchecked} not "
+        "QA-checked"
+        for document in readiness.documents
+    ]
+    policy = readiness.qa_policy
+    lines.append(f"  QA export policy of the partner profile: {policy} ({_POLICY_LINES[policy]})")
     return lines
 
 

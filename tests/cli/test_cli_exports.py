@@ -9,8 +9,10 @@ from pathlib import Path
 
 import docx
 from songngu_testing import SCHEMAS_DIR, TEST_PASSWORD, run_cli
+from songngu_testing.rich_docx import rich_report
 
 from exporters.registry import get_format
+from workflow.intake import read_source
 
 
 def _ok(*args: str) -> str:
@@ -86,7 +88,11 @@ def test_export_writes_a_valid_file_and_prints_the_readiness(tmp_path: Path) -> 
     out_file.write_bytes(b"an older export")
     out = _ok("export", "Báo cáo", "--format", "xliff21", "--out", str(out_file))
     assert f"wrote {out_file} (XLIFF 2.1" in out and "valid against its schema" in out
-    assert "bao-cao: 2 segments, 2 not approved, 1 untranslated" in out
+    assert (
+        "  bao-cao: 2 segments, 2 not approved, 1 untranslated, 0 open QA error(s), "
+        "0 QA warning(s), 1 not QA-checked\n" in out
+    )
+    assert "  QA export policy of the partner profile: warn (open QA errors are listed" in out
     assert get_format("xliff21").validate(out_file.read_bytes(), SCHEMAS_DIR) == []
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
     report = tmp_path / "report.xml"
@@ -152,3 +158,46 @@ def test_review_import_refusals_are_one_line(tmp_path: Path) -> None:
     assert 'songngu review import "Báo cáo" review.docx' in line
     line = _one_line_error("review", "import", "Báo cáo", str(tmp_path / "missing.docx"))
     assert "no such file" in line
+
+
+def test_a_qa_error_is_counted_and_a_blocking_partner_refuses_in_one_line(tmp_path: Path) -> None:
+    _project(tmp_path)
+    _ok("edit", "Báo cáo", "2", "--target", "The 2024 report.")  # 2025 in the source
+    review = tmp_path / "review.docx"
+    out = _ok("export", "Báo cáo", "--format", "bilingual-docx", "--out", str(review))
+    assert "0 untranslated, 1 open QA error(s), 0 QA warning(s), 0 not QA-checked" in out
+    table = docx.Document(io.BytesIO(review.read_bytes())).tables[0]
+    assert "error: Number '2025' in the source is '2024' in the target." in [
+        cell.text for cell in table.rows[4].cells
+    ]
+    _ok("partner", "set", "USAID", "qa_export_policy", "block")
+    report = tmp_path / "report.xml"
+    line = _one_line_error("export", "Báo cáo", "--format", "report-xml", "--out", str(report))
+    assert "project 'Báo cáo' is not exported: 1 open QA error(s)" in line
+    assert "partner profile 'USAID' blocks exports" in line
+    assert "songngu qa Báo cáo" in line  # the hint: where to see the findings
+    assert not report.exists()
+    out = _ok("export", "Báo cáo", "--format", "xliff12", "--out", str(tmp_path / "b.xlf"))
+    assert "  QA export policy of the partner profile: block (the target DOCX and" in out
+
+
+def test_export_writes_the_target_docx(tmp_path: Path) -> None:
+    source = tmp_path / "bao-cao.docx"
+    source.write_bytes(rich_report())
+    _ok("project", "create", "Báo cáo DOCX")
+    _ok("import", "Báo cáo DOCX", str(source))
+    _ok("edit", "Báo cáo DOCX", "1", "--target", "Annual summary report 2024")
+    for status in ("translated", "reviewed", "approved"):
+        _ok("set-status", "Báo cáo DOCX", "1", status)
+    target = tmp_path / "bao-cao-en.docx"
+    line = _one_line_error("export", "Báo cáo DOCX", "--format", "docx", "--out", str(target))
+    assert "not approved" in line and not target.exists()
+    out = _ok(
+        "export", "Báo cáo DOCX", "--format", "docx", "--out", str(target),
+        "--unfinished", "source",
+    )  # fmt: skip
+    assert f"wrote {target} (" in out and "not approved written in Vietnamese" in out
+    back = read_source(target.read_bytes(), target.name)
+    assert back.blocks[0].text == "Annual summary report 2024"
+    assert back.blocks[1].text.startswith("Doanh thu")  # not approved: the Vietnamese
+    assert len(back.blocks) == len(read_source(rich_report(), source.name).blocks)

@@ -10,13 +10,16 @@ from collections.abc import Callable
 import docx
 import pytest
 from songngu_testing import add_users
+from songngu_testing.rich_docx import rich_report
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
 from workflow.document_metadata import document_metadata, set_document_metadata
 from workflow.exports import ExportRequest, build_export
 from workflow.importing import import_document
+from workflow.intake import read_source
 from workflow.models import Document, Segment
+from workflow.partners import update_partner
 from workflow.projects import create_project, get_project
 from workflow.segments import edit_target, list_segments, set_status
 from workflow.storage import Database
@@ -53,16 +56,24 @@ def _button(app: AppTest, label: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "header", "not_approved", "no_qa"),
+    ("lang", "title", "header", "not_approved", "qa_open", "policy"),
     [
         (
             "vi",
             "Xuất bản dịch",
             "Thông tin tài liệu (Dublin Core)",
             "Còn 2 câu chưa",
-            "chưa có kiểm tra",
+            "Còn 0 lỗi QA chưa xử lý và 1 câu chưa được kiểm tra",
+            "Chính sách QA của hồ sơ đối tác: cảnh báo",
         ),
-        ("en", "Export", "Document metadata (Dublin Core)", "2 segments are not", "has no quality"),
+        (
+            "en",
+            "Export",
+            "Document metadata (Dublin Core)",
+            "2 segments are not",
+            "0 QA errors are still open and 1 segments are not checked",
+            "The partner profile's QA policy: warn",
+        ),
     ],
 )
 def test_the_page_in_both_languages(
@@ -72,7 +83,8 @@ def test_the_page_in_both_languages(
     title: str,
     header: str,
     not_approved: str,
-    no_qa: str,
+    qa_open: str,
+    policy: str,
 ) -> None:
     _, project_id, _ = project
     app = run_page("export", project_id, lang=lang)
@@ -80,17 +92,95 @@ def test_the_page_in_both_languages(
     assert app.title[0].value == title
     assert header in [element.value for element in app.subheader]
     assert any(text.startswith(not_approved) for text in _texts(app.warning))
-    assert any(no_qa in text for text in _texts(app.info))
+    # QA checked the stored target; the empty one is not checked yet.
+    assert any(text.startswith(qa_open) for text in _texts(app.warning))
+    assert any(text.startswith(policy) for text in _texts(app.caption))
+    (row,) = app.dataframe[0].value.to_dict("records")
+    assert list(row.values())[-3:] == [0, 0, 1]  # QA errors, warnings, not checked
     prepare = [
         button for button in app.button if button.key and button.key.startswith("export-prepare-")
     ]
-    assert [button.key for button in prepare][:5] == [
+    assert [button.key for button in prepare] == [
         "export-prepare-tmx",
         "export-prepare-xliff12",
         "export-prepare-xliff21",
+        "export-prepare-tsv-pairs",
         "export-prepare-bilingual-docx",
         "export-prepare-report-xml",
+        "export-prepare-tbx",
+        "export-prepare-csv",
+        "export-prepare-tsv",
+        "export-prepare-docx",
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocked", "columns", "policy", "refused"),
+    [
+        (
+            "vi",
+            "Còn 1 lỗi QA chưa xử lý và 0 câu chưa được kiểm tra theo nội dung hiện tại: hồ sơ "
+            "đối tác chặn",
+            ["Lỗi QA còn mở", "Cảnh báo QA", "Chưa kiểm tra QA"],
+            "Chính sách QA của hồ sơ đối tác: chặn",
+            "dự án 'Báo cáo 2026' chưa được xuất: còn 1 lỗi chưa xử lý",
+        ),
+        (
+            "en",
+            "1 QA errors are still open and 0 segments are not checked as they now are: the "
+            "partner profile blocks",
+            ["Open QA errors", "QA warnings", "Not QA-checked"],
+            "The partner profile's QA policy: block",
+            "project 'Báo cáo 2026' is not exported: 1 open QA error(s)",
+        ),
+    ],
+)
+def test_a_real_qa_error_and_a_blocking_partner_in_both_languages(
+    project: tuple[Database, int, int],
+    run_page: PageRunner,
+    lang: str,
+    blocked: str,
+    columns: list[str],
+    policy: str,
+    refused: str,
+) -> None:
+    database, project_id, _ = project
+    with database.write() as session:
+        update_partner(session, "USAID", {"qa_export_policy": "block"})
+        second = list_segments(session, get_project(session, project_id))[1]
+        # A number changed in the target: QA's number-mismatch error.
+        edit_target(session, resolve_actor(session, "admin"), second.id, "The 2024 report.")
+    app = run_page("export", project_id, lang=lang)
+    assert not app.exception
+    assert any(text.startswith(blocked) for text in _texts(app.error))
+    assert any(text.startswith(policy) for text in _texts(app.caption))
+    (row,) = app.dataframe[0].value.to_dict("records")
+    assert [row[column] for column in columns] == [1, 0, 0]
+    app.button(key="export-prepare-report-xml").click().run()
+    assert not app.exception
+    assert any(text.startswith(refused) for text in _texts(app.error))
+    assert "export_prepared" not in app.session_state  # nothing was built
+    app.button(key="export-prepare-xliff12").click().run()  # not a final deliverable
+    assert "xliff12" in app.session_state["export_prepared"]
+
+
+def test_the_target_docx_is_offered_on_the_page(sqlite_db: Database, run_page: PageRunner) -> None:
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        found = create_project(session, admin, "Báo cáo DOCX")
+        import_document(session, admin, found, rich_report(), "bao-cao.docx")
+        project_id = found.id
+    app = run_page("export", project_id, lang="vi")
+    assert "Giữ câu tiếng Việt" in app.radio(key="export_pending").options
+    app.radio(key="export_pending").set_value("source").run()
+    app.button(key="export-prepare-docx").click().run()
+    assert not app.exception
+    choice, name, data, notes = app.session_state["export_prepared"]["docx"]
+    assert (choice.format, choice.pending, name) == ("docx", "source", "bao-cao-en.docx")
+    back = read_source(data, name)
+    assert back.blocks[0].text == "Báo cáo tổng kết năm 2024"  # nothing approved: Vietnamese
+    assert len(back.blocks) == len(read_source(rich_report(), "bao-cao.docx").blocks)
+    assert len(list(app.get("download_button"))) == 1
 
 
 def test_metadata_is_saved_from_the_form(

@@ -1,20 +1,21 @@
 """The export service: every registered format from one project, validated against the
 official schemas and our XSD, read back by independent readers, reproducible but for one
-timestamp, written atomically; the readiness checklist; QA through its adapter."""
+timestamp, written atomically; the readiness checklist with QA's real findings and the
+partner profile's QA export policy; the target DOCX out and read back."""
 
 from __future__ import annotations
 
 import io
 import os
 import re
-import sys
-import types
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+import docx
 import pytest
-from songngu_testing import SCHEMAS_DIR
+from songngu_testing import SCHEMAS_DIR, TEST_PASSWORD
+from songngu_testing.rich_docx import ENGLISH, rich_report
 from translate.storage import tmx as toolkit_tmx
 from translate.storage import xliff as toolkit_xliff
 
@@ -22,7 +23,6 @@ from exporters.registry import BilingualFormat, get_format
 from primitives.errors import InvalidInput, InvalidTransition, NotFound
 from primitives.statuses import Status
 from primitives.units import Store
-from workflow import export_qa
 from workflow.document_metadata import set_document_metadata
 from workflow.exports import (
     ExportRequest,
@@ -33,6 +33,8 @@ from workflow.exports import (
     save_export,
 )
 from workflow.importing import import_document
+from workflow.intake import read_source
+from workflow.partners import update_partner
 from workflow.projects import create_project, get_project
 from workflow.segments import add_comment, edit_target, list_segments, set_status
 from workflow.storage import Database
@@ -47,7 +49,7 @@ STAMPS = (b"2026-05-14T09:30:00Z", b"20260514T093000Z")
 def project(sqlite_db: Database) -> Database:
     with sqlite_db.write() as session:
         admin = resolve_actor(session, "admin")
-        add_user(session, admin, "ed", "editor")
+        add_user(session, admin, "ed", "editor", TEST_PASSWORD)
         project = create_project(session, admin, "Báo cáo 2026", "USAID")
         first = import_document(
             session,
@@ -89,7 +91,18 @@ def _export(database: Database, name: str, *, now: datetime = NOW, **request: ob
 
 def test_the_command_and_page_offer_every_format_that_writes() -> None:
     names = [fmt.name for fmt in export_formats()]
-    assert names[:7] == ["tmx", "xliff12", "xliff21", "bilingual-docx", "report-xml", "tbx", "csv"]
+    assert names == [
+        "tmx",
+        "xliff12",
+        "xliff21",
+        "tsv-pairs",
+        "bilingual-docx",
+        "report-xml",
+        "tbx",
+        "csv",
+        "tsv",
+        "docx",
+    ]
     assert all(get_format(name).can_write for name in names)
 
 
@@ -114,7 +127,7 @@ def test_xliff_12_and_tmx_read_back_with_translate_toolkit(project: Database) ->
     ]
 
 
-def test_the_report_carries_metadata_partner_stamps_and_an_empty_qa_summary(
+def test_the_report_carries_metadata_partner_stamps_and_a_clean_qa_summary(
     project: Database,
 ) -> None:
     data = _export(project, "report-xml").data.decode()
@@ -126,7 +139,8 @@ def test_the_report_carries_metadata_partner_stamps_and_an_empty_qa_summary(
     assert re.search(r'<stamp status="translated" by="admin" at="[^"]+"/>', data)
     assert '<approval state="partial" segments="4" approved="1">' in data
     assert '<export tool="songngu"' in data and 'by="admin"' in data
-    assert '<qa-summary available="false" errors="0" warnings="0" infos="0"/>' in data
+    # QA ran on every target stored and found nothing.
+    assert '<qa-summary available="true" errors="0" warnings="0" infos="0"/>' in data
 
 
 def test_one_document_of_a_format_that_holds_several(project: Database) -> None:
@@ -149,10 +163,14 @@ def test_the_tm_and_the_glossary_are_the_projects(project: Database, name: str) 
 
 def test_same_project_same_bytes_but_for_one_timestamp(project: Database) -> None:
     for fmt in export_formats():
-        first, again = _export(project, fmt.name), _export(project, fmt.name)
+        if fmt.name == "docx":  # needs a DOCX original: test_the_target_docx_round_trips
+            continue
+        # A one-document format is given one; the others export the whole project.
+        request = {"document": "phu-luc"} if fmt.name == "tsv-pairs" else {}
+        first, again = _export(project, fmt.name, **request), _export(project, fmt.name, **request)
         assert first.data == again.data, fmt.name
         assert first.export_id == again.export_id
-        later = _export(project, fmt.name, now=LATER)
+        later = _export(project, fmt.name, now=LATER, **request)
         if fmt.name == "bilingual-docx":  # compressed: compare the parts
             assert _parts(later.data, later.export_id, first.export_id) == _parts(first.data)
         else:
@@ -181,8 +199,15 @@ def test_readiness_counts_per_document(project: Database) -> None:
         ("phu-luc", 1, 0, 1),
     ]
     assert (readiness.segments, readiness.not_approved, readiness.untranslated) == (4, 3, 1)
-    assert not readiness.ready and not readiness.qa_installed
-    assert readiness.documents[0].open_qa_errors is None
+    assert not readiness.ready
+    # The empty target was never checked; QA passed every target stored.
+    assert [
+        (d.open_qa_errors, d.open_qa_warnings, d.qa_unchecked) for d in readiness.documents
+    ] == [
+        (0, 0, 1),
+        (0, 0, 0),
+    ]
+    assert (readiness.qa_policy, readiness.qa_blocked) == ("warn", False)
 
 
 def test_a_project_without_documents_has_nothing_to_export(sqlite_db: Database) -> None:
@@ -291,94 +316,138 @@ def test_save_refuses_folders_in_one_line(tmp_path: Path) -> None:
     assert missing.value.code == "export.output_folder_missing"
 
 
-# --- QA, when installed ---------------------------------------------------------------------
+# --- QA's findings ------------------------------------------------------------------------
 
 
-class _Row:
-    def __init__(self, check: str, severity: str, open_: int, ignored: int) -> None:
-        self.check, self.severity, self.open, self.ignored = check, severity, open_, ignored
+def _number_error(database: Database) -> int:
+    """Change a number in a target ("2025" becomes "2024"): QA stores a number-mismatch
+    error for it; the segment's id."""
+    with database.write() as session:
+        found = get_project(session, "Báo cáo 2026")
+        segment = list_segments(session, found)[1]
+        edit_target(session, resolve_actor(session, "admin"), segment.id, "The 2024 report.")
+        return segment.id
 
 
-def _fake_qa(monkeypatch: pytest.MonkeyPatch, *, blocked: bool) -> list[tuple[str, object]]:
-    """A QA package with the functions exports call, recording each call."""
-    calls: list[tuple[str, object]] = []
-
-    def readiness(session, project, document_id=None):  # noqa: ANN001, ANN202
-        calls.append(("export_readiness", document_id))
-        document = types.SimpleNamespace(
-            document_id=project.documents[0].id, open_errors=2, open_warnings=1, unchecked=0
-        )
-        return types.SimpleNamespace(documents=(document,), policy="block", blocked=blocked)
-
-    def require(session, project, document_id=None):  # noqa: ANN001, ANN202
-        calls.append(("require_export_ready", document_id))
-        if blocked:
-            raise InvalidTransition("qa.export_blocked", "blocked by {partner}", partner="USAID")
-
-    def summary(session, project, document_id=None):  # noqa: ANN001, ANN202
-        calls.append(("qa_summary", document_id))
-        return [_Row("number-mismatch", "error", 2, 1)]
-
-    package = types.ModuleType("workflow.qa")
-    module = types.ModuleType("workflow.qa.readiness")
-    module.export_readiness = readiness  # type: ignore[attr-defined]
-    module.require_export_ready = require  # type: ignore[attr-defined]
-    module.qa_summary = summary  # type: ignore[attr-defined]
-    findings = types.ModuleType("workflow.qa.findings")
-
-    class FindingFilter:
-        def __init__(self, document_id: int | None = None) -> None:
-            self.document_id = document_id
-
-    def list_findings(session, project, which):  # noqa: ANN001, ANN202
-        calls.append(("list_findings", which.document_id))
-        segment = project.documents[0]
-        first = min(s.id for s in list_segments(session, project) if s.document_id == segment.id)
-        return [
-            types.SimpleNamespace(
-                segment_id=first, severity="error", text=lambda lang: "number 2025 missing"
-            )
-        ]
-
-    findings.FindingFilter = FindingFilter  # type: ignore[attr-defined]
-    findings.list_findings = list_findings  # type: ignore[attr-defined]
-    for name, value in (
-        ("workflow.qa", package),
-        ("workflow.qa.readiness", module),
-        ("workflow.qa.findings", findings),
-    ):
-        monkeypatch.setitem(sys.modules, name, value)
-    return calls
+def _block_exports(database: Database) -> None:
+    with database.write() as session:
+        update_partner(session, "USAID", {"qa_export_policy": "block"})
 
 
-def test_without_qa_the_adapter_says_so() -> None:
-    assert not export_qa.qa_installed()
-    assert export_qa.qa_summary(None, None) == export_qa.QASummary()  # type: ignore[arg-type]
-
-
-def test_with_qa_the_report_has_its_summary_and_the_table_its_findings(
-    project: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls = _fake_qa(monkeypatch, blocked=False)
-    report = _export(project, "report-xml").data.decode()
-    assert '<qa-summary available="true" errors="2"' in report
-    assert '<count check="number-mismatch" severity="error" open="2" ignored="1"/>' in report
-    table = _export(project, "bilingual-docx").data
-    with zipfile.ZipFile(io.BytesIO(table)) as archive:
-        assert "error: number 2025 missing" in archive.read("word/document.xml").decode()
+def test_the_readiness_counts_a_real_qa_error(project: Database) -> None:
+    _number_error(project)
     with project.read() as session:
         readiness = export_readiness(session, get_project(session, "Báo cáo 2026"))
-    assert readiness.qa_installed and readiness.open_qa_errors == 2 and not readiness.qa_blocked
-    assert readiness.qa_policy == "block" and readiness.documents[0].open_qa_errors == 2
-    assert ("require_export_ready", None) in calls and ("qa_summary", None) in calls
+    first, annex = readiness.documents
+    assert (first.open_qa_errors, first.open_qa_warnings, first.qa_unchecked) == (1, 0, 1)
+    assert (annex.open_qa_errors, annex.qa_unchecked) == (0, 0)
+    assert (readiness.open_qa_errors, readiness.qa_unchecked) == (1, 1)
+    assert (readiness.qa_policy, readiness.qa_blocked) == ("warn", False)
+    assert not readiness.ready
 
 
-def test_a_blocking_partner_stops_final_deliverables_only(
-    project: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _fake_qa(monkeypatch, blocked=True)
+def test_the_report_has_the_real_qa_summary_and_stays_valid(project: Database) -> None:
+    _number_error(project)
+    exported = _export(project, "report-xml")
+    assert exported.validated
+    assert get_format("report-xml").validate(exported.data, SCHEMAS_DIR) == []
+    report = exported.data.decode()
+    assert '<qa-summary available="true" errors="1" warnings="0" infos="0">' in report
+    assert '<count check="number-mismatch" severity="error" open="1" ignored="0"/>' in report
+
+
+def test_the_review_table_shows_the_finding_in_its_qa_column(project: Database) -> None:
+    segment_id = _number_error(project)
+    table = docx.Document(io.BytesIO(_export(project, "bilingual-docx").data)).tables[0]
+    header = [cell.text for cell in table.rows[1].cells]
+    qa_column = next(i for i, text in enumerate(header) if text.startswith("QA findings"))
+    # A segment row's id cell begins with the visible id (the row's key follows, hidden);
+    # each document has a heading row too.
+    first_runs = [(row, row.cells[0].paragraphs[0].runs[0].text) for row in table.rows[2:]]
+    rows = {key: row.cells[qa_column].text for row, key in first_runs if key.isdigit()}
+    assert rows[str(segment_id)] == "error: Number '2025' in the source is '2024' in the target."
+    assert [text for key, text in rows.items() if key != str(segment_id)] == ["", "", ""]
+
+
+def test_a_blocking_partner_stops_final_deliverables_only(project: Database) -> None:
+    _number_error(project)
+    _block_exports(project)
+    with project.read() as session:
+        readiness = export_readiness(session, get_project(session, "Báo cáo 2026"))
+    assert (readiness.qa_policy, readiness.qa_blocked) == ("block", True)
     with pytest.raises(InvalidTransition) as blocked:
         _export(project, "report-xml")
     assert blocked.value.code == "qa.export_blocked"
+    assert "1 open QA error(s)" in str(blocked.value) and "'USAID'" in str(blocked.value)
     assert _export(project, "bilingual-docx").data  # a review table is how errors get fixed
     assert _export(project, "xliff12").data
+    # The other document has no QA problem: its report goes.
+    assert _export(project, "report-xml", document="phu-luc").validated
+
+
+# --- the target DOCX ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def docx_project(sqlite_db: Database) -> Database:
+    """A DOCX report translated and approved but for its last segment."""
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        found = create_project(session, admin, "Báo cáo DOCX", "USAID")
+        import_document(session, admin, found, rich_report(), "bao-cao.docx")
+        segments = list_segments(session, found)
+        for segment in segments:
+            edit_target(session, admin, segment.id, ENGLISH[segment.source])
+            statuses = [Status.TRANSLATED, Status.REVIEWED, Status.APPROVED]
+            for status in statuses if segment is not segments[-1] else statuses[:1]:
+                set_status(session, admin, segment.id, status)
+    return sqlite_db
+
+
+def _target(database: Database, **request: object):  # noqa: ANN202
+    with database.read() as session:
+        return build_export(
+            session,
+            resolve_actor(session, "admin"),
+            get_project(session, "Báo cáo DOCX"),
+            ExportRequest("docx", **request),  # type: ignore[arg-type]
+            now=NOW,
+        )
+
+
+def test_the_target_docx_round_trips(docx_project: Database) -> None:
+    assert "docx" in [fmt.name for fmt in export_formats()]
+    with pytest.raises(InvalidInput):  # the unapproved segment is refused by default
+        _target(docx_project)
+    exported = _target(docx_project, pending="source")
+    assert exported.filename == "bao-cao-en.docx"
+    assert exported.notes[0] == "1 segment(s) not approved written in Vietnamese"
+    back = read_source(exported.data, exported.filename)
+    original = read_source(rich_report(), "bao-cao.docx")
+    assert len(back.blocks) == len(original.blocks)
+    assert back.blocks[0].text == "Annual summary report 2024"
+    assert back.blocks[1].text == "Revenue <g1>rose sharply</g1> in <g2>2024</g2>."
+    assert back.blocks[-1].text == original.blocks[-1].text  # not approved: the Vietnamese
+    # Reproducible: the same bytes again, and at another moment.
+    assert _target(docx_project, pending="source").data == exported.data
+    with docx_project.read() as session:
+        later = build_export(
+            session,
+            resolve_actor(session, "admin"),
+            get_project(session, "Báo cáo DOCX"),
+            ExportRequest("docx", pending="source"),
+            now=LATER,
+        )
+    assert _parts(later.data) == _parts(exported.data)
+
+
+def test_a_blocking_partner_stops_the_target_docx(docx_project: Database) -> None:
+    with docx_project.write() as session:
+        found = get_project(session, "Báo cáo DOCX")
+        last = list_segments(session, found)[-1]  # not approved: still editable
+        # Its Vietnamese left as the target: QA's "untranslated" error.
+        edit_target(session, resolve_actor(session, "admin"), last.id, last.source)
+    _block_exports(docx_project)
+    with pytest.raises(InvalidTransition) as blocked:
+        _target(docx_project, pending="source")
+    assert blocked.value.code == "qa.export_blocked"

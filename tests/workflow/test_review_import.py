@@ -43,7 +43,7 @@ Edit = Callable[[docx.table.Table], None]
 
 @pytest.fixture
 def project(sqlite_db: Database) -> Database:
-    add_users(sqlite_db)
+    add_users(sqlite_db)  # tran, rev, ed
     with sqlite_db.write() as session:
         admin = resolve_actor(session, "admin")
         project = create_project(session, admin, "Báo cáo 2026")

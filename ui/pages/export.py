@@ -132,34 +132,33 @@ def _metadata_form(actor: Actor, documents: list[Document]) -> None:
 
 def _readiness(readiness: ExportReadiness) -> None:
     st.subheader(t("readiness_header"))
-    rows = []
-    for document in readiness.documents:
-        row = {
+    rows = [
+        {
             t("document"): document.title,
             t("segments"): document.segments,
             t("readiness_untranslated"): document.untranslated,
             t("readiness_not_approved"): document.not_approved,
+            t("readiness_qa_errors"): document.open_qa_errors,
+            t("readiness_qa_warnings"): document.open_qa_warnings,
+            t("readiness_qa_unchecked"): document.qa_unchecked,
         }
-        if readiness.qa_installed:
-            row[t("readiness_qa_errors")] = document.open_qa_errors or 0
-        rows.append(row)
+        for document in readiness.documents
+    ]
     st.dataframe(rows, hide_index=True, width="stretch")
     if readiness.not_approved:
         st.warning(t("readiness_some_not_approved", count=readiness.not_approved))
     else:
         st.success(t("readiness_all_approved"))
-    if not readiness.qa_installed:
-        st.info(t("readiness_no_qa"))
-    elif readiness.open_qa_errors:
-        blocking = readiness.qa_blocked
-        (st.error if blocking else st.warning)(
-            t(
-                "readiness_qa_blocked" if blocking else "readiness_qa_errors_open",
-                count=readiness.open_qa_errors,
-            )
-        )
+    counts = {"errors": readiness.open_qa_errors, "unchecked": readiness.qa_unchecked}
+    if readiness.qa_blocked:
+        st.error(t("readiness_qa_blocked", **counts))
+    elif readiness.open_qa_errors or readiness.qa_unchecked:
+        st.warning(t("readiness_qa_errors_open", **counts))
     else:
         st.success(t("readiness_qa_clear"))
+    if readiness.open_qa_warnings:
+        st.info(t("readiness_qa_warnings_open", count=readiness.open_qa_warnings))
+    st.caption(t(f"readiness_qa_policy_{readiness.qa_policy}"))
 
 
 # --- formats -------------------------------------------------------------------------------
