@@ -37,30 +37,15 @@ from exporters.tmx_codes import xml_safe
 from exporters.xliff_common import indent_structure
 from primitives.inline import Paired, Standalone, Stray, Visitor, parse, walk
 from primitives.statuses import Status
-from primitives.units import Store, Unit
+from primitives.units import METADATA_KEYS, Store, Unit
 
 NS = "urn:songngu:report:1"
 DC = "http://purl.org/dc/elements/1.1/"
 VERSION = "1.0"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "songngu-report-1.0.xsd"
-# The Dublin Core elements a document's metadata may carry, in the schema's order.
-DC_ELEMENTS = (
-    "title",
-    "creator",
-    "subject",
-    "description",
-    "publisher",
-    "contributor",
-    "date",
-    "type",
-    "format",
-    "identifier",
-    "source",
-    "language",
-    "relation",
-    "coverage",
-    "rights",
-)
+# The Dublin Core elements a document's metadata may carry: the schema lists them in
+# this same order.
+DC_ELEMENTS = METADATA_KEYS
 # The statuses a segment is stamped with, and the unit props that say who and when.
 STAMPED = (Status.TRANSLATED, Status.REVIEWED, Status.APPROVED)
 STAMP_PROPS: dict[Status, tuple[str, str]] = {
