@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from songngu_testing.projects import add_users, seed_project
+from songngu_testing.projects import seed_project
+from songngu_testing.users import add_users
 from workflow.partners import DEFAULT_PARTNER, update_partner
 from workflow.qa.model import Finding, Severity
 from workflow.storage import Database

@@ -9,10 +9,12 @@ import time
 from collections.abc import Callable
 
 import pytest
+from songngu_testing.app_sessions import signed_in_as
 from songngu_testing.qa import SOURCES, UNTRANSLATED, qa_project, set_partner_settings
 from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Status
+from ui.auth import AUTH
 from workflow.jobs import FINISHED, get_job
 from workflow.models import QAIgnore, Segment
 from workflow.projects import get_project
@@ -153,16 +155,17 @@ def test_go_to_opens_the_segment_on_the_review_page(
         edit_target(session, resolve_actor(session, "tran"), ids[120], sources[120])
     script = (
         "import streamlit as st\n"
+        "from ui.auth import current_actor\n"
         "from ui.navigation import pages\n"
-        "from ui.pages import qa\n"
-        "navigation = st.navigation(pages())\n"
+        "listed = pages(current_actor())\n"
+        "navigation = st.navigation(listed)\n"
         "if not st.session_state.get('opened'):\n"
         "    st.session_state['opened'] = True\n"
-        "    st.switch_page(st.Page(qa.render, url_path='qa'))\n"
+        "    st.switch_page(next(p for p in listed if p.url_path == 'qa'))\n"
         "navigation.run()\n"
     )
     app = AppTest.from_string(script, default_timeout=30)
-    app.session_state["lang"], app.session_state["user"] = "en", "tran"
+    app.session_state["lang"], app.session_state[AUTH] = "en", signed_in_as("tran")
     app.session_state["project_id"] = project_id
     app.run()
     assert app.title[0].value == "Translation quality check"
