@@ -15,7 +15,10 @@ HTML.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
@@ -56,6 +59,15 @@ MESSAGES = "review_messages"
 # A row longer than this shows its start only (the editor shows it all): one 3 MB line
 # would otherwise draw a wall of text thousands of pixels tall.
 FOLD_CHARS = 1500
+
+
+def _redraw() -> NoReturn:
+    """Draw the list and the editor again after a write: only the fragment when this run is
+    its own (a click in it, in the app), else the whole page (AppTest runs it all)."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()
 
 
 def _open_row(segment_id: int) -> None:
@@ -251,14 +263,14 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                 saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
             st.session_state[shown_key] = (saved.version, saved.target)
             push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
-            st.rerun()
+            _redraw()
         if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
             with database().write() as session:
                 change = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
             _confirmed(change, shown_key)
-            st.rerun()
+            _redraw()
     except Conflict as error:
         show_conflict(error, f"conflict-save-{chosen}")
     except SongnguError as error:
@@ -267,7 +279,7 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
     if reload_col.button(t("reload"), key="side_reload"):
         del st.session_state[shown_key]
-        st.rerun()
+        _redraw()
 
     status_col, reason_col, apply_col = st.columns([2, 3, 1])
     # Options are the translated labels themselves: a format_func that reads the session's
@@ -284,10 +296,10 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
             _confirmed(change, shown_key)
-            st.rerun()
+            _redraw()
         except QABlocked as error:
             remember_blocked(error, chosen, new_status)
-            st.rerun()
+            _redraw()
         except Conflict as error:
             show_conflict(error, f"conflict-status-{chosen}")
         except SongnguError as error:
@@ -301,7 +313,7 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
             try:
                 with database().write() as session:
                     add_comment(session, actor, chosen, new_comment)
-                st.rerun()
+                _redraw()
             except SongnguError as error:
                 st.error(error_text(error))
         for revision in revisions:
