@@ -184,7 +184,7 @@ def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str
             opened = _timed(open_review)
 
             def next_page() -> None:
-                page.get_by_role("button", name="Trang sau →").click()
+                page.get_by_role("button", name="Sau →").click()
                 page.get_by_role("button", name=f"✎ {ids[100]}", exact=True).wait_for()
                 _settle(page)
 
@@ -201,7 +201,7 @@ def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str
                 opens.append(opened)
                 moves.append(moved)
                 saves.append(saved)
-            page.get_by_role("button", name="← Trang trước").click()
+            page.get_by_role("button", name="← Trước").click()
             _settle(page)
         page.screenshot(path=str(Path(tempfile.gettempdir()) / "ui_speed_review.png"))
         browser.close()

@@ -255,8 +255,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Trang {page}/{pages} · câu {first}–{last}",
         "en": "Page {page} of {pages} · rows {first}–{last}",
     },
-    "review_prev": {"vi": "← Trang trước", "en": "← Previous page"},
-    "review_next": {"vi": "Trang sau →", "en": "Next page →"},
+    "review_prev": {"vi": "← Trước", "en": "← Previous"},
+    "review_next": {"vi": "Sau →", "en": "Next →"},
     "review_open": {"vi": "Sửa câu {id}", "en": "Edit segment {id}"},
     "review_open_short": {"vi": "✎ {id}", "en": "✎ {id}"},
     "review_no_rows": {

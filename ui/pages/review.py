@@ -59,6 +59,7 @@ MESSAGES = "review_messages"
 # A row longer than this shows its start only (the editor shows it all): one 3 MB line
 # would otherwise draw a wall of text thousands of pixels tall.
 FOLD_CHARS = 1500
+LIST_HEIGHT = 900  # pixels
 
 
 def _redraw() -> NoReturn:
@@ -82,7 +83,7 @@ def _turn_page(page: int) -> None:
 def _pager(total: int, pages: int, page: int) -> None:
     first = page * PAGE_SIZE + 1 if total else 0
     last = min(total, (page + 1) * PAGE_SIZE)
-    back, number, forward, where = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+    back, number, forward, where = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
     back.button(
         t("review_prev"),
         key="review_prev",
@@ -185,9 +186,11 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
         if not segments:
             st.info(t("review_no_rows"))
         chosen = st.session_state.get("side_segment")
-        for segment in segments:
-            terms = _glossary_terms(protector, segment.source)
-            _row(segment, qa_counts.get(segment.id, {}), terms, chosen)
+        # The rows scroll in their own box, so the editor beside them stays in view.
+        with st.container(height=LIST_HEIGHT, border=False):
+            for segment in segments:
+                terms = _glossary_terms(protector, segment.source)
+                _row(segment, qa_counts.get(segment.id, {}), terms, chosen)
     with editor_col:
         if segments:
             _side_editor(project_id, [s.id for s in segments], actor)
@@ -338,11 +341,11 @@ def _revision_line(revision: Revision) -> str:
 def _filters() -> SegmentFilter:
     statuses: dict[str, Status | None] = {t("all"): None}
     statuses.update({t(f"status_{s.label}"): s for s in Status})
-    status_col, text_col, qa_col, low_col = st.columns([2, 3, 2, 2], vertical_alignment="bottom")
+    status_col, text_col, marks_col = st.columns([2, 3, 3], vertical_alignment="bottom")
     status = statuses[status_col.selectbox(t("status_filter"), list(statuses), key="review_status")]
     text = text_col.text_input(t("review_filter_text"), key="review_text")
-    has_qa = qa_col.checkbox(t("review_filter_qa"), key="review_qa")
-    low_mt = low_col.checkbox(
+    has_qa = marks_col.checkbox(t("review_filter_qa"), key="review_qa")
+    low_mt = marks_col.checkbox(
         t("review_filter_low_mt", percent=round(100 * LOW_CONFIDENCE)), key="review_low_mt"
     )
     return SegmentFilter(status=status, has_qa_finding=has_qa, low_mt_confidence=low_mt, text=text)
