@@ -227,6 +227,10 @@ def _confirmed(change: SegmentChange, shown_key: str) -> None:
 def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
     """Edit one (long) segment in a text area; change its status; comments and history."""
     st.subheader(t("edit_selected"))
+    # Another page or filter: the editor opens the list's first row, set through the state
+    # so the browser's selection follows (a choice the new options lack would stay drawn).
+    if st.session_state.get("side_segment") not in segment_ids:
+        st.session_state["side_segment"] = segment_ids[0]
     chosen = st.selectbox(t("col_id"), segment_ids, key="side_segment")
     with database().read() as session:
         segment = get_segment(session, chosen)
