@@ -104,6 +104,7 @@ def test_the_list_is_paged_a_hundred_rows_at_a_time(
     assert second_page in _texts(app.caption)
     assert _open_buttons(app) == [f"review-open-{i}" for i in ids[100:200]]
     assert app.selectbox(key="side_segment").value == ids[100]  # the editor follows the page
+    assert app.button(key=f"review-open-{ids[100]}").proto.type == "primary"
     app.number_input(key="review_page").set_value(3).run()
     assert _open_buttons(app) == [f"review-open-{i}" for i in ids[200:]]
     assert app.button(key="review_next").disabled

@@ -180,6 +180,12 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
             )
         except SongnguError:  # the glossary panel says what is wrong with it
             protector = None
+    shown_ids = [s.id for s in segments]
+    if shown_ids and st.session_state.get("side_segment") not in shown_ids:
+        # Another page or filter: the editor opens the list's first row, set through the
+        # state so the browser's selection follows (a choice the new options lack would
+        # stay drawn there).
+        st.session_state["side_segment"] = shown_ids[0]
     list_col, editor_col = st.columns([3, 2])
     with list_col:
         _pager(total, pages, page)
@@ -193,7 +199,7 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
                 _row(segment, qa_counts.get(segment.id, {}), terms, chosen)
     with editor_col:
         if segments:
-            _side_editor(project_id, [s.id for s in segments], actor)
+            _side_editor(project_id, shown_ids, actor)
         else:
             st.caption(t("review_pick_row"))
 
@@ -227,10 +233,6 @@ def _confirmed(change: SegmentChange, shown_key: str) -> None:
 def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
     """Edit one (long) segment in a text area; change its status; comments and history."""
     st.subheader(t("edit_selected"))
-    # Another page or filter: the editor opens the list's first row, set through the state
-    # so the browser's selection follows (a choice the new options lack would stay drawn).
-    if st.session_state.get("side_segment") not in segment_ids:
-        st.session_state["side_segment"] = segment_ids[0]
     chosen = st.selectbox(t("col_id"), segment_ids, key="side_segment")
     with database().read() as session:
         segment = get_segment(session, chosen)
