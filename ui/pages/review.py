@@ -129,7 +129,8 @@ def _folded(text: str) -> str:
 
 def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | None) -> None:
     with st.container(border=True):
-        meta, open_col = st.columns([6, 1], vertical_alignment="center")
+        # One row of three columns: every element a row adds is drawn 100 times a page.
+        meta, source_col, target_col = st.columns([2, 5, 5])
         marks = [
             f"#{segment.id}",
             t(f"status_{Status(segment.status).label}"),
@@ -143,8 +144,7 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
             "⚑ " + _label_or_name("flag", flag)
             for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
         ]
-        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
-        open_col.button(
+        meta.button(
             t("review_open_short", id=segment.id),
             key=f"review-open-{segment.id}",
             help=t("review_open", id=segment.id),
@@ -152,7 +152,7 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
             on_click=_open_row,
             args=(segment.id,),
         )
-        source_col, target_col = st.columns(2)
+        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
         source_col.text(_folded(segment.source), width="stretch")
         target_col.text(_folded(segment.target) or "—", width="stretch")
         longest = max(len(segment.source), len(segment.target))
