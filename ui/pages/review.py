@@ -129,8 +129,7 @@ def _folded(text: str) -> str:
 
 def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | None) -> None:
     with st.container(border=True):
-        # One row of three columns: every element a row adds is drawn 100 times a page.
-        meta, source_col, target_col = st.columns([2, 5, 5])
+        meta, open_col = st.columns([6, 1], vertical_alignment="center")
         marks = [
             f"#{segment.id}",
             t(f"status_{Status(segment.status).label}"),
@@ -144,7 +143,8 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
             "⚑ " + _label_or_name("flag", flag)
             for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
         ]
-        meta.button(
+        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
+        open_col.button(
             t("review_open_short", id=segment.id),
             key=f"review-open-{segment.id}",
             help=t("review_open", id=segment.id),
@@ -152,7 +152,7 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
             on_click=_open_row,
             args=(segment.id,),
         )
-        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
+        source_col, target_col = st.columns(2)
         source_col.text(_folded(segment.source), width="stretch")
         target_col.text(_folded(segment.target) or "—", width="stretch")
         longest = max(len(segment.source), len(segment.target))
