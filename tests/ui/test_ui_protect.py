@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import pytest
-from songngu_testing import seed_project
+from songngu_testing import ADMIN, seed_project
 from streamlit.testing.v1 import AppTest
 
 from workflow.demo import DEMO_PROJECT, create_demo
@@ -26,7 +26,7 @@ def _captions(app: AppTest) -> str:
 
 
 def _demo(database: Database) -> int:
-    create_demo(database)
+    create_demo(database, ADMIN)
     with database.read() as session:
         return get_project(session, DEMO_PROJECT).id
 
