@@ -241,6 +241,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Only editors and admins may change partner profiles.",
     },
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
+    # The Review grid: a paged list of rows, each opened in the side editor by a click.
+    "review_filter_qa": {"vi": "Có lỗi QA chưa xử lý", "en": "Has an open QA finding"},
+    "review_filter_low_mt": {
+        "vi": "Máy dịch kém tin cậy (dưới {percent}%)",
+        "en": "Low MT confidence (under {percent}%)",
+    },
+    "review_filter_text": {
+        "vi": "Tìm chữ trong nguồn hoặc bản dịch",
+        "en": "Text in source or target",
+    },
+    "review_range": {
+        "vi": "Trang {page}/{pages} · câu {first}–{last}",
+        "en": "Page {page} of {pages} · rows {first}–{last}",
+    },
+    "review_prev": {"vi": "← Trước", "en": "← Previous"},
+    "review_next": {"vi": "Sau →", "en": "Next →"},
+    "review_open": {"vi": "Sửa câu {id}", "en": "Edit segment {id}"},
+    "review_open_short": {"vi": "✎ {id}", "en": "✎ {id}"},
+    "review_no_rows": {
+        "vi": "Không có câu nào khớp bộ lọc.",
+        "en": "No segment matches the filters.",
+    },
+    "review_pick_row": {
+        "vi": "Bấm ✎ ở một dòng để mở câu đó trong khung sửa.",
+        "en": "Click ✎ on a row to open that segment here.",
+    },
+    "review_editing": {"vi": "Đang sửa câu {id}", "en": "Editing segment {id}"},
+    "review_glossary_marker": {
+        "vi": "📖 {count} thuật ngữ",
+        "en": "📖 {count:,|term|terms}",
+    },
+    "review_folded": {
+        "vi": "Câu dài {chars} ký tự: chỉ hiện phần đầu; mở câu để xem toàn bộ.",
+        "en": "Long segment of {chars:,|character|characters}: only its start is shown; "
+        "open it to see it all.",
+    },
+    "origin_none": {"vi": "—", "en": "—"},
+    "origin_mt": {"vi": "Máy dịch", "en": "MT"},
+    "origin_tm": {"vi": "Bộ nhớ dịch", "en": "TM"},
+    "origin_propagated": {"vi": "Câu lặp", "en": "Repeat"},
+    "origin_human": {"vi": "Người dịch", "en": "Person"},
+    "review_score": {"vi": "{origin} {score}%", "en": "{origin} {score}%"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},
     "set_status": {"vi": "Chuyển trạng thái", "en": "Change status"},

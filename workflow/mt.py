@@ -67,13 +67,12 @@ from workflow.mt_settings import MTRuntime
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.protect import Protector, meta_date, project_protector
-from workflow.segments import Fill, apply_fills, check_target_text
+from workflow.segments import MT_FLAGS_KEY, Fill, apply_fills, check_target_text
 from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 
 MT_JOB_KIND = "mt"  # run by run_mt_job, as listed in workflow/job_kinds.py
 DEFAULT_CHUNK_SIZE = 64  # unique sources per chunk: one progress step and one chance to stop
-MT_FLAGS_KEY = "mt"  # Segment.flags["mt"]: the engine's flags for a reviewer to look at
 
 
 # --- parameters and result ------------------------------------------------------------

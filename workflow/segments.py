@@ -43,6 +43,9 @@ from workflow.versioning import Describer, update_if_current, write_if_current
 # Characters XML 1.0 forbids (Word's \x0b line break included): they would break every export.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_TARGET_CHARS = 100_000
+# Segment.flags["mt"]: the engine's flags for a reviewer to look at. A person who rewrote
+# the target and confirmed it has dealt with them: the confirmation clears them.
+MT_FLAGS_KEY = "mt"
 
 
 def get_segment(session: Session, segment_id: int, project: Project | None = None) -> Segment:
@@ -305,12 +308,20 @@ def set_status(
             action=action.value.replace("_", " "),
         )
     seen = segment.version if expected_version is None else expected_version
+    changes: dict[str, Any] = {"status": int(new_status)}
+    flags = segment.flags or {}
+    if (
+        MT_FLAGS_KEY in flags
+        and new_status >= Status.TRANSLATED
+        and Origin(segment.origin) is Origin.HUMAN
+    ):
+        changes["flags"] = {key: value for key, value in flags.items() if key != MT_FLAGS_KEY}
     update_if_current(
         session,
         segment,
         seen,
         actor,
-        {"status": int(new_status)},
+        changes,
         stale=stale_edit(segment.id, seen),
     )
     record_revision(session, segment, actor, "status", current.label, new_status.label, reason)
@@ -361,14 +372,22 @@ def save_and_confirm(
 ) -> SegmentChange:
     """Edit and confirm in one transaction (the translator's usual 'save' in the editor).
 
-    An empty target is saved but not confirmed: the result then has no reports. When the
-    confirmation is refused (QA errors, a target of tags only), the edit is still saved as
-    a draft, and the result's ``refused`` says why: what a person typed is never lost.
+    An empty target is refused before anything is written (there is nothing to confirm;
+    ``edit_target`` empties a target). When the confirmation is refused (QA errors, a
+    target of tags only), the edit is still saved as a draft, and the result's ``refused``
+    says why: what a person typed is never lost.
     """
+    if not target.strip():
+        raise InvalidTransition(
+            "segment.no_target",
+            "segment {segment_id} has no target text to {action}",
+            segment_id=segment_id,
+            action=Action.CONFIRM.value.replace("_", " "),
+        )
     segment = edit_target(
         session, actor, segment_id, target, expected_version=expected_version, project=project
     )
-    if Status(segment.status) >= Status.TRANSLATED or not target.strip():
+    if Status(segment.status) >= Status.TRANSLATED:
         return SegmentChange(segment)
     try:
         # A savepoint: a refused confirmation undoes only itself, never the edit.

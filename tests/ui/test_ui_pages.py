@@ -82,26 +82,24 @@ def test_review_page_saves_an_edit_and_refuses_a_stale_one(
 ) -> None:
     database, project_id = demo
     with database.read() as session:
-        first = list_segments(session, get_project(session, project_id))[0]
+        first, second = list_segments(session, get_project(session, project_id))[:2]
     app = run_page("review", project_id)
     assert not app.exception
-    editor_key = f"grid-{first.document_id}-None-0-0"  # document, status filter, page, generation
-    assert editor_key in app.session_state
     # Someone else saves the first segment after this page was drawn.
     from workflow.segments import edit_target
     from workflow.users import resolve_actor
 
     with database.write() as session:
         edit_target(session, resolve_actor(session, "admin"), first.id, "Their text.")
-    app.session_state[editor_key] = {
-        "edited_rows": {0: {"target": "My text."}, 1: {"target": "Second segment."}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.run()
+    app.text_area(key=f"side-{first.id}-1").input("My text.")
+    app.button(key="side_save").click().run()
     assert not app.exception
     errors = " ".join(e.value for e in app.error)
     assert "Their text." in errors and "My text." in errors
+    app.button(key=f"review-open-{second.id}").click().run()
+    app.text_area(key=f"side-{second.id}-1").input("Second segment.")
+    app.button(key="side_save").click().run()
+    assert not app.exception
     assert any("Saved segment" in s.value for s in app.success)
     with database.read() as session:
         segments = list_segments(session, get_project(session, project_id))

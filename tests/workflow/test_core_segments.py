@@ -179,3 +179,64 @@ def test_long_segments_are_stored_and_edited(any_db: Database) -> None:
     with any_db.write() as s:
         segment = edit_target(s, _actor(any_db, "admin"), seg, "A long translation. " * 200)
         assert segment.version == 2
+
+
+def _mt_filled(db: Database, sources: list[str], targets: list[str]) -> list[int]:
+    """Segments filled by MT with the engine's flags (and a flag MT did not set)."""
+    _, ids = seed_project(db, sources)
+    admin = _actor(db, "admin")
+    with db.write() as s:
+        for segment_id in ids:
+            segment = get_segment(s, segment_id)
+            segment.flags = {"source_changed": {"revision": 2, "previous": "Cũ."}}
+        s.flush()
+        apply_fills(
+            s,
+            admin,
+            [
+                Fill(segment_id, 1, target, Origin.MT, 0.3, {"mt": ["repetition"], "other": 1})
+                for segment_id, target in zip(ids, targets, strict=True)
+            ],
+        )
+    return ids
+
+
+def test_a_person_who_rewrote_and_confirmed_clears_the_mt_flags(any_db: Database) -> None:
+    rewritten, kept = _mt_filled(
+        any_db, ["Xin chào.", "Tạm biệt."], ["Hello hello hello.", "Goodbye."]
+    )
+    admin = _actor(any_db, "admin")
+    with any_db.write() as s:
+        save_and_confirm(s, admin, rewritten, "Hello.", expected_version=2)
+        # Confirmed as MT wrote it: nobody dealt with the engine's warnings.
+        set_status(s, admin, kept, "translated", expected_version=2)
+    with any_db.read() as s:
+        assert get_segment(s, rewritten).flags == {"other": 1}
+        assert get_segment(s, kept).flags == {"mt": ["repetition"], "other": 1}
+
+
+def test_a_rewrite_alone_keeps_the_mt_flags_until_it_is_confirmed(any_db: Database) -> None:
+    (seg,) = _mt_filled(any_db, ["Xin chào."], ["Hello hello hello."])
+    admin = _actor(any_db, "admin")
+    with any_db.write() as s:
+        edit_target(s, admin, seg, "Hello.", expected_version=2)
+    with any_db.read() as s:
+        assert get_segment(s, seg).flags["mt"] == ["repetition"]
+    with any_db.write() as s:
+        set_status(s, admin, seg, "translated", expected_version=3)
+    with any_db.read() as s:
+        assert "mt" not in get_segment(s, seg).flags
+
+
+def test_save_and_confirm_of_an_emptied_target_is_refused_and_stores_nothing(
+    any_db: Database,
+) -> None:
+    _, (seg,) = seed_project(any_db, ["Xin chào."])
+    admin = _actor(any_db, "admin")
+    with any_db.write() as s:
+        edit_target(s, admin, seg, "Hello.", expected_version=1)
+    with any_db.write() as s, pytest.raises(InvalidTransition, match="no target text to confirm"):
+        save_and_confirm(s, admin, seg, "   ", expected_version=2)
+    with any_db.read() as s:
+        segment = get_segment(s, seg)
+        assert (segment.target, segment.status, segment.version) == ("Hello.", Status.DRAFT, 2)

@@ -2,8 +2,8 @@
 
 A page cannot set the Review page's widgets: they do not exist in its run. It leaves a
 request in the session and switches page; the Review page takes the request before it
-draws its widgets and sets their state: the segment's document, every status, the grid
-page holding the segment, and the segment in the side editor.
+draws its widgets and sets their state: the segment's document, every filter off, the
+grid page holding the segment, and the segment in the side editor.
 """
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ def take_jump(all_statuses_label: str, page_size: int) -> None:
     with database().read() as session:
         segment = get_segment(session, request["segment_id"])
         index = segment_index(session, segment)
+    # Every filter off, so the segment is in the list and on the page computed here.
     st.session_state["review_document"] = segment.document_id
     st.session_state["review_status"] = all_statuses_label
+    st.session_state["review_qa"] = False
+    st.session_state["review_low_mt"] = False
+    st.session_state["review_text"] = ""
     st.session_state["review_page"] = index // page_size + 1
     st.session_state["side_segment"] = segment.id

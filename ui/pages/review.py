@@ -1,19 +1,27 @@
-"""Review page: source | target | status, a page of segments at a time.
+"""Review page: a paged side-by-side list of segments, and the side editor for one of them.
 
-Edits are saved from the grid's widget state ("edited_rows") with the version each row was
-shown with, so a stale edit becomes a visible conflict with both texts, never an overwrite.
-They are saved when the fragment reruns after the edit, before the grid is drawn again (the
-same moment an on_change callback runs, and also reachable from AppTest). After a save the
-grid gets a new key so it is rebuilt from the database: the editor's own returned frame is
-never fed back in (that loses every second edit).
+The list is drawn row by row (not a data grid, whose single-line cells cut text off): each
+row shows its source and target in full and wrapped, with status, where the target came
+from (MT, TM, a person) and its score, open QA findings, glossary terms and MT flags. A
+row's ✎ opens it in the side editor beside the list (TM matches, glossary, QA findings,
+history and comments), where every write names the version the editor showed, so a stale
+edit becomes a visible conflict with both texts, never an overwrite.
+
+The list and the editor live in one fragment: moving to another page of the list or
+opening a row reruns only the fragment, not the whole app. The filters sit outside it (a
+new filter is a new list). User text is drawn with st.text or escaped Markdown, never as
+HTML.
 """
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
-from primitives.statuses import Status
+from primitives.statuses import Origin, Status
 from ui.components.conflicts import show_conflict
 from ui.components.glossary_panel import glossary_panel
 from ui.components.messages import push_message, show_messages
@@ -22,22 +30,24 @@ from ui.components.segment_jump import take_jump
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
 from ui.strings import STRINGS
-from workflow.models import Revision
+from workflow.models import Document, Revision, Segment
 from workflow.permissions import TRANSITIONS, allowed
 from workflow.projects import get_project
+from workflow.protect import Protector, project_protector
+from workflow.qa.checks.mt import LOW_CONFIDENCE
 from workflow.qa.confirm import QABlocked, QAReport
 from workflow.qa.findings import open_counts
 from workflow.qa.model import Severity
 from workflow.reimport import SOURCE_CHANGED_FLAG
+from workflow.review_filter import SegmentFilter, count_filtered, filtered_segments
 from workflow.segments import (
+    MT_FLAGS_KEY,
     SegmentChange,
     add_comment,
-    count_segments,
     edit_target,
     get_segment,
     list_comments,
     list_revisions,
-    list_segments,
     save_and_confirm,
     set_status,
 )
@@ -46,89 +56,152 @@ from workflow.users import Actor
 
 PAGE_SIZE = 100
 MESSAGES = "review_messages"
+# A row longer than this shows its start only (the editor shows it all): one 3 MB line
+# would otherwise draw a wall of text thousands of pixels tall.
+FOLD_CHARS = 1500
+LIST_HEIGHT = 900  # pixels
 
 
-def _grid_key(document_id: int, status: Status | None, page: int) -> str:
-    generation = st.session_state.get("grid_generation", 0)
-    return f"grid-{document_id}-{status}-{page}-{generation}"
+def _redraw() -> NoReturn:
+    """Draw the list and the editor again after a write: only the fragment when this run is
+    its own (a click in it, in the app), else the whole page (AppTest runs it all)."""
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitAPIException:
+        st.rerun()
 
 
-def _save_grid_edits(key: str, actor: Actor) -> None:
-    """Save what the user typed into the grid drawn under key, if anything."""
-    edited = (st.session_state.get(key) or {}).get("edited_rows", {})
-    shown: list[tuple[int, int]] = st.session_state.get(f"{key}-shown", [])
-    if not edited or not shown:
-        return
-    for row, changes in edited.items():
-        if "target" not in changes:
-            continue
-        segment_id, version = shown[int(row)]
-        try:
-            with database().write() as session:
-                segment = edit_target(
-                    session, actor, segment_id, changes["target"] or "", expected_version=version
-                )
-                push_message(
-                    MESSAGES, "success", t("saved", id=segment.id, version=segment.version)
-                )
-        except SongnguError as error:  # a stale edit too: its message quotes both texts
-            push_message(MESSAGES, "error", error_text(error))
-    st.session_state.pop(f"{key}-shown", None)
-    st.session_state["grid_generation"] = st.session_state.get("grid_generation", 0) + 1
+def _open_row(segment_id: int) -> None:
+    """A row's ✎: the side editor shows that segment on the rerun the click causes."""
+    st.session_state["side_segment"] = segment_id
+
+
+def _turn_page(page: int) -> None:
+    st.session_state["review_page"] = page
+
+
+def _pager(total: int, pages: int, page: int) -> None:
+    first = page * PAGE_SIZE + 1 if total else 0
+    last = min(total, (page + 1) * PAGE_SIZE)
+    back, number, forward, where = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
+    back.button(
+        t("review_prev"),
+        key="review_prev",
+        disabled=page == 0,
+        on_click=_turn_page,
+        args=(page,),  # the widget counts from 1: page is the previous one
+    )
+    # No value=: a jump from the QA page sets the page through the session state.
+    number.number_input(t("page"), min_value=1, max_value=pages, key="review_page")
+    forward.button(
+        t("review_next"),
+        key="review_next",
+        disabled=page + 1 >= pages,
+        on_click=_turn_page,
+        args=(page + 2,),
+    )
+    where.caption(t("review_range", page=page + 1, pages=pages, first=first, last=last))
+    where.caption(t("segment_count", count=total))
+
+
+def _label_or_name(prefix: str, name: str) -> str:
+    """The app's word for a stored name (a revision's field, a status), else the name."""
+    return t(f"{prefix}_{name}") if f"{prefix}_{name}" in STRINGS else name
+
+
+def origin_text(segment: Segment) -> str:
+    """Where the target came from, with its score: 'MT 42%', 'TM 100%', 'Person'."""
+    origin = _label_or_name("origin", Origin(segment.origin).label)
+    if segment.score is None:
+        return origin
+    return t("review_score", origin=origin, score=round(100 * segment.score))
+
+
+def _glossary_terms(protector: Protector | None, source: str) -> int:
+    if protector is None:
+        return 0
+    return sum(1 for finding in protector.findings(source) if finding.kind != "name")
+
+
+def _folded(text: str) -> str:
+    return text if len(text) <= FOLD_CHARS else text[:FOLD_CHARS] + " …"
+
+
+def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | None) -> None:
+    with st.container(border=True):
+        meta, open_col = st.columns([6, 1], vertical_alignment="center")
+        marks = [
+            f"#{segment.id}",
+            t(f"status_{Status(segment.status).label}"),
+            origin_text(segment),
+        ]
+        if qa:
+            marks.append(f"{t('col_qa')} {qa_cell(qa)}")
+        if terms:
+            marks.append(t("review_glossary_marker", count=terms))
+        marks += [
+            "⚑ " + _label_or_name("flag", flag)
+            for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
+        ]
+        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
+        open_col.button(
+            t("review_open_short", id=segment.id),
+            key=f"review-open-{segment.id}",
+            help=t("review_open", id=segment.id),
+            type="primary" if segment.id == chosen else "secondary",
+            on_click=_open_row,
+            args=(segment.id,),
+        )
+        source_col, target_col = st.columns(2)
+        source_col.text(_folded(segment.source), width="stretch")
+        target_col.text(_folded(segment.target) or "—", width="stretch")
+        longest = max(len(segment.source), len(segment.target))
+        if longest > FOLD_CHARS:
+            st.warning(t("review_folded", chars=longest))
 
 
 @st.fragment
-def _grid(
-    project_id: int, document_id: int, status: Status | None, page: int, actor: Actor
-) -> None:
-    _save_grid_edits(_grid_key(document_id, status, page), actor)
+def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor) -> None:
     show_messages(MESSAGES)
     with database().read() as session:
-        project = get_project(session, project_id)
-        segments = list_segments(
-            session,
-            project,
-            document_id=document_id,
-            status=status,
-            offset=page * PAGE_SIZE,
-            limit=PAGE_SIZE,
+        total = count_filtered(session, document_id, wanted)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if st.session_state.get("review_page", 1) > pages:  # a narrower filter: fewer pages
+        st.session_state["review_page"] = pages
+    page = int(st.session_state.get("review_page", 1)) - 1
+    with database().read() as session:
+        segments = filtered_segments(
+            session, document_id, wanted, offset=page * PAGE_SIZE, limit=PAGE_SIZE
         )
         qa_counts = open_counts(session, [s.id for s in segments])
-    shown = [(s.id, s.version) for s in segments]
-    rows = [
-        {
-            "id": s.id,
-            "source": s.source,
-            "target": s.target,
-            "status": t(f"status_{Status(s.status).label}"),
-            "score": None if s.score is None else round(100 * s.score),
-            "flags": ", ".join(t(f"flag_{flag}") for flag in (s.flags or {}).get("mt", [])),
-            "qa": qa_cell(qa_counts.get(s.id, {})),
-            "version": s.version,
-        }
-        for s in segments
-    ]
-    key = _grid_key(document_id, status, page)
-    st.session_state[f"{key}-shown"] = shown
-    st.data_editor(
-        rows,
-        key=key,
-        hide_index=True,
-        width="stretch",
-        disabled=["id", "source", "status", "score", "flags", "qa", "version"],
-        column_config={
-            "id": st.column_config.NumberColumn(t("col_id"), width="small"),
-            "source": st.column_config.TextColumn(t("col_source"), width="large"),
-            "target": st.column_config.TextColumn(t("col_target"), width="large"),
-            "status": st.column_config.TextColumn(t("col_status"), width="small"),
-            "score": st.column_config.NumberColumn(t("col_score"), width="small"),
-            "flags": st.column_config.TextColumn(t("col_flags"), width="medium"),
-            "qa": st.column_config.TextColumn(t("col_qa"), width="small"),
-            "version": st.column_config.NumberColumn(t("col_version"), width="small"),
-        },
-    )
-    if segments:
-        _side_editor(project_id, [s.id for s in segments], actor)
+        try:
+            protector: Protector | None = project_protector(
+                session, get_project(session, project_id), session.get(Document, document_id)
+            )
+        except SongnguError:  # the glossary panel says what is wrong with it
+            protector = None
+    shown_ids = [s.id for s in segments]
+    if shown_ids and st.session_state.get("side_segment") not in shown_ids:
+        # Another page or filter: the editor opens the list's first row, set through the
+        # state so the browser's selection follows (a choice the new options lack would
+        # stay drawn there).
+        st.session_state["side_segment"] = shown_ids[0]
+    list_col, editor_col = st.columns([3, 2])
+    with list_col:
+        _pager(total, pages, page)
+        if not segments:
+            st.info(t("review_no_rows"))
+        chosen = st.session_state.get("side_segment")
+        # The rows scroll in their own box, so the editor beside them stays in view.
+        with st.container(height=LIST_HEIGHT, border=False):
+            for segment in segments:
+                terms = _glossary_terms(protector, segment.source)
+                _row(segment, qa_counts.get(segment.id, {}), terms, chosen)
+    with editor_col:
+        if segments:
+            _side_editor(project_id, shown_ids, actor)
+        else:
+            st.caption(t("review_pick_row"))
 
 
 def qa_cell(counts: dict[Severity, int]) -> str:
@@ -199,14 +272,14 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                 saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
             st.session_state[shown_key] = (saved.version, saved.target)
             push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
-            st.rerun()
+            _redraw()
         if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
             with database().write() as session:
                 change = save_and_confirm(
                     session, actor, chosen, target, expected_version=seen_version
                 )
             _confirmed(change, shown_key)
-            st.rerun()
+            _redraw()
     except Conflict as error:
         show_conflict(error, f"conflict-save-{chosen}")
     except SongnguError as error:
@@ -215,7 +288,7 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
     if reload_col.button(t("reload"), key="side_reload"):
         del st.session_state[shown_key]
-        st.rerun()
+        _redraw()
 
     status_col, reason_col, apply_col = st.columns([2, 3, 1])
     # Options are the translated labels themselves: a format_func that reads the session's
@@ -232,10 +305,10 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                     session, actor, chosen, new_status, reason=reason, expected_version=seen_version
                 )
             _confirmed(change, shown_key)
-            st.rerun()
+            _redraw()
         except QABlocked as error:
             remember_blocked(error, chosen, new_status)
-            st.rerun()
+            _redraw()
         except Conflict as error:
             show_conflict(error, f"conflict-status-{chosen}")
         except SongnguError as error:
@@ -249,16 +322,11 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
             try:
                 with database().write() as session:
                     add_comment(session, actor, chosen, new_comment)
-                st.rerun()
+                _redraw()
             except SongnguError as error:
                 st.error(error_text(error))
         for revision in revisions:
             st.caption(_revision_line(revision))
-
-
-def _label_or_name(prefix: str, name: str) -> str:
-    """The app's word for a stored name (a revision's field, a status), else the name."""
-    return t(f"{prefix}_{name}") if f"{prefix}_{name}" in STRINGS else name
 
 
 def _revision_line(revision: Revision) -> str:
@@ -274,6 +342,19 @@ def _revision_line(revision: Revision) -> str:
         new=new,
         reason=revision.reason,
     )
+
+
+def _filters() -> SegmentFilter:
+    statuses: dict[str, Status | None] = {t("all"): None}
+    statuses.update({t(f"status_{s.label}"): s for s in Status})
+    status_col, text_col, marks_col = st.columns([2, 3, 3], vertical_alignment="bottom")
+    status = statuses[status_col.selectbox(t("status_filter"), list(statuses), key="review_status")]
+    text = text_col.text_input(t("review_filter_text"), key="review_text")
+    has_qa = marks_col.checkbox(t("review_filter_qa"), key="review_qa")
+    low_mt = marks_col.checkbox(
+        t("review_filter_low_mt", percent=round(100 * LOW_CONFIDENCE)), key="review_low_mt"
+    )
+    return SegmentFilter(status=status, has_qa_finding=has_qa, low_mt_confidence=low_mt, text=text)
 
 
 def render() -> None:
@@ -293,15 +374,4 @@ def render() -> None:
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
-    filters: dict[str, Status | None] = {t("all"): None}
-    filters.update({t(f"status_{s.label}"): s for s in Status})
-    status = filters[st.selectbox(t("status_filter"), list(filters), key="review_status")]
-    with database().read() as session:
-        total = count_segments(
-            session, get_project(session, project_id), document_id=document_id, status=status
-        )
-    pages = max(1, -(-total // PAGE_SIZE))
-    # No value=: a jump from the QA page sets the page through the session state.
-    page = st.number_input(t("page"), min_value=1, max_value=pages, key="review_page") - 1
-    st.caption(t("segment_count", count=total))
-    _grid(project_id, document_id, status, int(page), actor)
+    _grid(project_id, document_id, _filters(), actor)

@@ -1,0 +1,236 @@
+"""The Review page on a 10,000-segment SQLite project: server time and time in a browser.
+
+One document of N segments (Tatoeba pairs, CC-BY 2.0 FR, tatoeba.org via manythings.org,
+numbered so each source is distinct) whose targets are MT drafts with scores, in a fresh
+SONGNGU_HOME. Three actions, each measured a few times (medians, and the worst):
+
+- opening the Review page (the first page of 100 rows and the side editor);
+- moving to the next page of the list;
+- saving an edit from the side editor (one version-guarded write, QA on the new text).
+
+Server time: the page script run by Streamlit's AppTest, which runs the whole page script
+for every interaction (in the app a page move or a save inside the list's fragment reruns
+only the fragment), so it is an upper bound of the server's work. Browser time: `songngu
+app` driven by Playwright with Debian's Chromium (as tests/ui/test_ui_browser.py launches
+it), from the click until the browser shows the result and Streamlit is idle.
+
+Run: .venv/bin/python -m benchmarks.ui_speed [--segments N] [--repeats K] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from benchmarks import CORPUS
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+REVIEW_SCRIPT = "import importlib\nimportlib.import_module('ui.pages.review').render()\n"
+PASSWORD = "bench password 1"
+
+
+def _pairs(count: int) -> list[tuple[str, str]]:
+    rows = [line.split("\t")[:2] for line in CORPUS.read_text("utf-8").splitlines() if "\t" in line]
+    return [
+        (f"{rows[i % len(rows)][0]} ({i})", f"{rows[i % len(rows)][1]} ({i})") for i in range(count)
+    ]
+
+
+def _build(segment_count: int) -> tuple[int, list[int]]:
+    """The project in the configured SONGNGU_HOME; its id and segment ids."""
+    from songngu_testing import seed_project
+
+    from primitives.statuses import Origin, Status
+    from workflow.models import Segment
+    from workflow.storage import open_database
+    from workflow.users import OPERATOR, add_user
+
+    database = open_database()
+    pairs = _pairs(segment_count)
+    project_id, ids = seed_project(database, [source for source, _ in pairs], name="Bench")
+    with database.write() as session:
+        add_user(session, OPERATOR, "admin", "admin", PASSWORD)
+        for index, (segment_id, (_, target)) in enumerate(zip(ids, pairs, strict=True)):
+            segment = session.get(Segment, segment_id)
+            segment.target, segment.status = target, int(Status.DRAFT)
+            segment.origin, segment.score = int(Origin.MT), 0.3 + (index % 7) / 10
+            segment.flags = {"mt": ["repetition"]} if index % 13 == 0 else {}
+    return project_id, ids
+
+
+def _timed(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def _summary(times: list[float]) -> dict[str, float]:
+    return {"median_s": statistics.median(times), "max_s": max(times), "runs": len(times)}
+
+
+def server_times(project_id: int, repeats: int) -> dict[str, Any]:
+    from songngu_testing.app_sessions import signed_in_as
+    from streamlit.testing.v1 import AppTest
+
+    from ui.auth import AUTH
+    from workflow.segments import get_segment
+    from workflow.storage import open_database
+
+    def review() -> AppTest:
+        app = AppTest.from_string(REVIEW_SCRIPT, default_timeout=120)
+        app.session_state["lang"] = "vi"
+        app.session_state[AUTH] = signed_in_as("admin")
+        app.session_state["project_id"] = project_id
+        return app
+
+    first_open = _timed(review().run)  # imports and cold caches: reported on its own
+    opens, moves, saves = [], [], []
+    for turn in range(repeats):
+        app = review()
+        opens.append(_timed(app.run))
+        assert not app.exception, app.exception
+        moves.append(_timed(app.button(key="review_next").click().run))
+        assert not app.exception, app.exception
+        segment_id = app.selectbox(key="side_segment").value
+        with open_database().read() as session:
+            version = get_segment(session, segment_id).version
+        app.text_area(key=f"side-{segment_id}-{version}").input(f"An edited target ({turn}).")
+        saves.append(_timed(app.button(key="side_save").click().run))
+        assert not app.exception and app.success, (app.exception, app.error)
+    return {
+        "first_open_s": first_open,
+        "open": _summary(opens),
+        "next_page": _summary(moves),
+        "save": _summary(saves),
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def _app(env: dict[str, str]) -> Iterator[str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [shutil.which("songngu") or ".venv/bin/songngu", "app", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+
+
+def _settle(page: Any) -> None:
+    """Streamlit idle: no running indicator, no element left stale from the previous run."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "!document.querySelector('[data-stale=\"true\"]')"
+    )
+
+
+def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("Chromium is not installed (apt-get install chromium)")
+    opens, moves, saves = [], [], []
+    with _app(env) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(120_000)
+        page.goto(url)
+        page.get_by_label("Tên đăng nhập").fill("admin")
+        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập", exact=True).click()
+        page.get_by_text("Đang đăng nhập: admin").first.wait_for()
+        _settle(page)
+        for turn in range(repeats + 1):  # the first turn warms the server's caches
+            page.get_by_text("Dự án").first.click()
+            _settle(page)
+
+            def open_review() -> None:
+                page.get_by_text("Biên dịch & duyệt").first.click()
+                page.get_by_role("button", name=f"✎ {ids[0]}", exact=True).wait_for()
+                _settle(page)
+
+            opened = _timed(open_review)
+
+            def next_page() -> None:
+                page.get_by_role("button", name="Sau →").click()
+                page.get_by_role("button", name=f"✎ {ids[100]}", exact=True).wait_for()
+                _settle(page)
+
+            moved = _timed(next_page)
+            page.get_by_label("Bản dịch (tiếng Anh)").fill(f"A target edited in Chromium ({turn}).")
+
+            def save() -> None:
+                page.get_by_role("button", name="Lưu", exact=True).click()
+                page.get_by_text(f"Đã lưu câu {ids[100]}").first.wait_for()
+                _settle(page)
+
+            saved = _timed(save)
+            if turn:
+                opens.append(opened)
+                moves.append(moved)
+                saves.append(saved)
+            page.get_by_role("button", name="← Trước").click()
+            _settle(page)
+        page.screenshot(path=str(Path(tempfile.gettempdir()) / "ui_speed_review.png"))
+        browser.close()
+    return {"open": _summary(opens), "next_page": _summary(moves), "save": _summary(saves)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segments", type=int, default=10_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--no-browser", action="store_true")
+    options = parser.parse_args()
+    # AppTest's bare-mode warnings ("missing ScriptRunContext") would bury the figures.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["SONGNGU_HOME"] = home
+        os.environ["SONGNGU_LANG"] = "vi"
+        started = time.perf_counter()
+        project_id, ids = _build(options.segments)
+        print(
+            f"cores: {os.cpu_count()}; {len(ids):,} segments built in "
+            f"{time.perf_counter() - started:.1f} s; load {os.getloadavg()[0]:.1f}"
+        )
+        print("server (AppTest, whole page script):", server_times(project_id, options.repeats))
+        if not options.no_browser:
+            env = {**os.environ, "SONGNGU_HOME": home, "SONGNGU_LANG": "vi"}
+            print("browser (Chromium):", browser_times(ids, options.repeats, env))
+        print(f"load after: {os.getloadavg()[0]:.1f}")
+
+
+if __name__ == "__main__":
+    main()

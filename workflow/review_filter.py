@@ -1,0 +1,80 @@
+"""Which segments the Review grid lists: a document's segments narrowed by filters.
+
+One query builder serves the page of rows and their count, so the pager and the rows can
+never disagree. "Has a QA finding" means an open one (not ignored); "low MT confidence"
+is an MT target whose score is under the threshold the QA check uses; the text filter
+looks for the words in the source or the target, ignoring case (on SQLite, whose lower()
+knows only ASCII, the case of accented letters such as "Đ" still counts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from primitives.statuses import Origin, Status
+from workflow.models import QAFinding, QAIgnore, Segment
+from workflow.qa.checks.mt import LOW_CONFIDENCE
+
+
+@dataclass(frozen=True)
+class SegmentFilter:
+    """What the reviewer narrowed the list to (the defaults list every segment)."""
+
+    status: Status | None = None
+    has_qa_finding: bool = False
+    low_mt_confidence: bool = False
+    text: str = ""
+
+    @property
+    def narrows(self) -> bool:
+        return self != SegmentFilter()
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _narrowed(query: Select, document_id: int, wanted: SegmentFilter) -> Select:  # type: ignore[type-arg]
+    query = query.where(Segment.document_id == document_id)
+    if wanted.status is not None:
+        query = query.where(Segment.status == int(wanted.status))
+    if wanted.has_qa_finding:
+        open_finding = (
+            select(QAFinding.id)
+            .outerjoin(QAIgnore, QAIgnore.signature == QAFinding.signature)
+            .where(QAFinding.segment_id == Segment.id, QAIgnore.id.is_(None))
+        )
+        query = query.where(exists(open_finding))
+    if wanted.low_mt_confidence:
+        query = query.where(
+            Segment.origin == int(Origin.MT),
+            Segment.score.is_not(None),
+            Segment.score < LOW_CONFIDENCE,
+        )
+    words = wanted.text.strip()
+    if words:
+        pattern = _like_pattern(words.lower())
+        query = query.where(
+            or_(
+                func.lower(Segment.source).like(pattern, escape="\\"),
+                func.lower(Segment.target).like(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def filtered_segments(
+    session: Session, document_id: int, wanted: SegmentFilter, *, offset: int, limit: int
+) -> list[Segment]:
+    """One page of the document's segments that pass the filter, in document order."""
+    query = _narrowed(select(Segment), document_id, wanted).order_by(Segment.position)
+    return list(session.scalars(query.offset(offset).limit(limit)))
+
+
+def count_filtered(session: Session, document_id: int, wanted: SegmentFilter) -> int:
+    query = _narrowed(select(func.count()).select_from(Segment), document_id, wanted)
+    return session.scalar(query) or 0
