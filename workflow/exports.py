@@ -22,6 +22,9 @@ report's own XSD, and songngu's XLIFF checks) and refused if invalid; a missing 
 folder is named in the notes instead. Final deliverables (the target DOCX, the report)
 pass the QA export gate when QA is installed (:mod:`workflow.export_qa`).
 
+:func:`record_export` notes that an export was handed out (the CLI wrote it, the app's
+download was prepared): one row per document, read by the dashboard's step indicator.
+
 :func:`save_export` writes a file atomically: a temporary file in the same folder,
 flushed and fsynced, then renamed over the target, so a failed write leaves the old file.
 """
@@ -52,7 +55,15 @@ from workflow import export_qa, settings
 from workflow.document_metadata import document_metadata
 from workflow.glossary.store import EFFECTIVE, export_glossary
 from workflow.intake import IntakeLimits
-from workflow.models import Document, Project, Revision, Segment, iso_utc, utcnow
+from workflow.models import (
+    Document,
+    ExportRecord,
+    Project,
+    Revision,
+    Segment,
+    iso_utc,
+    utcnow,
+)
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.stores import document_store, project_stores
@@ -475,6 +486,25 @@ def build_export(
         validated,
         context.notes,
     )
+
+
+def record_export(session: Session, actor: Actor, project: Project, exported: ExportFile) -> None:
+    """Record the export once it leaves songngu: a row per document it holds, or one
+    row without a document for the project's glossary or TM."""
+    at = datetime.strptime(exported.exported_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    resource = exported.format.kind == "terms" or exported.format.name == "tmx"
+    document_ids: list[int | None] = [] if resource else list(exported.document_ids)
+    for document_id in document_ids or [None]:
+        session.add(
+            ExportRecord(
+                project_id=project.id,
+                document_id=document_id,
+                format=exported.format.name,
+                export_id=exported.export_id,
+                exported_by=actor.name,
+                exported_at=at,
+            )
+        )
 
 
 # ---------------------------------------------------------------------------------------
