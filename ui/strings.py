@@ -448,6 +448,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "segment_tools": {"vi": "Gộp và tách câu", "en": "Merge and split segments"},
     "choose_segment": {"vi": "Câu", "en": "Segment"},
     "source_length": {"vi": "{count} ký tự", "en": "{count:|character|characters}"},
+    "import_needs_split": {
+        "vi": "{count} câu dài hơn {limit} ký tự (dòng không có dấu chấm?): đã nhập và đánh dấu cần tách; hãy tách ở mục Gộp và tách câu.",
+        "en": "{count:|segment is|segments are} longer than {limit} characters (a line with no full stop?): imported and flagged as needing a split; split them under Merge and split.",
+    },
+    "import_do_not_translate": {
+        "vi": "{count} dòng là tên tệp ảnh (như hoan2.jpg): đánh dấu không dịch, xuất ra giữ nguyên.",
+        "en": "{count:|line is an image file name|lines are image file names} (such as hoan2.jpg): marked not to translate, exported as they are.",
+    },
+    "col_length": {"vi": "Độ dài", "en": "Length"},
+    "col_flag": {"vi": "Đánh dấu", "en": "Flag"},
+    "flag_needs_split": {"vi": "cần tách", "en": "needs a split"},
+    "flag_do_not_translate": {"vi": "không dịch", "en": "do not translate"},
+    "source_folded": {
+        "vi": "Câu rất dài: {count} ký tự, quá giới hạn {limit}. Chỉ hiện phần đầu; hãy tách câu.",
+        "en": "A very long segment: {count:,|character|characters}, over the limit of {limit:,}. Only its beginning is shown; split it.",
+    },
+    "source_show_whole": {"vi": "Xem toàn bộ câu", "en": "Show the whole segment"},
+    "source_whole_cut": {
+        "vi": "Hiện {shown} ký tự đầu trong {count}.",
+        "en": "The first {shown:,} of {count:,} characters are shown.",
+    },
     "merge_next": {"vi": "Gộp với câu sau", "en": "Merge with next"},
     "merge_last": {
         "vi": "Đây là câu cuối của tài liệu: không có câu sau để gộp.",
