@@ -74,6 +74,7 @@ def test_songngu_app_starts_from_an_installed_wheel(tmp_path: Path) -> None:
     wheel = _build_wheel(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "ui/app.py" in names and "workflow/data/demo_report.md" in names
+    assert "ui/launch/streamlit_app.py" in names  # what songngu app runs
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/")) or "synthetic" in n]
 
     target = tmp_path / "installed"
