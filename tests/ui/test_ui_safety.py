@@ -30,7 +30,9 @@ def test_songngu_app_passes_the_toolbar_mode(monkeypatch: pytest.MonkeyPatch) ->
         app_command.subprocess, "call", lambda command, **_: seen.append(command) or 0
     )
     with pytest.raises(SystemExit):
-        app_command.app_command.main(["--port", "8599"], standalone_mode=False)
+        # The callback itself: parsing arguments through click would cache its help option
+        # and change the generated CLI reference for later tests (see test_cli_docs).
+        app_command.app_command.callback(port=8599, headless=True)
     (command,) = seen
     index = command.index("--client.toolbarMode")
     assert command[index + 1] in HIDDEN_MODES
