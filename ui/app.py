@@ -1,13 +1,14 @@
 """The Streamlit app: page config and navigation only (pages live in ui/pages).
 
-`songngu app` runs this file from wherever songngu is installed; the checkout's top-level
+`songngu app` runs it (through ui/launch/streamlit_app.py, away from ui/pages: deep links)
+from wherever songngu is installed; the checkout's top-level
 app.py calls the same ``main`` for `streamlit run app.py`.
 """
 
 import streamlit as st
 
 from ui.auth import current_actor
-from ui.navigation import pages
+from ui.navigation import home_page, menu, pages
 
 
 def main() -> None:
@@ -15,7 +16,11 @@ def main() -> None:
     actor = current_actor()
     # Signed out, the menu is hidden and every page shows the sign-in screen (its sidebar()
     # call does), so a deep link opens its page once the person has signed in.
-    st.navigation(pages(actor), position="sidebar" if actor else "hidden").run()
+    listed = pages(actor)
+    page = st.navigation([home_page(), *listed], position="hidden")
+    if actor is not None:
+        menu(listed)
+    page.run()
 
 
 if __name__ == "__main__":

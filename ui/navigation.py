@@ -1,4 +1,9 @@
-"""The app's pages, in menu order; the Users page only for those who may manage users."""
+"""The app's pages, in menu order; the Users page only for those who may manage users.
+
+Streamlit serves its default page at "/" only: a default Projects page would make
+/projects "Page not found". So the default is a page of its own (``home_page``: the
+Projects page at "/"), kept out of the menu, and Projects is listed at /projects like
+every other page; the menu is drawn from :func:`pages` (``menu``)."""
 
 from __future__ import annotations
 
@@ -22,10 +27,21 @@ def review_page() -> st.Page:
     return _page("review", "nav_review")
 
 
+def home_page() -> st.Page:
+    """The Projects page at "/", the address the app opens on."""
+    return st.Page(SCRIPTS / "projects.py", title=t("nav_projects"), url_path="home", default=True)
+
+
+def menu(listed: list[st.Page]) -> None:
+    """The sidebar's menu: a link per page (the home page is Projects, listed once)."""
+    for page in listed:
+        st.sidebar.page_link(page)
+
+
 def pages(actor: Actor | None) -> list[st.Page]:
-    """Every page for anyone (signed out, a page shows the sign-in screen instead)."""
+    """Every page of the menu for anyone (signed out, a page shows the sign-in screen)."""
     listed = [
-        _page("projects", "nav_projects", default=True),
+        _page("projects", "nav_projects"),
         _page("source", "nav_source"),
         review_page(),
         _page("translate", "nav_translate"),

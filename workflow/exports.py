@@ -24,6 +24,9 @@ pass QA's export gate (``workflow.qa.readiness.require_export_ready``: the partn
 profile's ``qa_export_policy``); the readiness, the report's QA summary and the review
 table's QA column are QA's stored findings.
 
+:func:`record_export` notes that an export was handed out (the CLI wrote it, the app's
+download was prepared): one row per document, read by the dashboard's step indicator.
+
 :func:`save_export` writes a file atomically: a temporary file in the same folder,
 flushed and fsynced, then renamed over the target, so a failed write leaves the old file.
 """
@@ -60,7 +63,15 @@ from workflow import settings
 from workflow.document_metadata import document_metadata
 from workflow.glossary.store import EFFECTIVE, export_glossary
 from workflow.intake import IntakeLimits
-from workflow.models import Document, Project, Revision, Segment, iso_utc, utcnow
+from workflow.models import (
+    Document,
+    ExportRecord,
+    Project,
+    Revision,
+    Segment,
+    iso_utc,
+    utcnow,
+)
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.qa import readiness as qa_readiness
@@ -500,6 +511,25 @@ def build_export(
         validated,
         context.notes,
     )
+
+
+def record_export(session: Session, actor: Actor, project: Project, exported: ExportFile) -> None:
+    """Record the export once it leaves songngu: a row per document it holds, or one
+    row without a document for the project's glossary or TM."""
+    at = datetime.strptime(exported.exported_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    resource = exported.format.kind == "terms" or exported.format.name == "tmx"
+    document_ids: list[int | None] = [] if resource else list(exported.document_ids)
+    for document_id in document_ids or [None]:
+        session.add(
+            ExportRecord(
+                project_id=project.id,
+                document_id=document_id,
+                format=exported.format.name,
+                export_id=exported.export_id,
+                exported_by=actor.name,
+                exported_at=at,
+            )
+        )
 
 
 # ---------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from workflow.reimport import SOURCE_NOTE_AUTHOR as SOURCE_NOTE_AUTHOR  # its fo
 from workflow.reimport import locked_document, store_drafts
 from workflow.segment_drafts import SegmentDraft as SegmentDraft  # its former home
 from workflow.segment_drafts import segment_blocks
+from workflow.segment_flags import DO_NOT_TRANSLATE_FLAG, NEEDS_SPLIT_FLAG, split_limit
 from workflow.users import Actor
 from workflow.vietnamese.segmenter import SegmentationRules
 
@@ -56,6 +57,10 @@ class ImportOutcome:
     removed: int = 0
     repair_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Segments longer than SONGNGU_SPLIT_SEGMENT_CHARS, as (position, length): imported
+    # flagged as needing a split (workflow.segment_flags).
+    needs_split: list[tuple[int, int]] = field(default_factory=list)
+    do_not_translate: int = 0  # segments marked not to translate (image file names)
 
 
 def project_rules(project: Project) -> SegmentationRules:
@@ -103,7 +108,9 @@ def import_document(
     actor.require(Action.IMPORT)
     name, title = checked_names(filename, title)
     source_doc: SourceDocument = read_source(data, name, IntakeLimits.from_settings())
-    drafts = list(segment_blocks(source_doc.blocks, project_rules(project)))
+    drafts = list(
+        segment_blocks(source_doc.blocks, project_rules(project), split_limit=split_limit())
+    )
     if not drafts:
         raise InvalidInput(
             "document.nothing_to_translate",
@@ -185,6 +192,12 @@ def store_import(
         removed=changes.removed,
         repair_lines=repair_lines,
         warnings=warnings,
+        needs_split=[
+            (position, draft.flags[NEEDS_SPLIT_FLAG]["length"])
+            for position, draft in enumerate(drafts)
+            if NEEDS_SPLIT_FLAG in draft.flags
+        ],
+        do_not_translate=sum(DO_NOT_TRANSLATE_FLAG in draft.flags for draft in drafts),
     )
 
 

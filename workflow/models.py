@@ -334,3 +334,24 @@ class QAIgnore(Base):
     reason: Mapped[str] = mapped_column(Text)
     ignored_by: Mapped[str] = mapped_column(String(100))
     ignored_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ExportRecord(Base):
+    """One export handed out (downloaded in the app, written by the CLI): which document,
+    in which format, when and by whom. The step indicator reads it ("exported"); the
+    export id is the one inside the file (``workflow.exports.export_id``)."""
+
+    __tablename__ = "export_records"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    # None: an export of the project's resources (glossary, TM), not of a document.
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    format: Mapped[str] = mapped_column(String(32))
+    export_id: Mapped[str] = mapped_column(String(32))
+    exported_by: Mapped[str] = mapped_column(String(100))
+    exported_at: Mapped[datetime] = mapped_column(default=utcnow)

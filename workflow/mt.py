@@ -34,7 +34,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
@@ -67,6 +67,7 @@ from workflow.mt_settings import MTRuntime
 from workflow.permissions import Action
 from workflow.projects import get_document
 from workflow.protect import Protector, meta_date, project_protector
+from workflow.segment_flags import do_not_translate
 from workflow.segments import MT_FLAGS_KEY, Fill, apply_fills, check_target_text
 from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
@@ -126,6 +127,7 @@ class MTJobResult:
     human_drafts: int = 0  # a person's unconfirmed draft: left alone
     rejected: int = 0  # sent back by a reviewer: left to a translator
     machine_drafts: int = 0  # already pre-filled (an earlier run): not redone
+    do_not_translate: int = 0  # marked not to translate (an image's file name): left alone
     flagged: int = 0  # written with MT flags a reviewer should check
     refused: int = 0  # MT output that a segment cannot hold (kept out)
     decodes: int = 0  # model runs for the sources sent, retries included
@@ -207,6 +209,7 @@ class MTJobResult:
             "human drafts": self.human_drafts,
             "rejected": self.rejected,
             "already pre-filled": self.machine_drafts,
+            "not to translate": self.do_not_translate,
             "unusable MT output": self.refused,
         }
         alone = ", ".join(f"{count} {label}" for label, count in left.items() if count)
@@ -231,8 +234,10 @@ class PendingSegment:
     document_id: int = 0
 
 
-def skip_reason(status: int, origin: int) -> str | None:
+def skip_reason(status: int, origin: int, flags: dict[str, Any] | None = None) -> str | None:
     """Why MT leaves a segment alone (an MTJobResult field name), or None to translate it."""
+    if do_not_translate(flags):
+        return "do_not_translate"
     state = Status(status)
     if state >= Status.TRANSLATED:
         return "confirmed"
@@ -261,6 +266,7 @@ _COLUMNS = (
     Segment.source,
     Segment.source_key,
     Segment.document_id,
+    Segment.flags,
 )
 
 
@@ -277,7 +283,7 @@ def _in_scope(query: Any, project: Project, document_id: int | None) -> Any:
 def _triage(rows: Iterable[Any], skipped: dict[str, int]) -> Iterator[PendingSegment]:
     """The rows MT would translate; the others are counted in skipped by reason."""
     for row in rows:
-        reason = skip_reason(row.status, row.origin)
+        reason = skip_reason(row.status, row.origin, row.flags)
         if reason is not None:
             skipped[reason] = skipped.get(reason, 0) + 1
             continue
@@ -341,7 +347,19 @@ def count_plan(
             to_translate += count
         else:
             skipped[reason] = skipped.get(reason, 0) + count
-    return to_translate, skipped
+    # Segments marked not to translate, read one by one: only rows with any flag (few).
+    flagged = _in_scope(
+        select(Segment.status, Segment.origin, Segment.flags), project, document_id
+    ).where(cast(Segment.flags, Text) != "{}")
+    for status, origin, flags in session.execute(flagged):
+        if do_not_translate(flags):
+            reason = skip_reason(status, origin)
+            if reason is None:
+                to_translate -= 1
+            else:
+                skipped[reason] -= 1
+            skipped["do_not_translate"] = skipped.get("do_not_translate", 0) + 1
+    return to_translate, {reason: count for reason, count in skipped.items() if count}
 
 
 def reread(session: Session, ids: Sequence[int]) -> tuple[list[PendingSegment], dict[str, int]]:

@@ -50,6 +50,7 @@ from primitives.text_keys import match_key
 from workflow.document_lock import lock_document
 from workflow.models import Comment, Document, DocumentImport, Project, Segment
 from workflow.segment_drafts import SegmentDraft
+from workflow.segment_flags import INTAKE_FLAGS
 from workflow.segments import one_line, record_revision
 from workflow.source_alignment import Alignment, Kept, align_sources
 from workflow.users import Actor
@@ -224,7 +225,7 @@ class _Store:
             "status": int(Status.NEW),
             "origin": int(Origin.NONE),
             "score": None,
-            "flags": {},
+            "flags": dict(draft.flags),
             "version": 1,
             "updated_by": self.actor.name,
         }
@@ -311,7 +312,9 @@ class _Store:
             "status": int(_status_when_changed(segment)),
             "score": None,  # an MT or TM score described the old source
             "flags": {
-                **(segment.flags or {}),
+                # The intake's flags describe the new source, not the old one.
+                **{k: v for k, v in (segment.flags or {}).items() if k not in INTAKE_FLAGS},
+                **draft.flags,
                 SOURCE_CHANGED_FLAG: {"previous": segment.source, "revision": self.revision},
             },
         }

@@ -45,6 +45,7 @@ from workflow.document_lock import lock_document
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action
+from workflow.segment_flags import intake_flags, split_limit
 from workflow.segments import get_segment, record_revision, segment_gone
 from workflow.users import Actor
 from workflow.versioning import (
@@ -285,7 +286,7 @@ def merge_segments(
             "status": int(new_status),
             "origin": int(_merged_origin(first, second, target)),
             "score": None,  # neither part's MT or TM score describes the joined text
-            "flags": {},
+            "flags": intake_flags(source, split_limit()),
         },
         stale=_stale_merge(first.id, first_seen),
     )
@@ -455,7 +456,7 @@ def split_segment(
             "ref": head_ref.dump(),
             "codes": codes_used(codes, head, segment.target),
             "status": int(new_status),
-            "flags": {},
+            "flags": intake_flags(head, split_limit()),
         },
         stale=_stale_split(segment.id, seen),
     )
@@ -470,7 +471,7 @@ def split_segment(
         status=int(Status.NEW),
         origin=int(Origin.NONE),
         codes=codes_used(codes, tail),
-        flags={},
+        flags=intake_flags(tail, split_limit()),
         version=1,
         updated_by=actor.name,
     )

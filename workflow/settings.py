@@ -104,6 +104,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Most paragraphs (DOCX) or lines with text (TXT/Markdown) in one source file.",
     ),
     Setting(
+        "SONGNGU_SPLIT_SEGMENT_CHARS",
+        "2000",
+        "Longest segment, in characters, imported as it is: a longer one (a line with no full "
+        "stop, say) is imported flagged as needing a split, listed in the import report and "
+        "shown folded with a warning, to be split on the Source page.",
+    ),
+    Setting(
         "SONGNGU_MT_THREADS",
         "auto",
         "Threads for machine translation: auto (one batch at a time on every core), a thread "

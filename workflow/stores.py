@@ -31,6 +31,7 @@ from primitives.statuses import Origin, Status
 from primitives.units import Note, Store, Unit
 from workflow.document_metadata import DocumentMetadata, metadata_of
 from workflow.models import Comment, Document, PartnerProfile, Project, Segment, iso_utc
+from workflow.segment_flags import do_not_translate
 
 # The segment columns a unit is made of (and the document it belongs to).
 _UNIT_COLUMNS = (
@@ -127,9 +128,12 @@ def _stores(session: Session, which: ColumnElement[bool], with_original: bool) -
 def segment_unit(segment: Segment | Row[Any], notes: list[Note] | None = None) -> Unit:
     """One segment (a row or a Segment with the columns below) as a unit; notes are its
     comments, when the caller read them."""
+    flags = dict(segment.flags or {})
+    # A segment marked not to translate (an image's file name) goes out as its source.
+    target = segment.target or (segment.source if do_not_translate(flags) else "")
     return Unit(
         source=segment.source,
-        target=segment.target,
+        target=target,
         id=segment.id,
         codes=dict(segment.codes or {}),
         status=Status(segment.status),
@@ -138,7 +142,7 @@ def segment_unit(segment: Segment | Row[Any], notes: list[Note] | None = None) -
         notes=notes or [],
         origin=Origin(segment.origin),
         score=segment.score,
-        flags=dict(segment.flags or {}),
+        flags=flags,
         changed_by=segment.updated_by,
         changed_at=iso_utc(segment.updated_at),
     )

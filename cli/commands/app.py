@@ -16,10 +16,13 @@ from workflow import settings
 from workflow.demo import DEMO_PROJECT, create_demo
 from workflow.intake.limits import MIB, IntakeLimits
 
-# The router inside the installed ui package, so a wheel install (not only a checkout) starts.
+# The router's launcher inside the installed ui package, so a wheel install (not only a
+# checkout) starts; in ui/launch, away from ui/pages (see its docstring: deep links).
 # Found by spec, not imported: importing it would load streamlit into every CLI command.
-_APP_SPEC = importlib.util.find_spec("ui.app")
-APP_FILE = Path(_APP_SPEC.origin if _APP_SPEC and _APP_SPEC.origin else "ui/app.py").resolve()
+_APP_SPEC = importlib.util.find_spec("ui.launch.streamlit_app")
+APP_FILE = Path(
+    _APP_SPEC.origin if _APP_SPEC and _APP_SPEC.origin else "ui/launch/streamlit_app.py"
+).resolve()
 
 
 @click.command("app")

@@ -15,6 +15,7 @@ from workflow.exports import (
     build_export,
     export_formats,
     export_readiness,
+    record_export,
     save_export,
 )
 from workflow.projects import get_document, get_project
@@ -79,6 +80,8 @@ def export_command(
         readiness = export_readiness(session, found, document_id)
         exported = build_export(session, actor_for(session, as_user), found, request)
     path = save_export(exported.data, out)
+    with database().write() as session:
+        record_export(session, actor_for(session, as_user), get_project(session, project), exported)
     click.echo(
         f"wrote {path} ({exported.format.label}, {len(exported.data):,} bytes, export "
         f"{exported.export_id} at {exported.exported_at}"

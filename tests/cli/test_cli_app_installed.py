@@ -74,6 +74,7 @@ def test_songngu_app_starts_from_an_installed_wheel(tmp_path: Path) -> None:
     wheel = _build_wheel(tmp_path)
     names = zipfile.ZipFile(wheel).namelist()
     assert "ui/app.py" in names and "workflow/data/demo_report.md" in names
+    assert "ui/launch/streamlit_app.py" in names  # what songngu app runs
     assert not [n for n in names if n.startswith(("tests/", "benchmarks/")) or "synthetic" in n]
 
     target = tmp_path / "installed"
@@ -131,9 +132,10 @@ def test_songngu_app_starts_from_an_installed_wheel(tmp_path: Path) -> None:
         assert (status, body) == (200, "ok")
         status, page = _get(url)
         assert status == 200 and "<html" in page.lower() and 'id="root"' in page
-        # The Streamlit process runs the router of the installed package.
+        # The Streamlit process runs the router's launcher of the installed package.
         commands = [Path(f"/proc/{child}/cmdline").read_bytes() for child in _children(server.pid)]
-        assert any(str(target / "ui" / "app.py").encode() in command for command in commands)
+        launcher = target / "ui" / "launch" / "streamlit_app.py"
+        assert any(str(launcher).encode() in command for command in commands)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=20)

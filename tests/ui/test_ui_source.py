@@ -242,3 +242,35 @@ def test_an_xliff_upload_round_trips_with_a_dry_run_first(
 def _sources_and_targets(database: Database, project_id: int) -> list[str]:
     with database.read() as session:
         return [s.target for s in list_segments(session, get_project(session, project_id))]
+
+
+def test_a_long_line_is_flagged_and_shown_folded_and_image_names_marked(
+    sqlite_db: Database, run_page: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SONGNGU_SPLIT_SEGMENT_CHARS", "700")
+    add_users(sqlite_db)
+    with sqlite_db.write() as session:
+        project_id = create_project(session, resolve_actor(session, "admin"), "Dài").id
+    long_line = "Danh sách đại biểu " + "Nguyễn Văn An, " * 100  # 1,518 characters once stripped
+    app = run_page("source", project_id)
+    app.text_input(key="paste_title").input("Dài")
+    app.text_area(key="paste_text").input(f"Mở đầu.\n\n{long_line}\n\nhoan2.jpg\n").run()
+    next(b for b in app.button if b.label == "Import").click().run()
+    assert not app.exception
+    warnings = _texts(app.warning)
+    assert any("1 segment is longer than 700 characters" in w for w in warnings)
+    assert any("1 line is an image file name" in i for i in _texts(app.info))
+    table = app.dataframe[-1].value
+    assert table["Flag"].tolist() == ["", "needs a split", "do not translate"]
+    assert max(len(cell) for cell in table["Source (Vietnamese)"]) == 300  # folded cell
+    # The segment tools show the long one folded, with its length.
+    app = run_page("source", project_id)
+    with sqlite_db.read() as session:
+        long_id = list_segments(session, get_project(session, project_id))[1].id
+    app.selectbox(key="tools_segment").set_value(long_id).run()
+    assert not app.exception
+    folded = f"{len(long_line.strip()):,} characters, over the limit of 700"
+    assert any(folded in w for w in _texts(app.warning))
+    shown = [text.value for text in app.text]
+    assert shown[0].endswith("…") and len(shown[0]) == 601
+    assert long_line.strip() in shown  # the whole, inside the closed expander

@@ -29,6 +29,7 @@ from workflow.exports import (
     build_export,
     export_formats,
     export_readiness,
+    record_export,
 )
 from workflow.models import Document
 from workflow.permissions import Action, allowed
@@ -176,8 +177,10 @@ def _prepare(actor: Actor, project_id: int, choice: Choice) -> None:
         choice.pending,
     )  # fmt: skip
     try:
-        with database().read() as session:
-            exported = build_export(session, actor, get_project(session, project_id), request)
+        with database().write() as session:
+            project = get_project(session, project_id)
+            exported = build_export(session, actor, project, request)
+            record_export(session, actor, project, exported)
     except SongnguError as error:
         push_message(f"{MESSAGES}-{choice.format}", "error", error_text(error))
         return

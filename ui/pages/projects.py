@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from primitives.errors import SongnguError
+from ui.components.dashboard import render_dashboard
 from ui.state import current_project_id, database, show_error, sidebar, t
 from workflow.partners import PARTNER_SETTINGS, list_partners, parse_setting_value, update_partner
 from workflow.permissions import Action, allowed
-from workflow.projects import create_project, get_project, list_projects
-from workflow.segments import progress
+from workflow.projects import create_project, list_projects
 from workflow.users import Actor
 
 
@@ -76,20 +76,7 @@ def render() -> None:
             key="pick_project",
         )
         st.session_state["project_id"] = chosen
-        with database().read() as session:
-            rows_progress = progress(session, get_project(session, chosen))
-        st.subheader(t("progress"))
-        st.dataframe(
-            [
-                {
-                    t("col_status"): t(f"status_{r.status.label}"),
-                    t("segments"): r.segments,
-                    t("words"): r.words,
-                }
-                for r in rows_progress
-            ],
-            hide_index=True,
-        )
+        render_dashboard(chosen)
     else:
         st.info(t("no_projects"))
 

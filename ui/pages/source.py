@@ -25,6 +25,7 @@ from workflow.models import Segment
 from workflow.project_rules import RulesDifference, reset_project_rules, save_project_rules
 from workflow.projects import get_project
 from workflow.reimport import latest_imports
+from workflow.segment_flags import do_not_translate, needs_split, split_limit
 from workflow.segment_structure import merge_segments, split_segment
 from workflow.segments import list_segments
 from workflow.users import Actor
@@ -32,6 +33,9 @@ from workflow.vietnamese.segmentation_rules import SegmentationRules
 from workflow.xliff_import import XliffImportOutcome
 
 PREVIEW_ROWS = 500
+CELL_CHARS = 300  # a source in a table cell, at most
+FOLD_CHARS = 600  # the beginning of a folded long segment
+WHOLE_CHARS = 50_000  # the most of one segment sent to the browser
 MESSAGES = "source_messages"  # + area: messages queued by callbacks, shown on the rerun
 RULE_FIELDS = (
     ("abbreviations", "rules_abbreviations"),
@@ -124,6 +128,10 @@ def _import(actor: Actor, pending: PendingSource, dry_run: bool = False) -> None
         if outcome.moved:
             st.info(t("import_moved", moved=outcome.moved))
         st.info(t("kept_translations", count=outcome.reused_translations))
+    if outcome.needs_split:
+        st.warning(t("import_needs_split", count=len(outcome.needs_split), limit=split_limit()))
+    if outcome.do_not_translate:
+        st.info(t("import_do_not_translate", count=outcome.do_not_translate))
     for line in outcome.repair_lines + outcome.warnings:
         st.write(f"• {line}")
 
@@ -147,7 +155,7 @@ def _preview(pending: PendingSource, rules: SegmentationRules) -> None:
     for line in preview.repair_lines + preview.warnings:
         st.caption(f"• {line}")
     rows = [
-        {t("col_paragraph"): sentence.paragraph + 1, t("col_source"): sentence.text}
+        {t("col_paragraph"): sentence.paragraph + 1, t("col_source"): folded_cell(sentence.text)}
         for sentence in preview.sentences[:PREVIEW_ROWS]
     ]
     st.dataframe(rows, hide_index=True, width="stretch")
@@ -274,6 +282,35 @@ def _split(
         push_message(f"{MESSAGES}-tools", "error", error_text(error))
 
 
+def folded_cell(source: str) -> str:
+    """A source as a table cell: a very long one cut, so a page never carries megabytes."""
+    return source if len(source) <= CELL_CHARS else source[: CELL_CHARS - 1] + "…"
+
+
+def _flag_text(flags: dict | None) -> str:
+    marks = []
+    if needs_split(flags):
+        marks.append(t("flag_needs_split"))
+    if do_not_translate(flags):
+        marks.append(t("flag_do_not_translate"))
+    return ", ".join(marks)
+
+
+def folded_source(source: str, limit: int) -> None:
+    """A segment's source; one over the limit folded: its beginning, a length warning,
+    and the whole (up to WHOLE_CHARS) in a closed expander."""
+    if len(source) <= limit:
+        st.text(source)
+        st.caption(t("source_length", count=len(source)))
+        return
+    st.warning(t("source_folded", count=len(source), limit=limit))
+    st.text(source[:FOLD_CHARS] + "…")
+    with st.expander(t("source_show_whole")):
+        st.text(source[:WHOLE_CHARS])
+        if len(source) > WHOLE_CHARS:
+            st.caption(t("source_whole_cut", shown=WHOLE_CHARS, count=len(source)))
+
+
 def _segment_label(segment: Segment) -> str:
     text = segment.source if len(segment.source) <= 80 else segment.source[:79] + "…"
     return f"#{segment.position} · {segment.id} · {text}"
@@ -298,8 +335,7 @@ def _segment_tools(actor: Actor, project_id: int, documents: dict[int, DocumentS
     index = next(i for i, s in enumerate(segments) if s.id == chosen_id)
     chosen = segments[index]
     following = segments[index + 1] if index + 1 < len(segments) else None
-    st.text(chosen.source)
-    st.caption(t("source_length", count=len(chosen.source)))
+    folded_source(chosen.source, split_limit())
     if following is None:
         st.caption(t("merge_last"))
     else:
@@ -375,7 +411,13 @@ def _documents(project_id: int) -> dict[int, DocumentSegments]:
                         st.write(f"• {line}")
                 st.dataframe(
                     [
-                        {t("col_id"): s.id, "#": s.position, t("col_source"): s.source}
+                        {
+                            t("col_id"): s.id,
+                            "#": s.position,
+                            t("col_source"): folded_cell(s.source),
+                            t("col_length"): len(s.source),
+                            t("col_flag"): _flag_text(s.flags),
+                        }
                         for s in segments
                     ],
                     hide_index=True,

@@ -33,6 +33,7 @@ from workflow.qa.consistency import ConsistencyIndex
 from workflow.qa.model import Finding, QAContext, Severity
 from workflow.qa.project_index import unit_consistency
 from workflow.qa.registry import check_unit, validate_severities
+from workflow.segment_flags import do_not_translate
 
 SEVERITIES_SETTING = "qa_severities"  # in partner profiles and in project.settings
 
@@ -52,6 +53,8 @@ class ProjectQA:
         )
 
     def check(self, unit: Unit, document_date: date | None) -> list[Finding]:
+        if do_not_translate(unit.flags):
+            return []  # not text to translate (an image's file name): nothing to check
         return check_unit(unit, self.for_unit(unit, document_date), severities=self.severities)
 
 
