@@ -5,7 +5,7 @@ recently (the segments' revisions).
 
 One pass over the segments' status, origin, target and source per project (words are
 counted in Python, as ``workflow.segments.progress`` does), QA through
-``workflow.export_qa`` (nothing when QA is not installed), exports through
+``workflow.qa.readiness``, exports through
 ``workflow.models.ExportRecord``.
 """
 
@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.statuses import Origin, Status
-from workflow import export_qa
 from workflow.models import Document, ExportRecord, Project, Revision, Segment
+from workflow.qa.readiness import export_readiness
 from workflow.segments import word_count
 
 
@@ -126,7 +126,6 @@ class ProjectDashboard:
     name: str
     documents: list[DocumentDashboard]
     recent: list[Activity]
-    qa_installed: bool
 
     def total(self, status: Status) -> StatusCount:
         count = StatusCount()
@@ -147,9 +146,7 @@ class ProjectDashboard:
         return sum(document.at_least(status) for document in self.documents)
 
     @property
-    def open_qa_errors(self) -> int | None:
-        if not self.qa_installed:
-            return None
+    def open_qa_errors(self) -> int:
         return sum(document.open_qa_errors or 0 for document in self.documents)
 
     @property
@@ -181,11 +178,10 @@ def project_dashboard(session: Session, project: Project, *, recent: int = 10) -
             origins[owner][Origin(origin)] += 1
     for owner, counted in origins.items():
         documents[owner].with_target = dict(counted)
-    qa = export_qa.qa_readiness(session, project)
-    if qa is not None:
-        for owner, document in documents.items():
-            document.open_qa_errors = qa.open_errors.get(owner, 0)
-            document.open_qa_warnings = qa.open_warnings.get(owner, 0)
+    for readiness in export_readiness(session, project).documents:
+        if readiness.document_id in documents:
+            documents[readiness.document_id].open_qa_errors = readiness.open_errors
+            documents[readiness.document_id].open_qa_warnings = readiness.open_warnings
     for owner, latest in session.execute(
         select(ExportRecord.document_id, func.max(ExportRecord.exported_at))
         .where(ExportRecord.project_id == project.id, ExportRecord.document_id.is_not(None))
@@ -198,7 +194,6 @@ def project_dashboard(session: Session, project: Project, *, recent: int = 10) -
         project.name,
         list(documents.values()),
         recent_activity(session, project, limit=recent),
-        qa is not None,
     )
 
 
