@@ -1268,6 +1268,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "Thuật ngữ {term_id} đã bị xóa trong lúc bạn làm việc: hãy tải lại bảng thuật ngữ.",
         "en": "Glossary term {term_id} was deleted meanwhile: reload the glossary.",
     },
+    "fill.segment_changed_meanwhile": {
+        "vi": "Câu {segment_id} đã bị sửa trong lúc ghi bản dịch máy; chưa ghi gì. Hãy chạy lại việc dịch.",
+        "en": "Segment {segment_id} was changed while machine targets were being written; nothing was written. Run the translation again.",
+    },
     "import.segment_changed_meanwhile": {
         "vi": "Câu {segment_id} của {title!r} đã bị sửa trong lúc nhập lại tài liệu; chưa nhập gì. Hãy nhập lại tệp.",
         "en": "Segment {segment_id} of {title!r} was changed while the document was being re-imported; nothing was imported. Import the file again.",

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from primitives.errors import InvalidInput, NotFound
 from workflow.models import PartnerProfile, Project
 from workflow.permissions import Role
-from workflow.qa.registry import validate_severities
 
 
 @dataclass(frozen=True)
@@ -124,6 +123,10 @@ def _validate_qa_severities(value: Any) -> None:
             '{key} takes a JSON object, e.g. \'{{"check-id": "warning"}}\'',
             key="qa_severities",
         )
+    # Imported here: the QA registry loads every check, which a command that only reads
+    # partner profiles (`songngu translate`) has no use for at start-up.
+    from workflow.qa.registry import validate_severities
+
     validate_severities(value)
 
 

@@ -38,9 +38,14 @@ from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action, status_after_edit, transition_action
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
-from workflow.versioning import Describer, update_if_current, write_if_current
+from workflow.versioning import (
+    Describer,
+    update_all_if_current,
+    update_if_current,
+)
 
 # Characters XML 1.0 forbids (Word's \x0b line break included): they would break every export.
+_FILL_READ_CHUNK = 500  # segment ids per IN (…) list when apply_fills reads its segments
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_TARGET_CHARS = 100_000
 # Segment.flags["mt"]: the engine's flags for a reviewer to look at. A person who rewrote
@@ -426,36 +431,43 @@ class FillOutcome:
 
 
 def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOutcome:
-    """Write machine targets as drafts, with the same version guard as a person's edit."""
-    outcome = FillOutcome()
+    """Write machine targets as drafts, with the same version guard as a person's edit.
+
+    The fills' segments are read and locked (SELECT … FOR UPDATE; SQLite: one writer at a
+    time) in one statement per 500 ids, each fill is checked against the row as read (gone,
+    confirmed by a person, or at another version than the fill saw: left alone), and the
+    rest are written with one guarded executemany (an MT batch writes dozens of segments:
+    one UPDATE statement each cost more than its model call's bookkeeping).
+    """
+    fills = list(fills)
     for fill in fills:
         check_target_text(fill.target)
-        segment = session.get(Segment, fill.segment_id)
+    outcome = FillOutcome()
+    current = _locked_segments(session, [fill.segment_id for fill in fills])
+    writes: list[tuple[Segment, dict[str, Any]]] = []
+    revisions: list[Revision] = []
+    taken: set[int] = set()
+    for fill in fills:
+        segment = current.get(fill.segment_id)
         if segment is None:
             continue
         if Status(segment.status) >= Status.TRANSLATED:
+            # Confirmed (a person's work): never overwritten by a machine.
             outcome.confirmed.append(fill.segment_id)
             continue
-        written = write_if_current(
-            session,
-            Segment,
-            fill.segment_id,
-            fill.expected_version,
-            actor,
-            {
-                "target": fill.target,
-                "status": int(Status.DRAFT),
-                "origin": int(fill.origin),
-                "score": fill.score,
-                "flags": fill.flags,
-            },
-            # Confirmed meanwhile (a person's work): never overwritten by a machine.
-            where=Segment.status < int(Status.TRANSLATED),
-        )
-        if not written:
-            outcome.stale.append(fill.segment_id)
+        if segment.version != fill.expected_version or segment.id in taken:
+            outcome.stale.append(fill.segment_id)  # a second fill of one segment: stale too
             continue
-        session.add(
+        taken.add(segment.id)
+        values = {
+            "target": fill.target,
+            "status": int(Status.DRAFT),
+            "origin": int(fill.origin),
+            "score": fill.score,
+            "flags": fill.flags,
+        }
+        writes.append((segment, values))
+        revisions.append(
             Revision(
                 segment_id=fill.segment_id,
                 user=actor.name,
@@ -467,8 +479,40 @@ def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOu
             )
         )
         outcome.written.append(fill.segment_id)
+    update_all_if_current(session, writes, actor, stale=_fill_changed_meanwhile)
+    session.add_all(revisions)  # one flush for all of them; ids follow the fills' order
+    session.flush()
     session.expire_all()
     return outcome
+
+
+def _locked_segments(session: Session, ids: Sequence[int]) -> dict[int, Segment]:
+    """The segments of these ids as they are now, locked until the transaction ends."""
+    wanted = sorted({segment_id for segment_id in ids if fits_integer_column(segment_id)})
+    found: dict[int, Segment] = {}
+    for start in range(0, len(wanted), _FILL_READ_CHUNK):
+        query = (
+            select(Segment)
+            .where(Segment.id.in_(wanted[start : start + _FILL_READ_CHUNK]))
+            .with_for_update()
+            # Rows this session loaded earlier are read again, not taken as they were.
+            .execution_options(populate_existing=True)
+        )
+        found.update((segment.id, segment) for segment in session.scalars(query))
+    return found
+
+
+def _fill_changed_meanwhile(segment_id: int, seen: int, now: int | None) -> Conflict:
+    """A locked segment that moved on before its fill was written (cannot happen while the
+    lock holds; described all the same, and the whole transaction is rolled back)."""
+    return Conflict(
+        "fill.segment_changed_meanwhile",
+        "segment {segment_id} was changed while machine targets were being written; "
+        "nothing was written",
+        segment_id=segment_id,
+        expected_version=seen,
+        current_version=now,
+    )
 
 
 def add_comment(session: Session, actor: Actor, segment_id: int, text: str) -> Comment:

@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from workflow import passwords, settings
+from workflow import settings
 from workflow.models import User, utcnow
 from workflow.permissions import Action, Role, require
 from workflow.versioning import Describer, update_if_current
@@ -188,6 +188,8 @@ def add_user(
     email: str = "",
 ) -> User:
     """A new account with a password that meets the policy (admins only)."""
+    from workflow import passwords  # argon2 (and asyncio) only where a password is set
+
     account = check_new_account(session, actor, name, role, display_name=display_name, email=email)
     passwords.check_policy(account.name, password)
     user = User(
@@ -274,6 +276,8 @@ def set_password(
     expected_version: int | None = None,
 ) -> User:
     """Give an account a new password; sessions signed in with the old one end."""
+    from workflow import passwords  # argon2 (and asyncio) only where a password is set
+
     user = check_password_change(session, actor, name)
     passwords.check_policy(user.name, password)
     values: dict[str, object] = {

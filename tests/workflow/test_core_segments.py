@@ -152,6 +152,31 @@ def test_machine_fills_never_overwrite_people(any_db: Database) -> None:
         )
 
 
+def test_machine_fills_written_together_keep_one_revision_each(any_db: Database) -> None:
+    _, (a, b, c) = seed_project(any_db, ["Một.", "Hai.", "Ba."])
+    admin = _actor(any_db, "admin")
+    with any_db.write() as s:
+        outcome = apply_fills(
+            s,
+            admin,
+            [
+                Fill(c, 1, "MT three", Origin.MT, 0.9, {"mt": ["truncated"]}),
+                Fill(a, 1, "TM one", Origin.TM, 1.0),
+                Fill(c, 1, "MT three again", Origin.MT, 0.8),  # the version moved on: stale
+                Fill(b + 1000, 1, "gone", Origin.MT, 0.5),  # no such segment: left out
+                Fill(b, 2, "MT two", Origin.MT, 0.5),  # saw a version the row never had
+            ],
+        )
+    assert (outcome.written, outcome.stale, outcome.confirmed) == ([c, a], [c, b], [])
+    with any_db.read() as s:
+        third = get_segment(s, c)
+        assert (third.target, third.version, third.flags) == ("MT three", 2, {"mt": ["truncated"]})
+        assert (get_segment(s, a).target, get_segment(s, a).origin) == ("TM one", Origin.TM)
+        assert (get_segment(s, b).target, get_segment(s, b).version) == ("", 1)
+        assert [(r.new, r.version) for r in list_revisions(s, c)] == [("MT three", 2)]
+        assert [r.reason for r in list_revisions(s, a)] == [Origin.TM.label]
+
+
 def test_control_characters_are_refused(any_db: Database) -> None:
     _, (seg,) = seed_project(any_db, ["Câu."])
     with any_db.write() as s, pytest.raises(InvalidInput, match="U\\+0007"):
