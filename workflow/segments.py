@@ -40,12 +40,12 @@ from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
 from workflow.versioning import (
     Describer,
+    locked_rows,
     update_all_if_current,
     update_if_current,
 )
 
 # Characters XML 1.0 forbids (Word's \x0b line break included): they would break every export.
-_FILL_READ_CHUNK = 500  # segment ids per IN (…) list when apply_fills reads its segments
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_TARGET_CHARS = 100_000
 # Segment.flags["mt"]: the engine's flags for a reviewer to look at. A person who rewrote
@@ -443,7 +443,7 @@ def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOu
     for fill in fills:
         check_target_text(fill.target)
     outcome = FillOutcome()
-    current = _locked_segments(session, [fill.segment_id for fill in fills])
+    current = locked_rows(session, Segment, [fill.segment_id for fill in fills])
     writes: list[tuple[Segment, dict[str, Any]]] = []
     revisions: list[Revision] = []
     taken: set[int] = set()
@@ -484,22 +484,6 @@ def apply_fills(session: Session, actor: Actor, fills: Iterable[Fill]) -> FillOu
     session.flush()
     session.expire_all()
     return outcome
-
-
-def _locked_segments(session: Session, ids: Sequence[int]) -> dict[int, Segment]:
-    """The segments of these ids as they are now, locked until the transaction ends."""
-    wanted = sorted({segment_id for segment_id in ids if fits_integer_column(segment_id)})
-    found: dict[int, Segment] = {}
-    for start in range(0, len(wanted), _FILL_READ_CHUNK):
-        query = (
-            select(Segment)
-            .where(Segment.id.in_(wanted[start : start + _FILL_READ_CHUNK]))
-            .with_for_update()
-            # Rows this session loaded earlier are read again, not taken as they were.
-            .execution_options(populate_existing=True)
-        )
-        found.update((segment.id, segment) for segment in session.scalars(query))
-    return found
 
 
 def _fill_changed_meanwhile(segment_id: int, seen: int, now: int | None) -> Conflict:

@@ -257,6 +257,25 @@ def _chunks(rows: Sequence[Any]) -> list[Sequence[Any]]:
     return [rows[start : start + _IN_CHUNK] for start in range(0, len(rows), _IN_CHUNK)]
 
 
+def locked_rows(session: Session, model: type[Row], ids: Sequence[int]) -> dict[int, Row]:
+    """The rows of these ids as they are now, locked until the transaction ends, by id
+    (ids that cannot be stored, and rows deleted, are left out). A batch write that
+    checks each row itself before ``update_all_if_current`` reads through this, so no
+    other writer moves a row between its check and the write."""
+    wanted = sorted({row_id for row_id in ids if fits_integer_column(row_id)})
+    found: dict[int, Row] = {}
+    for chunk in _chunks(wanted):
+        query = (
+            select(model)
+            .where(model.id.in_(chunk))  # type: ignore[attr-defined]
+            .with_for_update()
+            # Rows this session loaded earlier are read again, not taken as they were.
+            .execution_options(populate_existing=True)
+        )
+        found.update((row.id, row) for row in session.scalars(query))
+    return found
+
+
 def reread(session: Session, row: Row) -> Row | None:
     """The row as the database holds it now (None when it was deleted)."""
     row_id = row.id
