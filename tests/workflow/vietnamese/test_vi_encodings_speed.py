@@ -15,10 +15,10 @@ PARAGRAPH = (
 
 
 def cpu_seconds(paragraphs: list[str], font: str | None = None) -> float:
-    started = time.process_time()
+    started = time.thread_time()
     for paragraph in paragraphs:
         repair_text(paragraph, font)
-    return time.process_time() - started
+    return time.thread_time() - started
 
 
 def test_ten_thousand_unicode_paragraphs_take_the_cheap_path() -> None:
