@@ -66,4 +66,7 @@ def test_ten_thousand_paragraphs_in_well_under_a_few_cpu_seconds() -> None:
 )
 def test_pathological_line_finishes_quickly(line: str) -> None:
     assert len(line) >= 200_000
-    assert _cpu_seconds(split_spans, line) < 2.0
+    # Each line takes 0.1-0.4 s alone; a test worker beside another on this 2-core machine
+    # has measured up to 2.2 s of CPU. What this guards against is quadratic work, which
+    # on 200,000 characters costs minutes, so the bound leaves room for a busy machine.
+    assert _cpu_seconds(split_spans, line) < 5.0
