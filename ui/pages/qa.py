@@ -19,6 +19,7 @@ import streamlit as st
 from primitives.errors import SongnguError
 from primitives.excerpts import one_line
 from primitives.statuses import Status
+from ui.components.job_progress import is_active, job_progress
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.components.qa_panel import (
     check_label,
@@ -38,7 +39,7 @@ from ui.state import (
     sidebar,
     t,
 )
-from workflow.jobs import FINISHED, JobState, get_job, is_stalled, request_cancel
+from workflow.jobs import JobState
 from workflow.models import Job
 from workflow.projects import get_project
 from workflow.qa.confirm import recheck_segment
@@ -58,7 +59,6 @@ from workflow.qa.readiness import export_readiness
 from workflow.segments import segments_by_ids
 from workflow.users import Actor
 
-POLL_SECONDS = 1.0
 MESSAGES = "qa_messages"
 PAGE_SIZE = 200
 
@@ -102,31 +102,6 @@ def _readiness(project_id: int) -> None:
 
 
 # --- the job --------------------------------------------------------------------------
-
-
-def _is_active(job: Job) -> bool:
-    return job.state not in FINISHED and not is_stalled(job)
-
-
-@st.fragment(run_every=POLL_SECONDS)
-def _job_progress(job_id: int) -> None:
-    """Progress of a running QA job, refreshed every second; the page reruns at its end."""
-    with database().read() as session:
-        job = get_job(session, job_id)
-    if not _is_active(job):
-        st.rerun()
-    fraction = job.done / job.total if job.total else 0.0
-    st.progress(fraction, text=t("qa_running", id=job.id, done=job.done, total=job.total))
-    if job.cancel_requested:
-        st.info(t("qa_cancel_requested"))
-    elif st.button(t("qa_cancel"), key=f"qa_cancel_{job.id}"):
-        try:
-            with database().write() as session:
-                request_cancel(session, job.id)
-        except SongnguError as error:
-            show_error(error)
-            return
-        st.info(t("qa_cancel_requested"))
 
 
 def _outcome(job: Job, actor: Actor) -> None:
@@ -180,8 +155,8 @@ def _run_panel(actor: Actor, project_id: int, documents: dict[int, str]) -> bool
     """Run QA, or the running job's progress; True while a job runs."""
     with database().read() as session:
         last = latest_qa_job(session, get_project(session, project_id))
-    if last is not None and _is_active(last):
-        _job_progress(last.id)
+    if last is not None and is_active(last):
+        job_progress(last.id, "qa")
         return True
     if last is not None:
         _outcome(last, actor)

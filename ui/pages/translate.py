@@ -23,6 +23,7 @@ from translation.engine import SHORTLIST_BELOW_THRESHOLD, SHORTLIST_CHANGED, SHO
 from translation.packages import InstalledPackage
 from translation.shortlist import DEFAULT_THRESHOLD
 from ui.components.glossary_panel import in_mt_label
+from ui.components.job_progress import is_active, job_progress
 from ui.state import (
     current_project_id,
     database,
@@ -34,12 +35,8 @@ from ui.state import (
     t,
 )
 from workflow.jobs import (
-    FINISHED,
     JobState,
-    get_job,
-    is_stalled,
     job_error,
-    request_cancel,
 )
 from workflow.models import Document, Job
 from workflow.mt import (
@@ -59,7 +56,6 @@ from workflow.protect import project_protector, report
 from workflow.segments import list_segments
 from workflow.users import Actor
 
-POLL_SECONDS = 1.0
 MESSAGES = "translate_messages"  # shown on the next run (after a rerun that used them)
 
 
@@ -190,31 +186,6 @@ def _engine_problem() -> SongnguError | None:
 
 
 # --- the job --------------------------------------------------------------------------
-
-
-def _is_active(job: Job) -> bool:
-    return job.state not in FINISHED and not is_stalled(job)
-
-
-@st.fragment(run_every=POLL_SECONDS)
-def _job_progress(job_id: int) -> None:
-    """Progress of a running job, refreshed every second; the whole page reruns at its end."""
-    with database().read() as session:
-        job = get_job(session, job_id)
-    if not _is_active(job):
-        st.rerun()  # finished: show the outcome and the controls again
-    fraction = job.done / job.total if job.total else 0.0
-    st.progress(fraction, text=t("mt_running", id=job.id, done=job.done, total=job.total))
-    if job.cancel_requested:
-        st.info(t("mt_cancel_requested"))
-    elif st.button(t("mt_cancel"), key=f"mt_cancel_{job.id}"):
-        try:
-            with database().write() as session:
-                request_cancel(session, job.id)
-        except SongnguError as error:
-            show_error(error)
-            return
-        st.info(t("mt_cancel_requested"))
 
 
 def _outcome(job: Job, actor: Actor) -> None:
@@ -361,8 +332,8 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
         documents = {d.id: d.title for d in project.documents}
         last = latest_mt_job(session, project)
     st.subheader(project.name)
-    if last is not None and _is_active(last):
-        _job_progress(last.id)
+    if last is not None and is_active(last):
+        job_progress(last.id, "mt")
         return
     if last is not None:
         _outcome(last, actor)
