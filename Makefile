@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # the parts that need them, so it is installed without its dependencies.
 ARGOS := argostranslate==1.11.0
 
-.PHONY: install install-test run test lint format clean
+.PHONY: install install-test run test test-sqlite test-postgresql lint format clean
 
 install: $(STAMP)
 
@@ -33,7 +33,16 @@ test: install-test
 	scripts/system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n 2 -q
+	SONGNGU_TEST_DATABASE=sqlite $(BIN)/python -m pytest -n 2 -q
+	SONGNGU_TEST_DATABASE=postgresql $(BIN)/python -m pytest -n 2 -q
+
+# One half of `make test` (tests only, no lint), e.g. while fixing what fails on one database.
+test-sqlite: install-test
+	SONGNGU_TEST_DATABASE=sqlite $(BIN)/python -m pytest -n 2 -q
+
+test-postgresql: install-test
+	scripts/system-deps
+	SONGNGU_TEST_DATABASE=postgresql $(BIN)/python -m pytest -n 2 -q
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1272,6 +1272,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "Câu {segment_id} đã bị sửa trong lúc ghi bản dịch máy; chưa ghi gì. Hãy chạy lại việc dịch.",
         "en": "Segment {segment_id} was changed while machine targets were being written; nothing was written. Run the translation again.",
     },
+    "import.document_contended": {
+        "vi": "tài liệu {title!r} đang được người khác nhập rồi xoá ngay lúc này: hãy thử lại",
+        "en": "the document {title!r} is being imported and deleted by others right now: try again",
+    },
     "import.segment_changed_meanwhile": {
         "vi": "Câu {segment_id} của {title!r} đã bị sửa trong lúc nhập lại tài liệu; chưa nhập gì. Hãy nhập lại tệp.",
         "en": "Segment {segment_id} of {title!r} was changed while the document was being re-imported; nothing was imported. Import the file again.",
@@ -2687,6 +2691,10 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "glossary.duplicate_term": {
         "vi": "bảng thuật ngữ {scope} đã có {term} (thuật ngữ {term_id}): hãy sửa thuật ngữ đó",
         "en": "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
+    },
+    "glossary.term_contended": {
+        "vi": "thuật ngữ {term} đang được người khác thêm rồi xoá ngay lúc này: hãy thử lại",
+        "en": "the term {term} is being added and removed by others right now: try again",
     },
     "glossary.term_not_found": {
         "vi": "không có thuật ngữ {term_id} trong các bảng thuật ngữ của dự án {project!r}",

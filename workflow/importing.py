@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from exporters.docx_core_properties import read_core_properties
 from primitives.errors import InvalidInput
 from workflow.document_metadata import metadata_from_file, with_file_metadata
+from workflow.insert_missing import insert_missing
 from workflow.intake import IntakeLimits, SourceDocument, read_source
 from workflow.models import Document, Project, utcnow
 from workflow.permissions import Action
@@ -149,6 +150,27 @@ class ImportedFile:
     meta_from_file: dict[str, Any] = field(default_factory=dict)
 
 
+def _new_document(session: Session, project: Project, imported: ImportedFile) -> Document | None:
+    """A new document row of this title, locked as the caller's (revision 0 until its
+    first import is stored); None when a concurrent import stored the title first."""
+    inserted = insert_missing(
+        session,
+        Document,
+        [
+            {
+                "project_id": project.id,
+                "title": imported.title,
+                "filename": imported.name,
+                "format": imported.format,
+                "original": imported.data,
+                "revision": 0,
+            }
+        ],
+        identity=["project_id", "title"],
+    )
+    return session.get(Document, inserted[0]) if inserted else None
+
+
 def store_import(
     session: Session,
     actor: Actor,
@@ -167,11 +189,20 @@ def store_import(
     # Locked until the transaction ends: a second re-import, a merge or a split waits.
     document = locked_document(session, project, title)
     if document is None:
-        document = Document(project_id=project.id, title=title, revision=1)
-        session.add(document)
-    else:
+        document = _new_document(session, project, imported)
+    if document is None:  # a concurrent import made it first: this one re-imports it
+        document = locked_document(session, project, title)
+    if document is None:
+        raise InvalidInput(
+            "import.document_contended",
+            "the document {title!r} is being imported and deleted by others right now: try again",
+            title=title,
+        )
+    if document.revision:
         document.revision += 1
         document.imported_at = utcnow()
+    else:
+        document.revision = 1
     document.filename = imported.name
     document.format = imported.format
     document.original = imported.data

@@ -223,6 +223,7 @@ class GlossaryTerm(Base):
     __table_args__ = (
         Index("ix_glossary_terms_scope", "scope", "partner_id", "project_id"),
         Index("ix_glossary_terms_source_key", "source_key", postgresql_using="hash"),
+        Index("ux_glossary_terms_identity", "identity", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -234,6 +235,10 @@ class GlossaryTerm(Base):
     source: Mapped[str] = mapped_column(Text)
     source_key: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
+    # What makes two rows one term: scope, owner, source key and target key, hashed (the
+    # keys can be long) -- unique, so concurrent imports cannot store a term twice
+    # (workflow.glossary.identity, workflow.insert_missing).
+    identity: Mapped[str] = mapped_column(String(64))
     variants: Mapped[list[str]] = mapped_column(JSON, default=list)
     pos: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -255,6 +260,7 @@ class TMUnitRow(Base):
     __table_args__ = (
         Index("ix_tm_units_project", "project_id"),
         Index("ix_tm_units_source_key", "source_key", postgresql_using="hash"),
+        Index("ux_tm_units_identity", "identity", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -265,6 +271,9 @@ class TMUnitRow(Base):
     source: Mapped[str] = mapped_column(Text)
     source_key: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
+    # An imported source and target in one TM, hashed (a captured unit: a new value) --
+    # unique, so concurrent imports cannot store a unit twice (workflow.tm.identity).
+    identity: Mapped[str] = mapped_column(String(64))
     prev_source: Mapped[str] = mapped_column(Text, default="")
     next_source: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(200), default="")

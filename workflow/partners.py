@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound
+from workflow.insert_missing import insert_missing
 from workflow.models import PartnerProfile, Project
 from workflow.permissions import Role
 
@@ -208,14 +209,13 @@ def shipped_profiles() -> list[dict[str, Any]]:
 def ensure_shipped_profiles(session: Session) -> None:
     """Insert the shipped profiles that are missing (never overwrite edited ones)."""
     existing = set(session.scalars(select(PartnerProfile.name)))
-    for profile in shipped_profiles():
-        if profile["name"] not in existing:
-            session.add(
-                PartnerProfile(
-                    name=profile["name"], settings=validate_settings(profile["settings"])
-                )
-            )
-    session.flush()
+    missing = [
+        {"name": profile["name"], "settings": validate_settings(profile["settings"])}
+        for profile in shipped_profiles()
+        if profile["name"] not in existing
+    ]
+    # Insert-or-skip: two processes opening a new PostgreSQL database at once both seed it.
+    insert_missing(session, PartnerProfile, missing, identity=["name"])
 
 
 def get_partner(session: Session, name: str) -> PartnerProfile:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound
+from workflow.insert_missing import insert_missing
 from workflow.models import Document, Project
 from workflow.partners import DEFAULT_PARTNER, get_partner
 from workflow.permissions import Action
@@ -25,9 +26,15 @@ def create_project(
             "project.exists", "project {name!r} already exists: choose another name", name=name
         )
     profile = get_partner(session, partner or DEFAULT_PARTNER)
-    project = Project(name=name, partner=profile, source_lang="vi", target_lang="en")
-    session.add(project)
-    session.flush()
+    values = {"name": name, "partner_id": profile.id, "source_lang": "vi", "target_lang": "en"}
+    # Insert-or-skip: a project of this name may be created between the check and here.
+    inserted = insert_missing(session, Project, [values], identity=["name"])
+    if not inserted:
+        raise InvalidInput(
+            "project.exists", "project {name!r} already exists: choose another name", name=name
+        )
+    project = session.get(Project, inserted[0])
+    assert project is not None  # just inserted by this transaction
     return project
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from workflow import settings
+from workflow.insert_missing import insert_missing
 from workflow.models import User, utcnow
 from workflow.permissions import Action, Role, require
 from workflow.versioning import Describer, update_if_current
@@ -192,17 +193,23 @@ def add_user(
 
     account = check_new_account(session, actor, name, role, display_name=display_name, email=email)
     passwords.check_policy(account.name, password)
-    user = User(
-        name=account.name,
-        role=account.role.value,
-        display_name=account.display_name,
-        email=account.email,
-        password_hash=passwords.hash_password(password),
-        password_changed_at=utcnow(),
-        updated_by=actor.name,
-    )
-    session.add(user)
-    session.flush()
+    values = {
+        "name": account.name,
+        "role": account.role.value,
+        "display_name": account.display_name,
+        "email": account.email,
+        "password_hash": passwords.hash_password(password),
+        "password_changed_at": utcnow(),
+        "updated_by": actor.name,
+    }
+    # Insert-or-skip: another admin may add the same name between the check and here.
+    inserted = insert_missing(session, User, [values], identity=["name"])
+    if not inserted:
+        raise InvalidInput(
+            "user.exists", "user {name!r} already exists: choose another name", name=account.name
+        )
+    user = session.get(User, inserted[0])
+    assert user is not None  # just inserted by this transaction
     return user
 
 

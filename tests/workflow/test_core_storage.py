@@ -31,6 +31,7 @@ def test_migrating_twice_is_harmless(sqlite_db: Database) -> None:
         assert session.execute(text("select version_num from alembic_version")).scalar()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's PRAGMAs")
 def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_db: Database) -> None:
     with sqlite_db.read() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"

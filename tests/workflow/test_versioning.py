@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 
 from primitives.errors import Conflict, NotFound, SongnguError
 from primitives.statuses import Status
+from workflow.glossary.identity import term_identity
 from workflow.models import GlossaryTerm, Segment, utcnow
 from workflow.projects import get_project
 from workflow.segments import stale_edit
@@ -172,6 +173,7 @@ def test_any_versioned_table_with_its_own_describer(any_db: Database) -> None:
             source="Ủy ban",
             source_key="uy ban",
             target="Committee",
+            identity=term_identity("project", None, project.id, "Ủy ban", "Committee"),
             version=1,
             updated_by="admin",
             updated_at=utcnow(),

@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, false, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from exporters.glossary_csv import write_glossary_csv
@@ -33,7 +34,9 @@ from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 from primitives.terms import SCOPES, GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key, match_key
 from workflow.glossary.defaults import load_default_glossary
+from workflow.glossary.identity import term_identity
 from workflow.glossary.matcher import TermMatcher, term_key
+from workflow.insert_missing import insert_missing
 from workflow.models import GlossaryTerm, PartnerProfile, Project, utcnow
 from workflow.permissions import Action
 from workflow.stored_ints import fits_integer_column
@@ -194,12 +197,15 @@ def _check_entry(entry: GlossaryEntry) -> None:
             )
 
 
-def _columns(entry: GlossaryEntry) -> dict[str, Any]:
-    """Column values of an entry (scope and owner excepted)."""
+def _columns(
+    entry: GlossaryEntry, scope: str, owner: tuple[int | None, int | None]
+) -> dict[str, Any]:
+    """Column values of an entry stored in a scope under an owner (both set elsewhere)."""
     return {
         "source": entry.source,
         "source_key": match_key(entry.source),
         "target": entry.target,
+        "identity": term_identity(scope, *owner, entry.source, entry.target),
         "variants": list(entry.variants),
         "pos": entry.pos,
         "note": entry.note,
@@ -212,48 +218,35 @@ def _columns(entry: GlossaryEntry) -> dict[str, Any]:
     }
 
 
-def _same_term_key(source: str, target: str) -> tuple[str, str]:
-    """Two entries with equal keys are one term: the same source meaning the same target."""
-    return match_key(source), match_key(target)
-
-
 def _describe(source: str, target: str) -> str:
     return f"«{source} → {target}»"
 
 
+def _row_owner(row: GlossaryTerm) -> tuple[int | None, int | None]:
+    return row.partner_id, row.project_id
+
+
 def _find_same(
-    session: Session,
-    project: Project,
-    scope: str,
-    entry: GlossaryEntry,
-    exclude_id: int | None = None,
+    session: Session, identity: str, exclude_id: int | None = None
 ) -> GlossaryTerm | None:
-    wanted = _same_term_key(entry.source, entry.target)
-    rows = session.scalars(
-        select(GlossaryTerm).where(_in_scope(project, scope), GlossaryTerm.source_key == wanted[0])
+    row = session.scalar(select(GlossaryTerm).where(GlossaryTerm.identity == identity))
+    return None if row is None or row.id == exclude_id else row
+
+
+def _duplicate(same: GlossaryTerm) -> InvalidInput:
+    return InvalidInput(
+        "glossary.duplicate_term",
+        "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
+        scope=same.scope,
+        term=_describe(same.source, same.target),
+        term_id=same.id,
     )
-    for row in rows:
-        if row.id != exclude_id and _same_term_key(row.source, row.target) == wanted:
-            return row
-    return None
 
 
-def _refuse_duplicate(
-    session: Session,
-    project: Project,
-    scope: str,
-    entry: GlossaryEntry,
-    exclude_id: int | None = None,
-) -> None:
-    same = _find_same(session, project, scope, entry, exclude_id)
+def _refuse_duplicate(session: Session, identity: str, exclude_id: int | None = None) -> None:
+    same = _find_same(session, identity, exclude_id)
     if same is not None:
-        raise InvalidInput(
-            "glossary.duplicate_term",
-            "the {scope} glossary already has {term} as term {term_id}: edit that term instead",
-            scope=scope,
-            term=_describe(same.source, same.target),
-            term_id=same.id,
-        )
+        raise _duplicate(same)
 
 
 # ---------------------------------------------------------------------------------------
@@ -426,20 +419,20 @@ def partner_glossary(session: Session, partner: PartnerProfile | None) -> list[G
 # Writing
 
 
-def _new_row(
+def _new_values(
     actor: Actor, scope: str, owner: tuple[int | None, int | None], values: dict[str, Any]
-) -> GlossaryTerm:
-    """A new term (version 1) of a scope and _owner, not yet added to the session."""
+) -> dict[str, Any]:
+    """All column values of a new term (version 1) of a scope and _owner."""
     partner_id, project_id = owner
-    return GlossaryTerm(
-        scope=scope,
-        partner_id=partner_id,
-        project_id=project_id,
-        version=1,
-        updated_by=actor.name,
-        updated_at=utcnow(),
+    return {
+        "scope": scope,
+        "partner_id": partner_id,
+        "project_id": project_id,
+        "version": 1,
+        "updated_by": actor.name,
+        "updated_at": utcnow(),
         **values,
-    )
+    }
 
 
 def add_term(
@@ -451,11 +444,25 @@ def add_term(
     owner = _owner(project, scope)
     entry = dataclasses.replace(entry, scope=scope)
     _check_entry(entry)
-    _refuse_duplicate(session, project, scope, entry)
-    row = _new_row(actor, scope, owner, _columns(entry))
-    session.add(row)
-    session.flush()
-    return _stored(row)
+    values = _columns(entry, scope, owner)
+    _refuse_duplicate(session, values["identity"])
+    # Insert-or-skip, not add: a concurrent add of the same term may commit between the
+    # check above and this insert (see workflow.insert_missing).
+    new_values = _new_values(actor, scope, owner, values)
+    inserted = insert_missing(session, GlossaryTerm, [new_values], identity=["identity"])
+    if not inserted:
+        same = _find_same(session, values["identity"])
+        if same is not None:
+            raise _duplicate(same)
+        # The term that won was deleted again before it could be read: nothing is there.
+        inserted = insert_missing(session, GlossaryTerm, [new_values], identity=["identity"])
+        if not inserted:
+            raise InvalidInput(
+                "glossary.term_contended",
+                "the term {term} is being added and removed by others right now: try again",
+                term=_describe(entry.source, entry.target),
+            )
+    return _stored(get_term(session, project, inserted[0]))
 
 
 def _term_text(source: str, target: str) -> str:
@@ -533,15 +540,25 @@ def edit_term(
     row = get_term(session, project, term_id)
     entry = dataclasses.replace(entry, scope=row.scope)
     _check_entry(entry)
-    _refuse_duplicate(session, project, row.scope, entry, exclude_id=row.id)
-    update_if_current(
-        session,
-        row,
-        expected_version,
-        actor,
-        _columns(entry),
-        stale=_stale_edit(term_id, expected_version, entry),
-    )
+    values = _columns(entry, row.scope, _row_owner(row))
+    _refuse_duplicate(session, values["identity"], exclude_id=row.id)
+    try:
+        # A savepoint: a concurrent edit or add that stored the same term first makes this
+        # UPDATE break the unique identity, and only the savepoint is lost with it.
+        with session.begin_nested():
+            update_if_current(
+                session,
+                row,
+                expected_version,
+                actor,
+                values,
+                stale=_stale_edit(term_id, expected_version, entry),
+            )
+    except IntegrityError:
+        same = _find_same(session, values["identity"], exclude_id=term_id)
+        if same is None:
+            raise
+        raise _duplicate(same) from None
     return _stored(row)
 
 
@@ -574,43 +591,79 @@ def import_terms(
     actor.require(Action.MANAGE_GLOSSARY)
     scope = check_scope(scope)
     owner = _owner(project, scope)
-    existing: dict[tuple[str, str], GlossaryTerm] = {}
-    for row in session.scalars(select(GlossaryTerm).where(_in_scope(project, scope))):
-        existing.setdefault(_same_term_key(row.source, row.target), row)
-    added = updated = unchanged = skipped = 0
-    new_rows: list[GlossaryTerm] = []
+    existing = {
+        row.identity: row
+        for row in session.scalars(select(GlossaryTerm).where(_in_scope(project, scope)))
+    }
+    outcome = _ImportCounts()
+    pending: dict[str, tuple[GlossaryEntry, dict[str, Any]]] = {}  # new terms, by identity
     for raw_entry in entries:
         entry = dataclasses.replace(raw_entry, scope=scope)
         _check_entry(entry)
-        values = _columns(entry)
-        key = _same_term_key(entry.source, entry.target)
-        row = existing.get(key)
-        if row is None:
-            row = _new_row(actor, scope, owner, values)
-            existing[key] = row
-            new_rows.append(row)
-            added += 1
-        elif entry_of(row) == entry:
-            unchanged += 1
+        values = _columns(entry, scope, owner)
+        identity = values["identity"]
+        row = existing.get(identity)
+        if row is not None:
+            _merge_into(session, actor, row, entry, values, update_existing, outcome)
+        elif identity not in pending:
+            pending[identity] = (entry, values)
+            outcome.added += 1
+        elif pending[identity][0] == entry:
+            outcome.unchanged += 1
         elif not update_existing:
-            skipped += 1
-        elif row.id is None:  # a term added earlier in this same import
-            for name, value in values.items():
-                setattr(row, name, value)
-            updated += 1
+            outcome.skipped += 1
         else:
-            update_if_current(
-                session,
-                row,
-                row.version,
-                actor,
-                values,
-                stale=_stale_edit(row.id, row.version, entry),
-            )
-            updated += 1
-    session.add_all(new_rows)
+            pending[identity] = (entry, values)  # a later line of the same import wins
+            outcome.updated += 1
+    if pending:
+        inserted = insert_missing(
+            session,
+            GlossaryTerm,
+            [_new_values(actor, scope, owner, values) for _entry, values in pending.values()],
+            identity=["identity"],
+        )
+        if len(inserted) < len(pending):
+            # A concurrent import stored some of these terms first: they are stored terms
+            # now, merged like the ones this import found.
+            outcome.added = len(inserted)
+            for row in session.scalars(
+                select(GlossaryTerm).where(
+                    GlossaryTerm.identity.in_(pending), GlossaryTerm.id.not_in(inserted)
+                )
+            ):
+                entry, values = pending[row.identity]
+                _merge_into(session, actor, row, entry, values, update_existing, outcome)
     session.flush()
-    return ImportOutcome(scope, added, updated, unchanged, skipped)
+    return ImportOutcome(scope, outcome.added, outcome.updated, outcome.unchanged, outcome.skipped)
+
+
+@dataclass
+class _ImportCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+
+
+def _merge_into(
+    session: Session,
+    actor: Actor,
+    row: GlossaryTerm,
+    entry: GlossaryEntry,
+    values: dict[str, Any],
+    update_existing: bool,
+    counts: _ImportCounts,
+) -> None:
+    """An imported entry meeting a stored term: unchanged, skipped or written (guarded)."""
+    if entry_of(row) == entry:
+        counts.unchanged += 1
+    elif not update_existing:
+        counts.skipped += 1
+    else:
+        update_if_current(
+            session, row, row.version, actor, values, stale=_stale_edit(row.id, row.version, entry)
+        )
+        counts.updated += 1
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,11 +23,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, Select, case, delete, func, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound
 from primitives.statuses import Status
+from workflow.insert_missing import insert_missing
 from workflow.models import (
     Document,
     Project,
@@ -384,16 +384,19 @@ def add_ignores(
     findings: Sequence[StoredFinding],
     reason: str,
     kind: str,
-) -> None:
-    """Record that the findings are set aside (no permission check: callers do that).
+) -> int:
+    """Record that the findings are set aside (no permission check: callers do that);
+    how many records were made.
 
     Findings with the same signature (one problem found twice in the same text) share
-    one record.
+    one record, and a finding already set aside keeps the record it has.
     """
     now = utcnow()
     findings = list({finding.signature: finding for finding in findings}.values())
-    session.execute(
-        insert(QAIgnore),
+    # Insert-or-skip: a finding someone else set aside meanwhile keeps their record.
+    inserted = insert_missing(
+        session,
+        QAIgnore,
         [
             {
                 "project_id": project.id,
@@ -407,7 +410,9 @@ def add_ignores(
             }
             for finding in findings
         ],
+        identity=["signature"],
     )
+    return len(inserted)
 
 
 def _already_ignored(segment_id: int, ignored: IgnoreRecord | None) -> Conflict:
@@ -440,13 +445,10 @@ def ignore_finding(
         require_override_role(actor, project)
     if finding.ignored is not None:
         raise _already_ignored(segment_id, finding.ignored)
-    try:
-        # A savepoint: on PostgreSQL a refused INSERT would otherwise end the transaction.
-        with session.begin_nested():
-            add_ignores(session, actor, project, [finding], reason, IGNORE)
-    except IntegrityError:  # someone else set it aside between the read and the insert
+    if not add_ignores(session, actor, project, [finding], reason, IGNORE):
+        # Someone else set it aside between the read and the insert: theirs stands.
         winner = _current_finding(session, project, segment_id, signature)
-        raise _already_ignored(segment_id, winner.ignored) from None
+        raise _already_ignored(segment_id, winner.ignored)
     return _current_finding(session, project, segment_id, signature)
 
 

@@ -34,6 +34,7 @@ from workflow.segments import (
     segment_context,
     segment_project,
 )
+from workflow.tm.identity import captured_unit_identity
 from workflow.tm.keys import tm_key
 from workflow.tm.propagation import SegmentText, propagations
 from workflow.tm.settings import tm_settings
@@ -79,6 +80,7 @@ def capture_segment(
                 source=segment.source,
                 source_key=match_key(segment.source),
                 target=segment.target,
+                identity=captured_unit_identity(),
                 prev_source=prev_source,
                 next_source=next_source,
                 origin=clipped(

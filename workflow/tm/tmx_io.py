@@ -6,16 +6,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from exporters.producer import tool_version
 from primitives.errors import InvalidInput
 from primitives.excerpts import clipped
 from primitives.text_keys import match_key
+from workflow.insert_missing import insert_missing
 from workflow.models import Project, TMUnitRow, iso_utc, utcnow
 from workflow.permissions import Action
 from workflow.segments import check_target_text
+from workflow.tm.identity import imported_unit_identity
 from workflow.tm.keys import tm_key
 from workflow.tm.model import TMUnit
 from workflow.tm.store import (
@@ -70,6 +72,7 @@ def _import_values(unit: TMUnit, project_id: int | None, actor: Actor) -> dict[s
         "source": unit.source,
         "source_key": match_key(unit.source),
         "target": unit.target,
+        "identity": imported_unit_identity(project_id, unit.source, unit.target),
         "prev_source": unit.prev_source,
         "next_source": unit.next_source,
         "origin": clipped(unit.origin, ORIGIN_CHARS),
@@ -158,12 +161,13 @@ def import_tmx(
             .where(TMUnitRow.id.in_(replaced[start : start + IN_CHUNK]))
             .execution_options(synchronize_session=False)
         )
-    if new_rows:
-        session.execute(insert(TMUnitRow), new_rows)
+    # Insert-or-skip: a concurrent import of the same units stores each of them once.
+    inserted = insert_missing(session, TMUnitRow, new_rows, identity=["identity"])
+    duplicates += len(new_rows) - len(inserted)
     session.flush()
     return TMImportOutcome(
         shared=shared,
-        added=len(new_rows) - len(replaced),
+        added=len(inserted) - len(replaced),
         updated=len(replaced),
         duplicates=duplicates,
         skipped_other_language=result.skipped_other_language,
