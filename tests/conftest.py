@@ -12,18 +12,13 @@ runs the suite once with each):
 
 from __future__ import annotations
 
-import glob
 import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from songngu_testing.postgres import PostgresMissing, postgres_cluster
 from songngu_testing.users import add_users
 
 from workflow.storage import Database, forget_databases, open_database
@@ -105,79 +100,14 @@ def sqlite_db(sqlite_db_without_users: Database) -> Database:
     return sqlite_db_without_users
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _pg_binary(name: str) -> str:
-    found = shutil.which(name) or next(
-        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))), None
-    )
-    if found is None:
-        pytest.fail(
-            f"PostgreSQL's {name} is not installed: run .ci/run or apt-get install postgresql"
-        )
-    return found
-
-
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A real PostgreSQL server on a free loopback port for this test session."""
-    # Not under pytest's tmp dir: that is private to root, and the server runs as postgres.
-    base = Path(tempfile.mkdtemp(prefix="songngu-pg-"))
-    data, sockets = base / "data", base / "sockets"
-    data.mkdir()
-    sockets.mkdir()
-    prefix: list[str] = []
-    if os.geteuid() == 0:  # postgres refuses to run as root
-        user = pwd.getpwnam("postgres")
-        for path in (base, data, sockets):
-            os.chown(path, user.pw_uid, user.pw_gid)
-        prefix = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run(
-        [
-            *prefix,
-            _pg_binary("initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "songngu",
-            "--auth=trust",
-            "-E",
-            "UTF8",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    log = base / "server.log"
-    subprocess.run(
-        [
-            *prefix,
-            _pg_binary("pg_ctl"),
-            "-D",
-            str(data),
-            "-l",
-            str(log),
-            "-w",
-            "start",
-            "-o",
-            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
-        ],  # fmt: skip
-        check=True,
-        capture_output=True,
-    )
-    url = f"postgresql+psycopg://songngu@127.0.0.1:{port}/postgres"
     try:
-        yield url
-    finally:
-        subprocess.run(
-            [*prefix, _pg_binary("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        with postgres_cluster() as url:
+            yield url
+    except PostgresMissing as missing:
+        pytest.fail(str(missing))
 
 
 class PostgresDatabases:
