@@ -313,6 +313,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
     "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
     "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
+    "action_view_audit": {"vi": "xem nhật ký kiểm tra", "en": "view audit"},
     # glossary scopes, as errors name them ("the project glossary already has …")
     "glossary_scope_global": {"vi": "chung", "en": "global"},
     "glossary_scope_partner": {"vi": "của đối tác", "en": "partner"},
@@ -2258,6 +2259,18 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "user.reserved_name": {
         "vi": "{name!r} là tên của người vận hành cục bộ có sẵn: hãy chọn tên khác",
         "en": "{name!r} is the name of the built-in local operator: choose another name",
+    },
+    "audit.bad_limit": {
+        "vi": "chỉ hiển thị từ 1 đến 100000 bản ghi, không phải {limit}",
+        "en": "show from 1 to 100000 records, not {limit}",
+    },
+    "audit.bad_moment": {
+        "vi": "{value!r} không phải là ngày hay thời điểm: viết ví dụ 2026-12-01 hoặc 2026-12-01T09:30",
+        "en": "{value!r} is not a date or a moment: write e.g. 2026-12-01 or 2026-12-01T09:30",
+    },
+    "audit.unknown_action": {
+        "vi": "không có hành động nhật ký {value!r}: dùng một trong {names}",
+        "en": "unknown audit action {value!r}: use one of {names}",
     },
     "user.bad_email": {
         "vi": "{email!r} không phải là địa chỉ thư điện tử",

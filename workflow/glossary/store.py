@@ -32,6 +32,7 @@ from exporters.tbx import write_tbx
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 from primitives.terms import SCOPES, GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key, match_key
+from workflow.audit import AuditAction, record
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.matcher import TermMatcher, term_key
 from workflow.models import GlossaryTerm, PartnerProfile, Project, utcnow
@@ -455,7 +456,34 @@ def add_term(
     row = _new_row(actor, scope, owner, _columns(entry))
     session.add(row)
     session.flush()
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_ADD,
+        row.id,
+        f"{scope}: {entry.source} → {entry.target}",
+    )
     return _stored(row)
+
+
+def _record(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    action: AuditAction,
+    term_id: int | str,
+    detail: str,
+) -> None:
+    record(
+        session,
+        actor,
+        action,
+        project_id=project.id,
+        object_type="glossary_term",
+        object_id=term_id,
+        detail=detail,
+    )
 
 
 def _term_text(source: str, target: str) -> str:
@@ -542,6 +570,14 @@ def edit_term(
         _columns(entry),
         stale=_stale_edit(term_id, expected_version, entry),
     )
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_EDIT,
+        row.id,
+        f"{row.scope}: {entry.source} → {entry.target}",
+    )
     return _stored(row)
 
 
@@ -551,9 +587,11 @@ def delete_term(
     """Delete a term if it is still at expected_version (nobody changed it meanwhile)."""
     actor.require(Action.MANAGE_GLOSSARY)
     row = get_term(session, project, term_id)
+    detail = f"{row.scope}: {row.source} → {row.target}"
     delete_if_current(
         session, row, expected_version, stale=_stale_delete(term_id, expected_version)
     )
+    _record(session, actor, project, AuditAction.GLOSSARY_DELETE, term_id, detail)
 
 
 def import_terms(
@@ -610,6 +648,14 @@ def import_terms(
             updated += 1
     session.add_all(new_rows)
     session.flush()
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_IMPORT,
+        "",
+        f"{scope}: {added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped",
+    )
     return ImportOutcome(scope, added, updated, unchanged, skipped)
 
 
