@@ -20,6 +20,7 @@ from primitives.errors import SongnguError
 # checks this table against what the modules register.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app": ("app",),
+    "audit": ("audit",),
     "check": ("qa_check",),
     "comment": ("segments",),
     "demo": ("app",),

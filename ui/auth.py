@@ -21,20 +21,22 @@ import streamlit as st
 from primitives.errors import SongnguError
 from ui.components.messages import push_message, show_messages
 from ui.state import database, error_text, show_error, t
+from workflow.audit import Face, act_from
 from workflow.auth import (
     SignedIn,
-    authenticate,
     create_first_admin,
     expired,
     idle_timeout,
     needs_first_admin,
-    oidc_sign_in,
     session_actor,
+    sign_in_with_identity,
+    sign_in_with_password,
 )
 from workflow.users import Actor
 
 AUTH = "auth"  # the AppSession of this browser session
 REFUSAL = "auth_refusal"  # why an OIDC identity was not let in, shown on the sign-in screen
+REFUSED_IDENTITY = "auth_refused_identity"  # not asked again (nor recorded again) every run
 NOTICES = "auth_notices"  # messages for the sign-in screen (expired, ended, signed out)
 
 Via = Literal["password", "oidc"]
@@ -95,15 +97,16 @@ def _oidc_identity() -> tuple[str | None, str | None] | None:
 
 def _oidc_sign_in() -> AppSession | None:
     identity = _oidc_identity()
-    if identity is None:
+    if identity is None or st.session_state.get(REFUSED_IDENTITY) == identity:
         return None
     try:
-        with database().read() as session:
-            signed_in = oidc_sign_in(session, *identity)
+        signed_in = sign_in_with_identity(database(), *identity)
     except SongnguError as error:
         st.session_state[REFUSAL] = error
+        st.session_state[REFUSED_IDENTITY] = identity
         return None
     st.session_state.pop(REFUSAL, None)
+    st.session_state.pop(REFUSED_IDENTITY, None)
     return AppSession.start(signed_in, "oidc")
 
 
@@ -121,6 +124,7 @@ def _end(notice: str | None) -> None:
 def current_actor() -> Actor | None:
     """Who is signed in now (their role as stored now), or None; ends a session that is
     idle too long or whose account was disabled or given a new password."""
+    act_from(Face.APP)  # every run and fragment asks here first: what it records is the app's
     app_session: AppSession | None = st.session_state.get(AUTH)
     if app_session is None and configured_providers():
         app_session = _oidc_sign_in()
@@ -211,6 +215,7 @@ def _sign_in_form() -> None:
         show_error(refusal)
         if st.button(t("auth_oidc_sign_out"), key="auth_oidc_sign_out"):
             st.session_state.pop(REFUSAL, None)
+            st.session_state.pop(REFUSED_IDENTITY, None)
             st.logout()
     for provider in configured_providers():
         label = t("auth_oidc_sign_in", provider=provider or t("auth_oidc_default_provider"))
@@ -226,9 +231,7 @@ def _sign_in_form() -> None:
     if not submitted:
         return
     try:
-        # A write: a correct password hashed with older parameters is hashed again.
-        with database().write() as session:
-            signed_in = authenticate(session, name, password)
+        signed_in = sign_in_with_password(database(), name, password)
     except SongnguError as error:
         show_error(error)
         return

@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound, PermissionDenied
 from workflow import passwords, settings
+from workflow.audit import AuditAction, record
 from workflow.models import User, utcnow
 from workflow.permissions import Role
 from workflow.users import Actor, add_user, find_user, lock_accounts
 from workflow.versioning import update_if_current
+
+if TYPE_CHECKING:
+    from workflow.storage import Database
 
 # Longest idle timeout accepted: a week.
 _MAX_IDLE_MINUTES = 7 * 24 * 60
@@ -95,6 +100,14 @@ def create_first_admin(
         user = add_user(
             session, founder, name, Role.ADMIN.value, password, display_name=display_name
         )
+        record(
+            session,
+            founder,
+            AuditAction.SIGN_IN,
+            object_type="user",
+            object_id=user.name,
+            detail="first admin",
+        )
         return _signed_in(user)
     passwords.check_policy(existing.name, password)
     values: dict[str, object] = {
@@ -107,6 +120,14 @@ def create_first_admin(
     # Under the accounts lock nobody can change the row meanwhile; the guard says so.
     update_if_current(
         session, existing, existing.version, founder, values, stale=lambda _: _first_admin_exists()
+    )
+    record(
+        session,
+        founder,
+        AuditAction.SIGN_IN,
+        object_type="user",
+        object_id=existing.name,
+        detail="first admin (existing account given a password)",
     )
     return _signed_in(existing)
 
@@ -177,6 +198,60 @@ def oidc_sign_in(session: Session, email: str | None, username: str | None) -> S
     if user.disabled:
         raise _disabled(user)
     return _signed_in(user)
+
+
+def sign_in_with_password(database: Database, name: str, password: str) -> SignedIn:
+    """``authenticate`` in its own write transaction, recorded in the audit log: a
+    sign-in with it, a refusal in a transaction of its own (the refusal rolls the first
+    one back), under the name that was typed."""
+    try:
+        # A write: a correct password hashed with older parameters is hashed again.
+        with database.write() as session:
+            signed_in = authenticate(session, name, password)
+            record(
+                session,
+                signed_in.actor,
+                AuditAction.SIGN_IN,
+                object_type="user",
+                object_id=signed_in.actor.name,
+                detail="password",
+            )
+    except PermissionDenied as refusal:
+        _record_refusal(database, name, refusal, "password")
+        raise
+    return signed_in
+
+
+def sign_in_with_identity(database: Database, email: str | None, username: str | None) -> SignedIn:
+    """``oidc_sign_in``, recorded in the audit log like ``sign_in_with_password``."""
+    try:
+        with database.write() as session:
+            signed_in = oidc_sign_in(session, email, username)
+            record(
+                session,
+                signed_in.actor,
+                AuditAction.SIGN_IN,
+                object_type="user",
+                object_id=signed_in.actor.name,
+                detail="identity provider",
+            )
+    except (PermissionDenied, NotFound) as refusal:
+        _record_refusal(database, (email or username or "").strip(), refusal, "identity provider")
+        raise
+    return signed_in
+
+
+def _record_refusal(database: Database, name: str, refusal: Exception, how: str) -> None:
+    code = getattr(refusal, "code", "") or type(refusal).__name__
+    with database.write() as session:
+        record(
+            session,
+            name.strip() or "(no name)",
+            AuditAction.SIGN_IN_FAILED,
+            object_type="user",
+            object_id=name.strip(),
+            detail=f"{how}: {code}",
+        )
 
 
 def session_actor(session: Session, signed_in: SignedIn) -> Actor:

@@ -60,6 +60,7 @@ from exporters.xliff_checks import xliff_problems
 from primitives.errors import InvalidInput, NotFound
 from primitives.units import Store
 from workflow import settings
+from workflow.audit import AuditAction, record
 from workflow.document_metadata import document_metadata
 from workflow.glossary.store import EFFECTIVE, export_glossary
 from workflow.intake import IntakeLimits
@@ -530,6 +531,17 @@ def record_export(session: Session, actor: Actor, project: Project, exported: Ex
                 exported_at=at,
             )
         )
+    documents = ", ".join(str(document_id) for document_id in document_ids)
+    record(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        project_id=project.id,
+        object_type="export",
+        object_id=exported.export_id,
+        detail=f"{exported.format.name}: {exported.filename}"
+        + (f" (documents {documents})" if documents else ""),
+    )
 
 
 # ---------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError, error_from_record
+from workflow.audit import Face, acting_from
 from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
 from workflow.storage import Database
@@ -331,7 +332,8 @@ def run_job(database: Database, job_id: int) -> JobState:
         if handler is None:
             # Recorded rather than raised, so the job does not look running forever.
             raise _no_handler(claim.kind)
-        result = handler(claim.context, claim.params) or {}
+        with acting_from(Face.WORKER):  # what a job records, it did as a worker
+            result = handler(claim.context, claim.params) or {}
     except JobLost:
         return _state_now(database, job_id)
     except JobCancelled:

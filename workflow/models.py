@@ -364,3 +364,22 @@ class ExportRecord(Base):
     export_id: Mapped[str] = mapped_column(String(32))
     exported_by: Mapped[str] = mapped_column(String(100))
     exported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEvent(Base):
+    """Something an office must be able to account for later: who did it, when, from which
+    face, to what. Written by workflow in the action's own transaction (``workflow.audit``),
+    never changed. ``project_id`` is a plain column, not a foreign key: the record of what
+    happened in a project outlives the project."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(100), index=True)
+    face: Mapped[str] = mapped_column(String(10))  # app | cli | worker
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    project_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    object_type: Mapped[str] = mapped_column(String(32), default="")
+    object_id: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(String(500), default="")

@@ -43,6 +43,7 @@ class Action(StrEnum):
     MANAGE_GLOSSARY = "manage_glossary"
     MANAGE_USERS = "manage_users"
     MANAGE_MODELS = "manage_models"
+    VIEW_AUDIT = "view_audit"  # read the audit log
 
 
 _TRANSLATOR = {
@@ -55,7 +56,7 @@ _TRANSLATOR = {
 }
 _REVIEWER = _TRANSLATOR | {Action.REVIEW, Action.REJECT, Action.MANAGE_GLOSSARY}
 _EDITOR = _REVIEWER | {Action.APPROVE, Action.REOPEN, Action.MANAGE_PROJECT}
-_ADMIN = _EDITOR | {Action.MANAGE_USERS, Action.MANAGE_MODELS}
+_ADMIN = _EDITOR | {Action.MANAGE_USERS, Action.MANAGE_MODELS, Action.VIEW_AUDIT}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.TRANSLATOR: frozenset(_TRANSLATOR),

@@ -39,6 +39,7 @@ from primitives.errors import InvalidInput
 from primitives.inline import display, parse
 from primitives.statuses import Origin, Status
 from primitives.units import Note, Store, Unit
+from workflow.audit import AuditAction, record
 from workflow.intake import IntakeLimits
 from workflow.models import Comment, Document, Project, Segment, iso_utc
 from workflow.permissions import Action, allowed
@@ -306,6 +307,18 @@ def import_review(
     report = apply_target_updates(
         session, actor, document_ids, proposals, dry_run=dry_run, reason=filename
     )
+    if not dry_run:
+        record(
+            session,
+            actor,
+            AuditAction.REVIEW_IMPORT,
+            project_id=project.id,
+            object_type="review_file",
+            object_id=store.props.get("export_id", ""),
+            detail=f"{filename}: {len(report.applied)} applied, {len(report.conflicts)} "
+            f"conflicts, {report.unchanged} unchanged (documents "
+            f"{', '.join(str(document_id) for document_id in document_ids)})",
+        )
     return ReviewImportOutcome(
         filename,
         store.props.get("export_id", ""),

@@ -146,6 +146,19 @@ def get(env: str) -> str:
     return os.environ.get(env, "") or setting.default
 
 
+def shown(env: str) -> str:
+    """A setting's value as it may be printed or shown: a database URL without its password."""
+    value = get(env)
+    if env == "SONGNGU_DATABASE_URL" and value:
+        from sqlalchemy import make_url
+
+        try:
+            return make_url(value).render_as_string(hide_password=True)
+        except Exception:  # not even parseable: show nothing of it
+            return "(unparseable URL)"
+    return value
+
+
 def home() -> Path:
     """SONGNGU_HOME, created on first use."""
     path = Path(get("SONGNGU_HOME")).expanduser()

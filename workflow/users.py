@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from workflow import settings
 from workflow.insert_missing import insert_missing
+from workflow.audit import AuditAction, record
 from workflow.models import User, utcnow
 from workflow.permissions import Action, Role, require
 from workflow.versioning import Describer, update_if_current
@@ -210,6 +211,14 @@ def add_user(
         )
     user = session.get(User, inserted[0])
     assert user is not None  # just inserted by this transaction
+    record(
+        session,
+        actor,
+        AuditAction.USER_ADD,
+        object_type="user",
+        object_id=user.name,
+        detail=f"role {user.role}",
+    )
     return user
 
 
@@ -265,7 +274,10 @@ def change_role(
     lock_accounts(session)
     user = get_user(session, name)
     _keep_a_signing_in_admin(session, user, stays=new_role is Role.ADMIN)
-    return _change(session, actor, user, expected_version, {"role": new_role.value})
+    detail = f"{user.role} → {new_role.value}"
+    changed = _change(session, actor, user, expected_version, {"role": new_role.value})
+    record(session, actor, AuditAction.USER_ROLE, object_type="user", object_id=name, detail=detail)
+    return changed
 
 
 def check_password_change(session: Session, actor: Actor, name: str) -> User:
@@ -291,7 +303,9 @@ def set_password(
         "password_hash": passwords.hash_password(password),
         "password_changed_at": utcnow(),
     }
-    return _change(session, actor, user, expected_version, values)
+    changed = _change(session, actor, user, expected_version, values)
+    record(session, actor, AuditAction.USER_PASSWORD, object_type="user", object_id=user.name)
+    return changed
 
 
 def set_disabled(
@@ -312,7 +326,10 @@ def set_disabled(
         )
     if disabled:
         _keep_a_signing_in_admin(session, user, stays=False)
-    return _change(session, actor, user, expected_version, {"disabled": disabled})
+    changed = _change(session, actor, user, expected_version, {"disabled": disabled})
+    action = AuditAction.USER_DISABLE if disabled else AuditAction.USER_ENABLE
+    record(session, actor, action, object_type="user", object_id=user.name)
+    return changed
 
 
 def update_profile(
@@ -332,4 +349,13 @@ def update_profile(
         values["display_name"] = _check_display_name(display_name) or user.name
     if email is not None:
         values["email"] = _check_email(session, email, user.id)
-    return _change(session, actor, user, expected_version, values)
+    changed = _change(session, actor, user, expected_version, values)
+    record(
+        session,
+        actor,
+        AuditAction.USER_PROFILE,
+        object_type="user",
+        object_id=user.name,
+        detail=", ".join(sorted(values)),
+    )
+    return changed

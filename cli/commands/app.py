@@ -49,6 +49,9 @@ def app_command(port: int, headless: bool) -> None:
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
         "--server.maxUploadSize", str(upload_mb),
+        # Streamlit's defaults, said here so that no config file turns them off.
+        "--server.enableXsrfProtection", "true",
+        "--server.enableCORS", "true",
         # The checkout's .streamlit/config.toml is not beside an installed package.
         "--client.toolbarMode", "viewer",
     ]  # fmt: skip
@@ -74,7 +77,7 @@ def demo_command(if_missing: bool, as_user: str | None) -> None:
 def settings_command() -> None:
     """Describe the configuration variables and their current values."""
     for setting in settings.SETTINGS:
-        click.echo(f"{setting.env}={settings.get(setting.env)!s}\n    {setting.help}")
+        click.echo(f"{setting.env}={settings.shown(setting.env)}\n    {setting.help}")
 
 
 def register(cli: click.Group) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from cli.common import database
+from cli.common import actor_for, as_option, database
 from cli.errors import INSTALL_PACKAGE_HINT
 from primitives.errors import InvalidInput
+from workflow.users import Actor
 
 _DIR_OPTION = click.option(
     "--dir",
@@ -25,6 +26,12 @@ def _folder(directory: Path | None) -> Path:
     from translation.packages import packages_dir
 
     return directory or packages_dir()
+
+
+def _acting(as_user: str | None) -> Actor:
+    """Who installs or removes: installing changes what MT every project uses."""
+    with database().read() as session:
+        return actor_for(session, as_user)
 
 
 @click.group(name="models")
@@ -61,11 +68,12 @@ def list_command(directory: Path | None) -> None:
 @models_group.command(name="install")
 @click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
 @_DIR_OPTION
-def install_command(archive: Path, directory: Path | None) -> None:
-    """Install a vi→en package from a local .argosmodel file (validated first)."""
-    from translation.packages import install_package
+@as_option
+def install_command(archive: Path, directory: Path | None, as_user: str | None) -> None:
+    """Install a vi→en package from a local .argosmodel file (validated first; admins)."""
+    from workflow.model_packages import install_model
 
-    package = install_package(archive, directory=_folder(directory))
+    package = install_model(database(), _acting(as_user), archive, directory=_folder(directory))
     click.echo(
         f"installed {package.name} ({package.from_code}→{package.to_code} "
         f"{package.version}) in {package.path.parent}"
@@ -75,11 +83,12 @@ def install_command(archive: Path, directory: Path | None) -> None:
 @models_group.command(name="remove")
 @click.argument("name")
 @_DIR_OPTION
-def remove_command(name: str, directory: Path | None) -> None:
-    """Uninstall the package NAME (its folder name, as `songngu models list` shows)."""
-    from translation.packages import remove_package
+@as_option
+def remove_command(name: str, directory: Path | None, as_user: str | None) -> None:
+    """Uninstall the package NAME (its folder name, as `songngu models list` shows; admins)."""
+    from workflow.model_packages import remove_model
 
-    package = remove_package(name, directory=_folder(directory))
+    package = remove_model(database(), _acting(as_user), name, directory=_folder(directory))
     click.echo(f"removed {package.name} ({package.from_code}→{package.to_code} {package.version})")
 
 
@@ -106,13 +115,21 @@ def download_progress_printer() -> Callable[[int, int | None], None]:
 @click.option("--index-url", default=None, help="Package index (default: Argos's index).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds.")
 @_DIR_OPTION
+@as_option
 def download_command(
-    from_code: str, to_code: str, index_url: str | None, timeout: float, directory: Path | None
+    from_code: str,
+    to_code: str,
+    index_url: str | None,
+    timeout: float,
+    directory: Path | None,
+    as_user: str | None,
 ) -> None:
-    """Download a package from the Argos package index and install it."""
-    from translation.packages import download_package
+    """Download a package from the Argos package index and install it (admins)."""
+    from workflow.model_packages import download_model
 
-    package = download_package(
+    package = download_model(
+        database(),
+        _acting(as_user),
         from_code,
         to_code,
         index_url=index_url,

@@ -372,3 +372,55 @@ def test_an_oidc_identity_signs_in_as_its_account_and_a_stranger_gets_none(
     assert [b.key for b in stranger.button if b.key == "auth_oidc_sign_out"]
     with sqlite_db.read() as session:
         assert [u.name for u in list_users(session)] == ["admin", "rev"]
+
+
+# --- the audit log -------------------------------------------------------------------------
+
+
+def _audit(database: Database) -> list[tuple[str, str, str]]:
+    from workflow.audit import AuditFilter, list_events
+
+    with database.read() as session:
+        events = list_events(session, OPERATOR, AuditFilter())
+    return [(event.actor, event.face, event.action) for event in reversed(events)]
+
+
+def test_sign_ins_from_the_app_are_recorded_with_their_face(sqlite_db: Database) -> None:
+    app = _app().run()
+    _sign_in(app, "admin", "not the password")
+    _sign_in(app, "admin", TEST_PASSWORD)
+    app.run()  # more runs of the signed-in session record nothing more
+    assert _audit(sqlite_db) == [
+        ("local-operator", "cli", "user_add"),  # the test's account, added by the helper
+        ("admin", "app", "sign_in_failed"),
+        ("admin", "app", "sign_in"),
+    ]
+
+
+def test_an_unknown_oidc_identity_is_recorded_once_not_every_run(sqlite_db: Database) -> None:
+    stranger = _app()
+    stranger.secrets["auth"] = OIDC_SECRETS
+    stranger.user = {"is_logged_in": True, "email": "stranger@example.org"}
+    stranger.run()
+    stranger.run()
+    assert _audit(sqlite_db)[1:] == [("stranger@example.org", "app", "sign_in_failed")]
+
+
+def test_the_users_page_shows_the_audit_log_filtered(run_page, sqlite_db: Database) -> None:  # type: ignore[no-untyped-def]
+    add_users(sqlite_db, "tran")
+    with sqlite_db.write() as session:
+        change_role(session, OPERATOR, "tran", "reviewer")
+    app = run_page("users")
+    assert not app.exception
+    assert "Audit log" in [header.value for header in app.subheader]
+    (table,) = [frame for frame in app.dataframe if "Action" in frame.value.columns]
+    assert list(table.value["Action"]) == ["role changed", "user added", "user added"]
+    assert set(table.value["From"]) == {"command line"}
+    app.selectbox(key="audit_action").select("role changed").run()
+    (table,) = [frame for frame in app.dataframe if "Action" in frame.value.columns]
+    assert list(table.value["Detail"]) == ["translator → reviewer"]
+    app.text_input(key="audit_user").input("nobody").run()
+    assert "No records match." in [caption.value for caption in app.caption]
+
+    vietnamese = run_page("users", lang="vi")
+    assert "Nhật ký kiểm tra" in [header.value for header in vietnamese.subheader]

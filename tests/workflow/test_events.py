@@ -11,6 +11,7 @@ from songngu_testing import REPO, seed_project
 
 from primitives.statuses import Status
 from workflow import subscribers
+from workflow.audit import on_segment_status_changed as audit_approvals
 from workflow.events import SegmentStatusChanged, SegmentTargetEdited, publish, subscribers_of
 from workflow.models import Revision, Segment
 from workflow.projects import get_project
@@ -27,11 +28,13 @@ class Refused(Exception):
     pass
 
 
-def test_status_changes_are_listed_once_qa_first_then_the_tm() -> None:
-    """QA first: when its errors refuse a change, the TM has done nothing for it."""
+def test_status_changes_are_listed_once_qa_first_then_the_tm_then_the_audit_log() -> None:
+    """QA first: when its errors refuse a change, the TM has done nothing for it; the
+    audit log last, recording what the others let happen."""
     assert list(subscribers_of(SegmentStatusChanged)) == [
         qa_on_status_change,
         on_segment_status_changed,
+        audit_approvals,
     ]
 
 

@@ -442,3 +442,24 @@ def test_out_of_order_keeps_the_longest_run() -> None:
     assert out_of_order([1, 4, 2, 3]) == {1}
     assert out_of_order([None, 2, 1, None]) in ({1}, {2})
     assert out_of_order([]) == set()
+
+
+def test_an_applied_review_file_is_in_the_audit_log_and_a_dry_run_is_not(
+    project: Database,
+) -> None:
+    from workflow.audit import AuditAction, AuditFilter, list_events
+    from workflow.users import OPERATOR
+
+    def edit(table: docx.table.Table) -> None:
+        _row(table, 0).cells[2].text = "Click <1>Save</1> to record it."
+
+    data = _edit(_export(project), edit)
+    _import(project, data, dry_run=True)
+    outcome = _import(project, data)
+    with project.read() as session:
+        events = list_events(session, OPERATOR, AuditFilter(action=AuditAction.REVIEW_IMPORT))
+        found = get_project(session, "Báo cáo 2026")
+    assert [(e.actor, e.project_id, e.object_id) for e in events] == [
+        ("rev", found.id, outcome.export_id)
+    ]
+    assert events[0].detail.startswith("bao-cao-review.docx: 1 applied, 0 conflicts")

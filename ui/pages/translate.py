@@ -63,14 +63,14 @@ MESSAGES = "translate_messages"  # shown on the next run (after a rerun that use
 
 
 def _install_upload(actor: Actor, name: str, data: bytes) -> None:
-    from translation.packages import install_package
+    from workflow.model_packages import install_model
 
     try:
-        actor.require(Action.MANAGE_MODELS)
+        actor.require(Action.MANAGE_MODELS)  # before the upload is written anywhere
         with tempfile.TemporaryDirectory(prefix="songngu-upload-") as folder:
             archive = Path(folder) / Path(name).name  # the browser's name, never a path
             archive.write_bytes(data)
-            package = install_package(archive)
+            package = install_model(database(), actor, archive)
     except SongnguError as error:
         show_error(error)
         return
@@ -86,7 +86,8 @@ def _installed(package: InstalledPackage) -> None:
 
 
 def _download(actor: Actor) -> None:
-    from translation.packages import PackageIndexUnreachable, download_package
+    from translation.packages import PackageIndexUnreachable
+    from workflow.model_packages import download_model
 
     bar = st.progress(0.0, text=t("models_downloading"))
 
@@ -95,8 +96,7 @@ def _download(actor: Actor) -> None:
             bar.progress(min(1.0, done / total), text=t("models_downloading"))
 
     try:
-        actor.require(Action.MANAGE_MODELS)
-        package = download_package("vi", "en", progress=show)
+        package = download_model(database(), actor, "vi", "en", progress=show)
     except PackageIndexUnreachable as error:
         bar.empty()
         st.info(t("models_offline"))

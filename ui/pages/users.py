@@ -1,4 +1,5 @@
-"""Users page (admins): add accounts, change roles and details, set passwords, disable.
+"""Users page (admins): add accounts, change roles and details, set passwords, disable;
+the audit log below them.
 
 Every change runs in a button callback with the version of the account the page showed,
 so a change made by someone else meanwhile is refused (workflow.users), never overwritten.
@@ -10,6 +11,7 @@ import streamlit as st
 
 from primitives.errors import SongnguError
 from ui.auth import AUTH, AppSession
+from ui.components.audit_log import audit_section
 from ui.components.messages import push_message, show_messages
 from ui.state import database, error_text, sidebar, t
 from workflow.auth import SignedIn, credential_stamp
@@ -222,3 +224,4 @@ def render() -> None:
     _add_form(actor)
     if users:
         _change_section(actor, users)
+    audit_section(actor)

@@ -33,6 +33,7 @@ from exporters.tbx import write_tbx
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError
 from primitives.terms import SCOPES, GlossaryEntry, TermStatus
 from primitives.text_keys import loose_key, match_key
+from workflow.audit import AuditAction, record
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.identity import term_identity
 from workflow.glossary.matcher import TermMatcher, term_key
@@ -462,7 +463,35 @@ def add_term(
                 "the term {term} is being added and removed by others right now: try again",
                 term=_describe(entry.source, entry.target),
             )
-    return _stored(get_term(session, project, inserted[0]))
+    row = get_term(session, project, inserted[0])
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_ADD,
+        row.id,
+        f"{scope}: {entry.source} → {entry.target}",
+    )
+    return _stored(row)
+
+
+def _record(
+    session: Session,
+    actor: Actor,
+    project: Project,
+    action: AuditAction,
+    term_id: int | str,
+    detail: str,
+) -> None:
+    record(
+        session,
+        actor,
+        action,
+        project_id=project.id,
+        object_type="glossary_term",
+        object_id=term_id,
+        detail=detail,
+    )
 
 
 def _term_text(source: str, target: str) -> str:
@@ -559,6 +588,14 @@ def edit_term(
         if same is None:
             raise
         raise _duplicate(same) from None
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_EDIT,
+        row.id,
+        f"{row.scope}: {entry.source} → {entry.target}",
+    )
     return _stored(row)
 
 
@@ -568,9 +605,11 @@ def delete_term(
     """Delete a term if it is still at expected_version (nobody changed it meanwhile)."""
     actor.require(Action.MANAGE_GLOSSARY)
     row = get_term(session, project, term_id)
+    detail = f"{row.scope}: {row.source} → {row.target}"
     delete_if_current(
         session, row, expected_version, stale=_stale_delete(term_id, expected_version)
     )
+    _record(session, actor, project, AuditAction.GLOSSARY_DELETE, term_id, detail)
 
 
 def import_terms(
@@ -634,6 +673,15 @@ def import_terms(
                 entry, values = pending[row.identity]
                 _merge_into(session, actor, row, entry, values, update_existing, outcome)
     session.flush()
+    _record(
+        session,
+        actor,
+        project,
+        AuditAction.GLOSSARY_IMPORT,
+        "",
+        f"{scope}: {outcome.added} added, {outcome.updated} updated,"
+        f" {outcome.unchanged} unchanged, {outcome.skipped} skipped",
+    )
     return ImportOutcome(scope, outcome.added, outcome.updated, outcome.unchanged, outcome.skipped)
 
 

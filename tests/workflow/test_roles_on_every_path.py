@@ -1,0 +1,115 @@
+"""Roles are enforced in workflow, whatever the face: each action called directly as each
+role that may not take it is refused with permission.denied, and nothing is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from songngu_testing import seed_project
+
+from primitives.errors import PermissionDenied
+from primitives.terms import GlossaryEntry
+from workflow import audit, model_packages, users
+from workflow.exports import ExportRequest, build_export
+from workflow.glossary.store import add_term, import_terms
+from workflow.permissions import PERMISSIONS, Action, Role
+from workflow.project_rules import reset_project_rules
+from workflow.projects import create_project, get_project
+from workflow.storage import Database
+from workflow.users import Actor
+
+Call = Callable[[Any, Actor, Any, Path], object]
+
+# action -> a workflow call taking that action (session, actor, project, a folder)
+CALLS: dict[Action, Call] = {
+    Action.MANAGE_USERS: lambda s, a, p, f: users.change_role(s, a, "admin", "editor"),
+    Action.MANAGE_MODELS: lambda s, a, p, f: model_packages.remove_model(
+        Database(str(s.get_bind().url)), a, "any", directory=f
+    ),
+    Action.VIEW_AUDIT: lambda s, a, p, f: audit.list_events(s, a, audit.AuditFilter()),
+    Action.MANAGE_PROJECT: lambda s, a, p, f: create_project(s, a, "Q"),
+    Action.MANAGE_GLOSSARY: lambda s, a, p, f: add_term(
+        s, a, p, GlossaryEntry("Hà Nội", "Hanoi"), scope="project"
+    ),
+}
+EXTRA: list[tuple[str, Action, Call]] = [
+    ("project rules", Action.MANAGE_PROJECT, lambda s, a, p, f: reset_project_rules(s, a, p)),
+    (
+        "user add",
+        Action.MANAGE_USERS,
+        lambda s, a, p, f: users.add_user(s, a, "x", "admin", "a long passphrase"),
+    ),
+    (
+        "glossary import",
+        Action.MANAGE_GLOSSARY,
+        lambda s, a, p, f: import_terms(s, a, p, [], scope="project"),
+    ),
+    (
+        "model install",
+        Action.MANAGE_MODELS,
+        lambda s, a, p, f: model_packages.install_model(
+            Database(str(s.get_bind().url)), a, f / "x.argosmodel", directory=f
+        ),
+    ),
+]
+CASES = [(action.value, action, call) for action, call in CALLS.items()] + EXTRA
+WRONG = [
+    pytest.param(name, call, role, id=f"{name}-as-{role.value}")
+    for name, action, call in CASES
+    for role in Role
+    if action not in PERMISSIONS[role]
+]
+
+
+def test_every_admin_and_editor_action_is_in_the_table() -> None:
+    beyond_translators = set(PERMISSIONS[Role.ADMIN]) - set(PERMISSIONS[Role.REVIEWER])
+    assert beyond_translators - {Action.APPROVE, Action.REOPEN} <= set(CALLS)
+
+
+@pytest.mark.parametrize(("name", "call", "role"), WRONG)
+def test_a_wrong_role_is_refused_in_workflow(
+    sqlite_db: Database, tmp_path: Path, name: str, call: Call, role: Role
+) -> None:
+    project_id, _ = seed_project(sqlite_db, ["Xin chào."])
+    before = _counts(sqlite_db)
+    with pytest.raises(PermissionDenied) as refused, sqlite_db.write() as session:
+        call(session, Actor("someone", role), get_project(session, project_id), tmp_path)
+    assert refused.value.code == "permission.denied"
+    assert _counts(sqlite_db) == before
+
+
+def test_exports_and_statuses_check_their_roles_too(sqlite_db: Database) -> None:
+    from primitives.statuses import Status
+    from workflow.segments import edit_target, set_status
+    from workflow.users import OPERATOR
+
+    project_id, (segment_id,) = seed_project(sqlite_db, ["Xin chào."])
+    with sqlite_db.write() as session:
+        edit_target(session, OPERATOR, segment_id, "Hello.")
+        set_status(session, OPERATOR, segment_id, Status.TRANSLATED)
+        set_status(session, OPERATOR, segment_id, Status.REVIEWED)
+    for role in (Role.TRANSLATOR, Role.REVIEWER):
+        with pytest.raises(PermissionDenied), sqlite_db.write() as session:
+            set_status(session, Actor("someone", role), segment_id, Status.APPROVED)
+    with sqlite_db.read() as session:  # every role may export
+        build_export(
+            session,
+            Actor("t", Role.TRANSLATOR),
+            get_project(session, project_id),
+            ExportRequest("xliff12"),
+        )
+
+
+def _counts(database: Database) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    from workflow.models import AuditEvent, GlossaryTerm, Project, User
+
+    with database.read() as session:
+        return {
+            model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (AuditEvent, GlossaryTerm, Project, User)
+        }
