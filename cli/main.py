@@ -49,6 +49,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "tm": ("tm",),
     "translate": ("translate",),
     "user": ("users",),
+    "worker": ("worker",),
 }
 
 
