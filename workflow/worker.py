@@ -74,28 +74,29 @@ def run_worker(limits: WorkerLimits, on_ready: Any = None) -> str:
     from workflow.redis_queue import job_queue, worker_state
 
     processed = {"count": 0}
+    stop, recycle = threading.Event(), threading.Event()
 
     class _Count(dramatiq.Middleware):
+        """Counts messages run; the last one allowed wakes the loop below at once."""
+
         def after_process_message(self, broker: Any, message: Any, **_: Any) -> None:
             processed["count"] += 1
-
-        def after_skip_message(self, broker: Any, message: Any) -> None:
-            processed["count"] += 1
+            if processed["count"] >= limits.max_chunks:
+                recycle.set()
+                stop.set()
 
     worker_state["engines"] = _Engines()
     queue = job_queue()
     queue.broker.add_middleware(_Count())
-    stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stop.set())
     worker = Worker(queue.broker, worker_threads=1)
     worker.start()
     if on_ready is not None:
         on_ready()
-    reason = STOPPED
     while not stop.wait(0.5):
-        if processed["count"] >= limits.max_chunks or resident_mb() > limits.memory_mb:
-            reason = RECYCLED
+        if resident_mb() > limits.memory_mb:
+            recycle.set()
             break
     worker.stop()
-    return reason
+    return RECYCLED if recycle.is_set() else STOPPED

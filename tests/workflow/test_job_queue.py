@@ -264,7 +264,23 @@ def test_redis_restarted_mid_job_loses_no_job(
     with db.read() as session:
         job = session.get(Job, job_id)
         assert job is not None and job.state == JobState.RUNNING
-    # The job record is the truth: submitting it again enqueues its open chunks.
+    # The job record is the truth: resuming it enqueues its open chunks again.
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    resumed = CliRunner().invoke(cli, ["jobs", "resume", str(job_id)])
+    assert resumed.exit_code == 0, resumed.output
+    assert f"job {job_id} succeeded" in resumed.output
+    assert Runner(REDIS_RUNNER, db, workers).wait(job_id) == JobState.SUCCEEDED
+    assert _target_revisions(db, segment_ids) == dict.fromkeys(segment_ids, 1)
+
+
+def test_a_worker_recycles_into_a_fresh_process_and_goes_on(db: Database, workers: Workers) -> None:
+    workers.start(1, "--max-chunks", "8")
+    job_id, segment_ids = _new_job(db)
     job_runner(db).submit(job_id)
     assert Runner(REDIS_RUNNER, db, workers).wait(job_id) == JobState.SUCCEEDED
     assert _target_revisions(db, segment_ids) == dict.fromkeys(segment_ids, 1)
+    _wait_for(lambda: "recycling into a fresh process" in workers.logs(), what="a recycle")
+    assert workers.processes[0].poll() is None, "the same pid runs on after exec"
