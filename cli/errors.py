@@ -27,6 +27,8 @@ HINTS: dict[str, str] = {
     "job.not_found": "see 'songngu jobs list'",
     "job.still_running": "stop it with 'songngu jobs cancel {job_id}'",
     "job.claimed_elsewhere": "follow it with 'songngu jobs show {job_id}'",
+    "job.chunks_failed": "see every failed chunk with 'songngu jobs show ID'",
+    "worker.no_queue": "e.g. {setting}=redis://127.0.0.1:6379/0 songngu worker",
     "import.segment_changed_meanwhile": "run the same 'songngu import' again",
     "xliff.other_project": "run 'songngu import \"{exported}\" {filename}'",
     "review.other_project": "run 'songngu review import \"{exported}\" {filename}'",

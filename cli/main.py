@@ -50,6 +50,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "tm": ("tm",),
     "translate": ("translate",),
     "user": ("users",),
+    "worker": ("worker",),
 }
 
 

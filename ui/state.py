@@ -12,8 +12,10 @@ import streamlit as st
 from primitives.errors import SongnguError
 from ui.strings import LANGUAGES, error_label, error_template, text
 from workflow import settings
-from workflow.jobs import ThreadJobRunner
+from workflow.jobs import JobRunner
 from workflow.projects import list_projects
+from workflow.runners import job_runner as runner_for
+from workflow.runners import redis_url
 from workflow.storage import Database, open_database
 from workflow.users import Actor
 
@@ -24,13 +26,14 @@ def database() -> Database:
 
 
 @st.cache_resource
-def _job_runner(database_url: str) -> ThreadJobRunner:
-    return ThreadJobRunner(open_database(database_url))
+def _job_runner(database_url: str, redis_url: str) -> JobRunner:
+    return runner_for(open_database(database_url))
 
 
-def job_runner() -> ThreadJobRunner:
-    """The app's background job runner for its database: its threads outlive a page run."""
-    return _job_runner(database().url)
+def job_runner() -> JobRunner:
+    """The app's job runner for its database (threads that outlive a page run, or the
+    Redis queue when SONGNGU_REDIS_URL is set)."""
+    return _job_runner(database().url, redis_url())
 
 
 def lang() -> str:

@@ -923,6 +923,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Sẽ dừng sau nhóm câu đang dịch; phần đã dịch được giữ lại.",
         "en": "Stopping after the current chunk; what is translated is kept.",
     },
+    "mt_runner_thread": {
+        "vi": "Tác vụ chạy trong tiến trình của ứng dụng này.",
+        "en": "Jobs run in this app's own process.",
+    },
+    "mt_runner_redis": {
+        "vi": "Tác vụ chạy trên các worker của hàng đợi Redis (songngu worker).",
+        "en": "Jobs run on the Redis queue's workers (songngu worker).",
+    },
     "mt_done": {
         "vi": "Lần dịch {id} xong: {written} câu được dịch máy ({sources} câu nguồn khác nhau), "
         "{tm} câu lấy từ bộ nhớ dịch, {flagged} câu cần xem lại.",
@@ -1263,6 +1271,18 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "job.already_finished": {
         "vi": "Tác vụ {job_id} đã kết thúc ({state})",
         "en": "Job {job_id} has already finished ({state})",
+    },
+    "job.chunks_failed": {
+        "vi": "{failed} trên {chunks} phần của tác vụ bị lỗi; phần {position}: {error}",
+        "en": "{failed} of {chunks} chunks failed; chunk {position}: {error}",
+    },
+    "worker.no_queue": {
+        "vi": "Chưa cấu hình hàng đợi tác vụ: đặt {setting} là địa chỉ Redis chứa các tác vụ",
+        "en": "No job queue is configured: set {setting} to the Redis URL the jobs are queued on",
+    },
+    "settings.worker_silent_invalid": {
+        "vi": "{setting}={value!r} không hợp lệ: đặt một số giây nguyên từ 1 đến 86400",
+        "en": "{setting}={value!r} is not valid: set it to a whole number of seconds from 1 to 86400",
     },
     "job.no_handler": {
         "vi": "Phiên bản songngu này không chạy được tác vụ loại {kind!r}",

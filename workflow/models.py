@@ -216,6 +216,28 @@ class Job(Base):
     claimed_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
+class JobChunk(Base):
+    """One piece of a job that a queue worker runs on its own (workflow/job_chunks.py).
+
+    The database, not the queue, is the record of what is done: a chunk's writes and its
+    "done" state commit in one transaction, so a chunk delivered twice writes once.
+    """
+
+    __tablename__ = "job_chunks"
+    __table_args__ = (UniqueConstraint("job_id", "position", name="uq_job_chunks_position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    segment_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    claimed_by: Mapped[str] = mapped_column(String(200), default="")
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+
 class GlossaryTerm(Base):
     """A stored glossary entry; the shipped default glossary stays a data file."""
 

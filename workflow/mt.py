@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
@@ -69,6 +69,7 @@ from workflow.projects import get_document
 from workflow.protect import Protector, meta_date, project_protector
 from workflow.segment_flags import do_not_translate
 from workflow.segments import MT_FLAGS_KEY, Fill, apply_fills, check_target_text
+from workflow.storage import Database
 from workflow.tm.exact import exact_tm_targets
 from workflow.users import Actor, resolve_actor
 
@@ -525,6 +526,13 @@ def _mt_fills(answered: Iterable[tuple[Sequence[PendingSegment], MTResult]]) -> 
 
 def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobResult) -> int:
     """Store the fills; the number of segments they were for (written or left alone)."""
+    with context.database.write() as session:
+        store_fills(session, actor, fills, result)
+    return len(fills)
+
+
+def store_fills(session: Session, actor: Actor, fills: list[Fill], result: MTJobResult) -> None:
+    """Write the usable fills with the version guard in session, counted in result."""
     usable: list[Fill] = []
     for fill in fills:
         try:
@@ -533,8 +541,7 @@ def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobRe
             result.refused += 1
             continue
         usable.append(fill)
-    with context.database.write() as session:
-        outcome = apply_fills(session, actor, usable)
+    outcome = apply_fills(session, actor, usable)
     written = set(outcome.written)
     for fill in usable:
         if fill.segment_id not in written:
@@ -546,7 +553,6 @@ def _write(context: JobContext, actor: Actor, fills: list[Fill], result: MTJobRe
             result.flagged += bool(fill.flags)
     result.stale += len(outcome.stale)
     result.confirmed += len(outcome.confirmed)
-    return len(fills)
 
 
 def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
@@ -617,3 +623,89 @@ def run_mt_job(context: JobContext, params: dict[str, Any]) -> dict[str, Any]:
             report(chunk_end - done)  # requests the engine did not answer: done with too
     result.seconds = round(time.monotonic() - started, 2)
     return result.as_dict()
+
+
+# --- one chunk on a queue worker ------------------------------------------------------
+
+
+@dataclass
+class TranslatedChunk:
+    """A chunk translated but not yet stored: its fills and what it counted so far."""
+
+    fills: list[Fill]
+    result: MTJobResult
+
+
+def plan_chunks(
+    session: Session, project: Project, options: MTJobOptions
+) -> tuple[list[list[int]], MTJobResult]:
+    """The job's chunks as segment ids (the same length order as run_mt_job), and the
+    segments the plan leaves alone, counted in a result."""
+    plan = plan_translation(session, project, options.document_id)
+    result = MTJobResult()
+    _add(plan.skipped, result)
+    chunks = [
+        [segment.id for group in chunk for segment in group]
+        for chunk in plan.chunks(options.chunk_size)
+    ]
+    return chunks, result
+
+
+def translate_chunk(
+    database: Database,
+    engine: TranslationEngine,
+    project_id: int,
+    ids: Sequence[int],
+    check_cancel: Callable[[], None],
+) -> TranslatedChunk:
+    """Translate the chunk's segments as they are now, writing nothing.
+
+    The segments are read again first (outside that read, the engine runs with no
+    transaction open). Groups are formed again from them: same reuse key and document
+    date, as the plan grouped them. check_cancel is called after each engine batch (it
+    raises to stop); the caller stores the fills and the chunk's done marker together.
+    """
+    result = MTJobResult()
+    with database.read() as session:
+        project = session.get(Project, project_id)
+        if project is None:
+            raise NotFound(
+                "mt.project_deleted",
+                "project {project_id} was deleted: nothing to translate",
+                project_id=project_id,
+            )
+        pending, skipped = reread(session, ids)
+        tm_targets = exact_tm_targets(session, project, sorted({s.source_key for s in pending}))
+        requests = RequestContext.for_project(session, project)
+    _add(skipped, result)
+    grouped: dict[tuple[object, ...], list[PendingSegment]] = {}
+    for segment in pending:
+        key = (*reuse_key(segment), requests.dates.get(segment.document_id))
+        grouped.setdefault(key, []).append(segment)
+    groups = list(grouped.values())
+    from_tm = [group for group in groups if group[0].source_key in tm_targets]
+    fills = _tm_fills(from_tm, tm_targets)
+    to_translate = {g[0].id: g for g in groups if g[0].source_key not in tm_targets}
+    result.sources_sent += len(to_translate)
+    sent = [
+        requests.request(key, group[0].source, group[0].document_id)
+        for key, group in to_translate.items()
+    ]
+    for translated in engine.translate(sent) if sent else ():
+        answered = [(to_translate[r.key], r) for r in translated if r.key in to_translate]
+        for _, answer in answered:
+            result.count(answer)
+        fills += _mt_fills(answered)
+        check_cancel()
+    return TranslatedChunk(fills, result)
+
+
+def add_results(total: MTJobResult, part: dict[str, Any]) -> None:
+    """Add a chunk's stored counts to total (the setup is the engine's: kept, not added)."""
+    for name, value in MTJobResult.from_dict(part).as_dict().items():
+        if name == "setup":
+            total.setup = total.setup or value
+        elif name == "seconds":
+            total.seconds = round(total.seconds + value, 2)
+        else:
+            setattr(total, name, getattr(total, name) + value)

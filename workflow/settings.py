@@ -111,6 +111,19 @@ SETTINGS: tuple[Setting, ...] = (
         "shown folded with a warning, to be split on the Source page.",
     ),
     Setting(
+        "SONGNGU_REDIS_URL",
+        "",
+        "Redis URL of the job queue, e.g. redis://queue-host:6379/0: MT, QA and other jobs are "
+        "then run by `songngu worker` processes on any machine that reaches Redis and the "
+        "database. Empty: jobs run in the process that starts them (the app or the CLI).",
+    ),
+    Setting(
+        "SONGNGU_WORKER_SILENT_SECONDS",
+        "60",
+        "Seconds a worker may stay silent on the Redis queue before its unfinished messages go "
+        "to the other workers (a killed worker's chunk is retried after this).",
+    ),
+    Setting(
         "SONGNGU_MT_THREADS",
         "auto",
         "Threads for machine translation: auto (one batch at a time on every core), a thread "

@@ -13,6 +13,7 @@ import click
 from cli.common import database, emit_table
 from cli.errors import one_line
 from primitives.errors import Conflict
+from workflow.job_chunks import chunk_counts, failed_chunks, open_chunks
 from workflow.jobs import (
     FINISHED,
     JobFailed,
@@ -27,28 +28,45 @@ from workflow.jobs import (
 )
 from workflow.mt import MT_JOB_KIND, MTJobResult
 from workflow.projects import get_project
+from workflow.runners import REDIS_RUNNER, active_runner, job_runner
 from workflow.storage import Database
+
+_POLL_SECONDS = 0.3
 
 if TYPE_CHECKING:  # click's own name for what click.progressbar returns
     from click._termui_impl import ProgressBar
 
 
+def _until_finished(db: Database, job_id: int) -> JobState:
+    """Wait for a job the queue's workers run (the database says when it ended)."""
+    while True:
+        with db.read() as session:
+            job = get_job(session, job_id)
+            if job.state in FINISHED:
+                return JobState(job.state)
+        time.sleep(_POLL_SECONDS)
+
+
 def follow_job(db: Database, job_id: int, label: str) -> JobState:
-    """Run a job in a thread of this process and draw its progress until it ends.
+    """Run a job (in a thread of this process, or on the queue's workers when Redis is
+    configured) and draw its progress until it ends.
 
     Ctrl-C asks the job to stop at its next chunk boundary; committed work is kept. A
     failed job raises JobFailed (one error line); the bar is drawn only on a terminal, so
     a script's stderr holds nothing but that line.
     """
     outcome: dict[str, JobState | BaseException] = {}
+    queued = active_runner() == REDIS_RUNNER
+    if queued:
+        job_runner(db).submit(job_id)
 
     def run() -> None:
         try:
-            outcome["state"] = run_job(db, job_id)
+            outcome["state"] = _until_finished(db, job_id) if queued else run_job(db, job_id)
         except BaseException as error:  # re-raised in the main thread, never printed here
             outcome["error"] = error
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=run, daemon=True)
     thread.start()
     stderr = sys.stderr
     bar = click.progressbar(length=1, label=label, show_pos=True, file=stderr)
@@ -123,13 +141,21 @@ def jobs_list(project: str | None) -> None:
 @jobs_group.command("show")
 @click.argument("job_id", type=int)
 def jobs_show(job_id: int) -> None:
-    """Show one job."""
-    with database().read() as session:
+    """Show one job (and its chunks, when queue workers ran it)."""
+    db = database()
+    with db.read() as session:
         job = get_job(session, job_id)
         click.echo(f"job {job.id}: {job.kind}, {'stalled' if is_stalled(job) else job.state}")
         click.echo(f"progress: {job.done}/{job.total} {job.message}")
         if job.claimed_by:
             click.echo(f"run by: {job.claimed_by}")
+        chunks = chunk_counts(db, job_id)
+        if chunks:
+            click.echo(
+                "chunks: " + ", ".join(f"{n} {state}" for state, n in sorted(chunks.items()))
+            )
+        for position, chunk_error in failed_chunks(db, job_id):
+            click.echo(f"chunk {position} failed: {chunk_error}")
         click.echo(f"parameters: {job.params}")
         error = job_error(job)
         if error is not None:
@@ -156,14 +182,33 @@ def jobs_cancel(job_id: int) -> None:
 @jobs_group.command("resume")
 @click.argument("job_id", type=int)
 def jobs_resume(job_id: int) -> None:
-    """Run a cancelled, failed or stalled job again; finished chunks are not redone."""
+    """Run a cancelled, failed or stalled job again; finished chunks are not redone.
+
+    With the Redis queue, a running job's unfinished chunks are enqueued again (after
+    Redis lost its messages): a chunk that runs twice writes once.
+    """
     db = database()
     with db.write() as session:
         job = get_job(session, job_id)
         if job.state == JobState.SUCCEEDED:
             click.echo(f"job {job_id} has already succeeded")
             return
-        kind = resume_job(session, job_id).kind
+        kind = job.kind
+        requeue_open_chunks = (
+            active_runner() == REDIS_RUNNER
+            and job.state == JobState.RUNNING
+            and not is_stalled(job)
+            and bool(open_chunks(db, job_id))
+        )
+        if not requeue_open_chunks:
+            resume_job(session, job_id)
+    if requeue_open_chunks:
+        job_runner(db).submit(job_id)
+        click.echo(f"job {job_id}: its unfinished chunks are queued again", err=True)
+        start = time.monotonic()
+        state = _until_finished(db, job_id)
+        click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")
+        return
     start = time.monotonic()
     state = follow_job(db, job_id, f"{kind} #{job_id}")
     click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")

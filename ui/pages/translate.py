@@ -1,6 +1,7 @@
 """Machine translation page: run MT over a project in the background, and manage models.
 
-The job runs in a background thread of the app's process (ThreadJobRunner), so the page
+The job runs in a background thread of the app's process (ThreadJobRunner), or on the Redis
+queue's workers when SONGNGU_REDIS_URL is set (the page says which), so the page
 stays usable; while it runs, a fragment polls the job row every second for progress and
 offers Stop. The polling fragment lives on this page only, never beside the review grid.
 Installing a model is an administrator's action and goes through the engine layer's
@@ -53,6 +54,7 @@ from workflow.mt_settings import shortlist_threshold
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.protect import project_protector, report
+from workflow.runners import REDIS_RUNNER, active_runner
 from workflow.segments import list_segments
 from workflow.users import Actor
 
@@ -363,6 +365,7 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
 def render() -> None:
     actor = sidebar()
     st.title(t("translate_header"))
+    st.caption(t("mt_runner_redis" if active_runner() == REDIS_RUNNER else "mt_runner_thread"))
     problem = _engine_problem()
     if isinstance(problem, NotFound):
         st.error(t("models_missing"))
