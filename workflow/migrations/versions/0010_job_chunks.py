@@ -1,7 +1,7 @@
 """job chunks: the pieces of a job that queue workers run, with their done marker
 
 Revision ID: 0010
-Revises: 0007 (0009 after the merge: the lead rechains it)
+Revises: 0009
 Create Date: 2026-12-02 07:40:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0007"  # "0009" once 0008 and 0009 are merged
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
