@@ -495,8 +495,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{count:|segment is|segments are} longer than {limit} characters (a line with no full stop?): imported and flagged as needing a split; split them under Merge and split.",
     },
     "import_do_not_translate": {
-        "vi": "{count} dòng là tên tệp ảnh (như hoan2.jpg): đánh dấu không dịch, xuất ra giữ nguyên.",
-        "en": "{count:|line is an image file name|lines are image file names} (such as hoan2.jpg): marked not to translate, exported as they are.",
+        "vi": "{count} dòng là tên tệp ảnh (như hoan2.jpg): đánh dấu không dịch, coi như đã xong (bản dịch là chính nó, đã duyệt), xuất ra giữ nguyên.",
+        "en": "{count:|line is an image file name|lines are image file names} (such as hoan2.jpg): marked not to translate and counted as finished (their English is their source, approved), exported as they are.",
     },
     "col_length": {"vi": "Độ dài", "en": "Length"},
     "col_flag": {"vi": "Đánh dấu", "en": "Flag"},

@@ -50,7 +50,7 @@ from primitives.text_keys import match_key
 from workflow.document_lock import lock_document
 from workflow.models import Comment, Document, DocumentImport, Project, Segment
 from workflow.segment_drafts import SegmentDraft
-from workflow.segment_flags import INTAKE_FLAGS
+from workflow.segment_flags import INTAKE_FLAGS, do_not_translate, finished_as_source
 from workflow.segments import one_line, record_revision
 from workflow.source_alignment import Alignment, Kept, align_sources
 from workflow.users import Actor
@@ -118,8 +118,13 @@ def _park(session: Session, moving: list[int]) -> None:
         )
 
 
-def _status_when_changed(segment: Segment) -> Status:
-    """A changed sentence's old target is a draft to check; without one it is new."""
+def _status_when_changed(segment: Segment, draft: SegmentDraft) -> Status:
+    """A changed sentence's old target is a draft to check; without one it is new. A new
+    source not to translate is finished at once; an old one's target was its source."""
+    if do_not_translate(draft.flags):
+        return Status.APPROVED
+    if do_not_translate(segment.flags):
+        return Status.NEW
     return Status.DRAFT if segment.target.strip() else Status.NEW
 
 
@@ -229,6 +234,9 @@ class _Store:
             "version": 1,
             "updated_by": self.actor.name,
         }
+        if do_not_translate(draft.flags):
+            row.update(finished_as_source(draft.source))
+            return row
         same = by_source.get(draft.source)
         similar = same or by_key.get(key)
         if similar is not None:
@@ -249,7 +257,8 @@ class _Store:
         revisions: list[tuple[Segment, str, str, str, str]] = []
         for new_index, (old_index, how) in sorted(self.alignment.kept.items()):
             segment, draft = old[old_index], drafts[new_index]
-            if segment.target.strip():
+            not_translated = do_not_translate(draft.flags)
+            if segment.target.strip() and not not_translated:
                 self.reused += 1
             placed = {
                 "position": new_index,
@@ -281,7 +290,17 @@ class _Store:
                         "after": _short(draft.source),
                     }
                 )
-            if Status(segment.status) > self.ceiling:
+            if not_translated:
+                # Its "translation" is its source: still right whatever changed around it.
+                # A segment stored before these were finished at intake is finished now.
+                finished = finished_as_source(draft.source)
+                if (segment.status, segment.target) != (finished["status"], finished["target"]):
+                    guarded.append((segment, {**placed, "codes": draft.codes, **finished}))
+                    revisions.append(
+                        (segment, "status", Status(segment.status).label, "approved", self.reason)
+                    )
+                    continue
+            elif Status(segment.status) > self.ceiling:
                 lowered = {**placed, "codes": draft.codes, "status": int(self.ceiling)}
                 guarded.append((segment, lowered))
                 why = f"{self.reason}: the document changed around it"
@@ -306,10 +325,10 @@ class _Store:
     def _changed_values(
         self, segment: Segment, draft: SegmentDraft, placed: dict[str, Any]
     ) -> dict[str, Any]:
-        return {
+        values = {
             **placed,
             "codes": _codes_for_changed(segment, draft),
-            "status": int(_status_when_changed(segment)),
+            "status": int(_status_when_changed(segment, draft)),
             "score": None,  # an MT or TM score described the old source
             "flags": {
                 # The intake's flags describe the new source, not the old one.
@@ -318,12 +337,19 @@ class _Store:
                 SOURCE_CHANGED_FLAG: {"previous": segment.source, "revision": self.revision},
             },
         }
+        if do_not_translate(draft.flags):  # finished as it is read, like a new one
+            values.update(finished_as_source(draft.source), codes=draft.codes)
+            del values["flags"][SOURCE_CHANGED_FLAG]
+        elif do_not_translate(segment.flags):
+            # The old target was the old source copied through, not a translation.
+            values.update(target="", origin=int(Origin.NONE), codes=draft.codes)
+        return values
 
     def _changed_revisions(
         self, segment: Segment, draft: SegmentDraft
     ) -> list[tuple[Segment, str, str, str, str]]:
         old_status = Status(segment.status)
-        new_status = _status_when_changed(segment)
+        new_status = _status_when_changed(segment, draft)
         revisions = [(segment, "source", segment.source, draft.source, self.reason)]
         if new_status != old_status:
             revisions.append((segment, "status", old_status.label, new_status.label, self.reason))
