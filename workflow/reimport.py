@@ -123,7 +123,7 @@ def _status_when_changed(segment: Segment, draft: SegmentDraft) -> Status:
     source not to translate is finished at once; an old one's target was its source."""
     if do_not_translate(draft.flags):
         return Status.APPROVED
-    if do_not_translate(segment.flags):
+    if do_not_translate(segment.flags) and segment.target == segment.source:
         return Status.NEW
     return Status.DRAFT if segment.target.strip() else Status.NEW
 
@@ -290,17 +290,17 @@ class _Store:
                         "after": _short(draft.source),
                     }
                 )
-            if not_translated:
-                # Its "translation" is its source: still right whatever changed around it.
-                # A segment stored before these were finished at intake is finished now.
-                finished = finished_as_source(draft.source)
-                if (segment.status, segment.target) != (finished["status"], finished["target"]):
-                    guarded.append((segment, {**placed, "codes": draft.codes, **finished}))
-                    revisions.append(
-                        (segment, "status", Status(segment.status).label, "approved", self.reason)
-                    )
-                    continue
-            elif Status(segment.status) > self.ceiling:
+            untouched = Status(segment.status) is Status.NEW and not segment.target.strip()
+            if not_translated and untouched:
+                # Stored new by a version from before these were finished at intake.
+                finished = {**placed, "codes": draft.codes, **finished_as_source(draft.source)}
+                guarded.append((segment, finished))
+                revisions.append((segment, "status", Status.NEW.label, "approved", self.reason))
+                continue
+            # Still its source as its target: right whatever changed around it. One a person
+            # reopened and changed follows the rule of any kept translation.
+            as_source = not_translated and segment.target == draft.source
+            if not as_source and Status(segment.status) > self.ceiling:
                 lowered = {**placed, "codes": draft.codes, "status": int(self.ceiling)}
                 guarded.append((segment, lowered))
                 why = f"{self.reason}: the document changed around it"
@@ -340,10 +340,20 @@ class _Store:
         if do_not_translate(draft.flags):  # finished as it is read, like a new one
             values.update(finished_as_source(draft.source), codes=draft.codes)
             del values["flags"][SOURCE_CHANGED_FLAG]
-        elif do_not_translate(segment.flags):
-            # The old target was the old source copied through, not a translation.
+        elif self._changed_target(segment, draft) != segment.target:
             values.update(target="", origin=int(Origin.NONE), codes=draft.codes)
         return values
+
+    @staticmethod
+    def _changed_target(segment: Segment, draft: SegmentDraft) -> str:
+        """A changed segment's target: the old one kept as a draft, except that a new
+        source not to translate is its own target, and an old one's target was only its
+        source copied through, not a translation."""
+        if do_not_translate(draft.flags):
+            return draft.source
+        if do_not_translate(segment.flags) and segment.target == segment.source:
+            return ""
+        return segment.target
 
     def _changed_revisions(
         self, segment: Segment, draft: SegmentDraft
@@ -351,6 +361,9 @@ class _Store:
         old_status = Status(segment.status)
         new_status = _status_when_changed(segment, draft)
         revisions = [(segment, "source", segment.source, draft.source, self.reason)]
+        new_target = self._changed_target(segment, draft)
+        if new_target != segment.target:  # the target it had stays in its history
+            revisions.append((segment, "target", segment.target, new_target, self.reason))
         if new_status != old_status:
             revisions.append((segment, "status", old_status.label, new_status.label, self.reason))
         return revisions

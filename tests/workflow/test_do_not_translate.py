@@ -22,7 +22,14 @@ from workflow.projects import create_project, get_project
 from workflow.qa.readiness import export_readiness as qa_readiness
 from workflow.segment_flags import do_not_translate
 from workflow.segment_structure import split_segment
-from workflow.segments import edit_target, list_segments, progress, save_and_confirm, set_status
+from workflow.segments import (
+    edit_target,
+    list_revisions,
+    list_segments,
+    progress,
+    save_and_confirm,
+    set_status,
+)
 from workflow.storage import Database
 from workflow.tm.capture import TMCaptureReport
 from workflow.users import resolve_actor
@@ -160,6 +167,16 @@ def test_a_reimport_keeps_them_finished_and_finishes_old_ones(sqlite_db: Databas
         project = get_project(session, "Ảnh")
         import_document(session, admin, project, f"Khác.\n\n{IMAGE}\n".encode(), "a.txt")
     assert [Status(s.status) for s in _segments(sqlite_db)] == [Status.NEW, Status.APPROVED]
+    # Reopened and given another English by a person: a re-import never takes it back.
+    image = _segments(sqlite_db)[1]
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        set_status(session, admin, image.id, Status.REVIEWED, reason="caption it")
+        edit_target(session, admin, image.id, "Photo hoan2.jpg")
+        project = get_project(session, "Ảnh")
+        import_document(session, admin, project, f"Khác nữa.\n\n{IMAGE}\n".encode(), "a.txt")
+    image = _segments(sqlite_db)[1]
+    assert (image.target, Status(image.status)) == ("Photo hoan2.jpg", Status.DRAFT)
 
 
 def test_a_split_off_file_name_is_finished(sqlite_db: Database) -> None:
@@ -182,3 +199,19 @@ def test_a_split_off_file_name_is_finished(sqlite_db: Database) -> None:
         Status.APPROVED,
         True,
     )
+
+
+def test_a_file_name_edited_into_a_sentence_starts_new(sqlite_db: Database) -> None:
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, "admin")
+        project = create_project(session, admin, "Ảnh", "USAID")
+        import_document(session, admin, project, f"Xem ảnh.\n\n{IMAGE}\n".encode(), "a.txt")
+        edited = f"Xem ảnh.\n\n{IMAGE}: ảnh chụp hội nghị\n".encode()
+        outcome = import_document(session, admin, project, edited, "a.txt")
+    assert outcome.changed == 1
+    _, caption = _segments(sqlite_db)
+    assert not do_not_translate(caption.flags)
+    assert (caption.target, Status(caption.status)) == ("", Status.NEW)
+    with sqlite_db.read() as session:
+        history = [(r.field, r.old, r.new) for r in list_revisions(session, caption.id)]
+    assert ("target", IMAGE, "") in history and ("status", "approved", "new") in history
