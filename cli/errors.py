@@ -60,6 +60,7 @@ HINTS: dict[str, str] = {
     "rules.no_break_pattern_not_in_project": _SHOW_RULES,
     "rules.break_pattern_not_in_project": _SHOW_RULES,
     "glossary.term_not_found": "see 'songngu glossary list {project}'",
+    "glossary.unknown_term": "see 'songngu glossary list {project} --scope effective'",
     "glossary.no_partner_glossary": "use --scope project or global",
     "mt.not_available": INSTALL_PACKAGE_HINT,
     "mt.already_translating": "stop it with 'songngu jobs cancel {job_id}'",

@@ -242,6 +242,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "edit_selected": {"vi": "Sửa câu", "en": "Edit segment"},
     # The Review grid: a paged list of rows, each opened in the side editor by a click.
+    "review_filter_term": {"vi": "Thuật ngữ trong câu nguồn", "en": "Glossary term in source"},
+    "review_filter_term_any": {
+        "vi": "Mọi câu (chọn hoặc gõ một thuật ngữ)",
+        "en": "Any segment (pick or type a term)",
+    },
     "review_filter_qa": {"vi": "Có lỗi QA chưa xử lý", "en": "Has an open QA finding"},
     "review_filter_low_mt": {
         "vi": "Máy dịch kém tin cậy (dưới {percent}%)",
@@ -536,8 +541,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{count:|segment is|segments are} longer than {limit} characters (a line with no full stop?): imported and flagged as needing a split; split them under Merge and split.",
     },
     "import_do_not_translate": {
-        "vi": "{count} dòng là tên tệp ảnh (như hoan2.jpg): đánh dấu không dịch, xuất ra giữ nguyên.",
-        "en": "{count:|line is an image file name|lines are image file names} (such as hoan2.jpg): marked not to translate, exported as they are.",
+        "vi": "{count} dòng là tên tệp ảnh (như hoan2.jpg): đánh dấu không dịch, coi như đã xong (bản dịch là chính nó, đã duyệt), xuất ra giữ nguyên.",
+        "en": "{count:|line is an image file name|lines are image file names} (such as hoan2.jpg): marked not to translate and counted as finished (their English is their source, approved), exported as they are.",
     },
     "col_length": {"vi": "Độ dài", "en": "Length"},
     "col_flag": {"vi": "Đánh dấu", "en": "Flag"},
@@ -777,6 +782,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary_added": {
         "vi": "Đã thêm thuật ngữ {id}: {source} → {target}.",
         "en": "Added term {id}: {source} → {target}.",
+    },
+    "add_term_button": {"vi": "Thêm vào bảng thuật ngữ", "en": "Add to the glossary"},
+    "add_term_phrase_help": {
+        "vi": "Chép các chữ đã chọn trong câu nguồn vào đây (ứng dụng không đọc được vùng chọn của trình duyệt).",
+        "en": "Paste the words you selected in the source here (the app cannot read the browser's selection).",
     },
     "glossary_edit": {"vi": "Sửa hoặc xóa thuật ngữ", "en": "Edit or delete a term"},
     "glossary_choose_term": {"vi": "Thuật ngữ", "en": "Term"},
@@ -2768,6 +2778,14 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "glossary.term_contended": {
         "vi": "thuật ngữ {term} đang được người khác thêm rồi xoá ngay lúc này: hãy thử lại",
         "en": "the term {term} is being added and removed by others right now: try again",
+    },
+    "glossary.phrase_not_in_source": {
+        "vi": "«{phrase}» không có trong câu nguồn {segment_id}: hãy chép đúng các chữ như trong câu nguồn",
+        "en": "«{phrase}» is not in the source of segment {segment_id}: copy the words from the source as they are written there",
+    },
+    "glossary.unknown_term": {
+        "vi": "{term!r} không phải là thuật ngữ trong các bảng thuật ngữ của dự án {project!r}",
+        "en": "{term!r} is not a term of the glossaries of project {project!r}",
     },
     "glossary.term_not_found": {
         "vi": "không có thuật ngữ {term_id} trong các bảng thuật ngữ của dự án {project!r}",

@@ -50,7 +50,7 @@ from primitives.text_keys import match_key
 from workflow.document_lock import lock_document
 from workflow.models import Comment, Document, DocumentImport, Project, Segment
 from workflow.segment_drafts import SegmentDraft
-from workflow.segment_flags import INTAKE_FLAGS
+from workflow.segment_flags import INTAKE_FLAGS, do_not_translate, finished_as_source
 from workflow.segments import one_line, record_revision
 from workflow.source_alignment import Alignment, Kept, align_sources
 from workflow.users import Actor
@@ -118,8 +118,13 @@ def _park(session: Session, moving: list[int]) -> None:
         )
 
 
-def _status_when_changed(segment: Segment) -> Status:
-    """A changed sentence's old target is a draft to check; without one it is new."""
+def _status_when_changed(segment: Segment, draft: SegmentDraft) -> Status:
+    """A changed sentence's old target is a draft to check; without one it is new. A new
+    source not to translate is finished at once; an old one's target was its source."""
+    if do_not_translate(draft.flags):
+        return Status.APPROVED
+    if do_not_translate(segment.flags) and segment.target == segment.source:
+        return Status.NEW
     return Status.DRAFT if segment.target.strip() else Status.NEW
 
 
@@ -229,6 +234,9 @@ class _Store:
             "version": 1,
             "updated_by": self.actor.name,
         }
+        if do_not_translate(draft.flags):
+            row.update(finished_as_source(draft.source))
+            return row
         same = by_source.get(draft.source)
         similar = same or by_key.get(key)
         if similar is not None:
@@ -249,7 +257,8 @@ class _Store:
         revisions: list[tuple[Segment, str, str, str, str]] = []
         for new_index, (old_index, how) in sorted(self.alignment.kept.items()):
             segment, draft = old[old_index], drafts[new_index]
-            if segment.target.strip():
+            not_translated = do_not_translate(draft.flags)
+            if segment.target.strip() and not not_translated:
                 self.reused += 1
             placed = {
                 "position": new_index,
@@ -281,7 +290,17 @@ class _Store:
                         "after": _short(draft.source),
                     }
                 )
-            if Status(segment.status) > self.ceiling:
+            untouched = Status(segment.status) is Status.NEW and not segment.target.strip()
+            if not_translated and untouched:
+                # Stored new by a version from before these were finished at intake.
+                finished = {**placed, "codes": draft.codes, **finished_as_source(draft.source)}
+                guarded.append((segment, finished))
+                revisions.append((segment, "status", Status.NEW.label, "approved", self.reason))
+                continue
+            # Still its source as its target: right whatever changed around it. One a person
+            # reopened and changed follows the rule of any kept translation.
+            as_source = not_translated and segment.target == draft.source
+            if not as_source and Status(segment.status) > self.ceiling:
                 lowered = {**placed, "codes": draft.codes, "status": int(self.ceiling)}
                 guarded.append((segment, lowered))
                 why = f"{self.reason}: the document changed around it"
@@ -306,10 +325,10 @@ class _Store:
     def _changed_values(
         self, segment: Segment, draft: SegmentDraft, placed: dict[str, Any]
     ) -> dict[str, Any]:
-        return {
+        values = {
             **placed,
             "codes": _codes_for_changed(segment, draft),
-            "status": int(_status_when_changed(segment)),
+            "status": int(_status_when_changed(segment, draft)),
             "score": None,  # an MT or TM score described the old source
             "flags": {
                 # The intake's flags describe the new source, not the old one.
@@ -318,13 +337,33 @@ class _Store:
                 SOURCE_CHANGED_FLAG: {"previous": segment.source, "revision": self.revision},
             },
         }
+        if do_not_translate(draft.flags):  # finished as it is read, like a new one
+            values.update(finished_as_source(draft.source), codes=draft.codes)
+            del values["flags"][SOURCE_CHANGED_FLAG]
+        elif self._changed_target(segment, draft) != segment.target:
+            values.update(target="", origin=int(Origin.NONE), codes=draft.codes)
+        return values
+
+    @staticmethod
+    def _changed_target(segment: Segment, draft: SegmentDraft) -> str:
+        """A changed segment's target: the old one kept as a draft, except that a new
+        source not to translate is its own target, and an old one's target was only its
+        source copied through, not a translation."""
+        if do_not_translate(draft.flags):
+            return draft.source
+        if do_not_translate(segment.flags) and segment.target == segment.source:
+            return ""
+        return segment.target
 
     def _changed_revisions(
         self, segment: Segment, draft: SegmentDraft
     ) -> list[tuple[Segment, str, str, str, str]]:
         old_status = Status(segment.status)
-        new_status = _status_when_changed(segment)
+        new_status = _status_when_changed(segment, draft)
         revisions = [(segment, "source", segment.source, draft.source, self.reason)]
+        new_target = self._changed_target(segment, draft)
+        if new_target != segment.target:  # the target it had stays in its history
+            revisions.append((segment, "target", segment.target, new_target, self.reason))
         if new_status != old_status:
             revisions.append((segment, "status", old_status.label, new_status.label, self.reason))
         return revisions

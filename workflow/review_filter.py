@@ -4,18 +4,26 @@ One query builder serves the page of rows and their count, so the pager and the 
 never disagree. "Has a QA finding" means an open one (not ignored); "low MT confidence"
 is an MT target whose score is under the threshold the QA check uses; the text filter
 looks for the words in the source or the target, ignoring case (on SQLite, whose lower()
-knows only ASCII, the case of accented letters such as "Đ" still counts).
+knows only ASCII, the case of accented letters such as "Đ" still counts). The glossary-term
+filter keeps the segments whose source holds a glossary term of the project, found by the
+project's glossary matcher as the glossary panel finds it (tone-mark placement, NFC/NFD,
+case and syllable boundaries as there; a term inside a longer one counts too): the SQL
+filters narrow first, then the matcher reads the sources left, in document order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from primitives.errors import InvalidInput
 from primitives.statuses import Origin, Status
-from workflow.models import QAFinding, QAIgnore, Segment
+from workflow.glossary.matcher import TermMatcher, term_key
+from workflow.glossary.store import effective_entries
+from workflow.models import Document, Project, QAFinding, QAIgnore, Segment
 from workflow.qa.checks.mt import LOW_CONFIDENCE
 
 
@@ -27,6 +35,7 @@ class SegmentFilter:
     has_qa_finding: bool = False
     low_mt_confidence: bool = False
     text: str = ""
+    term: str = ""  # a glossary term's source: segments whose source holds it
 
     @property
     def narrows(self) -> bool:
@@ -67,14 +76,62 @@ def _narrowed(query: Select, document_id: int, wanted: SegmentFilter) -> Select:
     return query
 
 
+def glossary_terms(session: Session, project: Project) -> list[str]:
+    """The sources of the project's effective glossary, one per matching key, sorted: what
+    the glossary-term filter offers."""
+    by_key: dict[str, str] = {}
+    for entry in effective_entries(session, project):
+        by_key.setdefault(term_key(entry.source), entry.source)
+    return sorted(by_key.values(), key=str.casefold)
+
+
+def term_finder(session: Session, project: Project, term: str) -> Callable[[str], bool]:
+    """Whether a source holds the glossary term (any entry of its matching key), found as
+    the project's matcher finds it; an unknown term is refused."""
+    key = term_key(term.strip())
+    # The entries of that key only: the same matcher rules (boundaries, capitals of
+    # case-sensitive entries), on an automaton of one key, so a long document scans fast.
+    entries = [e for e in effective_entries(session, project) if term_key(e.source) == key]
+    if not key or not entries:
+        raise InvalidInput(
+            "glossary.unknown_term",
+            "{term!r} is not a term of the glossaries of project {project!r}",
+            term=term,
+            project=project.name,
+        )
+    matcher = TermMatcher(entries)
+
+    def holds(source: str) -> bool:
+        return bool(matcher.find_all(source))
+
+    return holds
+
+
+def _term_ids(session: Session, document_id: int, wanted: SegmentFilter) -> list[int]:
+    """The ids, in document order, of the segments that pass every filter, the term too."""
+    document = session.get(Document, document_id)
+    if document is None:
+        return []
+    holds = term_finder(session, document.project, wanted.term)
+    query = _narrowed(select(Segment.id, Segment.source), document_id, wanted)
+    rows = session.execute(query.order_by(Segment.position))
+    return [segment_id for segment_id, source in rows if holds(source)]
+
+
 def filtered_segments(
     session: Session, document_id: int, wanted: SegmentFilter, *, offset: int, limit: int
 ) -> list[Segment]:
     """One page of the document's segments that pass the filter, in document order."""
+    if wanted.term.strip():
+        ids = _term_ids(session, document_id, wanted)[offset : offset + limit]
+        found = {s.id: s for s in session.scalars(select(Segment).where(Segment.id.in_(ids)))}
+        return [found[segment_id] for segment_id in ids if segment_id in found]
     query = _narrowed(select(Segment), document_id, wanted).order_by(Segment.position)
     return list(session.scalars(query.offset(offset).limit(limit)))
 
 
 def count_filtered(session: Session, document_id: int, wanted: SegmentFilter) -> int:
+    if wanted.term.strip():
+        return len(_term_ids(session, document_id, wanted))
     query = _narrowed(select(func.count()).select_from(Segment), document_id, wanted)
     return session.scalar(query) or 0

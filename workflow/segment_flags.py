@@ -5,8 +5,12 @@
   is imported, flagged, listed in the import's warnings and shown folded, so a person
   splits it instead of it passing silently as one wall of text.
 - ``do_not_translate`` ({"reason": "image_file_name"}): the segment is not text to
-  translate (an image's file name such as "hoan2.jpg" on its own line). MT leaves it
-  alone, QA does not check it, and exports write its source as the target.
+  translate (an image's file name such as "hoan2.jpg" on its own line). It is stored
+  finished as it is read (``finished_as_source``): its target is its source, copied
+  through, and its status approved, so progress, the dashboard and its step indicator,
+  readiness and every export count it as done without anyone touching it. MT leaves it
+  alone, TM propagation never fills it, QA does not check it, and TM capture keeps no unit
+  of it (an image's name is no translation). docs/formats.md ("Statuses") says why.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any
 
 from primitives.errors import InvalidInput
 from primitives.inline import plain
+from primitives.statuses import Origin, Status
 from workflow import settings
 
 NEEDS_SPLIT_FLAG = "needs_split"
@@ -77,3 +82,19 @@ def needs_split(flags: Mapping[str, Any] | None) -> bool:
 
 def do_not_translate(flags: Mapping[str, Any] | None) -> bool:
     return bool(flags and DO_NOT_TRANSLATE_FLAG in flags)
+
+
+def finished_as_source(source: str) -> dict[str, Any]:
+    """The stored values of a segment not to translate: finished as it is read.
+
+    Approved rather than left new: nothing a person could do to it would change it, and a
+    new segment would hold its document back from every step (translated, reviewed,
+    approved) and be listed by every export refusal. Origin NONE says no engine and no
+    person wrote the target: it is the source, copied through.
+    """
+    return {
+        "target": source,
+        "status": int(Status.APPROVED),
+        "origin": int(Origin.NONE),
+        "score": None,
+    }

@@ -45,7 +45,7 @@ from workflow.document_lock import lock_document
 from workflow.intake import read_source
 from workflow.models import Comment, Document, Project, Revision, Segment
 from workflow.permissions import Action
-from workflow.segment_flags import intake_flags, split_limit
+from workflow.segment_flags import do_not_translate, finished_as_source, intake_flags, split_limit
 from workflow.segments import get_segment, record_revision, segment_gone
 from workflow.users import Actor
 from workflow.versioning import (
@@ -460,6 +460,15 @@ def split_segment(
         },
         stale=_stale_split(segment.id, seen),
     )
+    tail_flags = intake_flags(tail, split_limit())
+    untranslated: dict[str, Any] = {
+        "target": "",
+        "status": int(Status.NEW),
+        "origin": int(Origin.NONE),
+        "score": None,
+    }
+    # A part that is an image's file name is finished as the intake would store it.
+    tail_values = finished_as_source(tail) if do_not_translate(tail_flags) else untranslated
     second = Segment(
         document_id=document_id,
         position=position + 1,
@@ -467,13 +476,11 @@ def split_segment(
         ref=tail_ref.dump(),
         source=tail,
         source_key=match_key(tail),
-        target="",
-        status=int(Status.NEW),
-        origin=int(Origin.NONE),
         codes=codes_used(codes, tail),
-        flags=intake_flags(tail, split_limit()),
+        flags=tail_flags,
         version=1,
         updated_by=actor.name,
+        **tail_values,
     )
     session.add(second)
     session.flush()

@@ -24,6 +24,7 @@ from workflow.intake.limits import UPLOAD_MB_SETTING
 from workflow.projects import get_document, get_project
 from workflow.qa.confirm import QAReport
 from workflow.qa.findings import segment_findings
+from workflow.review_filter import term_finder
 from workflow.segments import add_comment, edit_target, list_segments, progress, set_status
 from workflow.target_updates import ConflictKind, TargetUpdateReport
 from workflow.tm.capture import repeats_filled
@@ -216,9 +217,15 @@ def import_changes_line(outcome: ImportOutcome) -> str:
 @click.argument("project")
 @click.option("--status", default=None, help="Only segments with this status.")
 @click.option("--document", default=None, help="Only this document (title or id).")
+@click.option(
+    "--term",
+    default=None,
+    help="Only segments whose source holds this glossary term (found as the glossary "
+    "finds it: tone marks, capitals, whole words).",
+)
 @format_option
 def segments_command(
-    project: str, status: str | None, document: str | None, output_format: str
+    project: str, status: str | None, document: str | None, term: str | None, output_format: str
 ) -> None:
     """List the segments of PROJECT."""
     with database().read() as session:
@@ -230,6 +237,9 @@ def segments_command(
             status=Status.parse(status) if status else None,
             document_id=document_id,
         )
+        if term is not None:
+            holds = term_finder(session, found, term)
+            segments = [segment for segment in segments if holds(segment.source)]
         rows = [
             {
                 "id": s.id,

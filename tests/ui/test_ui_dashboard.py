@@ -86,3 +86,24 @@ def test_one_segment_reads_singular_in_english(
     assert not app.exception
     assert "Translated: 0/1 segment" in [e.proto.text for e in app.get("progress")]
     assert any(c.startswith("1 segment, 3 words") for c in _captions(app))
+
+
+def test_an_image_file_name_does_not_hold_the_step_back(
+    sqlite_db: Database, run_page: Callable[..., AppTest]
+) -> None:
+    """A segment not to translate is finished as it is read: the document reaches approved
+    when its one sentence is approved, and the bar counts the file name as done."""
+    with sqlite_db.write() as session:
+        admin = resolve_actor(session, ADMIN.name)
+        project = create_project(session, admin, "Ảnh", "USAID")
+        import_document(session, admin, project, "Phụ lục một.\n\nhoan2.jpg\n".encode(), "a.txt")
+        text = list_segments(session, project)[0]
+        edit_target(session, admin, text.id, "Annex one.")
+        for status in (Status.TRANSLATED, Status.REVIEWED, Status.APPROVED):
+            set_status(session, admin, text.id, status)
+        project_id = project.id
+    app = run_page("projects", project_id, lang="en")
+    assert not app.exception
+    assert "Translated: 2/2 segments" in [e.proto.text for e in app.get("progress")]
+    steps = [c.split(" → ") for c in _captions(app) if "→" in c]
+    assert [[part[0] for part in parts] for parts in steps] == [list("✓✓✓✓●")]  # export next

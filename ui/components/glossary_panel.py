@@ -17,11 +17,16 @@ import streamlit as st
 
 from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, TermStatus
+from ui.auth import current_actor
+from ui.components.messages import push_message, show_messages
 from ui.state import database, error_text, t
+from workflow.glossary.from_segment import add_term_from_segment
 from workflow.glossary.target_check import IssueKind, TermIssue
 from workflow.models import Document
+from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.protect import Finding, Protector, Reason, project_protector, target_issues
+from workflow.users import Actor
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
@@ -146,3 +151,58 @@ def glossary_panel(
         st.warning(escape_markdown(_issue_text(issue)))
     if not issues:
         st.caption(t("glossary_check_ok"))
+
+
+ADD_TERM_MESSAGES = "add_term_messages"
+
+
+def _add_from_segment(segment_id: int, phrase_key: str, target_key: str) -> None:
+    """The button's callback: store the term, or leave the refusal to show; on success the
+    two fields are emptied (only a callback may set a drawn widget's value)."""
+    actor = current_actor()
+    if actor is None:  # the session ended meanwhile: the page draws the sign-in screen
+        return
+    try:
+        with database().write() as session:
+            stored = add_term_from_segment(
+                session,
+                actor,
+                segment_id,
+                st.session_state.get(phrase_key, ""),
+                st.session_state.get(target_key, ""),
+            )
+    except SongnguError as error:
+        push_message(ADD_TERM_MESSAGES, "error", error_text(error))
+        return
+    st.session_state[phrase_key] = st.session_state[target_key] = ""
+    push_message(
+        ADD_TERM_MESSAGES,
+        "success",
+        t(
+            "glossary_added",
+            id=stored.id,
+            source=escape_markdown(stored.entry.source),
+            target=escape_markdown(stored.entry.target),
+        ),
+    )
+
+
+def add_term_form(segment_id: int, actor: Actor) -> None:
+    """ "Add a term" under the glossary panel: a phrase of this segment's source and its
+    English, stored in the project's glossary (workflow checks the phrase is in the source,
+    the role, and duplicates). Streamlit cannot read what the user selected in the browser,
+    so the user copies the selected words into the phrase field (or types them)."""
+    if not allowed(actor.role, Action.MANAGE_GLOSSARY):
+        return  # workflow refuses it anyway; a translator is not offered it
+    with st.expander(t("glossary_add"), expanded=ADD_TERM_MESSAGES in st.session_state):
+        show_messages(ADD_TERM_MESSAGES)
+        phrase_key, target_key = f"add-term-phrase-{segment_id}", f"add-term-target-{segment_id}"
+        phrase_col, target_col = st.columns(2)
+        phrase_col.text_input(t("col_term_source"), key=phrase_key, help=t("add_term_phrase_help"))
+        target_col.text_input(t("col_term_target"), key=target_key)
+        st.button(
+            t("add_term_button"),
+            key=f"add-term-{segment_id}",
+            on_click=_add_from_segment,
+            args=(segment_id, phrase_key, target_key),
+        )

@@ -23,7 +23,7 @@ from streamlit.errors import StreamlitAPIException
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
 from ui.components.conflicts import show_conflict
-from ui.components.glossary_panel import glossary_panel
+from ui.components.glossary_panel import add_term_form, glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.qa_panel import BLOCKED, qa_panel, remember_blocked, report_messages
 from ui.components.segment_jump import take_jump
@@ -39,7 +39,12 @@ from workflow.qa.confirm import QABlocked, QAReport
 from workflow.qa.findings import open_counts
 from workflow.qa.model import Severity
 from workflow.reimport import SOURCE_CHANGED_FLAG
-from workflow.review_filter import SegmentFilter, count_filtered, filtered_segments
+from workflow.review_filter import (
+    SegmentFilter,
+    count_filtered,
+    filtered_segments,
+    glossary_terms,
+)
 from workflow.segments import (
     MT_FLAGS_KEY,
     SegmentChange,
@@ -263,6 +268,7 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
         t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
     )
     glossary_panel(segment.source, target, current_project_id(), segment.document_id)
+    add_term_form(chosen, actor)
     tm_panel(chosen, seen_version, actor, shown_key)
     qa_panel(chosen, seen_version, actor, project_id)
     save_col, confirm_col, reload_col = st.columns(3)
@@ -344,17 +350,31 @@ def _revision_line(revision: Revision) -> str:
     )
 
 
-def _filters() -> SegmentFilter:
+def _filters(project_id: int) -> SegmentFilter:
     statuses: dict[str, Status | None] = {t("all"): None}
     statuses.update({t(f"status_{s.label}"): s for s in Status})
-    status_col, text_col, marks_col = st.columns([2, 3, 3], vertical_alignment="bottom")
+    status_col, text_col, term_col, marks_col = st.columns(
+        [2, 3, 3, 3], vertical_alignment="bottom"
+    )
     status = statuses[status_col.selectbox(t("status_filter"), list(statuses), key="review_status")]
     text = text_col.text_input(t("review_filter_text"), key="review_text")
+    # The project's glossary terms; workflow finds them in the sources (review_filter).
+    with database().read() as session:
+        terms = glossary_terms(session, get_project(session, project_id))
+    term = term_col.selectbox(
+        t("review_filter_term"),
+        terms,
+        index=None,
+        placeholder=t("review_filter_term_any"),
+        key="review_term",
+    )
     has_qa = marks_col.checkbox(t("review_filter_qa"), key="review_qa")
     low_mt = marks_col.checkbox(
         t("review_filter_low_mt", percent=round(100 * LOW_CONFIDENCE)), key="review_low_mt"
     )
-    return SegmentFilter(status=status, has_qa_finding=has_qa, low_mt_confidence=low_mt, text=text)
+    return SegmentFilter(
+        status=status, has_qa_finding=has_qa, low_mt_confidence=low_mt, text=text, term=term or ""
+    )
 
 
 def render() -> None:
@@ -374,4 +394,4 @@ def render() -> None:
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
-    _grid(project_id, document_id, _filters(), actor)
+    _grid(project_id, document_id, _filters(project_id), actor)

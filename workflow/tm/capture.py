@@ -8,7 +8,7 @@ matches. A rejected segment's units are removed: a reviewer said that translatio
 
 Propagation. Confirming a segment (translated or above) fills the project's identical
 untranslated segments (status NEW, or a machine draft: MT, TM, propagated) as drafts with
-origin PROPAGATED, through ``apply_fills`` and its version guard, in the same transaction
+origin PROPAGATED (never a segment marked not to translate: its target is its source), through ``apply_fills`` and its version guard, in the same transaction
 as the status change. The project's ``propagate`` setting (default on) turns it off.
 
 Both run in ``on_segment_status_changed``, the subscriber listed in
@@ -27,6 +27,7 @@ from primitives.statuses import Origin, Status
 from primitives.text_keys import match_key
 from workflow.events import SegmentStatusChanged
 from workflow.models import Document, Project, Segment, TMUnitRow, utcnow
+from workflow.segment_flags import do_not_translate
 from workflow.segments import (
     Fill,
     SegmentChange,
@@ -61,6 +62,8 @@ def capture_segment(
     """
     if not tm_key(segment.source) or not segment.target.strip():
         return 0
+    if do_not_translate(segment.flags):
+        return 0  # an image's file name copied through: no translation to remember
     project = project or segment_project(session, segment)
     document = session.get(Document, segment.document_id)
     prev_source, next_source = segment_context(session, segment)
@@ -123,7 +126,14 @@ def propagate_from(
     """Fill the project's untranslated repeats of a confirmed segment (version-guarded)."""
     project = project or segment_project(session, segment)
     candidates = session.execute(
-        select(Segment.id, Segment.version, Segment.source, Segment.target, Segment.origin)
+        select(
+            Segment.id,
+            Segment.version,
+            Segment.source,
+            Segment.target,
+            Segment.origin,
+            Segment.flags,
+        )
         .join(Document, Document.id == Segment.document_id)
         .where(
             Document.project_id == project.id,
@@ -138,10 +148,12 @@ def propagate_from(
     ).all()
     # Repeats already holding this very translation from an earlier propagation stay as
     # they are (a review after the confirmation would otherwise bump every repeat).
+    # Segments not to translate are finished as their source: never filled with a target.
     fillable = [
         row
         for row in candidates
         if not (row.origin == int(Origin.PROPAGATED) and row.target == segment.target)
+        and not do_not_translate(row.flags)
     ]
     versions = {row.id: row.version for row in fillable}
     # Machine drafts count as untranslated: given with no target, propagations() fills them.
