@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from workflow import settings
-from workflow.insert_missing import insert_missing
 from workflow.audit import AuditAction, record
+from workflow.insert_missing import insert_missing
 from workflow.models import User, utcnow
 from workflow.permissions import Action, Role, require
 from workflow.versioning import Describer, update_if_current
