@@ -63,17 +63,35 @@ def workers(redis_server: RedisServer, tmp_path: Path) -> Iterator[Workers]:
         started.stop()
 
 
-@pytest.fixture
-def db(songngu_home: Path, tmp_path: Path, copy_package_file: Path, packages: Path) -> Database:
-    """A file database the worker processes share, and the copying test model installed."""
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    songngu_home: Path,
+    copy_package_file: Path,
+    packages: Path,
+) -> Iterator[Database]:
+    """The database the worker processes share (SQLite file, or a PostgreSQL server as a
+    team runs workers on other machines), and the copying test model installed."""
     from songngu_testing.users import add_users
 
-    from workflow.storage import open_database
+    from workflow.storage import forget_databases, open_database
 
     install_package(copy_package_file, directory=packages)
+    url = None
+    if request.param == "postgresql":
+        postgres = request.getfixturevalue("postgres_databases")
+        url = postgres.create()
+        # The workers are subprocesses: they find the database through the environment.
+        monkeypatch.setenv("SONGNGU_DATABASE_URL", url)
+        forget_databases()
     database = open_database()
     add_users(database, "admin")
-    return database
+    yield database
+    if url is not None:
+        database.engine.dispose()
+        forget_databases()
+        postgres.drop(url)
 
 
 class Runner:
