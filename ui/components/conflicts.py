@@ -103,10 +103,13 @@ def _dialog(keep_mine: KeepMine, queue: str) -> None:
         ),
         pending.their_text,
         disabled=True,
-        key="conflict-dialog-theirs",
+        key=f"conflict-dialog-theirs-{pending.seen_version}",
     )
     yours.text_area(
-        t("conflict_yours"), pending.attempted, disabled=True, key="conflict-dialog-yours"
+        t("conflict_yours"),
+        pending.attempted,
+        disabled=True,
+        key=f"conflict-dialog-yours-{pending.seen_version}",
     )
     mine_col, theirs_col, cancel_col = st.columns(3)
     if mine_col.button(t("conflict_keep_mine"), key="conflict_keep_mine", type="primary"):
@@ -121,7 +124,7 @@ def _dialog(keep_mine: KeepMine, queue: str) -> None:
                 pending.shown_key,
                 pending.reason,
             )
-            st.rerun(scope="fragment")
+            st.rerun()  # the dialog opens again with the newer text
         st.session_state.pop(PENDING, None)
         st.rerun()
     if theirs_col.button(t("conflict_take_theirs"), key="conflict_take_theirs"):
