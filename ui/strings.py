@@ -152,7 +152,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{user} changed this segment (version {version}) after you opened it. Press Reload to see it.",
     },
     "reload": {"vi": "Tải lại", "en": "Reload"},
-    "conflict_current": {"vi": "Bản hiện tại (đã lưu)", "en": "Current text (saved)"},
     "conflict_yours": {"vi": "Bản của bạn (chưa lưu)", "en": "Your text (not saved)"},
     "col_flags": {"vi": "Cảnh báo MT", "en": "MT flags"},
     "flag_placeholder_lost": {"vi": "mất phần được bảo vệ", "en": "protected text lost"},
@@ -290,6 +289,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "review_score": {"vi": "{origin} {score}%", "en": "{origin} {score}%"},
     "save": {"vi": "Lưu", "en": "Save"},
     "save_confirm": {"vi": "Lưu và xác nhận", "en": "Save and confirm"},
+    # The side editor's keyboard flow, status buttons by role, and conflict dialog
+    "flow_previous": {"vi": "↑ Câu trước", "en": "↑ Previous"},
+    "flow_next": {"vi": "↓ Câu sau", "en": "↓ Next"},
+    "flow_confirm_next": {
+        "vi": "Xác nhận, sang câu chưa xác nhận",
+        "en": "Confirm, go to next unconfirmed",
+    },
+    "flow_keys": {
+        "vi": "Phím tắt, dùng được cả khi đang gõ bản dịch: Ctrl+Enter (⌘+Enter) lưu, xác nhận và mở câu chưa xác nhận tiếp theo; Alt+↓ câu sau; Alt+↑ câu trước. Alt+↑/↓ không lưu chữ đang gõ dở: nhấn Ctrl+Enter hoặc bấm ra ngoài ô trước.",
+        "en": "Shortcuts, also while typing the translation: Ctrl+Enter (⌘+Enter) saves, confirms and opens the next unconfirmed segment; Alt+↓ next; Alt+↑ previous. Alt+↑/↓ do not save text still being typed: press Ctrl+Enter or click outside the box first.",
+    },
+    "flow_all_confirmed": {
+        "vi": "Mọi câu trong danh sách đã được xác nhận.",
+        "en": "Every segment in the list is confirmed.",
+    },
+    "move_review": {"vi": "Chấp nhận (đã duyệt)", "en": "Accept as reviewed"},
+    "move_reject": {"vi": "Trả lại người dịch", "en": "Reject"},
+    "move_approve": {"vi": "Phê duyệt", "en": "Approve"},
+    "move_reopen": {"vi": "Mở khoá để sửa", "en": "Reopen"},
+    "conflict_title": {
+        "vi": "Câu {id} đã được người khác sửa",
+        "en": "Segment {id} was changed by someone else",
+    },
+    "conflict_theirs": {
+        "vi": "Bản đang lưu: {user}, {when}, phiên bản {version}",
+        "en": "Stored now: {user}, {when}, version {version}",
+    },
+    "conflict_keep_mine": {"vi": "Giữ bản của tôi", "en": "Keep mine"},
+    "conflict_take_theirs": {"vi": "Lấy bản đang lưu", "en": "Take theirs"},
+    "conflict_cancel": {"vi": "Huỷ", "en": "Cancel"},
+    "conflict_took_theirs": {
+        "vi": "Câu {id}: đang hiện bản đã lưu; bản của bạn không được lưu.",
+        "en": "Segment {id}: showing the stored text; yours was not saved.",
+    },
     "set_status": {"vi": "Chuyển trạng thái", "en": "Change status"},
     "reason": {"vi": "Lý do (bắt buộc khi trả lại)", "en": "Reason (required to reject)"},
     "apply": {"vi": "Áp dụng", "en": "Apply"},

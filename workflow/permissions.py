@@ -81,6 +81,16 @@ def allowed(role: Role, action: Action) -> bool:
     return action in PERMISSIONS[role]
 
 
+def allowed_moves(role: Role, current: Status) -> list[tuple[Action, Status]]:
+    """(action, status it leads to) for each move from current this role may make, in
+    the order of the transition table (what a face offers; ``require`` still checks)."""
+    return [
+        (action, new)
+        for (old, new), action in TRANSITIONS.items()
+        if old == current and allowed(role, action)
+    ]
+
+
 def require(role: Role, action: Action, user_name: str) -> None:
     """Raise PermissionDenied unless the role may perform the action.
 

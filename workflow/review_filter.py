@@ -135,3 +135,43 @@ def count_filtered(session: Session, document_id: int, wanted: SegmentFilter) ->
         return len(_term_ids(session, document_id, wanted))
     query = _narrowed(select(func.count()).select_from(Segment), document_id, wanted)
     return session.scalar(query) or 0
+
+
+# --- where the Review page's keyboard flow goes next --------------------------------------
+
+# A segment a translator still has to confirm (rejected ones came back to them).
+UNCONFIRMED = (Status.NEW, Status.DRAFT, Status.REJECTED)
+
+
+def filtered_index(session: Session, document_id: int, wanted: SegmentFilter, position: int) -> int:
+    """How many segments that pass the filter come before this position (its row index)."""
+    query = _narrowed(select(func.count()).select_from(Segment), document_id, wanted)
+    return session.scalar(query.where(Segment.position < position)) or 0
+
+
+def neighbour(
+    session: Session, document_id: int, wanted: SegmentFilter, position: int, step: int
+) -> Segment | None:
+    """The listed segment just after (step 1) or before (step -1) this position, if any."""
+    query = _narrowed(select(Segment), document_id, wanted)
+    if step > 0:
+        query = query.where(Segment.position > position).order_by(Segment.position)
+    else:
+        query = query.where(Segment.position < position).order_by(Segment.position.desc())
+    return session.scalars(query.limit(1)).first()
+
+
+def next_unconfirmed(
+    session: Session, document_id: int, wanted: SegmentFilter, position: int
+) -> Segment | None:
+    """The first listed unconfirmed segment after this position, else from the start (as
+    a translator works round a document); None when every listed one is confirmed."""
+    query = _narrowed(select(Segment), document_id, wanted).where(
+        Segment.status.in_([int(s) for s in UNCONFIRMED])
+    )
+    after = query.where(Segment.position > position).order_by(Segment.position).limit(1)
+    found = session.scalars(after).first()
+    if found is None:
+        before = query.where(Segment.position < position).order_by(Segment.position).limit(1)
+        found = session.scalars(before).first()
+    return found

@@ -250,7 +250,10 @@ def test_a_stale_save_shows_both_texts_in_vietnamese(project: tuple[Database, in
         f"admin đã sửa câu {first.id} (nay là phiên bản 2, bạn sửa từ phiên bản 1); chưa lưu. "
         "Bản hiện tại: «Their text.» | bản của bạn: «My text.». Hãy tải lại câu rồi hợp nhất."
     ) in _errors(app)
+    # The conflict dialog: the stored text with who saved it (and when), and the refused one.
     shown = {area.label: area.value for area in app.text_area if area.disabled}
-    assert shown == {"Bản hiện tại (đã lưu)": "Their text.", "Bản của bạn (chưa lưu)": "My text."}
+    (theirs,) = [label for label in shown if label.startswith("Bản đang lưu: admin, ")]
+    assert theirs.endswith(", phiên bản 2")
+    assert shown == {theirs: "Their text.", "Bản của bạn (chưa lưu)": "My text."}
     with database.read() as session:
         assert list_segments(session, get_project(session, project_id))[0].target == "Their text."

@@ -15,6 +15,8 @@ HTML.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from typing import NoReturn
 
 import streamlit as st
@@ -22,16 +24,23 @@ from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
-from ui.components.conflicts import show_conflict
+from ui.components.conflicts import PendingConflict, conflict_dialog, remember_conflict
 from ui.components.glossary_panel import add_term_form, glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.qa_panel import BLOCKED, qa_panel, remember_blocked, report_messages
+from ui.components.segment_flow import (
+    CONFIRM_NEXT_KEYS,
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    keys_caption,
+    open_in_editor,
+)
 from ui.components.segment_jump import take_jump
 from ui.components.tm_panel import tm_panel
 from ui.state import current_project_id, database, error_text, sidebar, t
 from ui.strings import STRINGS
 from workflow.models import Document, Revision, Segment
-from workflow.permissions import TRANSITIONS, allowed
+from workflow.permissions import TRANSITIONS, Action, allowed, allowed_moves
 from workflow.projects import get_project
 from workflow.protect import Protector, project_protector
 from workflow.qa.checks.mt import LOW_CONFIDENCE
@@ -44,6 +53,8 @@ from workflow.review_filter import (
     count_filtered,
     filtered_segments,
     glossary_terms,
+    neighbour,
+    next_unconfirmed,
 )
 from workflow.segments import (
     MT_FLAGS_KEY,
@@ -204,7 +215,7 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
                 _row(segment, qa_counts.get(segment.id, {}), terms, chosen)
     with editor_col:
         if segments:
-            _side_editor(project_id, shown_ids, actor)
+            _side_editor(project_id, shown_ids, actor, wanted)
         else:
             st.caption(t("review_pick_row"))
 
@@ -235,7 +246,204 @@ def _confirmed(change: SegmentChange, shown_key: str) -> None:
     report_messages(MESSAGES, change.report(QAReport))
 
 
-def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
+def _saved(saved: Segment, shown_key: str) -> None:
+    """After a save (a draft): the message, and the version the editor now shows."""
+    st.session_state[shown_key] = (saved.version, saved.target)
+    push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """The segment as the side editor drew it: the version and text a write names."""
+
+    segment_id: int
+    document_id: int
+    position: int
+    version: int
+    target: str
+    shown_key: str  # session key remembering (version, target) across reruns
+    text_key: str  # the target text area's key
+
+    def typed(self) -> str:
+        """What the text area handed to the app (its text as drawn, if nothing yet)."""
+        return st.session_state.get(self.text_key, self.target)
+
+
+def _save_typed(actor: Actor, shown: _Shown) -> bool:
+    """From a move's callback: save the typed text as a draft if it changed; False (and
+    the conflict or error kept for the page) if it was refused."""
+    typed = shown.typed()
+    if typed == shown.target:
+        return True
+    try:
+        with database().write() as session:
+            saved = edit_target(
+                session, actor, shown.segment_id, typed, expected_version=shown.version
+            )
+    except Conflict as error:
+        remember_conflict(error, shown.segment_id, "save", typed, shown.shown_key)
+        return False
+    except SongnguError as error:
+        push_message(MESSAGES, "error", error_text(error))
+        return False
+    _saved(saved, shown.shown_key)
+    return True
+
+
+def _move(actor: Actor, shown: _Shown, wanted: SegmentFilter, step: int) -> None:
+    """Previous (step -1) or next (1) segment of the list, after saving a changed text."""
+    if not _save_typed(actor, shown):
+        return
+    with database().read() as session:
+        found = neighbour(session, shown.document_id, wanted, shown.position, step)
+    if found is not None:
+        open_in_editor(found, wanted, PAGE_SIZE)
+
+
+def _confirm_and_next(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
+    """Save and confirm the typed text; once confirmed, open the next unconfirmed segment."""
+    typed = shown.typed()
+    try:
+        with database().write() as session:
+            change = save_and_confirm(
+                session, actor, shown.segment_id, typed, expected_version=shown.version
+            )
+    except Conflict as error:
+        remember_conflict(error, shown.segment_id, "confirm", typed, shown.shown_key)
+        return
+    except SongnguError as error:
+        push_message(MESSAGES, "error", error_text(error))
+        return
+    _confirmed(change, shown.shown_key)
+    if Status(change.segment.status) < Status.TRANSLATED:
+        return  # refused (QA errors): it stays open, with the reason
+    with database().read() as session:
+        found = next_unconfirmed(session, shown.document_id, wanted, shown.position)
+    if found is None:
+        push_message(MESSAGES, "info", t("flow_all_confirmed"))
+    else:
+        open_in_editor(found, wanted, PAGE_SIZE)
+
+
+def _keep_mine(actor: Actor, pending: PendingConflict) -> None:
+    """The conflict dialog's "keep mine": the refused write again, over the version the
+    dialog showed (through the version guard: a Conflict if it is stale too)."""
+    version = pending.seen_version if pending.seen_version is not None else 0
+    try:
+        with database().write() as session:
+            if pending.write == "save":
+                saved = edit_target(
+                    session, actor, pending.segment_id, pending.attempted, expected_version=version
+                )
+            elif pending.write == "confirm":
+                change = save_and_confirm(
+                    session, actor, pending.segment_id, pending.attempted, expected_version=version
+                )
+            else:
+                change = set_status(
+                    session,
+                    actor,
+                    pending.segment_id,
+                    pending.write,
+                    reason=pending.reason,
+                    expected_version=version,
+                )
+    except QABlocked as error:
+        remember_blocked(error, pending.segment_id, Status.parse(pending.write))
+        return
+    except Conflict:
+        raise
+    except SongnguError as error:
+        push_message(MESSAGES, "error", error_text(error))
+        return
+    if pending.write == "save":
+        _saved(saved, pending.shown_key)
+    else:
+        _confirmed(change, pending.shown_key)
+
+
+def _write_target(actor: Actor, shown: _Shown, target: str, *, confirm: bool) -> None:
+    """The editor's Save, or Save and confirm; a stale version opens the conflict dialog."""
+    try:
+        with database().write() as session:
+            if confirm:
+                change = save_and_confirm(
+                    session, actor, shown.segment_id, target, expected_version=shown.version
+                )
+            else:
+                saved = edit_target(
+                    session, actor, shown.segment_id, target, expected_version=shown.version
+                )
+    except Conflict as error:
+        write = "confirm" if confirm else "save"
+        remember_conflict(error, shown.segment_id, write, target, shown.shown_key)
+        return
+    except SongnguError as error:
+        st.error(error_text(error))
+        return
+    if confirm:
+        _confirmed(change, shown.shown_key)
+    else:
+        _saved(saved, shown.shown_key)
+    _redraw()
+
+
+def _change_status(actor: Actor, shown: _Shown, new_status: Status, reason: str) -> None:
+    try:
+        with database().write() as session:
+            change = set_status(
+                session,
+                actor,
+                shown.segment_id,
+                new_status,
+                reason=reason,
+                expected_version=shown.version,
+            )
+        _confirmed(change, shown.shown_key)
+        _redraw()
+    except QABlocked as error:
+        remember_blocked(error, shown.segment_id, new_status)
+        _redraw()
+    except Conflict as error:
+        remember_conflict(
+            error, shown.segment_id, new_status.label, shown.target, shown.shown_key, reason
+        )
+    except SongnguError as error:
+        st.error(error_text(error))
+
+
+def _flow_buttons(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
+    """Confirm and go to the next unconfirmed, previous, next: buttons with shortcuts that
+    work while the cursor is in the text area (ui/components/segment_flow.py says why)."""
+    previous_col, confirm_col, next_col = st.columns([1, 2, 1])
+    previous_col.button(
+        t("flow_previous"),
+        key="flow_previous",
+        shortcut=PREVIOUS_KEYS,
+        on_click=_move,
+        args=(actor, shown, wanted, -1),
+    )
+    confirm_col.button(
+        t("flow_confirm_next"),
+        key="flow_confirm_next",
+        type="primary",
+        shortcut=CONFIRM_NEXT_KEYS,
+        on_click=_confirm_and_next,
+        args=(actor, shown, wanted),
+    )
+    next_col.button(
+        t("flow_next"),
+        key="flow_next",
+        shortcut=NEXT_KEYS,
+        on_click=_move,
+        args=(actor, shown, wanted, 1),
+    )
+    keys_caption()
+
+
+def _side_editor(
+    project_id: int, segment_ids: list[int], actor: Actor, wanted: SegmentFilter
+) -> None:
     """Edit one (long) segment in a text area; change its status; comments and history."""
     st.subheader(t("edit_selected"))
     chosen = st.selectbox(t("col_id"), segment_ids, key="side_segment")
@@ -250,6 +458,15 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
     if shown_key not in st.session_state:
         st.session_state[shown_key] = (segment.version, segment.target)
     seen_version, seen_target = st.session_state[shown_key]
+    shown = _Shown(
+        segment_id=chosen,
+        document_id=segment.document_id,
+        position=segment.position,
+        version=seen_version,
+        target=seen_target,
+        shown_key=shown_key,
+        text_key=f"side-{chosen}-{seen_version}",
+    )
     st.markdown(f"**{t('col_source')}**")
     st.text(segment.source)
     for flag in (segment.flags or {}).get("mt", []):
@@ -264,61 +481,45 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                 previous=source_change.get("previous", ""),
             )
         )
-    target = st.text_area(
-        t("col_target"), value=seen_target, key=f"side-{chosen}-{seen_version}", height=120
-    )
+    target = st.text_area(t("col_target"), value=seen_target, key=shown.text_key, height=120)
+    _flow_buttons(actor, shown, wanted)
     glossary_panel(segment.source, target, current_project_id(), segment.document_id)
     add_term_form(chosen, actor)
     tm_panel(chosen, seen_version, actor, shown_key)
     qa_panel(chosen, seen_version, actor, project_id)
     save_col, confirm_col, reload_col = st.columns(3)
-    try:
-        if save_col.button(t("save"), key="side_save"):
-            with database().write() as session:
-                saved = edit_target(session, actor, chosen, target, expected_version=seen_version)
-            st.session_state[shown_key] = (saved.version, saved.target)
-            push_message(MESSAGES, "success", t("saved", id=saved.id, version=saved.version))
-            _redraw()
-        if confirm_col.button(t("save_confirm"), key="side_confirm", type="primary"):
-            with database().write() as session:
-                change = save_and_confirm(
-                    session, actor, chosen, target, expected_version=seen_version
-                )
-            _confirmed(change, shown_key)
-            _redraw()
-    except Conflict as error:
-        show_conflict(error, f"conflict-save-{chosen}")
-    except SongnguError as error:
-        st.error(error_text(error))
+    if save_col.button(t("save"), key="side_save"):
+        _write_target(actor, shown, target, confirm=False)
+    if confirm_col.button(t("save_confirm"), key="side_confirm"):
+        _write_target(actor, shown, target, confirm=True)
     if segment.version != seen_version:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
     if reload_col.button(t("reload"), key="side_reload"):
         del st.session_state[shown_key]
         _redraw()
 
-    status_col, reason_col, apply_col = st.columns([2, 3, 1])
-    # Options are the translated labels themselves: a format_func that reads the session's
-    # language would be re-run outside the session (AppTest does that).
-    # Only the statuses this person's role can set (workflow refuses the others anyway).
-    reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
-    by_label = {t(f"status_{s.label}"): s for s in Status if s in reachable}
-    new_status = by_label[status_col.selectbox(t("set_status"), list(by_label), key="side_status")]
-    reason = reason_col.text_input(t("reason"), key="side_reason")
-    if apply_col.button(t("apply"), key="side_apply"):
-        try:
-            with database().write() as session:
-                change = set_status(
-                    session, actor, chosen, new_status, reason=reason, expected_version=seen_version
-                )
-            _confirmed(change, shown_key)
-            _redraw()
-        except QABlocked as error:
-            remember_blocked(error, chosen, new_status)
-            _redraw()
-        except Conflict as error:
-            show_conflict(error, f"conflict-status-{chosen}")
-        except SongnguError as error:
-            st.error(error_text(error))
+    # The moves this person's role may make from the segment's status (workflow refuses
+    # the others anyway); confirming is "Save and confirm" above.
+    reason = st.text_input(t("reason"), key="side_reason")
+    moves = [
+        (action, new)
+        for action, new in allowed_moves(actor.role, Status(segment.status))
+        if action is not Action.CONFIRM
+    ]
+    for column, (action, new) in zip(st.columns(max(1, len(moves))), moves, strict=False):
+        if column.button(t(f"move_{action.value}"), key=f"side-{action.value}"):
+            _change_status(actor, shown, new, reason)
+    with st.expander(t("set_status")):
+        status_col, apply_col = st.columns([3, 1], vertical_alignment="bottom")
+        # Options are the translated labels themselves: a format_func that reads the
+        # session's language would be re-run outside the session (AppTest does that).
+        reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
+        by_label = {t(f"status_{s.label}"): s for s in Status if s in reachable}
+        new_status = by_label[
+            status_col.selectbox(t("set_status"), list(by_label), key="side_status")
+        ]
+        if apply_col.button(t("apply"), key="side_apply"):
+            _change_status(actor, shown, new_status, reason)
 
     with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
         for comment in comments:
@@ -333,6 +534,7 @@ def _side_editor(project_id: int, segment_ids: list[int], actor: Actor) -> None:
                 st.error(error_text(error))
         for revision in revisions:
             st.caption(_revision_line(revision))
+    conflict_dialog(partial(_keep_mine, actor), MESSAGES)
 
 
 def _revision_line(revision: Revision) -> str:
