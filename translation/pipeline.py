@@ -230,24 +230,14 @@ class DocumentTranslator:
         empty = [index for index, count in enumerate(waiting) if count == 0]
         if empty:
             yield self._results(segments, empty)
-        # Sources whose placeholders the model lost are decoded again together (a batch
-        # of them at a time, or the rest at the end), never in small batches per batch.
-        lost: list[int] = []
         for batch in self._decoded_batches(units):
             finished: list[int] = []
             for unit in batch:
                 waiting[unit.segment] -= 1
                 if waiting[unit.segment] == 0:
                     finished.append(unit.segment)
-            kept = [index for index in finished if self._final(segments[index]) is not None]
-            lost += [index for index in finished if index not in set(kept)]
-            if kept:
-                yield self._results(segments, kept)
-            if len(lost) >= self.settings.batch_size:
-                yield self._results(segments, lost)
-                lost = []
-        if lost:
-            yield self._results(segments, lost)
+            if finished:
+                yield self._results(segments, finished)
 
     def _prepare(self, request: MTRequest, protected_on: bool) -> _Segment:
         stripped = request.source.strip()
