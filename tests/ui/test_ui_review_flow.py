@@ -1,6 +1,6 @@
 """The Review side editor headless: the keyboard flow's buttons (confirm and go to the next
 unconfirmed, previous, next), the status buttons each role sees, and the conflict dialog.
-The shortcuts themselves are pressed in Chromium (test_ui_browser_flow.py)."""
+AppTest clicks the buttons; it cannot press their shortcuts."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ to the previous or next segment of the list, without leaving the target text are
 Streamlit ignores a shortcut without Ctrl/Cmd or Alt/Option while the cursor is in a text
 field (the keys are typing), and reserves C and R. Its text area hands what was typed to
 the app only on Ctrl/Cmd+Enter or when it loses focus, so confirm-and-next is Ctrl+Enter:
-the run it causes has the text just typed (tests/ui/test_ui_browser_flow.py checks this in
-Chromium). Alt+↑/↓ move without that hand-over: text still being typed when they are
+the run it causes has the text just typed (seen in Chromium with a probe app; Streamlit
+1.67). Alt+↑/↓ move without that hand-over: text still being typed when they are
 pressed stays unsaved, which the caption says; a click on their buttons (the text area
 loses focus first) and any text already handed over is saved as a draft before moving.
 """
