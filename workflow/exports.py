@@ -548,9 +548,9 @@ def record_export(session: Session, actor: Actor, project: Project, exported: Ex
 # Writing a file
 
 
-def save_export(data: bytes, path: str | Path) -> Path:
-    """Write data to path atomically (temporary file beside it, fsync, rename): either
-    the whole new file is there, or the old one (if any) is left as it was."""
+def check_output_path(path: str | Path) -> Path:
+    """The path a file can be written to, or the error saying why not (a folder, a missing
+    folder); asked before long work, so a job is not run for a file that cannot be saved."""
     target = Path(path)
     if target.is_dir():
         raise InvalidInput(
@@ -558,13 +558,20 @@ def save_export(data: bytes, path: str | Path) -> Path:
             "{path} is a folder: give a file name inside it",
             path=str(target),
         )
-    folder = target.parent
-    if not folder.is_dir():
+    if not target.parent.is_dir():
         raise NotFound(
             "export.output_folder_missing",
             "folder {folder} does not exist: create it first",
-            folder=str(folder),
+            folder=str(target.parent),
         )
+    return target
+
+
+def save_export(data: bytes, path: str | Path) -> Path:
+    """Write data to path atomically (temporary file beside it, fsync, rename): either
+    the whole new file is there, or the old one (if any) is left as it was."""
+    target = check_output_path(path)
+    folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 # kind -> "module:function" of its handler (a JobHandler).
 JOB_KINDS: dict[str, str] = {
+    "export": "workflow.export_job:run_export_job",
     "mt": "workflow.mt:run_mt_job",
     "qa": "workflow.qa.job:run_qa_job",
 }

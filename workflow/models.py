@@ -238,6 +238,27 @@ class JobChunk(Base):
     finished_at: Mapped[datetime | None] = mapped_column()
 
 
+class JobFile(Base):
+    """The file a job made (an export built by a queue worker), kept in the database that
+    every worker and face shares, so it reaches the person who asked for it wherever the
+    job ran. One per job; deleted with the job."""
+
+    __tablename__ = "job_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(
+        ForeignKey("jobs.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    filename: Mapped[str] = mapped_column(String(255))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # What the job returned with it (workflow.export_job.ExportJobResult), kept with the
+    # file: a job run again after the file was kept answers from here.
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class GlossaryTerm(Base):
     """A stored glossary entry; the shipped default glossary stays a data file."""
 

@@ -6,21 +6,29 @@ from pathlib import Path
 
 import click
 
+from cli.commands.jobs import follow_job
 from cli.commands.segments import echo_target_report, read_input_file
 from cli.common import actor_for, as_option, database
+from cli.export_output import echo_written, write_job_output
+from workflow.export_job import create_export_job
 from workflow.exports import (
     PENDING_CHOICES,
     ExportReadiness,
     ExportRequest,
     build_export,
+    check_output_path,
     export_formats,
     export_readiness,
     record_export,
     save_export,
 )
+from workflow.jobs import JobState
 from workflow.projects import get_document, get_project
 from workflow.qa.policy import BLOCK, WARN
 from workflow.review_import import ReviewImportOutcome, import_review
+from workflow.runners import REDIS_RUNNER, active_runner
+
+EXIT_STOPPED = 130  # stopped by Ctrl-C or 'songngu jobs cancel', as 'songngu translate'
 
 _POLICY_LINES = {
     WARN: "open QA errors are listed and the export goes on",
@@ -72,23 +80,50 @@ def export_command(
     as_user: str | None,
 ) -> None:
     """Export PROJECT (or one --document) as a file of --format, validated against its
-    schema, to --out. The readiness of the documents is printed first."""
+    schema, to --out. The readiness of the documents is printed first.
+
+    With SONGNGU_REDIS_URL set, the file is built by a 'songngu worker' as an export job
+    and written here when the job ends ('songngu jobs fetch ID' writes it again)."""
     request = ExportRequest(format_name.lower(), document, pending)
-    with database().read() as session:
+    db = database()
+    on_a_worker = active_runner() == REDIS_RUNNER
+    with db.read() as session:
         found = get_project(session, project)
         document_id = get_document(session, found, document).id if document else None
         readiness = export_readiness(session, found, document_id)
-        exported = build_export(session, actor_for(session, as_user), found, request)
-    path = save_export(exported.data, out)
-    with database().write() as session:
-        record_export(session, actor_for(session, as_user), get_project(session, project), exported)
-    click.echo(
-        f"wrote {path} ({exported.format.label}, {len(exported.data):,} bytes, export "
-        f"{exported.export_id} at {exported.exported_at}"
-        + (", valid against its schema)" if exported.validated else ")")
-    )
-    for line in _readiness_lines(readiness) + [f"  {note}" for note in exported.notes]:
+        if not on_a_worker:
+            exported = build_export(session, actor_for(session, as_user), found, request)
+    if on_a_worker:
+        _export_on_a_worker(project, request, out, as_user)  # prints the file and its notes
+        notes: list[str] = []
+    else:
+        path = save_export(exported.data, out)
+        with db.write() as session:
+            record_export(
+                session, actor_for(session, as_user), get_project(session, project), exported
+            )
+        echo_written(path, exported.format.label, len(exported.data), exported.export_id,
+                     exported.exported_at, exported.validated)  # fmt: skip
+        notes = exported.notes
+    for line in _readiness_lines(readiness) + [f"  {note}" for note in notes]:
         click.echo(line)
+
+
+def _export_on_a_worker(
+    project: str, request: ExportRequest, out: str, as_user: str | None
+) -> None:
+    check_output_path(out)  # before the work, not after it
+    db = database()
+    with db.write() as session:
+        job = create_export_job(
+            session, actor_for(session, as_user), get_project(session, project), request
+        )
+        job_id = job.id
+    state = follow_job(db, job_id, f"exporting {project}")
+    if state == JobState.CANCELLED:
+        click.echo(f"job {job_id} stopped: run 'songngu jobs resume {job_id}' to go on", err=True)
+        raise click.exceptions.Exit(EXIT_STOPPED)
+    write_job_output(job_id, out, as_user)
 
 
 @click.group("review")

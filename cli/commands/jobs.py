@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cli.common import database, emit_table
+from cli.common import as_option, database, emit_table
 from cli.errors import one_line
 from primitives.errors import Conflict
 from workflow.job_chunks import chunk_counts, failed_chunks, open_chunks
@@ -212,6 +212,18 @@ def jobs_resume(job_id: int) -> None:
     start = time.monotonic()
     state = follow_job(db, job_id, f"{kind} #{job_id}")
     click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")
+
+
+@jobs_group.command("fetch")
+@click.argument("job_id", type=int)
+@click.option("--out", required=True, help="The file to write (replaced atomically).")
+@as_option
+def jobs_fetch(job_id: int, out: str, as_user: str | None) -> None:
+    """Write the file a finished export job made (with the Redis queue, a worker built it
+    and kept it in the database) to --out."""
+    from cli.export_output import write_job_output
+
+    write_job_output(job_id, out, as_user)
 
 
 def register(cli: click.Group) -> None:
