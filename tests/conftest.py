@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from songngu_testing.postgres import PostgresMissing, postgres_cluster
+from songngu_testing.queue import RedisServer, Workers
 from songngu_testing.users import add_users
 
 from workflow.storage import Database, forget_databases, open_database
@@ -231,3 +232,27 @@ def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://127.0.0.1:9/index.json")
     return folder
+
+
+@pytest.fixture
+def redis_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[RedisServer]:
+    """A redis-server of this test's own on 127.0.0.1, named by SONGNGU_REDIS_URL (so the
+    faces queue jobs on it, and `songngu worker` processes inherit it)."""
+    server = RedisServer()
+    server.start()
+    monkeypatch.setenv("SONGNGU_REDIS_URL", server.url)
+    monkeypatch.setenv("SONGNGU_WORKER_SILENT_SECONDS", "2")
+    try:
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def workers(redis_server: RedisServer, tmp_path: Path) -> Iterator[Workers]:
+    """`songngu worker` processes on that Redis (none until ``workers.start(n)``)."""
+    started = Workers(redis_server.url, tmp_path)
+    try:
+        yield started
+    finally:
+        started.stop()

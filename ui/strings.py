@@ -1179,6 +1179,23 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "qa_run_scope": {"vi": "Kiểm tra tài liệu", "en": "Check which document"},
     "qa_run": {"vi": "Chạy kiểm tra", "en": "Run QA"},
+    "export_running": {
+        "vi": "Tác vụ {id}: đang tạo tệp ({done}/{total})",
+        "en": "Job {id}: building the file ({done} of {total})",
+    },
+    "export_cancel": {"vi": "Dừng", "en": "Stop"},
+    "export_cancel_requested": {
+        "vi": "Đã yêu cầu dừng việc tạo tệp.",
+        "en": "Asked to stop building the file.",
+    },
+    "export_job_stopped": {
+        "vi": "Tác vụ {id} đã dừng trước khi tạo xong tệp: bấm “Tạo tệp” để thử lại.",
+        "en": "Job {id} stopped before its file was built: press “Build the file” to try again.",
+    },
+    "export_on_workers": {
+        "vi": "Tệp được tạo trên các máy chạy tác vụ (hàng đợi Redis), rồi đưa về đây để tải.",
+        "en": "Files are built by the queue's workers (Redis), then offered here to download.",
+    },
     "qa_running": {
         "vi": "Lần kiểm tra {id}: {done}/{total} câu",
         "en": "Job {id}: {done} of {total} segments",
@@ -1552,6 +1569,18 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
     "export.no_documents": {
         "vi": "dự án {project!r} chưa có tài liệu nào để xuất",
         "en": "project {project!r} has no documents to export",
+    },
+    "export.not_an_export_job": {
+        "vi": "tác vụ {job_id} là tác vụ {kind!r}, không phải xuất tệp",
+        "en": "job {job_id} is a {kind!r} job, not an export",
+    },
+    "export.job_not_finished": {
+        "vi": "tác vụ xuất {job_id} chưa có tệp ({state}): hãy chờ nó hoàn tất",
+        "en": "export job {job_id} has no file yet ({state}): wait for it to succeed",
+    },
+    "export.project_deleted": {
+        "vi": "dự án {project_id} đã bị xóa: không còn gì để xuất",
+        "en": "project {project_id} was deleted: nothing to export",
     },
     "export.output_is_folder": {
         "vi": "{path} là một thư mục: hãy đặt tên tệp bên trong nó",

@@ -35,7 +35,9 @@ def db(any_db: Database) -> Database:
             session, admin, project, "Báo cáo năm 2025.\n\nHội nghị bế mạc.\n".encode(), "a.txt"
         )
         for segment, target in zip(
-            list_segments(session, project), ["The 2025 report.", "The meeting closed."]
+            list_segments(session, project),
+            ["The 2025 report.", "The meeting closed."],
+            strict=True,
         ):
             edit_target(session, admin, segment.id, target)
             set_status(session, admin, segment.id, Status.TRANSLATED)

@@ -7,6 +7,7 @@ segment MT writes gets one target revision, so a chunk applied twice would show 
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,8 @@ from sqlalchemy import func, select
 
 from primitives.statuses import Origin, Status
 from translation.packages import install_package
+from workflow.export_job import create_export_job, job_output
+from workflow.exports import ExportRequest
 from workflow.job_chunks import ChunkState, chunk_counts
 from workflow.jobs import (
     FINISHED,
@@ -29,9 +32,10 @@ from workflow.jobs import (
     request_cancel,
     resume_job,
 )
-from workflow.models import Job, JobChunk, Revision, Segment, User
+from workflow.models import Job, JobChunk, QASegmentCheck, Revision, Segment, User
 from workflow.mt import MTJobOptions, MTJobResult, create_mt_job
 from workflow.projects import get_project
+from workflow.qa.job import create_qa_job
 from workflow.redis_queue import RedisJobRunner
 from workflow.runners import REDIS_RUNNER, THREAD_RUNNER, active_runner, job_runner
 from workflow.storage import Database
@@ -40,27 +44,6 @@ from workflow.users import resolve_actor
 # Unique sources (MT translates repeated ones once): one chunk each, so the job has many.
 SOURCES = [f"Báo cáo số {n} của ủy ban nhân dân tỉnh về kinh tế." for n in range(1, 41)]
 CHUNK = 2
-
-
-@pytest.fixture
-def redis_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[RedisServer]:
-    server = RedisServer()
-    server.start()
-    monkeypatch.setenv("SONGNGU_REDIS_URL", server.url)
-    monkeypatch.setenv("SONGNGU_WORKER_SILENT_SECONDS", "2")
-    try:
-        yield server
-    finally:
-        server.remove()
-
-
-@pytest.fixture
-def workers(redis_server: RedisServer, tmp_path: Path) -> Iterator[Workers]:
-    started = Workers(redis_server.url, tmp_path)
-    try:
-        yield started
-    finally:
-        started.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -243,6 +226,33 @@ def test_a_failing_job_is_reported_with_its_error(runner: Runner, db: Database) 
         error = job_error(get_job(session, job_id))
     assert error is not None and "disabled" in str(error)
     assert _target_revisions(db, segment_ids) == {}
+
+
+def test_qa_and_export_jobs_run_on_either_runner(runner: Runner, db: Database) -> None:
+    mt_id, segment_ids = _new_job(db, SOURCES[:6])
+    runner.submit(mt_id)
+    assert runner.wait(mt_id) == JobState.SUCCEEDED
+    with db.write() as session:
+        admin = resolve_actor(session, "admin")
+        project = get_project(session, get_job(session, mt_id).project_id)
+        qa_id = create_qa_job(session, admin, project).id
+        export_id = create_export_job(session, admin, project, ExportRequest("tsv-pairs")).id
+    for job_id in (qa_id, export_id):
+        runner.submit(job_id)
+    for job_id in (qa_id, export_id):
+        assert runner.wait(job_id) == JobState.SUCCEEDED
+    with db.read() as session:
+        checked = session.scalar(
+            select(func.count()).where(QASegmentCheck.segment_id.in_(segment_ids))
+        )
+        output = job_output(session, resolve_actor(session, "admin"), export_id)
+        runners = {job_id: get_job(session, job_id).claimed_by for job_id in (qa_id, export_id)}
+    assert checked == len(segment_ids)
+    text = output.data.decode("utf-8")
+    assert all(source in text for source in SOURCES[:6])  # the copy model's "translations"
+    if runner.name == REDIS_RUNNER:  # run by the workers, not by this process
+        assert all(f"pid {os.getpid()} " not in claim for claim in runners.values()), runners
+        assert all(claim.startswith("queue ") or "pid" in claim for claim in runners.values())
 
 
 def test_a_worker_killed_mid_chunk_loses_nothing_and_writes_once(

@@ -16,12 +16,22 @@ import streamlit as st
 
 from exporters.registry import Format
 from primitives.errors import Conflict, SongnguError
+from ui.components.job_progress import is_active, job_progress
 from ui.components.messages import push_message, show_messages
 from ui.components.update_report import update_report_tables
-from ui.state import current_project_id, database, error_text, show_error, sidebar, t
+from ui.state import (
+    current_project_id,
+    database,
+    error_text,
+    job_runner,
+    show_error,
+    sidebar,
+    t,
+)
 from ui.strings import STRINGS
 from workflow.document_metadata import FIELD_NAMES, DocumentMetadata, document_metadata
 from workflow.document_metadata import set_document_metadata as store_metadata
+from workflow.export_job import create_export_job, job_output
 from workflow.exports import (
     PENDING_CHOICES,
     ExportReadiness,
@@ -31,14 +41,18 @@ from workflow.exports import (
     export_readiness,
     record_export,
 )
+from workflow.jobs import JobState, get_job, job_error
 from workflow.models import Document
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.review_import import ReviewImportOutcome, import_review
+from workflow.runners import REDIS_RUNNER, active_runner
 from workflow.users import Actor
 
 MESSAGES = "export_messages"  # + area: messages queued by callbacks, shown on the rerun
 PREPARED = "export_prepared"  # format name -> (choice, file name, bytes, notes)
+# With the Redis runner, a file is built by a queue worker: format name -> (choice, job id)
+QUEUED = "export_queued"
 WHOLE_PROJECT = 0  # the scope selector's value for every document
 _MIME = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -176,6 +190,9 @@ def _prepare(actor: Actor, project_id: int, choice: Choice) -> None:
         choice.format, None if choice.document_id == WHOLE_PROJECT else choice.document_id,
         choice.pending,
     )  # fmt: skip
+    if active_runner() == REDIS_RUNNER:
+        _queue(actor, project_id, choice, request)
+        return
     try:
         with database().write() as session:
             project = get_project(session, project_id)
@@ -184,17 +201,61 @@ def _prepare(actor: Actor, project_id: int, choice: Choice) -> None:
     except SongnguError as error:
         push_message(f"{MESSAGES}-{choice.format}", "error", error_text(error))
         return
-    prepared = st.session_state.setdefault(PREPARED, {})
-    prepared[choice.format] = (choice, exported.filename, exported.data, exported.notes)
+    _prepared(choice, exported.filename, exported.data, exported.notes, exported.validated)
+
+
+def _prepared(choice: Choice, name: str, data: bytes, notes: list[str], validated: bool) -> None:
+    st.session_state.setdefault(PREPARED, {})[choice.format] = (choice, name, data, notes)
     push_message(
         f"{MESSAGES}-{choice.format}",
         "success",
-        t(
-            "export_ready_valid" if exported.validated else "export_ready",
-            file=exported.filename,
-            size=f"{len(exported.data):,}",
-        ),
+        t("export_ready_valid" if validated else "export_ready", file=name, size=f"{len(data):,}"),
     )
+
+
+def _queue(actor: Actor, project_id: int, choice: Choice, request: ExportRequest) -> None:
+    """Queue the file as an export job for the workers (the page follows it)."""
+    try:
+        with database().write() as session:
+            job_id = create_export_job(session, actor, get_project(session, project_id), request).id
+        job_runner().submit(job_id)
+    except SongnguError as error:
+        push_message(f"{MESSAGES}-{choice.format}", "error", error_text(error))
+        return
+    st.session_state.setdefault(QUEUED, {})[choice.format] = (choice, job_id)
+
+
+def _follow_queued(actor: Actor, choice: Choice) -> bool:
+    """The progress of this choice's export job while it runs (True); once it ended, its
+    file offered like one built here, or why there is none."""
+    queued = st.session_state.get(QUEUED, {}).get(choice.format)
+    if queued is None or queued[0] != choice:
+        return False
+    job_id = queued[1]
+    output = error = None
+    try:
+        with database().read() as session:
+            job = get_job(session, job_id)
+            if is_active(job):
+                running = True
+            else:
+                running = False
+                error = job_error(job)
+                if job.state == JobState.SUCCEEDED:
+                    output = job_output(session, actor, job_id)
+    except SongnguError as refused:  # the job was deleted meanwhile
+        running, error = False, refused
+    if running:
+        job_progress(job_id, "export")
+        return True
+    del st.session_state[QUEUED][choice.format]
+    if output is not None:
+        result = output.result
+        _prepared(choice, result.filename, output.data, result.notes, result.validated)
+    else:
+        message = error_text(error) if error is not None else t("export_job_stopped", id=job_id)
+        push_message(f"{MESSAGES}-{choice.format}", "error", message)
+    return False
 
 
 def _formats(actor: Actor, project_id: int, documents: list[Document]) -> None:
@@ -207,6 +268,8 @@ def _formats(actor: Actor, project_id: int, documents: list[Document]) -> None:
     can_export = allowed(actor.role, Action.EXPORT)
     if not can_export:
         st.info(t("export_not_allowed"))
+    if active_runner() == REDIS_RUNNER:
+        st.caption(t("export_on_workers"))
     for fmt in export_formats():
         with st.container(border=True):
             st.markdown(f"**{format_label(fmt)}**")
@@ -224,13 +287,14 @@ def _formats(actor: Actor, project_id: int, documents: list[Document]) -> None:
                     horizontal=True,
                 )
             choice = Choice(fmt.name, document_id, pending)
+            building = _follow_queued(actor, choice)
             show_messages(f"{MESSAGES}-{fmt.name}")
             st.button(
                 t("export_prepare"),
                 key=f"export-prepare-{fmt.name}",
                 on_click=_prepare,
                 args=(actor, project_id, choice),
-                disabled=not can_export,
+                disabled=not can_export or building,
             )
             prepared = st.session_state.get(PREPARED, {}).get(fmt.name)
             if prepared is not None and prepared[0] == choice:
