@@ -8,13 +8,16 @@ asked to stop?" from the database, so the same handler runs in a background thre
 or in a worker on another machine; every write a runner makes to its job names its id, so
 a runner whose stalled job was taken over stops at its next report. Handlers commit their
 own work in chunks and skip what is already done, so a job that was killed can be queued
-again (resume_job) and goes on where it stopped. Kinds are listed in workflow/job_kinds.py.
+again (resume_job) and goes on where it stopped: at once if its process, on this machine,
+is gone (runner_is_gone), otherwise once it has looked stalled for STALLED_AFTER. Kinds
+are listed in workflow/job_kinds.py.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import threading
 import traceback
@@ -189,10 +192,35 @@ def request_cancel(session: Session, job_id: int) -> Job:
     return job
 
 
+_RUNNER_ID = re.compile(r"(?P<host>.*) pid (?P<pid>\d+) [0-9a-f]{12}")
+
+
+def runner_is_gone(claimed_by: str | None) -> bool:
+    """True if the runner named was a process of this machine that no longer exists.
+
+    A job whose process was killed (kill -9, out of memory, a crash) on this machine can
+    then be resumed at once instead of after STALLED_AFTER. A runner on another machine,
+    or a process id now used again by another process, is taken to be alive: that job
+    waits for STALLED_AFTER as before.
+    """
+    match = _RUNNER_ID.fullmatch(claimed_by or "")
+    if match is None or match["host"] != socket.gethostname()[:120]:
+        return False
+    try:
+        os.kill(int(match["pid"]), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):  # another user's process, or no such number
+        return False
+    return False
+
+
 def is_stalled(job: Job) -> bool:
     """A running job whose process stopped reporting (killed, machine restarted)."""
     if job.state != JobState.RUNNING:
         return False
+    if runner_is_gone(job.claimed_by):
+        return True
     last = job.heartbeat_at or job.started_at
     if last is None:
         return True
@@ -237,10 +265,16 @@ def resume_job(session: Session, job_id: int) -> Job:
     job = get_job(session, job_id)
     if job.kind not in JOB_KINDS:
         raise _no_handler(job.kind)
+    resumable = or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow()))
+    if job.state == JobState.RUNNING and runner_is_gone(job.claimed_by):
+        # Guarded by the dead runner's id: a runner that claimed the job since is alive.
+        resumable = or_(
+            resumable, and_(Job.state == JobState.RUNNING, Job.claimed_by == job.claimed_by)
+        )
     requeued = _update(
         session,
         job,
-        or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow())),
+        resumable,
         state=JobState.QUEUED,
         cancel_requested=False,
         message="",

@@ -1,0 +1,86 @@
+"""kill -9 of a real `songngu` process during import, MT, export and review re-import.
+
+Each case stops the process at exact points (songngu_testing.crash: before a given SQL
+statement inside the write transaction, or around a given call) and sends SIGKILL there;
+then the database must pass its integrity check and hold all of the work or none of it,
+and running the command again must finish it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from songngu_testing import run_cli, seed_project
+from songngu_testing.crash import kill_at, sqlite_file_is_sound
+from sqlalchemy import func, select
+
+from workflow.models import Document, Segment
+from workflow.storage import Database
+
+pytestmark = pytest.mark.sqlite_only(reason="kill -9 of a process writing the SQLite file")
+
+PARAGRAPHS = 1200
+
+
+def _database_file(home: Path) -> Path:
+    return home / "songngu.db"
+
+
+def _big_text(path: Path, paragraphs: int = PARAGRAPHS) -> Path:
+    words = "chúng tôi đã đi bộ rất nhiều hội nghị bế mạc báo cáo kinh tế năm".split()
+    lines = [
+        " ".join(words[(i + k) % len(words)] for k in range(8)).capitalize() + f" số {i}."
+        for i in range(paragraphs)
+    ]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _document_segments(database: Database, title: str) -> int | None:
+    """How many segments the document titled so holds; None if there is no such document."""
+    with database.read() as session:
+        document = session.scalar(select(Document).where(Document.title == title))
+        if document is None:
+            return None
+        return session.scalar(
+            select(func.count()).select_from(Segment).where(Segment.document_id == document.id)
+        )
+
+
+# --- 1. import ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pause_at",
+    [
+        "sql:INSERT INTO segments:1",  # the document row is written, no segment yet
+        "sql:INSERT INTO document_imports:1",  # every segment is written, not committed
+        "sql:UPDATE documents:1",  # the import's last statement before COMMIT
+    ],
+)
+def test_an_import_killed_midway_leaves_no_half_document(
+    sqlite_db: Database, songngu_home: Path, tmp_path: Path, pause_at: str
+) -> None:
+    seed_project(sqlite_db, ["Câu."])
+    source = _big_text(tmp_path / "big.txt")
+    kill_at(pause_at, "import", "P", str(source), workdir=tmp_path)
+
+    sqlite_file_is_sound(_database_file(songngu_home))
+    assert _document_segments(sqlite_db, "big") is None
+    again = run_cli("import", "P", str(source))
+    assert again.returncode == 0, again.stderr
+    assert _document_segments(sqlite_db, "big") == PARAGRAPHS
+    sqlite_file_is_sound(_database_file(songngu_home))
+
+
+def test_an_import_killed_after_its_commit_is_whole(
+    sqlite_db: Database, songngu_home: Path, tmp_path: Path
+) -> None:
+    seed_project(sqlite_db, ["Câu."])
+    source = _big_text(tmp_path / "big.txt")
+    # The report line is printed after the commit.
+    kill_at("call:click.echo:1:before", "import", "P", str(source), workdir=tmp_path)
+
+    sqlite_file_is_sound(_database_file(songngu_home))
+    assert _document_segments(sqlite_db, "big") == PARAGRAPHS
