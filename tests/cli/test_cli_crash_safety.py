@@ -15,7 +15,10 @@ from songngu_testing import run_cli, seed_project
 from songngu_testing.crash import kill_at, sqlite_file_is_sound
 from sqlalchemy import func, select
 
-from workflow.models import Document, Segment
+from primitives.statuses import Origin, Status
+from translation.packages import install_package
+from workflow.jobs import JobState, get_job
+from workflow.models import Document, Revision, Segment
 from workflow.storage import Database
 
 pytestmark = pytest.mark.sqlite_only(reason="kill -9 of a process writing the SQLite file")
@@ -84,3 +87,69 @@ def test_an_import_killed_after_its_commit_is_whole(
 
     sqlite_file_is_sound(_database_file(songngu_home))
     assert _document_segments(sqlite_db, "big") == PARAGRAPHS
+
+
+# --- 2. machine translation -------------------------------------------------------------
+
+MT_SEGMENTS = 400  # about 7 chunks of 64 unique sources
+
+
+def _sentences(count: int) -> list[str]:
+    words = "chúng tôi đã đi bộ rất nhiều hội nghị bế mạc báo cáo kinh tế năm".split()
+    return [
+        " ".join(words[(i + k) % len(words)] for k in range(3 + i % 5)).capitalize() + f" {i}."
+        for i in range(count)
+    ]
+
+
+def _target_revisions(database: Database, project_id: int) -> dict[int, int]:
+    """For each segment of the project: how many target revisions it has."""
+    with database.read() as session:
+        rows = session.execute(
+            select(Segment.id, func.count(Revision.id))
+            .join(Document, Document.id == Segment.document_id)
+            .outerjoin(Revision, (Revision.segment_id == Segment.id) & (Revision.field == "target"))
+            .where(Document.project_id == project_id)
+            .group_by(Segment.id)
+        )
+        return dict(rows.all())
+
+
+@pytest.mark.parametrize(
+    "pause_at",
+    [
+        "sql:INSERT INTO revisions:1",  # inside the first group's write
+        "sql:UPDATE jobs:4",  # between groups: a progress report
+        "sql:INSERT INTO revisions:250",  # inside a later chunk's write
+    ],
+)
+def test_mt_killed_midway_resumes_without_translating_a_segment_twice(
+    sqlite_db: Database,
+    songngu_home: Path,
+    tmp_path: Path,
+    packages: Path,
+    tiny_package_file: Path,
+    pause_at: str,
+) -> None:
+    install_package(tiny_package_file, directory=packages)
+    project_id, ids = seed_project(sqlite_db, _sentences(MT_SEGMENTS))
+    kill_at(pause_at, "translate", "P", "--beam", "1", workdir=tmp_path)
+
+    sqlite_file_is_sound(_database_file(songngu_home))
+    with sqlite_db.read() as session:
+        job = get_job(session, 1)
+        assert job.state == JobState.RUNNING and 0 <= job.done < job.total
+    before = _target_revisions(sqlite_db, project_id)
+    assert set(before.values()) <= {0, 1} and 0 in before.values()
+
+    resumed = run_cli("jobs", "resume", "1")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "job 1 succeeded" in resumed.stdout
+    sqlite_file_is_sound(_database_file(songngu_home))
+    assert _target_revisions(sqlite_db, project_id) == dict.fromkeys(ids, 1)
+    with sqlite_db.read() as session:
+        segments = session.scalars(select(Segment).where(Segment.id.in_(ids))).all()
+        assert {(Status(s.status), Origin(s.origin)) for s in segments} == {
+            (Status.DRAFT, Origin.MT)
+        }
+        assert all(s.target for s in segments)
