@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import socket
 import threading
 import traceback
 import uuid
@@ -32,6 +31,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError, error_from_record
+from primitives.processes import process_is_gone, this_host
 from workflow.audit import Face, acting_from
 from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
@@ -76,7 +76,7 @@ class JobLost(Exception):
 
 def new_runner_id() -> str:
     """Who runs a job, as stored in Job.claimed_by: host, process, and a unique suffix."""
-    return f"{socket.gethostname()[:120]} pid {os.getpid()} {uuid.uuid4().hex[:12]}"
+    return f"{this_host()} pid {os.getpid()} {uuid.uuid4().hex[:12]}"
 
 
 @dataclass
@@ -204,15 +204,7 @@ def runner_is_gone(claimed_by: str | None) -> bool:
     waits for STALLED_AFTER as before.
     """
     match = _RUNNER_ID.fullmatch(claimed_by or "")
-    if match is None or match["host"] != socket.gethostname()[:120]:
-        return False
-    try:
-        os.kill(int(match["pid"]), 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return True
-    except (PermissionError, OverflowError):  # another user's process, or no such number
-        return False
-    return False
+    return match is not None and process_is_gone(match["host"], int(match["pid"]))
 
 
 def is_stalled(job: Job) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from songngu_testing import run_cli, seed_project
 from songngu_testing.crash import kill_at, sqlite_file_is_sound
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
 
 from primitives.statuses import Origin, Status
 from translation.packages import install_package
@@ -153,3 +154,73 @@ def test_mt_killed_midway_resumes_without_translating_a_segment_twice(
             (Status.DRAFT, Origin.MT)
         }
         assert all(s.target for s in segments)
+
+
+# --- 3. export --------------------------------------------------------------------------
+
+EXPORT_SEGMENTS = 600
+
+
+def _numbered(prefix: str) -> ColumnElement[str]:
+    """PREFIX followed by the segment's id, as SQL."""
+    return literal(prefix, String) + cast(Segment.id, String)
+
+
+def _translated_project(database: Database, count: int) -> tuple[int, list[int]]:
+    project_id, ids = seed_project(database, _sentences(count))
+    with database.write() as session:
+        session.execute(
+            update(Segment)
+            .where(Segment.id.in_(ids))
+            .values(target=_numbered("Sentence "), status=Status.TRANSLATED)
+        )
+    return project_id, ids
+
+
+def _xliff_targets(path: Path) -> dict[str, str]:
+    """The exported file's targets by unit id; fails unless it is a whole XLIFF file."""
+    tree = etree.parse(str(path))
+    units = tree.findall(".//{*}trans-unit")
+    return {unit.get("id"): unit.findtext("{*}target") or "" for unit in units}
+
+
+def _parts(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.mark.parametrize(
+    ("pause_at", "leaves"),
+    [
+        ("call:tempfile.mkstemp:1:after", "old"),  # the temporary file is created, empty
+        ("call:os.fsync:1:before", "old"),  # it holds the whole new file, not yet synced
+        ("call:os.replace:1:after", "new"),  # renamed over the old file, not yet recorded
+    ],
+)
+def test_an_export_killed_midway_leaves_the_old_file_or_the_whole_new_one(
+    sqlite_db: Database, songngu_home: Path, tmp_path: Path, pause_at: str, leaves: str
+) -> None:
+    _, ids = _translated_project(sqlite_db, EXPORT_SEGMENTS)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "p.xlf"
+    first = run_cli("export", "P", "--format", "xliff12", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    old = out.read_bytes()
+    assert len(_xliff_targets(out)) == EXPORT_SEGMENTS
+    with sqlite_db.write() as session:
+        session.execute(update(Segment).values(target=_numbered("Edited ")))
+
+    kill_at(pause_at, "export", "P", "--format", "xliff12", "--out", str(out), workdir=tmp_path)
+
+    sqlite_file_is_sound(_database_file(songngu_home))
+    targets = _xliff_targets(out)
+    if leaves == "old":
+        assert out.read_bytes() == old
+        assert len(_parts(folder)) == 1  # the killed process's temporary file, never read
+    else:
+        assert sorted(set(targets.values())) == sorted(f"Edited {i}" for i in ids)
+        assert _parts(folder) == []
+    again = run_cli("export", "P", "--format", "xliff12", "--out", str(out))
+    assert again.returncode == 0, again.stderr
+    assert sorted(_xliff_targets(out).values()) == sorted(f"Edited {i}" for i in ids)
+    assert _parts(folder) == []  # the next export deleted what the killed one left
