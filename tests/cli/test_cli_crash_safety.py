@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from lxml import etree
 from songngu_testing import run_cli, seed_project
 from songngu_testing.crash import kill_at, sqlite_file_is_sound
-from sqlalchemy import ColumnElement, String, cast, func, literal, select, update
+from sqlalchemy import func, select, update
 
 from primitives.statuses import Origin, Status
 from translation.packages import install_package
@@ -161,20 +162,27 @@ def test_mt_killed_midway_resumes_without_translating_a_segment_twice(
 EXPORT_SEGMENTS = 600
 
 
-def _numbered(prefix: str) -> ColumnElement[str]:
-    """PREFIX followed by the segment's id, as SQL."""
-    return literal(prefix, String) + cast(Segment.id, String)
+def _number(segment: Segment) -> int:
+    """The number _sentences ended the segment's source with."""
+    return int(segment.source.rstrip(".").rsplit(" ", 1)[1])
 
 
-def _translated_project(database: Database, count: int) -> tuple[int, list[int]]:
-    project_id, ids = seed_project(database, _sentences(count))
+def _set_targets(database: Database, word: str) -> dict[int, str]:
+    """Every segment's target set to WORD and its source's number; the targets by id."""
     with database.write() as session:
-        session.execute(
-            update(Segment)
-            .where(Segment.id.in_(ids))
-            .values(target=_numbered("Sentence "), status=Status.TRANSLATED)
-        )
-    return project_id, ids
+        segments = session.scalars(select(Segment)).all()
+        for segment in segments:
+            segment.target = f"{word} {_number(segment)}"
+        return {segment.id: segment.target for segment in segments}
+
+
+def _translated_project(database: Database, count: int) -> list[int]:
+    """A project of count segments, each translated; their ids."""
+    _, ids = seed_project(database, _sentences(count))
+    _set_targets(database, "Sentence")
+    with database.write() as session:
+        session.execute(update(Segment).values(status=Status.TRANSLATED))
+    return ids
 
 
 def _xliff_targets(path: Path) -> dict[str, str]:
@@ -199,7 +207,7 @@ def _parts(folder: Path) -> list[str]:
 def test_an_export_killed_midway_leaves_the_old_file_or_the_whole_new_one(
     sqlite_db: Database, songngu_home: Path, tmp_path: Path, pause_at: str, leaves: str
 ) -> None:
-    _, ids = _translated_project(sqlite_db, EXPORT_SEGMENTS)
+    _translated_project(sqlite_db, EXPORT_SEGMENTS)
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "p.xlf"
@@ -207,8 +215,7 @@ def test_an_export_killed_midway_leaves_the_old_file_or_the_whole_new_one(
     assert first.returncode == 0, first.stderr
     old = out.read_bytes()
     assert len(_xliff_targets(out)) == EXPORT_SEGMENTS
-    with sqlite_db.write() as session:
-        session.execute(update(Segment).values(target=_numbered("Edited ")))
+    edited = sorted(_set_targets(sqlite_db, "Edited").values())
 
     kill_at(pause_at, "export", "P", "--format", "xliff12", "--out", str(out), workdir=tmp_path)
 
@@ -218,9 +225,79 @@ def test_an_export_killed_midway_leaves_the_old_file_or_the_whole_new_one(
         assert out.read_bytes() == old
         assert len(_parts(folder)) == 1  # the killed process's temporary file, never read
     else:
-        assert sorted(set(targets.values())) == sorted(f"Edited {i}" for i in ids)
+        assert sorted(targets.values()) == edited
         assert _parts(folder) == []
     again = run_cli("export", "P", "--format", "xliff12", "--out", str(out))
     assert again.returncode == 0, again.stderr
-    assert sorted(_xliff_targets(out).values()) == sorted(f"Edited {i}" for i in ids)
+    assert sorted(_xliff_targets(out).values()) == edited
     assert _parts(folder) == []  # the next export deleted what the killed one left
+
+
+# --- 4. review re-import ----------------------------------------------------------------
+
+REVIEW_SEGMENTS = 300
+
+
+def _edited_review_file(exported: Path, edited: Path) -> int:
+    """The review table with every segment's target edited; how many rows were edited."""
+    document = docx.Document(str(exported))
+    table = document.tables[0]
+    rows = table.rows[3:]  # after the first row, the header and the document row
+    for row in rows:
+        cell = row.cells[2]
+        cell.text = cell.text.replace("Sentence", "Reviewed")
+    document.save(str(edited))
+    return len(rows)
+
+
+def _revision_count(database: Database) -> int:
+    with database.read() as session:
+        return session.scalar(select(func.count()).select_from(Revision)) or 0
+
+
+def _targets(database: Database, ids: list[int]) -> dict[int, str]:
+    with database.read() as session:
+        rows = session.execute(select(Segment.id, Segment.target).where(Segment.id.in_(ids)))
+        return {segment_id: target for segment_id, target in rows}
+
+
+@pytest.mark.parametrize(
+    "pause_at",
+    [
+        "sql:UPDATE segments:1",  # the first row's change
+        "sql:UPDATE segments:150",  # half the rows changed, not committed
+        "sql:INSERT INTO revisions:1199",  # the last row's last revision
+    ],
+)
+def test_a_review_import_killed_midway_applies_no_row(
+    sqlite_db: Database, songngu_home: Path, tmp_path: Path, pause_at: str
+) -> None:
+    ids = _translated_project(sqlite_db, REVIEW_SEGMENTS)
+    exported, edited = tmp_path / "review.docx", tmp_path / "review-edited.docx"
+    done = run_cli("export", "P", "--format", "bilingual-docx", "--out", str(exported))
+    assert done.returncode == 0, done.stderr
+    assert _edited_review_file(exported, edited) == REVIEW_SEGMENTS
+    before_targets, before_revisions = _targets(sqlite_db, ids), _revision_count(sqlite_db)
+
+    kill_at(pause_at, "review", "import", "P", str(edited), workdir=tmp_path)
+
+    sqlite_file_is_sound(_database_file(songngu_home))
+    assert _targets(sqlite_db, ids) == before_targets
+    assert _revision_count(sqlite_db) == before_revisions
+    again = run_cli("review", "import", "P", str(edited))
+    assert again.returncode == 0, again.stderr
+    assert f"{REVIEW_SEGMENTS} applied" in again.stdout
+    assert _targets(sqlite_db, ids) == {
+        i: target.replace("Sentence", "Reviewed") for i, target in before_targets.items()
+    }
+    with sqlite_db.read() as session:
+        per_segment = session.execute(
+            select(Revision.segment_id, Revision.field, func.count())
+            .where(Revision.segment_id.in_(ids))
+            .group_by(Revision.segment_id, Revision.field)
+        ).all()
+    targets = {segment_id: n for segment_id, field, n in per_segment if field == "target"}
+    statuses = {segment_id: n for segment_id, field, n in per_segment if field == "status"}
+    assert targets == dict.fromkeys(ids, 1)  # each row applied once, by the second run
+    (per_row,) = set(statuses.values())  # and each row's status moved the same way
+    assert _revision_count(sqlite_db) - before_revisions == REVIEW_SEGMENTS * (1 + per_row)
