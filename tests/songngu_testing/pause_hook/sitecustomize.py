@@ -7,7 +7,10 @@ point the variable names, after writing the file named by SONGNGU_TEST_PAUSE_MAR
 the test knows where the process is when it sends SIGKILL:
 
 - ``sql:TEXT:N`` — before the N-th SQL statement that contains TEXT (e.g.
-  ``sql:UPDATE segments:3``), inside whatever transaction is open then;
+  ``sql:UPDATE segments:3``), inside whatever transaction is open then; steps joined by
+  `` then `` count one after the other (``sql:UPDATE jobs:6 then sql:INSERT INTO
+  revisions:1``: the first revision written after the sixth progress report), so a point
+  does not depend on how many statements a database driver batches into one;
 - ``call:MODULE.NAME:N:before`` / ``:after`` — before, or just after, the N-th call of a
   module-level function (e.g. ``call:os.replace:1:before``).
 
@@ -35,18 +38,21 @@ def _stop(where: str) -> None:
     os._exit(99)
 
 
-def _pause_before_sql(text: str, nth: int) -> None:
+def _pause_before_sql(steps: list[tuple[str, int]]) -> None:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    seen = 0
+    step, seen = 0, 0
 
     def before_cursor_execute(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        nonlocal seen
+        nonlocal step, seen
+        text, nth = steps[step]
         if text in statement:
             seen += 1
             if seen == nth:
-                _stop(f"sql {text!r} #{nth}")
+                if step == len(steps) - 1:
+                    _stop(f"sql {text!r} #{nth}")
+                step, seen = step + 1, 0
 
     event.listen(Engine, "before_cursor_execute", before_cursor_execute)
 
@@ -73,8 +79,11 @@ def _pause_at_call(target: str, nth: int, when: str) -> None:
 def _install(spec: str) -> None:
     kind, _, rest = spec.partition(":")
     if kind == "sql":
-        text, _, nth = rest.rpartition(":")
-        _pause_before_sql(text, int(nth))
+        steps = []
+        for part in spec.split(" then "):
+            text, _, nth = part.removeprefix("sql:").rpartition(":")
+            steps.append((text, int(nth)))
+        _pause_before_sql(steps)
     elif kind == "call":
         target, nth, when = rest.split(":")
         _pause_at_call(target, int(nth), when)
