@@ -19,7 +19,7 @@ from songngu_testing import SONGNGU
 PAUSE_HOOK = Path(__file__).parent / "pause_hook"
 
 
-def kill_at(pause_at: str, *args: str, workdir: Path, timeout: float = 60.0) -> str:
+def kill_at(pause_at: str, *args: str, workdir: Path, timeout: float = 300.0) -> str:
     """Run `songngu ARGS`, SIGKILL it where pause_at stops it; what the hook reported.
 
     Fails if the process ends before reaching that point (its stderr is in the message).
