@@ -188,7 +188,21 @@ def request_cancel(session: Session, job_id: int) -> Job:
         cancel_requested=True,
         finished_at=utcnow(),
     ):
-        _update(session, job, Job.state == JobState.RUNNING, cancel_requested=True)
+        if job.state == JobState.RUNNING and runner_is_gone(job.claimed_by):
+            # Its process was killed: nobody is left to see the request, so stop it now
+            # (guarded by the dead runner's id: a runner that took the job over is alive).
+            _update(
+                session,
+                job,
+                Job.state == JobState.RUNNING,
+                Job.claimed_by == job.claimed_by,
+                state=JobState.CANCELLED,
+                cancel_requested=True,
+                message="cancelled",
+                finished_at=utcnow(),
+            )
+        else:
+            _update(session, job, Job.state == JobState.RUNNING, cancel_requested=True)
     return job
 
 

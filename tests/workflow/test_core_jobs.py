@@ -239,6 +239,22 @@ def test_a_job_whose_process_here_is_gone_resumes_at_once(sqlite_db: Database) -
     assert test_jobs.chunks_done == [0]
 
 
+def test_cancelling_a_job_whose_process_is_gone_stops_it_now(sqlite_db: Database) -> None:
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    alive, killed = (f"{this_host()} pid {pid} 0123456789ab" for pid in (os.getpid(), ended.pid))
+    running, dead = _create(sqlite_db, "test-count", {}), _create(sqlite_db, "test-count", {})
+    assert claim_job(sqlite_db, running, alive) and claim_job(sqlite_db, dead, killed)
+    with sqlite_db.write() as session:
+        request_cancel(session, running)
+        request_cancel(session, dead)
+    assert (_job(sqlite_db, running).state, _job(sqlite_db, running).cancel_requested) == (
+        JobState.RUNNING,
+        True,
+    )  # its runner stops at its next check
+    assert _job(sqlite_db, dead).state == JobState.CANCELLED
+
+
 def test_a_runner_whose_job_was_taken_over_stops_and_writes_nothing(any_db: Database) -> None:
     job_id = _create(any_db, "test-count", {"total": 3})
     slow = claim_job(any_db, job_id, "slow runner")
