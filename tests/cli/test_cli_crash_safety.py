@@ -27,7 +27,9 @@ from workflow.projects import get_project
 from workflow.storage import Database
 from workflow.users import OPERATOR
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite here; PostgreSQL by crash_db's parameter")
+pytestmark = pytest.mark.sqlite_only(
+    reason="kills a process writing the SQLite file; crash_db's postgresql cases run here too"
+)
 
 PARAGRAPHS = 1200
 
