@@ -29,10 +29,13 @@ download was prepared): one row per document, read by the dashboard's step indic
 
 :func:`save_export` writes a file atomically: a temporary file in the same folder,
 flushed and fsynced, then renamed over the target, so a failed write leaves the old file.
+A process killed before the rename leaves its temporary file (``.NAME.HOST-PID.XXXX.part``,
+never read); the next export to the same name deletes those whose process is gone.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import re
@@ -58,6 +61,7 @@ from exporters.report_xml import (
 )
 from exporters.xliff_checks import xliff_problems
 from primitives.errors import InvalidInput, NotFound
+from primitives.processes import process_is_gone, this_host
 from primitives.units import Store
 from workflow import settings
 from workflow.audit import AuditAction, record
@@ -572,8 +576,13 @@ def save_export(data: bytes, path: str | Path) -> Path:
     the whole new file is there, or the old one (if any) is left as it was."""
     target = check_output_path(path)
     folder = target.parent
+    _remove_parts_of_gone_processes(target)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f"{_part_prefix(target)}{this_host()}-{os.getpid()}.",
+            suffix=_PART_SUFFIX,
+            dir=folder,
+        )
     except OSError as error:
         raise InvalidInput(
             "export.output_not_writable",
@@ -599,6 +608,27 @@ def save_export(data: bytes, path: str | Path) -> Path:
         raise
     _sync_folder(folder)
     return target
+
+
+_PART_SUFFIX = ".part"
+
+
+def _part_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def _remove_parts_of_gone_processes(target: Path) -> None:
+    """Delete the temporary files killed exports to target left behind.
+
+    Only those of processes of this machine that no longer exist: another export to the
+    same name, running now (here or on another machine sharing the folder), keeps its own.
+    """
+    prefix = _part_prefix(target)
+    for part in target.parent.glob(f"{glob.escape(prefix)}*{_PART_SUFFIX}"):
+        owner = part.name[len(prefix) : -len(_PART_SUFFIX)].rpartition(".")[0]
+        host, _, pid = owner.rpartition("-")
+        if pid.isdigit() and process_is_gone(host, int(pid)):
+            part.unlink(missing_ok=True)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -8,14 +8,16 @@ asked to stop?" from the database, so the same handler runs in a background thre
 or in a worker on another machine; every write a runner makes to its job names its id, so
 a runner whose stalled job was taken over stops at its next report. Handlers commit their
 own work in chunks and skip what is already done, so a job that was killed can be queued
-again (resume_job) and goes on where it stopped. Kinds are listed in workflow/job_kinds.py.
+again (resume_job) and goes on where it stopped: at once if its process, on this machine,
+is gone (runner_is_gone), otherwise once it has looked stalled for STALLED_AFTER. Kinds
+are listed in workflow/job_kinds.py.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import socket
+import re
 import threading
 import traceback
 import uuid
@@ -29,6 +31,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import Conflict, InvalidInput, NotFound, SongnguError, error_from_record
+from primitives.processes import process_is_gone, this_host
 from workflow.audit import Face, acting_from
 from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
@@ -73,7 +76,7 @@ class JobLost(Exception):
 
 def new_runner_id() -> str:
     """Who runs a job, as stored in Job.claimed_by: host, process, and a unique suffix."""
-    return f"{socket.gethostname()[:120]} pid {os.getpid()} {uuid.uuid4().hex[:12]}"
+    return f"{this_host()} pid {os.getpid()} {uuid.uuid4().hex[:12]}"
 
 
 @dataclass
@@ -185,14 +188,45 @@ def request_cancel(session: Session, job_id: int) -> Job:
         cancel_requested=True,
         finished_at=utcnow(),
     ):
-        _update(session, job, Job.state == JobState.RUNNING, cancel_requested=True)
+        if job.state == JobState.RUNNING and runner_is_gone(job.claimed_by):
+            # Its process was killed: nobody is left to see the request, so stop it now
+            # (guarded by the dead runner's id: a runner that took the job over is alive).
+            _update(
+                session,
+                job,
+                Job.state == JobState.RUNNING,
+                Job.claimed_by == job.claimed_by,
+                state=JobState.CANCELLED,
+                cancel_requested=True,
+                message="cancelled",
+                finished_at=utcnow(),
+            )
+        else:
+            _update(session, job, Job.state == JobState.RUNNING, cancel_requested=True)
     return job
+
+
+_RUNNER_ID = re.compile(r"(?P<host>.*) pid (?P<pid>\d+) [0-9a-f]{12}")
+
+
+def runner_is_gone(claimed_by: str | None) -> bool:
+    """True if the runner named was a process of this machine that no longer exists.
+
+    A job whose process was killed (kill -9, out of memory, a crash) on this machine can
+    then be resumed at once instead of after STALLED_AFTER. A runner on another machine,
+    or a process id now used again by another process, is taken to be alive: that job
+    waits for STALLED_AFTER as before.
+    """
+    match = _RUNNER_ID.fullmatch(claimed_by or "")
+    return match is not None and process_is_gone(match["host"], int(match["pid"]))
 
 
 def is_stalled(job: Job) -> bool:
     """A running job whose process stopped reporting (killed, machine restarted)."""
     if job.state != JobState.RUNNING:
         return False
+    if runner_is_gone(job.claimed_by):
+        return True
     last = job.heartbeat_at or job.started_at
     if last is None:
         return True
@@ -237,10 +271,16 @@ def resume_job(session: Session, job_id: int) -> Job:
     job = get_job(session, job_id)
     if job.kind not in JOB_KINDS:
         raise _no_handler(job.kind)
+    resumable = or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow()))
+    if job.state == JobState.RUNNING and runner_is_gone(job.claimed_by):
+        # Guarded by the dead runner's id: a runner that claimed the job since is alive.
+        resumable = or_(
+            resumable, and_(Job.state == JobState.RUNNING, Job.claimed_by == job.claimed_by)
+        )
     requeued = _update(
         session,
         job,
-        or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow())),
+        resumable,
         state=JobState.QUEUED,
         cancel_requested=False,
         message="",

@@ -4,6 +4,14 @@ SQLite allows one writer at a time, and a read-then-write transaction that start
 reader fails with "database is locked" at once whatever the timeout. So every write
 transaction starts with BEGIN IMMEDIATE (it waits its turn up to the busy timeout) and
 readers use plain deferred transactions; WAL lets readers run beside the writer.
+
+Durability (docs/operations.md "Durability"): synchronous = FULL, so a commit is on disk
+when it returns (NORMAL in WAL mode never corrupts the file either, but a power cut loses
+the commits since the last checkpoint: a translator's saved edits). FULL costs one fsync of
+the WAL per commit, about 0.5 ms here against 0.04 ms, small beside a save. The WAL is
+checkpointed into the database every SQLITE_WAL_AUTOCHECKPOINT_PAGES pages (SQLite's own
+default, said on purpose) and cut back to SQLITE_JOURNAL_SIZE_LIMIT bytes afterwards, so
+one big import does not leave a WAL file of its size behind.
 """
 
 from __future__ import annotations
@@ -25,6 +33,9 @@ if TYPE_CHECKING:  # alembic is imported when a schema is migrated, not by every
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_SYNCHRONOUS = "FULL"
+SQLITE_WAL_AUTOCHECKPOINT_PAGES = 1000  # about 4 MB of WAL with 4 KiB pages
+SQLITE_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 _BEGIN_OPTION = "songngu_sqlite_begin"
 
 
@@ -78,7 +89,9 @@ class Database:
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA synchronous = {SQLITE_SYNCHRONOUS}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_WAL_AUTOCHECKPOINT_PAGES}")
+            cursor.execute(f"PRAGMA journal_size_limit = {SQLITE_JOURNAL_SIZE_LIMIT}")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.close()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
 import threading
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +14,7 @@ from songngu_testing import jobs as test_jobs
 from sqlalchemy import update
 
 from primitives.errors import Conflict, InvalidInput, NotFound
+from primitives.processes import this_host
 from workflow import job_kinds
 from workflow.job_kinds import JOB_KINDS, load_handler
 from workflow.jobs import (
@@ -22,11 +25,13 @@ from workflow.jobs import (
     claim_job,
     create_job,
     get_job,
+    is_stalled,
     job_error,
     new_runner_id,
     request_cancel,
     resume_job,
     run_job,
+    runner_is_gone,
 )
 from workflow.models import Job, utcnow
 from workflow.mt import MT_JOB_KIND, run_mt_job
@@ -204,6 +209,50 @@ def test_a_running_job_is_not_claimed_nor_resumed_until_it_stalls(any_db: Databa
     assert test_jobs.chunks_done == [0]
     job = _job(any_db, job_id)
     assert job.claimed_by not in ("", "first runner")
+
+
+def test_a_job_whose_process_here_is_gone_resumes_at_once(sqlite_db: Database) -> None:
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    killed = f"{this_host()} pid {ended.pid} 0123456789ab"
+    alive = f"{this_host()} pid {os.getpid()} 0123456789ab"
+    elsewhere = f"another-host pid {ended.pid} 0123456789ab"
+    assert (runner_is_gone(killed), runner_is_gone(alive), runner_is_gone(elsewhere)) == (
+        True,
+        False,
+        False,
+    )
+    assert not runner_is_gone("first runner") and not runner_is_gone(None)
+    job_id = _create(sqlite_db, "test-count", {"total": 1})
+    for runner in (alive, elsewhere):
+        assert claim_job(sqlite_db, job_id, runner) is not None
+        assert not is_stalled(_job(sqlite_db, job_id))
+        with sqlite_db.write() as session, pytest.raises(Conflict, match="still running"):
+            resume_job(session, job_id)
+        with sqlite_db.write() as session:
+            session.execute(update(Job).values(state=JobState.QUEUED))
+    assert claim_job(sqlite_db, job_id, killed) is not None
+    assert is_stalled(_job(sqlite_db, job_id))
+    with sqlite_db.write() as session:
+        assert resume_job(session, job_id).state == JobState.QUEUED
+    assert run_job(sqlite_db, job_id) is JobState.SUCCEEDED
+    assert test_jobs.chunks_done == [0]
+
+
+def test_cancelling_a_job_whose_process_is_gone_stops_it_now(sqlite_db: Database) -> None:
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    alive, killed = (f"{this_host()} pid {pid} 0123456789ab" for pid in (os.getpid(), ended.pid))
+    running, dead = _create(sqlite_db, "test-count", {}), _create(sqlite_db, "test-count", {})
+    assert claim_job(sqlite_db, running, alive) and claim_job(sqlite_db, dead, killed)
+    with sqlite_db.write() as session:
+        request_cancel(session, running)
+        request_cancel(session, dead)
+    assert (_job(sqlite_db, running).state, _job(sqlite_db, running).cancel_requested) == (
+        JobState.RUNNING,
+        True,
+    )  # its runner stops at its next check
+    assert _job(sqlite_db, dead).state == JobState.CANCELLED
 
 
 def test_a_runner_whose_job_was_taken_over_stops_and_writes_nothing(any_db: Database) -> None:

@@ -39,6 +39,14 @@ def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_db: Database) -> None:
         assert session.execute(text("PRAGMA busy_timeout")).scalar() == 10000
 
 
+@pytest.mark.sqlite_only(reason="SQLite's PRAGMAs")
+def test_sqlite_commits_are_durable_and_its_wal_is_checkpointed(sqlite_db: Database) -> None:
+    with sqlite_db.read() as session:
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert session.execute(text("PRAGMA wal_autocheckpoint")).scalar() == 1000
+        assert session.execute(text("PRAGMA journal_size_limit")).scalar() == 64 * 1024 * 1024
+
+
 def test_a_malformed_database_url_is_one_clear_error() -> None:
     with pytest.raises(InvalidInput, match="SONGNGU_DATABASE_URL"):
         open_database("nosuchdriver://x")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from translate.storage import xliff as toolkit_xliff
 
 from exporters.registry import BilingualFormat, get_format
 from primitives.errors import InvalidInput, InvalidTransition, NotFound
+from primitives.processes import this_host
 from primitives.statuses import Status
 from primitives.units import Store
 from workflow.document_metadata import set_document_metadata
@@ -305,6 +307,28 @@ def test_a_failing_write_leaves_the_old_file(
 
 def _fail(*args: object) -> None:
     raise OSError(28, "disk full")
+
+
+def _gone_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_the_next_save_deletes_what_a_killed_one_left_and_only_that(tmp_path: Path) -> None:
+    target = tmp_path / "out.xlf"
+    host = this_host()
+    left = [
+        f".out.xlf.{host}-{_gone_pid()}.abc123.part",  # a killed export here: deleted
+        f".out.xlf.{host}-{os.getpid()}.def456.part",  # an export running now: kept
+        f".out.xlf.other-host-{_gone_pid()}.ghi789.part",  # another machine's: kept
+        f".other.xlf.{host}-{_gone_pid()}.jkl012.part",  # another file's: kept
+    ]
+    for name in left:
+        (tmp_path / name).write_bytes(b"half")
+    save_export(b"new", target)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["out.xlf", *left[1:]])
 
 
 def test_save_refuses_folders_in_one_line(tmp_path: Path) -> None:
