@@ -1,0 +1,158 @@
+"""Hostile input through the CLI, case by case as issue 13 lists them ("Hostile input").
+
+Every case runs the `songngu` command a user would, then checks the same four things: the
+exit status is non-zero, stderr is one line naming what is wrong and what to do (never a
+traceback), the run stayed within a time and memory bound, and the database holds exactly
+what it held before. Library-level checks of the same guards live beside their owners
+(tests/workflow/intake/test_intake_bad_files.py, tests/exporters/test_safe_xml.py); this file
+adds the faces and the cases those do not cover. The hostile files are built by
+tests/songngu_testing/hostile_files.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from songngu_testing import SONGNGU, seed_project
+from songngu_testing import hostile_files as hostile
+from sqlalchemy import func, inspect, select, table
+
+from workflow.storage import open_database
+
+# Generous bounds: the machine is shared, and the point is "bounded", not "fast".
+TIME_LIMIT_S = 60
+RSS_LIMIT_MB = 600
+
+
+@dataclass(frozen=True)
+class Measured:
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_rss_mb: float
+
+
+def run_measured(*args: str, env: dict[str, str] | None = None) -> Measured:
+    """Run songngu and measure this one child's peak RSS (os.wait4 gives its own rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [SONGNGU, *args], stdout=out, stderr=err, env={**os.environ, **(env or {})}
+        )
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            process.returncode = 0  # reaped by wait4; keeps Popen from waiting again
+        seconds = time.monotonic() - started
+        out.seek(0)
+        err.seek(0)
+        return Measured(
+            returncode=os.waitstatus_to_exitcode(status),
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            seconds=seconds,
+            peak_rss_mb=usage.ru_maxrss / 1024,  # kilobytes on Linux
+        )
+
+
+def database_rows() -> dict[str, int]:
+    """Rows per table of the default database (what 'nothing stored' is compared by)."""
+    database = open_database()
+    names = inspect(database.engine).get_table_names()
+    with database.read() as session:
+        return {
+            name: session.execute(select(func.count()).select_from(table(name))).scalar_one()
+            for name in names
+            if name != "alembic_version"
+        }
+
+
+def assert_refused(result: Measured, *expected: str) -> str:
+    """The run failed with one line naming the problem, in bounds; returns the line."""
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    (line,) = lines
+    assert line.startswith("songngu: error: "), line
+    for text in expected:
+        assert text in line, line
+    assert result.seconds < TIME_LIMIT_S
+    assert result.peak_rss_mb < RSS_LIMIT_MB, result.peak_rss_mb
+    return line
+
+
+def refused_without_storing(*args: str, expected: tuple[str, ...], env=None) -> str:  # noqa: ANN001
+    before = database_rows()
+    line = assert_refused(run_measured(*args, env=env), *expected)
+    assert database_rows() == before
+    return line
+
+
+@pytest.fixture
+def project() -> str:
+    """Project P with one segment, created in-process (a CLI start costs seconds here)."""
+    seed_project(open_database(), ["Xin chào."])
+    return "P"
+
+
+# --- 1, 2, 4. XML: entity bombs, external and parameter entities, a bad character reference --
+
+# Each XML format and the command that reads it: (file builder, root element, name, command).
+XML_FACES: dict[str, tuple[Callable[[str, str], bytes], str, str, tuple[str, ...]]] = {
+    "xliff": (hostile.xliff, "xliff", "bai.xlf", ("import", "P")),
+    "tmx": (hostile.tmx, "tmx", "bo-nho.tmx", ("tm", "import", "P")),
+    "tbx": (hostile.tbx, "tbx", "thuat-ngu.tbx", ("glossary", "import", "P")),
+    "docx-part": (hostile.docx_document, "w:document", "bai.docx", ("import", "P")),
+}
+ENTITY_ATTACKS = {
+    "billion-laughs": lambda root, url: hostile.billion_laughs(root),
+    "quadratic-blowup": lambda root, url: hostile.quadratic_blowup(root),
+    "external-file": lambda root, url: hostile.external_entity(root, "file:///etc/passwd"),
+    "external-url": hostile.external_entity,
+    "parameter-entity": hostile.parameter_entity,
+}
+
+
+@pytest.mark.parametrize("attack", list(ENTITY_ATTACKS))
+@pytest.mark.parametrize("face", list(XML_FACES))
+def test_entity_declarations_are_refused_and_nothing_is_fetched(
+    project: str, tmp_path: Path, face: str, attack: str
+) -> None:
+    build, root, filename, command = XML_FACES[face]
+    path = tmp_path / filename
+    with hostile.listening() as listener:
+        doctype, body = ENTITY_ATTACKS[attack](root, listener.url)
+        path.write_bytes(build(body, doctype))
+        line = refused_without_storing(*command, str(path), expected=(filename,))
+        time.sleep(0.2)  # a connection attempt would have been accepted by now
+    assert listener.connections == []
+    assert "entit" in line  # names the cause: XML entity declarations
+
+
+@pytest.mark.parametrize("face", list(XML_FACES))
+def test_an_external_dtd_is_never_fetched(project: str, tmp_path: Path, face: str) -> None:
+    build, root, filename, command = XML_FACES[face]
+    path = tmp_path / filename
+    with hostile.listening() as listener:
+        doctype, body = hostile.external_dtd(root, listener.url)
+        path.write_bytes(build(body, doctype))
+        result = run_measured(*command, str(path))
+        time.sleep(0.2)
+    assert listener.connections == []
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 2), result.stderr  # a bare DOCTYPE may be accepted
+
+
+def test_an_invalid_character_reference_in_xliff_is_one_line(project: str, tmp_path: Path) -> None:
+    path = tmp_path / "bai.xlf"
+    path.write_bytes(hostile.xliff("Xin &#x1; chào."))
+    refused_without_storing("import", "P", str(path), expected=("bai.xlf", "line 1"))
