@@ -75,10 +75,11 @@ def database_rows() -> dict[str, int]:
         }
 
 
-def assert_refused(result: Measured, *expected: str) -> str:
-    """The run failed with one line naming the problem, in bounds; returns the line."""
+def assert_refused(result: Measured, *expected: str, status: int = 2) -> str:
+    """The run failed (exit ``status``) with one line naming the problem, in bounds; returns
+    the line."""
     assert "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 2, (result.returncode, result.stderr)
+    assert result.returncode == status, (result.returncode, result.stderr)
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     (line,) = lines
@@ -156,3 +157,141 @@ def test_an_invalid_character_reference_in_xliff_is_one_line(project: str, tmp_p
     path = tmp_path / "bai.xlf"
     path.write_bytes(hostile.xliff("Xin &#x1; chào."))
     refused_without_storing("import", "P", str(path), expected=("bai.xlf", "line 1"))
+
+
+# --- 3. DOCX packages: bombs, damaged, disguised and oversized files ------------------------
+
+GOOD_DOCX = "<w:p><w:r><w:t>Xin chào.</w:t></w:r></w:p>"
+# case: (file builder, file name, what the line must say, settings for the run)
+DOCX_CASES: dict[str, tuple[Callable[[], bytes], str, tuple[str, ...], dict[str, str]]] = {
+    "zip-bomb-ratio": (hostile.docx_ratio_bomb, "bomb.docx", ("zip bomb",), {}),
+    # 5 members of 900 kB at ~7:1 (a file of ~650 kB): each under the 1 MB limit of one part,
+    # 4.5 MB together, over the total of 3 MB (three times a 1 MB upload limit).
+    "zip-bomb-size": (
+        lambda: hostile.docx_size_bomb(5, 900),
+        "big.docx",
+        ("inflates to more than", "SONGNGU_MAX_UPLOAD_MB"),
+        {"SONGNGU_MAX_UPLOAD_MB": "1"},
+    ),
+    "two-million-empty-paragraphs": (
+        lambda: hostile.empty_paragraphs_docx(2_000_000),
+        "empty.docx",
+        ("more than 250,000 paragraphs", "SONGNGU_MAX_PARAGRAPHS"),
+        {},
+    ),
+    "encrypted-docx": (
+        lambda: hostile.cfb_container("EncryptedPackage"),
+        "secret.docx",
+        ("password-protected", "save it again as .docx"),
+        {},
+    ),
+    "legacy-doc": (
+        lambda: hostile.cfb_container("WordDocument"),
+        "old.doc",
+        ("legacy Word 97-2003 .doc",),
+        {},
+    ),
+    "truncated-zip": (hostile.truncated_docx, "cut.docx", ("damaged or truncated",), {}),
+    "docx-named-txt": (
+        lambda: hostile.docx_bytes(GOOD_DOCX),
+        "report.txt",
+        ("not plain text",),
+        {},
+    ),
+    "text-named-docx": (
+        lambda: "Xin chào.\n".encode(),
+        "report.docx",
+        ("report.docx",),
+        {},
+    ),
+    "pdf-named-docx": (
+        lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(1024),
+        "scan.docx",
+        ("scan.docx",),
+        {},
+    ),
+    "eleven-mb-text-node": (
+        lambda: hostile.single_text_node_docx(11),
+        "long.docx",
+        ("long.docx",),
+        {},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(DOCX_CASES))
+def test_hostile_docx_is_refused_in_bounds(project: str, tmp_path: Path, case: str) -> None:
+    build, filename, expected, env = DOCX_CASES[case]
+    path = tmp_path / filename
+    path.write_bytes(build())
+    refused_without_storing("import", "P", str(path), expected=(filename, *expected), env=env)
+
+
+# --- 6. .argosmodel packages: path traversal, overwriting an installed package, a zip bomb ---
+
+
+def folder_state(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (and its parent, where a traversal would land) by path."""
+    return {
+        str(path.relative_to(folder.parent)): path.read_bytes()
+        for path in sorted(folder.parent.rglob("*"))
+        if path.is_file() and not path.is_symlink() and "songngu-home" not in path.parts
+    }
+
+
+ARGOS_CASES: dict[str, tuple[Callable[[bytes], bytes], tuple[str, ...], int]] = {
+    "path-traversal": (
+        lambda installed: hostile.argosmodel({**hostile.argos_metadata(), "../../x": b"owned"}),
+        ("evil.argosmodel", "'../../x'", "points outside the package folder"),
+        2,
+    ),
+    "traversal-into-the-installed-package": (
+        lambda installed: hostile.argosmodel(
+            {
+                **hostile.argos_metadata(),
+                "translate-vi_en-9_9/../translate-vi_en-1_9/model/model.bin": b"owned",
+            }
+        ),
+        ("evil.argosmodel", "points outside the package folder"),
+        2,
+    ),
+    "symlink-to-the-installed-package": (
+        lambda installed: hostile.argosmodel(
+            hostile.argos_metadata(),
+            symlinks={"translate-vi_en-9_9/model": "../translate-vi_en-1_9/model"},
+        ),
+        ("evil.argosmodel", "is a symbolic link"),
+        2,
+    ),
+    "same-name-as-the-installed-package": (
+        lambda installed: installed,
+        ("a package named translate-vi_en-1_9 is already installed",),
+        4,
+    ),
+    "zip-bomb": (
+        lambda installed: hostile.argosmodel_zip_bomb(),
+        ("evil.argosmodel", "looks like a zip bomb"),
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ARGOS_CASES))
+def test_hostile_argosmodel_is_refused_and_changes_no_package(
+    project: str, tmp_path: Path, packages: Path, tiny_package_file: Path, case: str
+) -> None:
+    from translation.packages import install_package
+
+    install_package(tiny_package_file, directory=packages)
+    build, expected, status = ARGOS_CASES[case]
+    archive = tmp_path / "upload" / "evil.argosmodel"
+    archive.parent.mkdir()
+    archive.write_bytes(build(tiny_package_file.read_bytes()))
+    before_files = folder_state(packages)
+    before_rows = database_rows()
+    result = run_measured("models", "install", str(archive), "--dir", str(packages))
+    assert_refused(result, *expected, status=status)
+    assert folder_state(packages) == before_files
+    assert sorted(path.name for path in packages.iterdir()) == ["translate-vi_en-1_9"]
+    assert not (tmp_path / "x").exists() and not (packages.parent / "x").exists()
+    assert database_rows() == before_rows

@@ -103,42 +103,48 @@ def _docx_members() -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
-def docx_with_streamed_member(name: str, chunk: bytes, count: int) -> bytes:
-    """A good DOCX plus member ``name`` of ``chunk`` written ``count`` times, streamed into
-    the zip so that building a bomb never holds its inflated size in memory."""
+def docx_with_members(members: dict[str, tuple[bytes, int]]) -> bytes:
+    """A good DOCX plus members name → (chunk, count): ``chunk`` written ``count`` times,
+    streamed into the zip so that building a bomb never holds its inflated size in memory."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for member, data in _docx_members().items():
             archive.writestr(member, data)
-        with archive.open(name, "w", force_zip64=True) as stream:
-            for _ in range(count):
-                stream.write(chunk)
+        for name, (chunk, count) in members.items():
+            with archive.open(name, "w", force_zip64=True) as stream:
+                for _ in range(count):
+                    stream.write(chunk)
     return buffer.getvalue()
 
 
 def docx_ratio_bomb() -> bytes:
-    """A DOCX with a 500 MB member of zeros, about 500 kB compressed (ratio ~1000:1)."""
-    return docx_with_streamed_member("word/media/zeros.bin", bytes(1024 * 1024), 500)
+    """A DOCX with a 50 MB member of zeros, about 50 kB compressed (ratio ~1000:1), under
+    the default size limit of one part: only its ratio gives it away."""
+    return docx_with_members({"word/media/zeros.bin": (bytes(1024 * 1024), 50)})
 
 
-def docx_size_bomb(inflated_mb: int) -> bytes:
-    """A DOCX whose media member inflates to ``inflated_mb`` MB at a modest ratio (~8:1):
-    no single ratio gives it away, only its total inflated size does."""
+def docx_size_bomb(members: int, member_kb: int) -> bytes:
+    """A DOCX of ``members`` media members of ``member_kb`` kB each at a modest ratio (~7:1):
+    no single member's size or ratio gives it away, only their total inflated size does."""
     seed = random.Random(13)
-    # Text over a 16-letter alphabet: deflate reaches about 2 bits a letter, ratio ~4-8.
-    chunk = "".join(seed.choice("abcdefghijklmnop") for _ in range(1024 * 1024)).encode()
-    return docx_with_streamed_member("word/media/data.bin", chunk, inflated_mb)
+    # Random text over two letters: deflate needs about a bit a letter, a ratio near 7. The
+    # chunk is longer than deflate's 32 kB window, so its repeats are not matched either.
+    chunk = "".join(seed.choice("ab") for _ in range(64 * 1024)).encode()
+    return docx_with_members(
+        {f"word/media/data{n}.bin": (chunk, member_kb // 64) for n in range(members)}
+    )
 
 
 def empty_paragraphs_docx(count: int) -> bytes:
-    """A DOCX of ``count`` empty paragraphs (compresses to a few kB)."""
-    return docx_bytes("<w:p/>" * count)
+    """A DOCX of ``count`` empty paragraphs, stored (deflated, the zip ratio would refuse it
+    first: the paragraph count is what is under test)."""
+    return docx_bytes("<w:p/>" * count, compression=zipfile.ZIP_STORED)
 
 
 def single_text_node_docx(megabytes: int) -> bytes:
     """A DOCX of one paragraph whose one text node is ``megabytes`` MB of Vietnamese words."""
     words = ("Hội nghị " * (megabytes * 1024 * 1024 // 10 + 1))[: megabytes * 1024 * 1024]
-    return docx_bytes(f"<w:p><w:r><w:t>{words}</w:t></w:r></w:p>")
+    return docx_bytes(f"<w:p><w:r><w:t>{words}</w:t></w:r></w:p>", compression=zipfile.ZIP_STORED)
 
 
 # The CFB (OLE2) signature every encrypted Office file and every legacy .doc starts with.
@@ -201,3 +207,37 @@ def listening() -> Iterator[Listener]:
         stop.set()
         thread.join(timeout=5)
         server.close()
+
+
+def argosmodel(members: dict[str, bytes], *, symlinks: dict[str, str] | None = None) -> bytes:
+    """An .argosmodel (a zip) of these members, plus symbolic-link members name → target."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        for name, target in (symlinks or {}).items():
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (0o120777 << 16) | 0  # S_IFLNK, as `zip --symlinks` writes
+            archive.writestr(info, target)
+    return buffer.getvalue()
+
+
+def argos_metadata(name: str = "translate-vi_en-9_9") -> dict[str, bytes]:
+    return {
+        f"{name}/metadata.json": (
+            b'{"package_version": "9.9", "argos_version": "1.9", "from_code": "vi", '
+            b'"to_code": "en", "from_name": "Vietnamese", "to_name": "English"}'
+        )
+    }
+
+
+def argosmodel_zip_bomb() -> bytes:
+    """A package folder whose model.bin is 50 MB of zeros (about 50 kB compressed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in argos_metadata().items():
+            archive.writestr(name, data)
+        with archive.open("translate-vi_en-9_9/model/model.bin", "w") as stream:
+            for _ in range(50):
+                stream.write(bytes(1024 * 1024))
+    return buffer.getvalue()
