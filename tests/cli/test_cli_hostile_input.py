@@ -11,6 +11,8 @@ tests/songngu_testing/hostile_files.py.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import subprocess
 import tempfile
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from songngu_testing import SONGNGU, seed_project
+from songngu_testing import SONGNGU, run_cli, seed_project
 from songngu_testing import hostile_files as hostile
 from sqlalchemy import func, inspect, select, table
 
@@ -295,3 +297,149 @@ def test_hostile_argosmodel_is_refused_and_changes_no_package(
     assert sorted(path.name for path in packages.iterdir()) == ["translate-vi_en-1_9"]
     assert not (tmp_path / "x").exists() and not (packages.parent / "x").exists()
     assert database_rows() == before_rows
+
+
+# --- 5. Review DOCX: another project's, tampered hidden keys, 100,000 rows -----------------
+
+
+@pytest.fixture
+def review_export(project: str, tmp_path: Path) -> bytes:
+    """Project P's review DOCX (segments 1, 2 of P), with project Q (segment 3) beside it."""
+    seed_project(open_database(), ["Câu của dự án khác."], name="Q")
+    path = tmp_path / "export.docx"
+    exported = run_cli("export", "P", "--format", "bilingual-docx", "--out", str(path))
+    assert exported.returncode == 0, exported.stderr
+    return path.read_bytes()
+
+
+def targets_edited(review: bytes) -> bytes:
+    """The review DOCX with every segment row's target edited, so anything applied shows."""
+    import docx
+
+    document = docx.Document(io.BytesIO(review))
+    for row in document.tables[0].rows[3:]:
+        row.cells[2].text = "Edited by a reviewer."
+    document.save(buffer := io.BytesIO())
+    return buffer.getvalue()
+
+
+def segment_texts() -> list[tuple[int, str, str | None, int]]:
+    from workflow.models import Segment
+
+    with open_database().read() as session:
+        rows = session.execute(
+            select(Segment.id, Segment.source, Segment.target, Segment.version).order_by(Segment.id)
+        )
+        return [tuple(row) for row in rows]
+
+
+# case: (tamper of P's export, project imported into, refused in one line (True) or applied
+# as a report of conflicts (False), what stderr / stdout says)
+REVIEW_CASES: dict[str, tuple[Callable[[bytes], bytes], str, bool, tuple[str, ...]]] = {
+    "from-another-project": (
+        lambda data: data,
+        "Q",
+        True,
+        ("exported from project 'P', not 'Q'", 'songngu review import "P"'),
+    ),
+    "project-key-tampered": (hostile.replaced("project=P;", "project=Q;"), "Q", True, ()),
+    "document-key-tampered": (
+        hostile.replaced("songngu-document id=1;", "songngu-document id=2;"),
+        "P",
+        True,
+        (),
+    ),
+    "row-key-names-another-projects-segment": (
+        hostile.replaced("songngu-row s=1;", "songngu-row s=3;"),
+        "P",
+        False,
+        ("segment 3",),
+    ),
+    "row-key-with-a-huge-id": (
+        hostile.replaced("songngu-row s=1;", "songngu-row s=99999999999999999999;"),
+        "P",
+        False,
+        ("segment 99999999999999999999",),
+    ),
+    "row-key-with-a-negative-version": (
+        hostile.replaced("songngu-row s=1; v=1;", "songngu-row s=1; v=-1;"),
+        "P",
+        False,
+        ("segment 1",),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REVIEW_CASES))
+def test_hostile_review_docx_applies_nothing(
+    review_export: bytes, tmp_path: Path, case: str
+) -> None:
+    tamper, into, refused, expected = REVIEW_CASES[case]
+    edited = hostile.with_document_xml(targets_edited(review_export), tamper)
+    path = tmp_path / "review.docx"
+    path.write_bytes(edited)
+    before_rows, before_segments = database_rows(), segment_texts()
+    result = run_measured("review", "import", into, str(path))
+    if refused:
+        assert_refused(result, "review.docx", *expected)
+    else:
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+        assert "0 applied" in result.stdout and "conflict" in result.stdout
+        for text in expected:
+            assert text in result.stdout
+    assert segment_texts() == before_segments
+    assert database_rows() == before_rows
+
+
+def test_a_review_docx_of_100000_rows_is_read_in_bounded_memory(
+    review_export: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "review.docx"
+    path.write_bytes(hostile.with_document_xml(review_export, hostile.repeated_last_row(100_000)))
+    before_rows, before_segments = database_rows(), segment_texts()
+    result = run_measured("review", "import", "P", str(path))
+    assert "Traceback" not in result.stderr
+    assert result.peak_rss_mb < RSS_LIMIT_MB, result.peak_rss_mb
+    print(f"100,000 rows: {result.seconds:.1f} s, peak RSS {result.peak_rss_mb:.0f} MB")
+    if result.returncode == 2:
+        assert_refused(result, "review.docx")
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "0 applied" in result.stdout
+    assert segment_texts() == before_segments
+    assert database_rows() == before_rows
+
+
+# --- 7. MT on hostile text: a 5,000-word sentence, empty, whitespace, emoji and NUL ---------
+
+MT_INPUTS = {
+    "5000-words-no-punctuation": " ".join(["hội nghị"] * 2_500),
+    "empty": "",
+    "whitespace-only": " \t \u00a0 \u3000 ",
+    "emoji": "🙂🎉👍🏽 Xin chào 🇻🇳",
+    "nul": "Xin\x00 chào\x00",
+}
+
+
+@pytest.mark.parametrize("case", list(MT_INPUTS))
+def test_mt_on_hostile_text_ends_in_bounds_without_a_traceback(
+    packages: Path, tiny_package_file: Path, tmp_path: Path, case: str
+) -> None:
+    from translation.packages import install_package
+
+    install_package(tiny_package_file, directory=packages)
+    text_file = tmp_path / "input.txt"
+    text_file.write_text(MT_INPUTS[case] + "\n", encoding="utf-8")
+    result = run_measured("models", "translate", "--json", "--beam", "1", "--input", str(text_file))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.seconds < TIME_LIMIT_S
+    assert result.peak_rss_mb < RSS_LIMIT_MB, result.peak_rss_mb
+    if result.returncode == 2:
+        assert_refused(result)
+    else:
+        assert result.returncode == 0, result.stderr
+        lines = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(lines) == 1
+        assert "\x00" not in lines[0]["target"]
+        if not MT_INPUTS[case].strip():
+            assert lines[0]["target"] == ""  # nothing to translate: nothing made up

@@ -12,7 +12,7 @@ import random
 import socket
 import threading
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -241,3 +241,40 @@ def argosmodel_zip_bomb() -> bytes:
             for _ in range(50):
                 stream.write(bytes(1024 * 1024))
     return buffer.getvalue()
+
+
+def with_document_xml(docx: bytes, edit: Callable[[bytes], bytes]) -> bytes:
+    """The same DOCX with word/document.xml replaced by ``edit`` of it (other parts as they are)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename == "word/document.xml":
+                    data = edit(data)
+                target.writestr(info.filename, data)
+    return buffer.getvalue()
+
+
+def replaced(old: str, new: str) -> Callable[[bytes], bytes]:
+    """An edit replacing ``old`` by ``new`` (which must be there: a tamper that misses its
+    mark would test nothing)."""
+
+    def edit(data: bytes) -> bytes:
+        assert old.encode() in data, old
+        return data.replace(old.encode(), new.encode())
+
+    return edit
+
+
+def repeated_last_row(times: int) -> Callable[[bytes], bytes]:
+    """An edit appending ``times`` copies of the table's last row (a segment row)."""
+
+    def edit(data: bytes) -> bytes:
+        end = data.rindex(b"</w:tr>") + len(b"</w:tr>")
+        start = (
+            data.rindex(b"<w:tr>", 0, end) if b"<w:tr>" in data else data.rindex(b"<w:tr ", 0, end)
+        )
+        return data[:end] + data[start:end] * times + data[end:]
+
+    return edit
