@@ -11,6 +11,7 @@ tests/songngu_testing/hostile_files.py.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -350,10 +351,10 @@ REVIEW_CASES: dict[str, tuple[Callable[[bytes], bytes], str, bool, tuple[str, ..
         (),
     ),
     "row-key-names-another-projects-segment": (
-        hostile.replaced("songngu-row s=1;", "songngu-row s=3;"),
+        hostile.replaced("songngu-row s=1;", "songngu-row s=2;"),  # Q's one segment
         "P",
         False,
-        ("segment 3",),
+        ("segment 2",),
     ),
     "row-key-with-a-huge-id": (
         hostile.replaced("songngu-row s=1;", "songngu-row s=99999999999999999999;"),
@@ -361,6 +362,7 @@ REVIEW_CASES: dict[str, tuple[Callable[[bytes], bytes], str, bool, tuple[str, ..
         False,
         ("segment 99999999999999999999",),
     ),
+    # Found by this corpus: a version the reader could not read skipped the stale-edit guard.
     "row-key-with-a-negative-version": (
         hostile.replaced("songngu-row s=1; v=1;", "songngu-row s=1; v=-1;"),
         "P",
@@ -388,7 +390,15 @@ def test_hostile_review_docx_applies_nothing(
         for text in expected:
             assert text in result.stdout
     assert segment_texts() == before_segments
-    assert database_rows() == before_rows
+    assert_only_audited(before_rows, database_rows(), audited=not refused)
+
+
+def assert_only_audited(before: dict[str, int], after: dict[str, int], *, audited: bool) -> None:
+    """Nothing stored but, for an import that ran and applied nothing, its audit record
+    (review imports are audited whatever they apply)."""
+    grown = after.pop("audit_events") - before.pop("audit_events")
+    assert after == before
+    assert grown == (1 if audited else 0)
 
 
 def test_a_review_docx_of_100000_rows_is_read_in_bounded_memory(
@@ -443,3 +453,41 @@ def test_mt_on_hostile_text_ends_in_bounds_without_a_traceback(
         assert "\x00" not in lines[0]["target"]
         if not MT_INPUTS[case].strip():
             assert lines[0]["target"] == ""  # nothing to translate: nothing made up
+
+
+# --- 9. Glossary CSV/TSV cells a spreadsheet would run as formulas ---------------------------
+
+FORMULA_TERMS = [("bằng", "=HYPERLINK(\"http://x\")"), ("cộng", "+84"), ("trừ", "-ism"),
+                 ("a còng", "@SUM(A1)"), ("nháy", "'=quoted")]  # fmt: skip
+
+
+def glossary_rows(project: str) -> list[tuple[str, str]]:
+    listed = run_cli(
+        "glossary", "export", project, "--format", "tsv", "--out", "-", "--scope", "project"
+    )
+    assert listed.returncode == 0, listed.stderr
+    rows = list(csv.reader(io.StringIO(listed.stdout.lstrip("\ufeff")), delimiter="\t"))[1:]
+    return sorted((row[0], row[1]) for row in rows)
+
+
+def test_formula_cells_are_marked_in_csv_raw_in_tsv_and_read_back_as_typed(
+    project: str, tmp_path: Path
+) -> None:
+    seed_project(open_database(), ["Câu."], name="Q")
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text(
+        "source\ttarget\n" + "".join(f"{s}\t{t}\n" for s, t in FORMULA_TERMS), encoding="utf-8"
+    )
+    assert run_cli("glossary", "import", "P", str(tsv)).returncode == 0
+    assert glossary_rows("P") == sorted(FORMULA_TERMS)  # TSV: data-only, both ways
+    exported = tmp_path / "out.csv"
+    done = run_cli(
+        "glossary", "export", "P", "--format", "csv", "--out", str(exported), "--scope", "project"
+    )
+    assert done.returncode == 0, done.stderr
+    cells = {
+        row[0]: row[1] for row in csv.reader(io.StringIO(exported.read_text(encoding="utf-8-sig")))
+    }
+    assert all(cells[source] == "'" + target for source, target in FORMULA_TERMS)
+    assert run_cli("glossary", "import", "Q", str(exported)).returncode == 0
+    assert glossary_rows("Q") == sorted(FORMULA_TERMS)  # the CSV's marks are taken off
