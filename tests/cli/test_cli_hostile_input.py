@@ -401,16 +401,33 @@ def assert_only_audited(before: dict[str, int], after: dict[str, int], *, audite
     assert grown == (1 if audited else 0)
 
 
+@pytest.mark.parametrize(
+    "zip_ratio",
+    [
+        None,  # the default guard: the copies compress ~200:1 and the file is refused
+        pytest.param(
+            "1000",  # raised, so that the rows are read
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="found by this corpus, not fixed yet: reading 100,000 rows peaks at "
+                "about 1.5 GB RSS (the reader holds the whole table and its store)",
+            ),
+        ),
+    ],
+)
 def test_a_review_docx_of_100000_rows_is_read_in_bounded_memory(
-    review_export: bytes, tmp_path: Path
+    review_export: bytes, tmp_path: Path, zip_ratio: str | None
 ) -> None:
     path = tmp_path / "review.docx"
     path.write_bytes(hostile.with_document_xml(review_export, hostile.repeated_last_row(100_000)))
     before_rows, before_segments = database_rows(), segment_texts()
-    result = run_measured("review", "import", "P", str(path))
+    env = {"SONGNGU_MAX_ZIP_RATIO": zip_ratio} if zip_ratio else None
+    result = run_measured("review", "import", "P", str(path), env=env)
     assert "Traceback" not in result.stderr
     assert result.peak_rss_mb < RSS_LIMIT_MB, result.peak_rss_mb
-    print(f"100,000 rows: {result.seconds:.1f} s, peak RSS {result.peak_rss_mb:.0f} MB")
+    print(
+        f"100,000 rows: {result.seconds:.1f} s, peak RSS {result.peak_rss_mb:.0f} MB, exit {result.returncode}: {(result.stderr or result.stdout)[:200]!r}"
+    )
     if result.returncode == 2:
         assert_refused(result, "review.docx")
     else:
