@@ -434,6 +434,10 @@ class _Reader:
             state = "ok" if visible_id == key.get("s") else "id_changed"
         if len(cells) < REQUIRED_COLUMNS:
             state = "damaged"
+        if key is not None and key.number("v") is None:
+            # A key without a readable version (tampered: "v=-1", "v=x", none) would skip
+            # the stale-edit guard, which only compares a version it is given.
+            state = "damaged"
 
         def cell(column: int) -> _CellText:
             return texts[column] if column < len(texts) else _CellText([], "")

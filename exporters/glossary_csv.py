@@ -5,6 +5,13 @@ Columns (any order, only source and target required): source, target, variants
 date, valid_until. Header names are forgiving about case, spaces and a few synonyms
 spreadsheet users write ("Source term", "Part of speech", "Definition").
 Import is all-or-nothing: any bad row stops it with a line-numbered report.
+
+Spreadsheet formulas (OWASP "CSV injection"): CSV is written for spreadsheets, so a cell
+that a spreadsheet would run as a formula (first character ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return, after any leading apostrophes) is written with one more ``'`` in
+front, the spreadsheet's own "this is text" mark; reading CSV takes one ``'`` off such a
+cell again, so export then import gives the original text back, apostrophes included. TSV
+is data-only: written and read as it is (no mark added or removed).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from exporters.registry import TermsFormat
@@ -60,6 +68,19 @@ VARIANT_SEPARATOR = "|"
 _TRUE = frozenset({"yes", "y", "true", "1", "x"})
 _FALSE = frozenset({"no", "n", "false", "0", ""})
 MAX_REPORTED_ERRORS = 10
+# A cell a spreadsheet would evaluate, behind any apostrophes already marking it as text.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+_MARKED_FORMULA_START = re.compile(r"'+[=+\-@\t\r]")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell as written to CSV: a ``'`` in front when a spreadsheet would run it."""
+    return f"'{cell}" if _FORMULA_START.match(cell) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """The inverse of :func:`spreadsheet_safe`: one ``'`` off a marked formula-like cell."""
+    return cell[1:] if _MARKED_FORMULA_START.match(cell) else cell
 
 
 def _column_name(header: str) -> str:
@@ -131,8 +152,12 @@ def bad_lines(filename: str, errors: Sequence[InvalidInput]) -> InvalidInput:
     )
 
 
-def read_glossary_csv(data: bytes, filename: str) -> list[GlossaryEntry]:
-    """Entries of a CSV/TSV file; raises InvalidInput naming every bad line (up to 10)."""
+def read_glossary_csv(
+    data: bytes, filename: str, *, spreadsheet: bool = False
+) -> list[GlossaryEntry]:
+    """Entries of a CSV/TSV file; raises InvalidInput naming every bad line (up to 10).
+
+    spreadsheet: the file is CSV, whose formula-like cells carry a ``'`` to take off."""
     text = decode_text(data, filename)
     if not text.strip():
         raise InvalidInput(
@@ -202,6 +227,8 @@ def read_glossary_csv(data: bytes, filename: str) -> list[GlossaryEntry]:
         line, row_start = row_start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        if spreadsheet:
+            row = [from_spreadsheet_safe(cell) for cell in row]
         if len(row) > len(columns):
             too_many = InvalidInput(
                 "terms.csv_too_many_cells",
@@ -251,13 +278,20 @@ def entry_to_fields(entry: GlossaryEntry) -> dict[str, str]:
     }
 
 
-def write_glossary_csv(entries: Iterable[GlossaryEntry], *, delimiter: str = ",") -> bytes:
-    """UTF-8 with BOM (so Excel picks the right encoding), header row, every column."""
+def write_glossary_csv(
+    entries: Iterable[GlossaryEntry], *, delimiter: str = ",", spreadsheet: bool = False
+) -> bytes:
+    """UTF-8 with BOM (so Excel picks the right encoding), header row, every column.
+
+    spreadsheet: formula-like cells get a ``'`` in front (CSV; TSV is data-only)."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, delimiter=delimiter)
     writer.writeheader()
     for entry in entries:
-        writer.writerow(entry_to_fields(entry))
+        fields = entry_to_fields(entry)
+        if spreadsheet:
+            fields = {name: spreadsheet_safe(value) for name, value in fields.items()}
+        writer.writerow(fields)
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
@@ -269,10 +303,10 @@ class CSVFormat(TermsFormat):
     extensions = (".csv", ".txt")
 
     def read(self, data: bytes, filename: str) -> list[GlossaryEntry]:
-        return read_glossary_csv(data, filename)
+        return read_glossary_csv(data, filename, spreadsheet=True)
 
     def write(self, entries: Iterable[GlossaryEntry], *, title: str) -> bytes:
-        return write_glossary_csv(entries)
+        return write_glossary_csv(entries, spreadsheet=True)
 
 
 class TSVFormat(CSVFormat):
@@ -281,6 +315,9 @@ class TSVFormat(CSVFormat):
     name = "tsv"
     label = "TSV"
     extensions = (".tsv", ".tab")
+
+    def read(self, data: bytes, filename: str) -> list[GlossaryEntry]:
+        return read_glossary_csv(data, filename)
 
     def write(self, entries: Iterable[GlossaryEntry], *, title: str) -> bytes:
         return write_glossary_csv(entries, delimiter="\t")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 import unicodedata
 
 import pytest
 from contract import TermsContract
 
 from exporters.glossary_csv import read_glossary_csv, write_glossary_csv
+from exporters.registry import get_format
 from primitives.errors import InvalidInput
 from primitives.terms import GlossaryEntry, TermStatus
 
@@ -135,3 +138,31 @@ def test_status_aliases_from_other_tools() -> None:
     text = "source,target,status\nA,B,deprecated\nC,D,admittedTerm-admn-sts\nE,,DNT\n"
     statuses = [e.status for e in read_glossary_csv(text.encode(), "g.csv")]
     assert statuses == [TermStatus.FORBIDDEN, TermStatus.ADMITTED, TermStatus.DO_NOT_TRANSLATE]
+
+
+FORMULA_CELLS = ["=1+1", "+84 24 3823", "-ism", "@SUM(A1)", "'=already marked", "''+x"]
+
+
+@pytest.mark.parametrize("text", FORMULA_CELLS)
+def test_csv_marks_formula_cells_and_reads_them_back_as_typed(text: str) -> None:
+    entry = GlossaryEntry(f"nguồn {text[-3:]}", text, note=text)
+    data = write_glossary_csv([entry], spreadsheet=True)
+    (row,) = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1:]
+    assert row[1] == "'" + text and row[4] == "'" + text  # a spreadsheet shows it as text
+    assert get_format("csv", "terms").read(data, "g.csv") == [entry]
+
+
+@pytest.mark.parametrize("text", FORMULA_CELLS)
+def test_tsv_is_data_only_both_ways(text: str) -> None:
+    entry = GlossaryEntry("nguồn", text)
+    data = write_glossary_csv([entry], delimiter="\t")
+    (row,) = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter="\t"))[1:]
+    assert row[1] == text
+    assert get_format("tsv", "terms").read(data, "g.tsv") == [entry]
+
+
+def test_plain_cells_and_inner_signs_are_not_marked() -> None:
+    entries = [GlossaryEntry("Hà Nội", "Ha Noi"), GlossaryEntry("a=b", "x-y it's")]
+    data = write_glossary_csv(entries, spreadsheet=True)
+    assert b"'" not in data.replace(b"it's", b"")
+    assert get_format("csv", "terms").read(data, "g.csv") == entries

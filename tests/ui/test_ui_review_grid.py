@@ -185,3 +185,20 @@ def test_save_and_confirm_of_an_emptied_target_is_refused_not_saved(
     with sqlite_db.read() as session:
         segment = get_segment(session, segment_id)
         assert (segment.target, segment.version) == ("Sentence one.", 2)
+
+
+HOSTILE_MARKUP = "<script>alert(1)</script><b>x</b> & <img src=x onerror=alert(2)>"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_user_text_with_html_and_script_is_shown_as_literal_text(
+    sqlite_db: Database, run_page: PageRunner, lang: str
+) -> None:
+    """Issue 13, hostile input: markup in a segment is shown as the characters typed."""
+    project_id, _ = qa_project(sqlite_db, [HOSTILE_MARKUP])
+    app = run_page("review", project_id, lang=lang)
+    assert not app.exception
+    assert any(HOSTILE_MARKUP in text for text in _texts(app.text)), _texts(app.text)
+    for element in [*app.markdown, *app.caption]:
+        if "<script>" in element.value or "<b>" in element.value:
+            assert not element.proto.allow_html, element.value

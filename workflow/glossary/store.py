@@ -737,7 +737,9 @@ def export_glossary(
         entries = scope_entries(session, project, label)
     if file_format == "tbx":
         return write_tbx(entries, title=f"{project.name} ({label} glossary)")
-    return write_glossary_csv(entries, delimiter="\t" if file_format == "tsv" else ",")
+    if file_format == "tsv":
+        return write_glossary_csv(entries, delimiter="\t")  # data-only: cells as they are
+    return write_glossary_csv(entries, spreadsheet=True)  # formula-like cells marked with '
 
 
 # ---------------------------------------------------------------------------------------
