@@ -19,6 +19,7 @@ from primitives.statuses import Origin
 from ui.components.glossary_panel import escape_markdown
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import database, error_text, t
+from workflow.exports import record_file_export
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.segments import edit_target, get_segment, segment_project
@@ -185,10 +186,11 @@ def _import(actor: Actor, project_id: int) -> None:
 
 def _prepare_export(actor: Actor, project_id: int, shared: bool) -> None:
     try:
-        with database().read() as session:
+        with database().write() as session:  # the export is recorded in the audit log
             project = get_project(session, project_id)
             data = export_tmx(session, actor, project, shared=shared)
             name = "shared-tm.tmx" if shared else f"{project.name}-tm.tmx"
+            record_file_export(session, actor, project, "shared TM" if shared else "TM", name)
     except SongnguError as error:
         _push("error", error_text(error))
         return

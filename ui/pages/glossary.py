@@ -18,6 +18,7 @@ from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, TermStatus
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, error_text, sidebar, t
+from workflow.exports import record_file_export
 from workflow.glossary.files import read_glossary_bytes
 from workflow.glossary.store import (
     EFFECTIVE,
@@ -163,13 +164,14 @@ def _import(actor: Actor, project_id: int, scope: str) -> None:
     )
 
 
-def _prepare_export(project_id: int, choice: tuple[str, str]) -> None:
+def _prepare_export(actor: Actor, project_id: int, choice: tuple[str, str]) -> None:
     what, file_format = choice
     try:
-        with database().read() as session:
+        with database().write() as session:  # the export is recorded in the audit log
             project = get_project(session, project_id)
-            data = export_glossary(session, project, scope=what, file_format=file_format)
+            data = export_glossary(session, actor, project, scope=what, file_format=file_format)
             name = f"{project.name}-{what}-glossary.{file_format}"
+            record_file_export(session, actor, project, "glossary", name)
     except SongnguError as error:
         _report(error)
         return
@@ -327,7 +329,7 @@ def _import_section(actor: Actor, project_id: int, scope: str) -> None:
         )
 
 
-def _export_section(project_id: int, scope: str) -> None:
+def _export_section(actor: Actor, project_id: int, scope: str) -> None:
     with st.expander(t("glossary_export")):
         contents = {t("glossary_export_scope"): scope, t("glossary_export_effective"): EFFECTIVE}
         what = contents[
@@ -341,7 +343,7 @@ def _export_section(project_id: int, scope: str) -> None:
             t("glossary_prepare"),
             key="glossary_prepare",
             on_click=_prepare_export,
-            args=(project_id, choice),
+            args=(actor, project_id, choice),
         )
         prepared = st.session_state.get(EXPORT)
         if prepared is not None and prepared[0] == choice:
@@ -395,4 +397,4 @@ def render() -> None:
         if terms:
             _edit_section(actor, project_id, terms[:MAX_ROWS])
         _import_section(actor, project_id, scope)
-    _export_section(project_id, scope)
+    _export_section(actor, project_id, scope)

@@ -156,7 +156,7 @@ def _run_panel(actor: Actor, project_id: int, documents: dict[int, str]) -> bool
     with database().read() as session:
         last = latest_qa_job(session, get_project(session, project_id))
     if last is not None and is_active(last):
-        job_progress(last.id, "qa")
+        job_progress(actor, last.id, "qa")
         return True
     if last is not None:
         _outcome(last, actor)
