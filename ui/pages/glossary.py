@@ -16,6 +16,7 @@ import streamlit as st
 from exporters.glossary_csv import VARIANT_SEPARATOR
 from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, TermStatus
+from ui.auth import as_signed_in
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, error_text, sidebar, t
 from workflow.exports import record_file_export
@@ -91,6 +92,7 @@ def _report(error: SongnguError) -> None:
 # --- actions (button callbacks) ----------------------------------------------------------
 
 
+@as_signed_in
 def _add(actor: Actor, project_id: int, scope: str, form: TermForm) -> None:
     try:
         entry = form.entry()
@@ -104,6 +106,7 @@ def _add(actor: Actor, project_id: int, scope: str, form: TermForm) -> None:
         st.session_state[form.key(field)] = ""
 
 
+@as_signed_in
 def _save(actor: Actor, project_id: int, term_id: int, seen_version: int, form: TermForm) -> None:
     try:
         entry = form.entry()
@@ -117,6 +120,7 @@ def _save(actor: Actor, project_id: int, term_id: int, seen_version: int, form: 
     _changed(t("glossary_saved", id=term.id, version=term.version))
 
 
+@as_signed_in
 def _delete(actor: Actor, project_id: int, term_id: int, seen_version: int) -> None:
     try:
         with database().write() as session:
@@ -133,6 +137,7 @@ def _reload(term_id: int) -> None:
     st.session_state.pop(_shown_key(term_id), None)
 
 
+@as_signed_in
 def _import(actor: Actor, project_id: int, scope: str) -> None:
     uploaded = st.session_state.get("glossary_upload")
     if uploaded is None:
@@ -164,6 +169,7 @@ def _import(actor: Actor, project_id: int, scope: str) -> None:
     )
 
 
+@as_signed_in
 def _prepare_export(actor: Actor, project_id: int, choice: tuple[str, str]) -> None:
     what, file_format = choice
     try:
