@@ -83,10 +83,10 @@ def main() -> None:
         ("list all stored terms", lambda s, p: len(list_terms(s, p))),
         ("search 'uy ban' (no diacritics)", lambda s, p: len(list_terms(s, p, search="uy ban"))),
         ("effective glossary (shipped + stored)", lambda s, p: len(effective_entries(s, p))),
-        ("export effective glossary as CSV", lambda s, p: len(export_glossary(s, p))),
+        ("export effective glossary as CSV", lambda s, p: len(export_glossary(s, OPERATOR, p))),
         (
             "export effective glossary as TBX",
-            lambda s, p: len(export_glossary(s, p, file_format="tbx")),
+            lambda s, p: len(export_glossary(s, OPERATOR, p, file_format="tbx")),
         ),
     ):
         wall, cpu, result = _timed(read(function), repeat=3)

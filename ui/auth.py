@@ -11,10 +11,11 @@ an OIDC sign-in (``st.login``) is remembered by Streamlit's identity cookie.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Concatenate, Literal, ParamSpec
 
 import streamlit as st
 
@@ -40,6 +41,7 @@ REFUSED_IDENTITY = "auth_refused_identity"  # not asked again (nor recorded agai
 NOTICES = "auth_notices"  # messages for the sign-in screen (expired, ended, signed out)
 
 Via = Literal["password", "oidc"]
+P = ParamSpec("P")
 # Keys of an [auth] section that are settings, not providers ([auth.NAME] tables are).
 _AUTH_SETTINGS = {"redirect_uri", "cookie_secret", "expose_tokens"}
 
@@ -147,6 +149,28 @@ def current_actor() -> Actor | None:
         last_active=datetime.now(UTC),
     )
     return actor
+
+
+def as_signed_in(
+    callback: Callable[Concatenate[Actor, P], None],
+) -> Callable[Concatenate[Actor, P], None]:
+    """A widget callback that acts for the person signed in when it runs.
+
+    Streamlit runs callbacks before the page script, so before ``require_actor``: the actor
+    captured when the button was drawn may since have gone idle too long, been disabled,
+    been given another role or signed out. The callback gets the actor as stored now,
+    and does nothing when that is nobody or someone else (the run then draws the sign-in
+    screen). Checking here also makes what the callback records the app's.
+    """
+
+    @functools.wraps(callback)
+    def run(drawn_for: Actor, *args: P.args, **kwargs: P.kwargs) -> None:
+        actor = current_actor()
+        if actor is None or actor.name != drawn_for.name:
+            return
+        callback(actor, *args, **kwargs)
+
+    return run
 
 
 def sign_out() -> None:

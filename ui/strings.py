@@ -2456,6 +2456,15 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "vi": "sai tên đăng nhập hoặc mật khẩu",
         "en": "wrong user name or password",
     },
+    "auth.locked_out": {
+        "vi": "nhập sai mật khẩu quá nhiều lần cho {name!r}: hãy thử lại sau {seconds} giây",
+        "en": "too many wrong passwords for {name!r}: try again in {seconds} seconds",
+    },
+    "settings.bad_whole_number": {
+        "vi": "{env}={value!r} phải là số nguyên từ {least} đến {most}: hãy đặt lại hoặc bỏ đặt",
+        "en": "{env}={value!r} must be a whole number from {least} to {most}: set it so or "
+        "unset it",
+    },
     "auth.account_disabled": {
         "vi": "tài khoản {name!r} đã bị khóa: hãy nhờ quản trị viên mở khóa",
         "en": "the account {name!r} is disabled: ask an administrator to enable it",

@@ -17,9 +17,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput, NotFound, PermissionDenied
+from primitives.excerpts import clipped
 from workflow import passwords, settings
 from workflow.audit import AuditAction, record
-from workflow.models import User, utcnow
+from workflow.models import AuditEvent, User, utcnow
 from workflow.permissions import Role
 from workflow.users import Actor, add_user, find_user, lock_accounts
 from workflow.versioning import update_if_current
@@ -200,13 +201,79 @@ def oidc_sign_in(session: Session, email: str | None, username: str | None) -> S
     return _signed_in(user)
 
 
+def _whole_setting(env: str, least: int, most: int) -> int:
+    raw = settings.get(env)
+    try:
+        value = int(raw)
+    except ValueError:
+        value = least - 1
+    if not least <= value <= most:
+        raise InvalidInput(
+            "settings.bad_whole_number",
+            "{env}={value!r} must be a whole number from {least} to {most}: set it so or unset it",
+            env=env,
+            value=raw,
+            least=least,
+            most=most,
+        )
+    return value
+
+
+def sign_in_limits() -> tuple[int, timedelta]:
+    """SONGNGU_SIGNIN_MAX_FAILURES and SONGNGU_SIGNIN_LOCKOUT_SECONDS."""
+    failures = _whole_setting("SONGNGU_SIGNIN_MAX_FAILURES", 1, 1000)
+    seconds = _whole_setting("SONGNGU_SIGNIN_LOCKOUT_SECONDS", 1, 7 * 24 * 3600)
+    return failures, timedelta(seconds=seconds)
+
+
+# What a wrong password records (``_record_refusal``): only these count towards a lockout,
+# not the refusals of a locked account, so a lockout ends LOCKOUT seconds after it began
+# however often someone goes on trying.
+_WRONG_PASSWORD = "password: auth.bad_credentials"
+
+
+def check_not_locked_out(session: Session, name: str) -> None:
+    """Refuse a password sign-in to an account name that had SONGNGU_SIGNIN_MAX_FAILURES
+    wrong passwords within the last SONGNGU_SIGNIN_LOCKOUT_SECONDS (the failures are the
+    audit log's records, so every app process and the CLI share the count)."""
+    most, window = sign_in_limits()
+    since = utcnow() - window
+    failures = list(
+        session.scalars(
+            select(AuditEvent.at)
+            .where(
+                AuditEvent.action == AuditAction.SIGN_IN_FAILED,
+                AuditEvent.object_id == clipped(name.strip(), 64),  # as record() stores it
+                AuditEvent.detail == _WRONG_PASSWORD,
+                AuditEvent.at >= since,
+            )
+            .order_by(AuditEvent.at.desc())
+            .limit(most)
+        )
+    )
+    if len(failures) < most:
+        return
+    oldest = failures[-1]
+    if oldest.tzinfo is None:  # SQLite returns naive datetimes
+        oldest = oldest.replace(tzinfo=UTC)
+    wait = max(1, int((oldest + window - utcnow()).total_seconds()) + 1)
+    raise PermissionDenied(
+        "auth.locked_out",
+        "too many wrong passwords for {name!r}: try again in {seconds} seconds",
+        name=name.strip(),
+        seconds=wait,
+    )
+
+
 def sign_in_with_password(database: Database, name: str, password: str) -> SignedIn:
     """``authenticate`` in its own write transaction, recorded in the audit log: a
     sign-in with it, a refusal in a transaction of its own (the refusal rolls the first
-    one back), under the name that was typed."""
+    one back), under the name that was typed. An account with too many recent wrong
+    passwords is refused before its password is checked (``check_not_locked_out``)."""
     try:
         # A write: a correct password hashed with older parameters is hashed again.
         with database.write() as session:
+            check_not_locked_out(session, name)
             signed_in = authenticate(session, name, password)
             record(
                 session,

@@ -296,7 +296,11 @@ def _project_resource_only(context: _Context) -> None:
 def _glossary(context: _Context) -> bytes:
     _project_resource_only(context)
     return export_glossary(
-        context.session, context.project, scope=EFFECTIVE, file_format=context.fmt.name
+        context.session,
+        context.actor,
+        context.project,
+        scope=EFFECTIVE,
+        file_format=context.fmt.name,
     )
 
 
@@ -545,6 +549,22 @@ def record_export(session: Session, actor: Actor, project: Project, exported: Ex
         object_id=exported.export_id,
         detail=f"{exported.format.name}: {exported.filename}"
         + (f" (documents {documents})" if documents else ""),
+    )
+
+
+def record_file_export(
+    session: Session, actor: Actor, project: Project, what: str, filename: str
+) -> None:
+    """Record a glossary or TM file a face hands over on its own (outside an export
+    bundle, which ``record_export`` records): who, which project, what, which file."""
+    record(
+        session,
+        actor,
+        AuditAction.EXPORT,
+        project_id=project.id,
+        object_type="tm" if what.endswith("TM") else "glossary",
+        object_id=project.id,
+        detail=f"{what}: {filename}",
     )
 
 

@@ -35,6 +35,7 @@ from primitives.processes import process_is_gone, this_host
 from workflow.audit import Face, acting_from
 from workflow.job_kinds import JOB_KINDS, known_kinds, load_handler
 from workflow.models import Job, Project, utcnow
+from workflow.permissions import Action
 from workflow.storage import Database
 from workflow.stored_ints import fits_integer_column
 from workflow.users import Actor
@@ -168,9 +169,17 @@ def _update(session: Session, job: Job, *conditions: Any, **values: Any) -> bool
     return updated.rowcount == 1
 
 
-def request_cancel(session: Session, job_id: int) -> Job:
+def require_job_control(actor: Actor, job: Job) -> None:
+    """Who may stop or resume a job: the person who started it (starting it took the
+    kind's own role), or an editor or admin for anyone's job on their projects."""
+    if job.created_by != actor.name:
+        actor.require(Action.MANAGE_PROJECT)
+
+
+def request_cancel(session: Session, actor: Actor, job_id: int) -> Job:
     """Ask a job to stop: a queued one is cancelled now, a running one at its next check."""
     job = get_job(session, job_id)
+    require_job_control(actor, job)
     if job.state in FINISHED:
         raise InvalidInput(
             "job.already_finished",
@@ -266,9 +275,10 @@ def job_error(job: Job) -> SongnguError | None:
     return JobFailed("job.failed", "{message}", message=job.message)
 
 
-def resume_job(session: Session, job_id: int) -> Job:
+def resume_job(session: Session, actor: Actor, job_id: int) -> Job:
     """Queue a stopped, failed or stalled job again, for a runner to claim and go on with."""
     job = get_job(session, job_id)
+    require_job_control(actor, job)
     if job.kind not in JOB_KINDS:
         raise _no_handler(job.kind)
     resumable = or_(Job.state.in_(_REQUEUEABLE), _stalled(utcnow()))

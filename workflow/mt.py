@@ -471,7 +471,7 @@ def resume_mt_job(session: Session, actor: Actor, job_id: int) -> Job:
             job_id=job_id,
         )
     ready_engine(MTJobOptions.from_params(job.params))
-    return resume_job(session, job_id)
+    return resume_job(session, actor, job_id)
 
 
 def create_mt_job(

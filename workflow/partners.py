@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from primitives.errors import InvalidInput, NotFound
 from workflow.insert_missing import insert_missing
 from workflow.models import PartnerProfile, Project
-from workflow.permissions import Role
+from workflow.permissions import Action, Role
+from workflow.users import Actor
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,12 @@ def list_partners(session: Session) -> list[PartnerProfile]:
     return list(session.scalars(select(PartnerProfile).order_by(PartnerProfile.name)))
 
 
-def update_partner(session: Session, name: str, changes: dict[str, Any]) -> PartnerProfile:
+def update_partner(
+    session: Session, actor: Actor, name: str, changes: dict[str, Any]
+) -> PartnerProfile:
+    """Change partner profile settings (editors and admins: they apply to every project
+    of the partner)."""
+    actor.require(Action.MANAGE_PROJECT)
     partner = get_partner(session, name)
     partner.settings = validate_settings({**partner.settings, **changes})
     session.flush()

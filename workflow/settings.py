@@ -49,6 +49,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Minutes without any action after which the app signs a person out (1 to 10080).",
     ),
     Setting(
+        "SONGNGU_SIGNIN_MAX_FAILURES",
+        "5",
+        "Wrong passwords for one account, within SONGNGU_SIGNIN_LOCKOUT_SECONDS, after "
+        "which its password sign-ins are refused for that long (1 to 1000).",
+    ),
+    Setting(
+        "SONGNGU_SIGNIN_LOCKOUT_SECONDS",
+        "900",
+        "Window in which SONGNGU_SIGNIN_MAX_FAILURES wrong passwords lock an account's "
+        "password sign-in, and how long from the first of them it stays locked (1 to 604800).",
+    ),
+    Setting(
         "SONGNGU_PASSWORD_MIN_LENGTH",
         "10",
         "Fewest characters a new password may have (8 to 128).",

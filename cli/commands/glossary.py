@@ -25,6 +25,7 @@ from exporters.glossary_csv import entry_to_fields
 from exporters.text_decoding import decode_text
 from primitives.errors import InvalidInput, NotFound
 from primitives.terms import SCOPES, GlossaryEntry
+from workflow.exports import record_file_export
 from workflow.glossary.defaults import load_default_glossary
 from workflow.glossary.files import read_glossary_file
 from workflow.glossary.matcher import TermHit, TermMatcher
@@ -483,14 +484,19 @@ def _export_format(chosen: str | None, out: str) -> str:
     (*SCOPES, EFFECTIVE),
     "One stored glossary, or effective: everything PROJECT is checked with.",
 )
-def export_command(project: str, out: str, file_format: str | None, scope: str) -> None:
+@as_option
+def export_command(
+    project: str, out: str, file_format: str | None, scope: str, as_user: str | None
+) -> None:
     """Export PROJECT's glossary as CSV (UTF-8, opens in Excel), TSV or TBX."""
     chosen = _export_format(file_format, out)
-    with database().read() as session:
-        data = export_glossary(
-            session, get_project(session, project), scope=scope, file_format=chosen
-        )
-    write_output(out, data, example="glossary.csv")
+    # Recorded in the audit log in the transaction that writes the file: a failed write
+    # leaves no record of an export nobody received.
+    with database().write() as session:
+        actor, found = actor_for(session, as_user), get_project(session, project)
+        data = export_glossary(session, actor, found, scope=scope, file_format=chosen)
+        record_file_export(session, actor, found, f"{scope} glossary", out)
+        write_output(out, data, example="glossary.csv")
     if out != "-":
         click.echo(f"wrote {out} ({chosen}, {scope} glossary of {project})", err=False)
 

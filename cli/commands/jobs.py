@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cli.common import as_option, database, emit_table
+from cli.common import actor_for, as_option, database, emit_table
 from cli.errors import one_line
 from primitives.errors import Conflict
 from workflow.job_chunks import chunk_counts, failed_chunks, open_chunks
@@ -23,6 +23,7 @@ from workflow.jobs import (
     job_error,
     list_jobs,
     request_cancel,
+    require_job_control,
     resume_job,
     run_job,
 )
@@ -30,6 +31,7 @@ from workflow.mt import MT_JOB_KIND, MTJobResult
 from workflow.projects import get_project
 from workflow.runners import REDIS_RUNNER, active_runner, job_runner
 from workflow.storage import Database
+from workflow.users import Actor
 
 _POLL_SECONDS = 0.3
 
@@ -47,7 +49,7 @@ def _until_finished(db: Database, job_id: int) -> JobState:
         time.sleep(_POLL_SECONDS)
 
 
-def follow_job(db: Database, job_id: int, label: str) -> JobState:
+def follow_job(db: Database, actor: Actor, job_id: int, label: str) -> JobState:
     """Run a job (in a thread of this process, or on the queue's workers when Redis is
     configured) and draw its progress until it ends.
 
@@ -75,7 +77,7 @@ def follow_job(db: Database, job_id: int, label: str) -> JobState:
             _wait_for(db, job_id, thread, shown_bar)
         except KeyboardInterrupt:
             with db.write() as session:
-                request_cancel(session, job_id)
+                request_cancel(session, actor, job_id)
             click.echo("\nstopping after the current chunk…", err=True)
             thread.join()
     error = outcome.get("error")
@@ -172,16 +174,18 @@ def jobs_show(job_id: int) -> None:
 
 @jobs_group.command("cancel")
 @click.argument("job_id", type=int)
-def jobs_cancel(job_id: int) -> None:
-    """Ask a job to stop after its current chunk."""
+@as_option
+def jobs_cancel(job_id: int, as_user: str | None) -> None:
+    """Ask a job to stop after its current chunk (its starter, an editor or an admin)."""
     with database().write() as session:
-        job = request_cancel(session, job_id)
+        job = request_cancel(session, actor_for(session, as_user), job_id)
         click.echo(f"job {job_id}: cancel requested ({job.state})")
 
 
 @jobs_group.command("resume")
 @click.argument("job_id", type=int)
-def jobs_resume(job_id: int) -> None:
+@as_option
+def jobs_resume(job_id: int, as_user: str | None) -> None:
     """Run a cancelled, failed or stalled job again; finished chunks are not redone.
 
     With the Redis queue, a running job's unfinished chunks are enqueued again (after
@@ -189,7 +193,9 @@ def jobs_resume(job_id: int) -> None:
     """
     db = database()
     with db.write() as session:
+        actor = actor_for(session, as_user)
         job = get_job(session, job_id)
+        require_job_control(actor, job)
         if job.state == JobState.SUCCEEDED:
             click.echo(f"job {job_id} has already succeeded")
             return
@@ -201,7 +207,7 @@ def jobs_resume(job_id: int) -> None:
             and bool(open_chunks(db, job_id))
         )
         if not requeue_open_chunks:
-            resume_job(session, job_id)
+            resume_job(session, actor, job_id)
     if requeue_open_chunks:
         job_runner(db).submit(job_id)
         click.echo(f"job {job_id}: its unfinished chunks are queued again", err=True)
@@ -210,7 +216,7 @@ def jobs_resume(job_id: int) -> None:
         click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")
         return
     start = time.monotonic()
-    state = follow_job(db, job_id, f"{kind} #{job_id}")
+    state = follow_job(db, actor, job_id, f"{kind} #{job_id}")
     click.echo(f"job {job_id} {state} in {time.monotonic() - start:.1f} s")
 
 

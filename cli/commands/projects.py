@@ -13,7 +13,6 @@ from cli.common import (
     format_option,
 )
 from workflow.partners import PARTNER_SETTINGS, list_partners
-from workflow.permissions import Action
 from workflow.projects import create_project, list_projects
 
 
@@ -85,8 +84,9 @@ def partner_set(name: str, key: str, value: str, as_user: str | None) -> None:
     from workflow.partners import parse_setting_value, update_partner
 
     with database().write() as session:
-        actor_for(session, as_user).require(Action.MANAGE_PROJECT)
-        partner = update_partner(session, name, {key: parse_setting_value(key, value)})
+        partner = update_partner(
+            session, actor_for(session, as_user), name, {key: parse_setting_value(key, value)}
+        )
         click.echo(f"{partner.name}: {key} = {partner.settings[key]!r}")
 
 

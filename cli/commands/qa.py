@@ -81,11 +81,12 @@ def qa_command(project: str, document: str | None, output_format: str, as_user: 
     db = database()
     with db.write() as session:
         found = get_project(session, project)
-        job = create_qa_job(session, actor_for(session, as_user), found, document=document)
+        actor = actor_for(session, as_user)
+        job = create_qa_job(session, actor, found, document=document)
         job_id, project_id = job.id, found.id
         which = FindingFilter(document_id=job.params.get("document_id"))
         label = f"checking {found.name}"
-    state = follow_job(db, job_id, label)
+    state = follow_job(db, actor, job_id, label)
     if state == JobState.CANCELLED:
         click.echo(
             f"job {job_id} stopped; what it checked is kept: run 'songngu jobs resume {job_id}' "

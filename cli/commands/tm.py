@@ -15,6 +15,7 @@ import click
 
 from cli.common import actor_for, as_option, database, write_output
 from primitives.errors import InvalidInput, NotFound
+from workflow.exports import record_file_export
 from workflow.projects import get_project
 from workflow.tm.index import FuzzyIndex
 from workflow.tm.lookup import project_tm
@@ -175,11 +176,15 @@ def import_command(project: str, tmx_file: Path, shared: bool, as_user: str | No
 @as_option
 def export_command(project: str, tmx_file: str, shared: bool, as_user: str | None) -> None:
     """Write PROJECT's TM (or the shared TM) as TMX 1.4 to FILE.tmx (- for standard output)."""
-    with database().read() as session:
+    # Recorded in the audit log in the transaction that writes the file: a failed write
+    # leaves no record of an export nobody received.
+    with database().write() as session:
         chosen = get_project(session, project)
-        data = export_tmx(session, actor_for(session, as_user), chosen, shared=shared)
+        actor = actor_for(session, as_user)
+        data = export_tmx(session, actor, chosen, shared=shared)
         counts = count_units(session, chosen)
-    write_output(tmx_file, data, example="memory.tmx")
+        record_file_export(session, actor, chosen, "shared TM" if shared else "TM", tmx_file)
+        write_output(tmx_file, data, example="memory.tmx")
     if tmx_file != "-":
         units = counts.shared_units if shared else counts.project_units
         which = "shared TM" if shared else f"TM of {chosen.name}"

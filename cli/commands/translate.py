@@ -42,7 +42,7 @@ def translate_command(project: str, document: str | None, beam: int, as_user: st
         )
         job_id, label = job.id, f"translating {found.name}"
     started = time.monotonic()
-    state = follow_job(db, job_id, label)
+    state = follow_job(db, actor, job_id, label)
     elapsed = time.monotonic() - started
     if state == JobState.CANCELLED:
         click.echo(

@@ -39,6 +39,16 @@ def test_cli_actions_are_listed_filtered_and_only_for_admins() -> None:
     assert "user lan" in table[1] and "role translator" in table[1]
     assert _ok("audit", "--user", "nobody") == "no audit records match\n"
 
+    _ok("glossary", "export", "P", "--out", "-")
+    _ok("tm", "export", "P", "-", "--as", "lan")
+    exports = _json("--action", "export")
+    assert [(row["user"], row["face"], row["object_type"]) for row in exports] == [
+        ("lan", "cli", "tm"),
+        ("local-operator", "cli", "glossary"),
+    ]
+    assert _json("--action", "export", "--project", "P") == exports
+    assert [row["detail"] for row in exports] == ["TM: -", "effective glossary: -"]
+
     refused = run_cli("audit", "--as", "lan")
     assert refused.returncode == 3 and "may not view audit" in refused.stderr
     bad = run_cli("audit", "--since", "yesterday")

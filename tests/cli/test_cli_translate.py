@@ -16,7 +16,7 @@ from workflow.mt import create_mt_job
 from workflow.projects import get_project
 from workflow.segments import list_segments, save_and_confirm
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 SOURCES = ["Chào bạn.", "Chúng tôi đã đi bộ rất nhiều.", "Chào bạn.", "Hội nghị bế mạc."]
 
@@ -59,7 +59,7 @@ def test_jobs_resume_finishes_a_stopped_mt_job(
     with sqlite_db.write() as session:
         project = get_project(session, project_id)
         job = create_mt_job(session, resolve_actor(session, "admin"), project)
-        request_cancel(session, job.id)
+        request_cancel(session, OPERATOR, job.id)
     resumed = run_cli("jobs", "resume", str(job.id))
     assert resumed.returncode == 0, resumed.stderr
     assert f"job {job.id} succeeded" in resumed.stdout
@@ -112,7 +112,7 @@ def test_a_job_another_runner_holds_is_neither_resumed_nor_run_here(
         f"stop it with 'songngu jobs cancel {job_id}'\n"
     )
     with pytest.raises(Conflict, match=f"job {job_id} is being run by worker 7"):
-        follow_job(sqlite_db, job_id, "translating")
+        follow_job(sqlite_db, OPERATOR, job_id, "translating")
     assert all(s.status == Status.NEW for s in _segments(sqlite_db, project_id))
     shown = run_cli("jobs", "show", str(job_id))
     assert "run by: worker 7" in shown.stdout

@@ -13,6 +13,7 @@ from songngu_testing.users import add_users
 from workflow.partners import DEFAULT_PARTNER, update_partner
 from workflow.qa.model import Finding, Severity
 from workflow.storage import Database
+from workflow.users import OPERATOR
 
 UNTRANSLATED = "untranslated"
 TEST_CHECK = "test-check"  # the check id of findings made by ``finding``: no real check's
@@ -30,7 +31,7 @@ def qa_project(database: Database, sources: list[str] | None = None) -> tuple[in
 def set_partner_settings(database: Database, **settings: Any) -> None:
     """Change settings of the "generic" partner profile (the seeded project's)."""
     with database.write() as session:
-        update_partner(session, DEFAULT_PARTNER, settings)
+        update_partner(session, OPERATOR, DEFAULT_PARTNER, settings)
 
 
 def finding(

@@ -119,6 +119,36 @@ def test_sign_in_refuses_a_wrong_password_and_accepts_the_right_one(sqlite_db: D
     assert _signed_in_caption(app) == "Signed in as admin (admin)"
 
 
+@pytest.mark.parametrize(
+    ("lang", "locked"),
+    [
+        ("en", "too many wrong passwords for 'admin': try again in"),
+        ("vi", "nhập sai mật khẩu quá nhiều lần cho 'admin': hãy thử lại sau"),
+    ],
+)
+def test_too_many_wrong_passwords_lock_the_sign_in(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, lang: str, locked: str
+) -> None:
+    monkeypatch.setenv("SONGNGU_SIGNIN_MAX_FAILURES", "2")
+    app = _app(lang).run()
+    button = "Sign in" if lang == "en" else next(b.label for b in app.button)
+    for _ in range(2):
+        app.text_input(key="sign_in_name").input("admin")
+        app.text_input(key="sign_in_password").input("not the password")
+        _click(app, button)
+    app.text_input(key="sign_in_name").input("admin")
+    app.text_input(key="sign_in_password").input(TEST_PASSWORD)
+    _click(app, button)
+    [error] = _texts(app.error)
+    assert error.startswith(locked)
+    assert AUTH not in app.session_state
+    with sqlite_db.read() as session:
+        from workflow.audit import AuditAction, AuditFilter, list_events
+
+        refusals = list_events(session, OPERATOR, AuditFilter(action=AuditAction.SIGN_IN_FAILED))
+    assert [(e.detail, e.face) for e in refusals][0] == ("password: auth.locked_out", "app")
+
+
 def test_sign_out_returns_to_the_sign_in_screen(sqlite_db: Database) -> None:
     app = _app()
     app.session_state[AUTH] = signed_in_as("admin")

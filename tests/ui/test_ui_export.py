@@ -23,7 +23,7 @@ from workflow.partners import update_partner
 from workflow.projects import create_project, get_project
 from workflow.segments import edit_target, list_segments, set_status
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 PageRunner = Callable[..., AppTest]
 
@@ -146,7 +146,7 @@ def test_a_real_qa_error_and_a_blocking_partner_in_both_languages(
 ) -> None:
     database, project_id, _ = project
     with database.write() as session:
-        update_partner(session, "USAID", {"qa_export_policy": "block"})
+        update_partner(session, OPERATOR, "USAID", {"qa_export_policy": "block"})
         second = list_segments(session, get_project(session, project_id))[1]
         # A number changed in the target: QA's number-mismatch error.
         edit_target(session, resolve_actor(session, "admin"), second.id, "The 2024 report.")

@@ -9,11 +9,12 @@ from songngu_testing import add_users, seed_project
 from streamlit.testing.v1 import AppTest
 
 from primitives.terms import GlossaryEntry
+from workflow.audit import AuditAction, AuditFilter, list_events
 from workflow.glossary.files import read_glossary_bytes
 from workflow.glossary.store import add_term, edit_term, list_terms
 from workflow.projects import get_project
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 SOURCES = ["Ủy ban nhân dân tỉnh họp.", "Câu khác."]
 
@@ -149,6 +150,15 @@ def test_export_is_built_on_click(
     assert [(e.source, e.target) for e in read_glossary_bytes(data, name)] == [
         ("Sở Y tế", "Department of Health")
     ]
+    with database.read() as session:  # recorded like any other export, from the app
+        [event] = list_events(session, OPERATOR, AuditFilter(action=AuditAction.EXPORT))
+    assert (event.actor, event.face, event.object_type, event.project_id) == (
+        "admin",
+        "app",
+        "glossary",
+        project_id,
+    )
+    assert event.detail == "glossary: P-project-glossary.tbx"
 
 
 def test_translators_see_the_glossary_read_only(

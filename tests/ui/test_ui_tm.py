@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from primitives.statuses import Origin, Status
 from ui.components.tm_panel import diff_markdown
+from workflow.audit import AuditAction, AuditFilter, list_events
 from workflow.models import Segment
 from workflow.projects import get_project
 from workflow.segments import edit_target, get_segment, save_and_confirm, set_status
@@ -21,7 +22,7 @@ from workflow.tm.model import TMUnit
 from workflow.tm.settings import tm_settings
 from workflow.tm.store import list_units
 from workflow.tm.tmx import write_tmx
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 SOURCES = ["Hội nghị bắt đầu lúc 10 giờ.", "Hội nghị bắt đầu lúc 9 giờ sáng nay."]
 
@@ -116,6 +117,9 @@ def test_source_page_imports_tmx_and_saves_options(
     app.button(key="tm_prepare_export").click().run()
     download = app.get("download_button")
     assert download and "P-tm.tmx" in download[0].proto.label
+    with database.read() as session:  # recorded like any other export, from the app
+        [event] = list_events(session, OPERATOR, AuditFilter(action=AuditAction.EXPORT))
+    assert (event.face, event.object_type, event.detail) == ("app", "tm", "TM: P-tm.tmx")
 
 
 def test_options_are_read_only_without_manage_project(

@@ -36,7 +36,7 @@ from workflow.jobs import (
 from workflow.models import Job, utcnow
 from workflow.mt import MT_JOB_KIND, run_mt_job
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 
 def _create(db: Database, kind: str, params: dict) -> int:
@@ -108,7 +108,7 @@ def test_a_user_error_is_recorded_with_its_code_and_parameters(sqlite_db: Databa
         "dữ liệu 'terms.csv' không dùng được: no line 3"
     )
     with sqlite_db.write() as session:  # a resumed job is no longer about that error
-        resume_job(session, job_id)
+        resume_job(session, OPERATOR, job_id)
     assert _job(sqlite_db, job_id).result == {}
     assert job_error(_job(sqlite_db, job_id)) is None
 
@@ -133,7 +133,7 @@ def test_cancel_then_resume_skips_finished_chunks(sqlite_db: Database) -> None:
             break
         threading.Event().wait(0.02)
     with sqlite_db.write() as session:
-        request_cancel(session, job_id)
+        request_cancel(session, OPERATOR, job_id)
     test_jobs.release.set()
     runner.wait(job_id, 10)
     job = _job(sqlite_db, job_id)
@@ -143,7 +143,7 @@ def test_cancel_then_resume_skips_finished_chunks(sqlite_db: Database) -> None:
     assert run_job(sqlite_db, job_id) is JobState.CANCELLED
     assert test_jobs.chunks_done == [0, 1]
     with sqlite_db.write() as session:
-        resumed = resume_job(session, job_id)
+        resumed = resume_job(session, OPERATOR, job_id)
         assert (resumed.state, resumed.cancel_requested) == (JobState.QUEUED, False)
     assert run_job(sqlite_db, job_id) is JobState.SUCCEEDED
     assert test_jobs.chunks_done == [0, 1, 2, 3, 4]
@@ -152,7 +152,7 @@ def test_cancel_then_resume_skips_finished_chunks(sqlite_db: Database) -> None:
 def test_a_queued_job_cancelled_before_a_runner_starts_never_runs(sqlite_db: Database) -> None:
     job_id = _create(sqlite_db, "test-count", {"total": 2})
     with sqlite_db.write() as session:
-        assert request_cancel(session, job_id).state == JobState.CANCELLED
+        assert request_cancel(session, OPERATOR, job_id).state == JobState.CANCELLED
     assert run_job(sqlite_db, job_id) is JobState.CANCELLED
     assert test_jobs.chunks_done == []
 
@@ -163,9 +163,9 @@ def test_unknown_kind_and_finished_cancel_are_user_errors(sqlite_db: Database) -
     job_id = _create(sqlite_db, "test-count", {"total": 1})
     run_job(sqlite_db, job_id)
     with sqlite_db.write() as session, pytest.raises(InvalidInput, match="already succeeded"):
-        request_cancel(session, job_id)
+        request_cancel(session, OPERATOR, job_id)
     with sqlite_db.write() as session, pytest.raises(InvalidInput, match="already succeeded"):
-        resume_job(session, job_id)
+        resume_job(session, OPERATOR, job_id)
 
 
 def test_a_kind_no_longer_listed_fails_on_the_record_and_cannot_be_resumed(
@@ -181,7 +181,7 @@ def test_a_kind_no_longer_listed_fails_on_the_record_and_cannot_be_resumed(
         {"kind": "test-count"},
     )
     with sqlite_db.write() as session, pytest.raises(InvalidInput, match="no handler"):
-        resume_job(session, job_id)
+        resume_job(session, OPERATOR, job_id)
 
 
 def test_every_listed_kind_has_its_handler() -> None:
@@ -200,7 +200,7 @@ def test_a_running_job_is_not_claimed_nor_resumed_until_it_stalls(any_db: Databa
     assert run_job(any_db, job_id) is JobState.RUNNING  # nothing ran here
     assert test_jobs.chunks_done == []
     with any_db.write() as session, pytest.raises(Conflict, match="still running"):
-        resume_job(session, job_id)
+        resume_job(session, OPERATOR, job_id)
     # The first runner dies: its heartbeat gets old, another runner takes the job over.
     with any_db.write() as session:
         old = utcnow() - STALLED_AFTER - timedelta(seconds=1)

@@ -40,7 +40,7 @@ from workflow.partners import update_partner
 from workflow.projects import create_project, get_project
 from workflow.segments import add_comment, edit_target, list_segments, set_status
 from workflow.storage import Database
-from workflow.users import add_user, resolve_actor
+from workflow.users import OPERATOR, add_user, resolve_actor
 
 NOW = datetime(2026, 5, 14, 9, 30, tzinfo=UTC)
 LATER = datetime(2026, 5, 15, 8, 0, tzinfo=UTC)
@@ -355,7 +355,7 @@ def _number_error(database: Database) -> int:
 
 def _block_exports(database: Database) -> None:
     with database.write() as session:
-        update_partner(session, "USAID", {"qa_export_policy": "block"})
+        update_partner(session, OPERATOR, "USAID", {"qa_export_policy": "block"})
 
 
 def test_the_readiness_counts_a_real_qa_error(project: Database) -> None:

@@ -39,7 +39,7 @@ from workflow.qa.job import create_qa_job
 from workflow.redis_queue import RedisJobRunner
 from workflow.runners import REDIS_RUNNER, THREAD_RUNNER, active_runner, job_runner
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 # Unique sources (MT translates repeated ones once): one chunk each, so the job has many.
 SOURCES = [f"Báo cáo số {n} của ủy ban nhân dân tỉnh về kinh tế." for n in range(1, 41)]
@@ -201,14 +201,14 @@ def test_a_cancelled_job_stops_and_resumes_without_redoing(runner: Runner, db: D
     runner.submit(job_id)
     _wait_for(lambda: _done(db, job_id) > 0, what="the first chunk")
     with db.write() as session:
-        request_cancel(session, job_id)
+        request_cancel(session, OPERATOR, job_id)
     assert runner.wait(job_id) == JobState.CANCELLED
     translated = _machine_drafts(db, segment_ids)
     assert 0 < translated < len(segment_ids), "stopped part way"
     time.sleep(0.5)  # nothing goes on after the job says it was cancelled
     assert _machine_drafts(db, segment_ids) == translated
     with db.write() as session:
-        resume_job(session, job_id)
+        resume_job(session, OPERATOR, job_id)
     runner.submit(job_id)
     assert runner.wait(job_id) == JobState.SUCCEEDED
     assert _target_revisions(db, segment_ids) == dict.fromkeys(segment_ids, 1)

@@ -27,7 +27,7 @@ from workflow.mt import (
 from workflow.projects import get_project
 from workflow.segments import edit_target, list_segments, save_and_confirm, set_status
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 SOURCES = [
     "Chào bạn.",
@@ -286,7 +286,7 @@ def test_a_cancelled_job_resumes_without_redoing_committed_chunks(
     def cancel_after_first_chunk(call_number: int) -> None:
         if call_number == 1:
             with any_db.write() as session:
-                request_cancel(session, job_id)
+                request_cancel(session, OPERATOR, job_id)
 
     hooks.append(cancel_after_first_chunk)
     assert run_job(any_db, job_id) == JobState.CANCELLED

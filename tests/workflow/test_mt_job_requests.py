@@ -22,7 +22,7 @@ from workflow.projects import get_project
 from workflow.protect import Protector
 from workflow.segments import list_segments
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 
 class FakeEngine:
@@ -103,7 +103,7 @@ def test_requests_carry_the_project_glossary_and_the_partner_name_style(
 
     with sqlite_db.write() as session:
         project = get_project(session, project_id)
-        update_partner(session, project.partner.name, {"name_diacritics": "keep"})
+        update_partner(session, OPERATOR, project.partner.name, {"name_diacritics": "keep"})
         kept = RequestContext.for_project(session, project).request(1, source)
     assert TermSpan(4, 17, "Nguyễn Văn An", "name") in kept.terms
 

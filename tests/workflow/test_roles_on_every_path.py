@@ -15,11 +15,13 @@ from primitives.terms import GlossaryEntry
 from workflow import audit, model_packages, users
 from workflow.exports import ExportRequest, build_export
 from workflow.glossary.store import add_term, import_terms
+from workflow.jobs import create_job, request_cancel, resume_job
+from workflow.partners import update_partner
 from workflow.permissions import PERMISSIONS, Action, Role
 from workflow.project_rules import reset_project_rules
 from workflow.projects import create_project, get_project
 from workflow.storage import Database
-from workflow.users import Actor
+from workflow.users import OPERATOR, Actor
 
 Call = Callable[[Any, Actor, Any, Path], object]
 
@@ -48,6 +50,21 @@ EXTRA: list[tuple[str, Action, Call]] = [
         lambda s, a, p, f: import_terms(s, a, p, [], scope="project"),
     ),
     (
+        "partner profile update",
+        Action.MANAGE_PROJECT,
+        lambda s, a, p, f: update_partner(s, a, "generic", {"qa_export_policy": "block"}),
+    ),
+    (
+        "cancel another's job",
+        Action.MANAGE_PROJECT,
+        lambda s, a, p, f: request_cancel(s, a, _someone_elses_job(s, p)),
+    ),
+    (
+        "resume another's job",
+        Action.MANAGE_PROJECT,
+        lambda s, a, p, f: resume_job(s, a, _someone_elses_job(s, p, stopped=True)),
+    ),
+    (
         "model install",
         Action.MANAGE_MODELS,
         lambda s, a, p, f: model_packages.install_model(
@@ -55,6 +72,16 @@ EXTRA: list[tuple[str, Action, Call]] = [
         ),
     ),
 ]
+
+
+def _someone_elses_job(session: Any, project: Any, *, stopped: bool = False) -> int:
+    """A QA job started by another user in the caller's transaction (rolled back with it)."""
+    job = create_job(session, Actor("starter", Role.EDITOR), "qa", project, {})
+    if stopped:
+        request_cancel(session, OPERATOR, job.id)
+    return job.id
+
+
 CASES = [(action.value, action, call) for action, call in CALLS.items()] + EXTRA
 WRONG = [
     pytest.param(name, call, role, id=f"{name}-as-{role.value}")
@@ -103,13 +130,36 @@ def test_exports_and_statuses_check_their_roles_too(sqlite_db: Database) -> None
         )
 
 
-def _counts(database: Database) -> dict[str, int]:
+def test_the_starter_of_a_job_may_stop_and_resume_it_others_may_not(sqlite_db: Database) -> None:
+    project_id, _ = seed_project(sqlite_db, ["Xin chào."])
+    starter, other = Actor("tran", Role.TRANSLATOR), Actor("ngoc", Role.REVIEWER)
+    with sqlite_db.write() as session:
+        job_id = create_job(session, starter, "qa", get_project(session, project_id), {}).id
+    with pytest.raises(PermissionDenied), sqlite_db.write() as session:
+        request_cancel(session, other, job_id)
+    with sqlite_db.write() as session:
+        assert request_cancel(session, starter, job_id).state == "cancelled"
+    with pytest.raises(PermissionDenied), sqlite_db.write() as session:
+        resume_job(session, other, job_id)
+    with sqlite_db.write() as session:
+        assert resume_job(session, starter, job_id).state == "queued"
+    with sqlite_db.write() as session:  # an editor may stop anyone's job on the project
+        assert request_cancel(session, Actor("e", Role.EDITOR), job_id).state == "cancelled"
+
+
+def _counts(database: Database) -> dict[str, object]:
+    """Row counts of what a refused action could add, and the rows it could change."""
     from sqlalchemy import func, select
 
-    from workflow.models import AuditEvent, GlossaryTerm, Project, User
+    from workflow.models import AuditEvent, GlossaryTerm, Job, PartnerProfile, Project, User
 
     with database.read() as session:
-        return {
+        counts: dict[str, object] = {
             model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
-            for model in (AuditEvent, GlossaryTerm, Project, User)
+            for model in (AuditEvent, GlossaryTerm, Project, User, Job)
         }
+        counts["partner settings"] = {
+            p.name: p.settings for p in session.scalars(select(PartnerProfile))
+        }
+        counts["job states"] = {j.id: j.state for j in session.scalars(select(Job))}
+        return counts

@@ -12,6 +12,7 @@ from primitives.errors import SongnguError
 from ui.state import database, show_error, t
 from workflow.jobs import FINISHED, get_job, is_stalled, request_cancel
 from workflow.models import Job
+from workflow.users import Actor
 
 POLL_SECONDS = 1.0
 
@@ -22,7 +23,7 @@ def is_active(job: Job) -> bool:
 
 
 @st.fragment(run_every=POLL_SECONDS)
-def job_progress(job_id: int, prefix: str) -> None:
+def job_progress(actor: Actor, job_id: int, prefix: str) -> None:
     """Progress of a running job, refreshed every second; the whole page reruns at its end
     (to show the outcome and the controls again)."""
     with database().read() as session:
@@ -36,7 +37,7 @@ def job_progress(job_id: int, prefix: str) -> None:
     elif st.button(t(f"{prefix}_cancel"), key=f"{prefix}_cancel_{job.id}"):
         try:
             with database().write() as session:
-                request_cancel(session, job.id)
+                request_cancel(session, actor, job.id)
         except SongnguError as error:
             show_error(error)
             return

@@ -15,6 +15,7 @@ import streamlit as st
 
 from primitives.errors import NotFound, SongnguError
 from primitives.statuses import Status
+from ui.auth import as_signed_in
 from ui.components.glossary_panel import escape_markdown
 from ui.components.messages import push_message
 from ui.state import database, error_text, lang, t
@@ -87,6 +88,7 @@ def report_messages(queue: str, report: QAReport | None) -> None:
         )
 
 
+@as_signed_in
 def _go_past(actor: Actor, project_id: int, segment_id: int, status: Status, seen: int) -> None:
     try:
         # Refused here when empty: without a reason, set_status would only refuse again.
@@ -114,6 +116,7 @@ def _go_past(actor: Actor, project_id: int, segment_id: int, status: Status, see
     report_messages("review_messages", change.report(QAReport))
 
 
+@as_signed_in
 def _recheck(actor: Actor, project_id: int, segment_id: int) -> None:
     try:
         with database().write() as session:

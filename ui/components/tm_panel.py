@@ -16,9 +16,11 @@ import streamlit as st
 
 from primitives.errors import SongnguError
 from primitives.statuses import Origin
+from ui.auth import as_signed_in
 from ui.components.glossary_panel import escape_markdown
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import database, error_text, t
+from workflow.exports import record_file_export
 from workflow.permissions import Action, allowed
 from workflow.projects import get_project
 from workflow.segments import edit_target, get_segment, segment_project
@@ -76,6 +78,7 @@ def _heading(match: TMMatch, shared: bool) -> str:
     return " · ".join(parts)
 
 
+@as_signed_in
 def _use(actor: Actor, segment_id: int, seen_version: int, target: str, state_key: str) -> None:
     try:
         with database().write() as session:
@@ -134,6 +137,7 @@ def tm_panel(segment_id: int, seen_version: int, actor: Actor, state_key: str) -
 # Project TM administration
 
 
+@as_signed_in
 def _save_settings(actor: Actor, project_id: int) -> None:
     try:
         with database().write() as session:
@@ -150,6 +154,7 @@ def _save_settings(actor: Actor, project_id: int) -> None:
     _push("success", t("tm_settings_saved"))
 
 
+@as_signed_in
 def _import(actor: Actor, project_id: int) -> None:
     uploaded = st.session_state.get("tm_upload")
     if uploaded is None:
@@ -183,12 +188,14 @@ def _import(actor: Actor, project_id: int) -> None:
         _push("warning", warning)
 
 
+@as_signed_in
 def _prepare_export(actor: Actor, project_id: int, shared: bool) -> None:
     try:
-        with database().read() as session:
+        with database().write() as session:  # the export is recorded in the audit log
             project = get_project(session, project_id)
             data = export_tmx(session, actor, project, shared=shared)
             name = "shared-tm.tmx" if shared else f"{project.name}-tm.tmx"
+            record_file_export(session, actor, project, "shared TM" if shared else "TM", name)
     except SongnguError as error:
         _push("error", error_text(error))
         return

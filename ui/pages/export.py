@@ -16,6 +16,7 @@ import streamlit as st
 
 from exporters.registry import Format
 from primitives.errors import Conflict, SongnguError
+from ui.auth import as_signed_in
 from ui.components.job_progress import is_active, job_progress
 from ui.components.messages import push_message, show_messages
 from ui.components.update_report import update_report_tables
@@ -90,6 +91,7 @@ def _redraw_form(document_id: int) -> None:
     st.session_state[key] = st.session_state.get(key, 0) + 1
 
 
+@as_signed_in
 def _save_metadata(actor: Actor, document_id: int, seen: DocumentMetadata) -> None:
     changes = {
         name: st.session_state.get(_meta_key(document_id, name), getattr(seen, name))
@@ -185,6 +187,7 @@ def format_label(fmt: Format) -> str:
     return t(key) if key in STRINGS else fmt.label
 
 
+@as_signed_in
 def _prepare(actor: Actor, project_id: int, choice: Choice) -> None:
     request = ExportRequest(
         choice.format, None if choice.document_id == WHOLE_PROJECT else choice.document_id,

@@ -16,8 +16,10 @@ import streamlit as st
 from exporters.glossary_csv import VARIANT_SEPARATOR
 from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, TermStatus
+from ui.auth import as_signed_in
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.state import current_project_id, database, error_text, sidebar, t
+from workflow.exports import record_file_export
 from workflow.glossary.files import read_glossary_bytes
 from workflow.glossary.store import (
     EFFECTIVE,
@@ -90,6 +92,7 @@ def _report(error: SongnguError) -> None:
 # --- actions (button callbacks) ----------------------------------------------------------
 
 
+@as_signed_in
 def _add(actor: Actor, project_id: int, scope: str, form: TermForm) -> None:
     try:
         entry = form.entry()
@@ -103,6 +106,7 @@ def _add(actor: Actor, project_id: int, scope: str, form: TermForm) -> None:
         st.session_state[form.key(field)] = ""
 
 
+@as_signed_in
 def _save(actor: Actor, project_id: int, term_id: int, seen_version: int, form: TermForm) -> None:
     try:
         entry = form.entry()
@@ -116,6 +120,7 @@ def _save(actor: Actor, project_id: int, term_id: int, seen_version: int, form: 
     _changed(t("glossary_saved", id=term.id, version=term.version))
 
 
+@as_signed_in
 def _delete(actor: Actor, project_id: int, term_id: int, seen_version: int) -> None:
     try:
         with database().write() as session:
@@ -132,6 +137,7 @@ def _reload(term_id: int) -> None:
     st.session_state.pop(_shown_key(term_id), None)
 
 
+@as_signed_in
 def _import(actor: Actor, project_id: int, scope: str) -> None:
     uploaded = st.session_state.get("glossary_upload")
     if uploaded is None:
@@ -163,13 +169,15 @@ def _import(actor: Actor, project_id: int, scope: str) -> None:
     )
 
 
-def _prepare_export(project_id: int, choice: tuple[str, str]) -> None:
+@as_signed_in
+def _prepare_export(actor: Actor, project_id: int, choice: tuple[str, str]) -> None:
     what, file_format = choice
     try:
-        with database().read() as session:
+        with database().write() as session:  # the export is recorded in the audit log
             project = get_project(session, project_id)
-            data = export_glossary(session, project, scope=what, file_format=file_format)
+            data = export_glossary(session, actor, project, scope=what, file_format=file_format)
             name = f"{project.name}-{what}-glossary.{file_format}"
+            record_file_export(session, actor, project, "glossary", name)
     except SongnguError as error:
         _report(error)
         return
@@ -327,7 +335,7 @@ def _import_section(actor: Actor, project_id: int, scope: str) -> None:
         )
 
 
-def _export_section(project_id: int, scope: str) -> None:
+def _export_section(actor: Actor, project_id: int, scope: str) -> None:
     with st.expander(t("glossary_export")):
         contents = {t("glossary_export_scope"): scope, t("glossary_export_effective"): EFFECTIVE}
         what = contents[
@@ -341,7 +349,7 @@ def _export_section(project_id: int, scope: str) -> None:
             t("glossary_prepare"),
             key="glossary_prepare",
             on_click=_prepare_export,
-            args=(project_id, choice),
+            args=(actor, project_id, choice),
         )
         prepared = st.session_state.get(EXPORT)
         if prepared is not None and prepared[0] == choice:
@@ -395,4 +403,4 @@ def render() -> None:
         if terms:
             _edit_section(actor, project_id, terms[:MAX_ROWS])
         _import_section(actor, project_id, scope)
-    _export_section(project_id, scope)
+    _export_section(actor, project_id, scope)

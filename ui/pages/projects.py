@@ -37,8 +37,7 @@ def _partner_editor(actor: Actor, partners: dict[str, dict]) -> None:
             if st.form_submit_button(t("save"), disabled=not can_edit):
                 try:
                     with database().write() as session:
-                        actor.require(Action.MANAGE_PROJECT)
-                        update_partner(session, name, changes)
+                        update_partner(session, actor, name, changes)
                     st.success(t("partner_saved", name=name))
                 except SongnguError as error:
                     show_error(error)

@@ -19,6 +19,7 @@ import streamlit as st
 from primitives.errors import SongnguError
 from primitives.excerpts import one_line
 from primitives.statuses import Status
+from ui.auth import as_signed_in
 from ui.components.job_progress import is_active, job_progress
 from ui.components.messages import MessageKind, push_message, show_messages
 from ui.components.qa_panel import (
@@ -156,7 +157,7 @@ def _run_panel(actor: Actor, project_id: int, documents: dict[int, str]) -> bool
     with database().read() as session:
         last = latest_qa_job(session, get_project(session, project_id))
     if last is not None and is_active(last):
-        job_progress(last.id, "qa")
+        job_progress(actor, last.id, "qa")
         return True
     if last is not None:
         _outcome(last, actor)
@@ -217,6 +218,7 @@ def _table(findings: list[StoredFinding], documents: dict[int, str]) -> None:
     )
 
 
+@as_signed_in
 def _ignore(actor: Actor, project_id: int, finding: StoredFinding) -> None:
     reason = st.session_state.get("qa_ignore_reason", "")
     try:
@@ -236,6 +238,7 @@ def _ignore(actor: Actor, project_id: int, finding: StoredFinding) -> None:
     _push("success", t("qa_ignored", id=finding.segment_id))
 
 
+@as_signed_in
 def _reopen(actor: Actor, project_id: int, finding: StoredFinding) -> None:
     try:
         with database().write() as session:
@@ -252,6 +255,7 @@ def _reopen(actor: Actor, project_id: int, finding: StoredFinding) -> None:
     _push("success", t("qa_reopened", id=finding.segment_id))
 
 
+@as_signed_in
 def _recheck(actor: Actor, project_id: int, segment_id: int) -> None:
     try:
         with database().write() as session:

@@ -24,6 +24,7 @@ from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
+from ui.auth import as_signed_in
 from ui.components.conflicts import PendingConflict, conflict_dialog, remember_conflict
 from ui.components.glossary_panel import add_term_form, glossary_panel
 from ui.components.messages import push_message, show_messages
@@ -290,6 +291,7 @@ def _save_typed(actor: Actor, shown: _Shown) -> bool:
     return True
 
 
+@as_signed_in
 def _move(actor: Actor, shown: _Shown, wanted: SegmentFilter, step: int) -> None:
     """Previous (step -1) or next (1) segment of the list, after saving a changed text."""
     if not _save_typed(actor, shown):
@@ -300,6 +302,7 @@ def _move(actor: Actor, shown: _Shown, wanted: SegmentFilter, step: int) -> None
         open_in_editor(found, wanted, PAGE_SIZE)
 
 
+@as_signed_in
 def _confirm_and_next(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
     """Save and confirm the typed text; once confirmed, open the next unconfirmed segment."""
     typed = shown.typed()

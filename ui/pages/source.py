@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from primitives.errors import SongnguError
+from ui.auth import as_signed_in
 from ui.components.messages import push_message, show_messages
 from ui.components.tm_panel import tm_admin
 from ui.components.update_report import update_report_tables
@@ -188,6 +189,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+@as_signed_in
 def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
     try:
         rules = SegmentationRules.from_dict(
@@ -202,6 +204,7 @@ def _save_rules(actor: Actor, project_id: int, keys: dict[str, str]) -> None:
     st.session_state["rules_generation"] = st.session_state.get("rules_generation", 0) + 1
 
 
+@as_signed_in
 def _reset_rules(actor: Actor, project_id: int) -> None:
     try:
         with database().write() as session:
@@ -240,6 +243,7 @@ def _rules_editor(actor: Actor, project_id: int, rules: SegmentationRules) -> No
 # --- merge and split --------------------------------------------------------------------
 
 
+@as_signed_in
 def _merge(actor: Actor, project_id: int, first: tuple[int, int], second: tuple[int, int]) -> None:
     try:
         with database().write() as session:
@@ -256,6 +260,7 @@ def _merge(actor: Actor, project_id: int, first: tuple[int, int], second: tuple[
         push_message(f"{MESSAGES}-tools", "error", error_text(error))
 
 
+@as_signed_in
 def _split(
     actor: Actor, project_id: int, segment_id: int, version: int, keys: tuple[str, str]
 ) -> None:

@@ -335,7 +335,7 @@ def _translate_panel(actor: Actor, project_id: int, ready: bool) -> None:
         last = latest_mt_job(session, project)
     st.subheader(project.name)
     if last is not None and is_active(last):
-        job_progress(last.id, "mt")
+        job_progress(actor, last.id, "mt")
         return
     if last is not None:
         _outcome(last, actor)

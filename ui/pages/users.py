@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from primitives.errors import SongnguError
-from ui.auth import AUTH, AppSession
+from ui.auth import AUTH, AppSession, as_signed_in
 from ui.components.audit_log import audit_section
 from ui.components.messages import push_message, show_messages
 from ui.state import database, error_text, sidebar, t
@@ -46,6 +46,7 @@ def _fail(error: SongnguError) -> None:
     push_message(MESSAGES, "error", error_text(error))
 
 
+@as_signed_in
 def _add(actor: Actor, role_labels: dict[str, Role]) -> None:
     values = {field: st.session_state.get(f"users_add_{field}", "") for field in _ADD_FIELDS}
     st.session_state["users_add_password"] = st.session_state["users_add_again"] = ""
@@ -85,6 +86,7 @@ def _add_form(actor: Actor) -> None:
         st.form_submit_button(t("users_add"), on_click=_add, args=(actor, role_labels))
 
 
+@as_signed_in
 def _save(
     actor: Actor, user_id: int, seen: int, keys: dict[str, str], roles: dict[str, Role]
 ) -> None:
@@ -121,6 +123,7 @@ def _saved_text(name: str, changed: bool) -> str:
     return t("users_saved", name=name) if changed else t("users_nothing_changed")
 
 
+@as_signed_in
 def _set_password(actor: Actor, name: str, seen: int, keys: dict[str, str]) -> None:
     password, again = st.session_state[keys["password"]], st.session_state[keys["again"]]
     st.session_state[keys["password"]] = st.session_state[keys["again"]] = ""
@@ -143,6 +146,7 @@ def _set_password(actor: Actor, name: str, seen: int, keys: dict[str, str]) -> N
     push_message(MESSAGES, "success", t("users_password_set", name=name))
 
 
+@as_signed_in
 def _toggle(actor: Actor, name: str, seen: int, disable: bool) -> None:
     try:
         with database().write() as session:

@@ -719,9 +719,19 @@ def _merge_into(
 
 
 def export_glossary(
-    session: Session, project: Project, *, scope: str = EFFECTIVE, file_format: str = "csv"
+    session: Session,
+    actor: Actor,
+    project: Project,
+    *,
+    scope: str = EFFECTIVE,
+    file_format: str = "csv",
 ) -> bytes:
-    """One scope's terms, or the project's effective glossary, as CSV, TSV or TBX bytes."""
+    """One scope's terms, or the project's effective glossary, as CSV, TSV or TBX bytes.
+
+    Not recorded here: a face records the file it hands over (``record_resource_export``),
+    and an export bundle records itself once (``workflow.exports.record_export``).
+    """
+    actor.require(Action.EXPORT)
     file_format = file_format.strip().lower()
     if file_format not in EXPORT_FORMATS:
         raise InvalidInput(

@@ -153,7 +153,7 @@ def resume_qa_job(session: Session, actor: Actor, job_id: int) -> Job:
             job_id=job_id,
             kind=job.kind,
         )
-    return resume_job(session, job_id)
+    return resume_job(session, actor, job_id)
 
 
 # --- running -------------------------------------------------------------------------

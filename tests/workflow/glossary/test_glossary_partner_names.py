@@ -11,6 +11,7 @@ from workflow.partners import get_partner, shipped_profiles, update_partner, val
 from workflow.projects import get_project
 from workflow.protect import project_protector, report
 from workflow.storage import Database
+from workflow.users import OPERATOR
 
 
 def test_shipped_partners_carry_their_own_names() -> None:
@@ -25,7 +26,9 @@ def test_shipped_partners_carry_their_own_names() -> None:
 def test_own_names_are_enforced_in_the_partners_projects(sqlite_db: Database) -> None:
     project_id, _ = seed_project(sqlite_db, ["x"], partner="USAID")
     with sqlite_db.write() as session:
-        update_partner(session, "USAID", {"own_names": {"Dự án Đối tác": "Partnership Project"}})
+        update_partner(
+            session, OPERATOR, "USAID", {"own_names": {"Dự án Đối tác": "Partnership Project"}}
+        )
     with sqlite_db.read() as session:
         project = get_project(session, project_id)
         before = glossary_fingerprint(session, project)
@@ -38,7 +41,7 @@ def test_own_names_are_enforced_in_the_partners_projects(sqlite_db: Database) ->
         outside = partner_glossary(session, get_partner(session, "USAID"))
         assert ("Dự án Đối tác", "Partnership Project") in [(e.source, e.target) for e in outside]
     with sqlite_db.write() as session:
-        update_partner(session, "USAID", {"own_names": {}})
+        update_partner(session, OPERATOR, "USAID", {"own_names": {}})
     with sqlite_db.read() as session:
         assert glossary_fingerprint(session, get_project(session, project_id)) != before
 

@@ -23,7 +23,7 @@ from workflow.models import GlossaryTerm
 from workflow.partners import update_partner
 from workflow.projects import create_project, get_project
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 COMMITTEE = GlossaryEntry("Ủy ban nhân dân", "People's Committee")
 
@@ -236,7 +236,7 @@ def test_effective_glossary_layers_override_by_source(sqlite_db: Database) -> No
     assert len(entries) == len(shipped) + 1  # the global ban on "province of" is the extra
 
     with sqlite_db.write() as session:
-        update_partner(session, "generic", {"glossaries": []})
+        update_partner(session, OPERATOR, "generic", {"glossaries": []})
     with sqlite_db.read() as session:
         without_shipped = effective_entries(session, get_project(session, "P"))
     assert sorted(e.target for e in without_shipped) == [
@@ -292,10 +292,10 @@ def test_export_reads_back_as_the_same_terms(any_db: Database) -> None:
     with any_db.read() as session:
         project = get_project(session, "P")
         exported = {
-            name: export_glossary(session, project, scope="project", file_format=name)
+            name: export_glossary(session, OPERATOR, project, scope="project", file_format=name)
             for name in ("csv", "tsv", "tbx")
         }
-        effective_csv = export_glossary(session, project, file_format="csv")
+        effective_csv = export_glossary(session, OPERATOR, project, file_format="csv")
         effective_count = len(effective_entries(session, project))
     expected = sorted((e.source, e.target, e.status, e.variants, e.case_sensitive) for e in entries)
     for name, data in exported.items():
@@ -308,7 +308,7 @@ def test_export_reads_back_as_the_same_terms(any_db: Database) -> None:
     assert b"\t" in exported["tsv"].splitlines()[0]
     assert len(read_glossary_bytes(effective_csv, "all.csv")) == effective_count > 100
     with any_db.read() as session, pytest.raises(InvalidInput, match="unknown glossary format"):
-        export_glossary(session, get_project(session, "P"), file_format="xlsx")
+        export_glossary(session, OPERATOR, get_project(session, "P"), file_format="xlsx")
 
 
 def test_partner_scope_needs_a_partner_and_scopes_are_checked(sqlite_db: Database) -> None:

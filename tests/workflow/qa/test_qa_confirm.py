@@ -22,7 +22,7 @@ from workflow.qa.project_index import project_consistency, unit_consistency
 from workflow.segments import edit_target, save_and_confirm, set_status
 from workflow.storage import Database
 from workflow.stores import segment_unit
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 
 def _edit(database: Database, segment_id: int, target: str, user: str = "tran") -> None:
@@ -245,18 +245,20 @@ def test_the_consistency_index_follows_edits_and_rollbacks(any_db: Database) -> 
 def test_partner_qa_settings_are_validated(any_db: Database) -> None:
     with any_db.write() as session:
         with pytest.raises(InvalidInput) as role:
-            update_partner(session, "generic", {"qa_override_roles": ["editor", "boss"]})
+            update_partner(session, OPERATOR, "generic", {"qa_override_roles": ["editor", "boss"]})
         assert role.value.code == "partner.unknown_role" and role.value.params["role"] == "boss"
         with pytest.raises(InvalidInput) as policy:
-            update_partner(session, "generic", {"qa_export_policy": "sometimes"})
+            update_partner(session, OPERATOR, "generic", {"qa_export_policy": "sometimes"})
         assert policy.value.code == "partner.bad_choice"
         roles = parse_setting_value("qa_override_roles", "Reviewer, editor, reviewer")
-        update_partner(session, "generic", {"qa_override_roles": roles})
+        update_partner(session, OPERATOR, "generic", {"qa_override_roles": roles})
         assert get_partner(session, "generic").settings["qa_override_roles"] == [
             "reviewer",
             "editor",
         ]
-        update_partner(session, "generic", {"qa_override_roles": [], "qa_export_policy": "block"})
+        update_partner(
+            session, OPERATOR, "generic", {"qa_override_roles": [], "qa_export_policy": "block"}
+        )
         settings = get_partner(session, "generic").settings
         assert (settings["qa_override_roles"], settings["qa_export_policy"]) == ([], "block")
 

@@ -14,7 +14,7 @@ from workflow.qa import job as qa_job
 from workflow.qa.findings import FindingFilter, checked_version, list_findings
 from workflow.qa.job import QAJobOptions, QAJobResult, create_qa_job, resume_qa_job
 from workflow.storage import Database
-from workflow.users import resolve_actor
+from workflow.users import OPERATOR, resolve_actor
 
 
 def _untranslated_targets(database: Database, ids: list[int]) -> None:
@@ -112,7 +112,7 @@ def test_one_qa_job_at_a_time_per_project(any_db: Database) -> None:
             create_qa_job(session, tran, project)
         assert running.value.code == "qa.job_running"
         assert running.value.params["job_id"] == first.id
-        request_cancel(session, first.id)  # a queued job asked to stop is over
+        request_cancel(session, OPERATOR, first.id)  # a queued job asked to stop is over
         assert create_qa_job(session, tran, project).id != first.id
 
 
@@ -149,7 +149,7 @@ def test_a_stopped_job_goes_on_where_it_stopped(
         chunks.append(1)
         if len(chunks) == 1:
             with any_db.write() as session:
-                request_cancel(session, job_id)
+                request_cancel(session, OPERATOR, job_id)
 
     monkeypatch.setattr(qa_job, "_check_chunk", stop_after_the_first)
     assert run_job(any_db, job_id) is JobState.CANCELLED
