@@ -18,10 +18,12 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import URL, Connection, make_url
@@ -383,7 +385,7 @@ def migrate_to(source: Database, actor: Actor, target_url: str) -> list[TableCou
                 offset = 0
                 while True:
                     rows = [
-                        dict(row._mapping)
+                        _as_stored_in_postgres(row._mapping)
                         for row in source_connection.execute(
                             select(table).order_by(*key).limit(COPY_BATCH_ROWS).offset(offset)
                         )
@@ -416,6 +418,17 @@ def migrate_to(source: Database, actor: Actor, target_url: str) -> list[TableCou
             session.flush()
     forget_databases()
     return counts
+
+
+def _as_stored_in_postgres(row: Mapping[str, Any]) -> dict[str, Any]:
+    """SQLite hands back naive datetimes, stored as UTC: say so, or PostgreSQL would read
+    them in its session's time zone."""
+    return {
+        key: value.replace(tzinfo=UTC)
+        if isinstance(value, datetime) and value.tzinfo is None
+        else value
+        for key, value in row.items()
+    }
 
 
 def _reset_sequence(connection: Connection, table) -> None:  # type: ignore[no-untyped-def]
