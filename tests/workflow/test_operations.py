@@ -7,7 +7,6 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import psycopg
 import pytest
 from songngu_testing.office import seed_office, table_rows
 from songngu_testing.users import ADMIN
@@ -21,7 +20,7 @@ from workflow.operations import backup, migrate_to, restore
 from workflow.permissions import Role
 from workflow.projects import create_project, get_project
 from workflow.segments import edit_target
-from workflow.storage import Database, forget_databases, open_database
+from workflow.storage import Database, open_database
 from workflow.users import Actor
 
 TRANSLATOR = Actor("tran", Role.TRANSLATOR)
@@ -145,20 +144,6 @@ def test_postgres_restore_refuses_a_sqlite_file(postgres_db: Database, tmp_path:
     with pytest.raises(InvalidInput) as refused:
         restore(postgres_db, ADMIN, other)
     assert refused.value.code == "operations.not_songngu_backup"
-
-
-@pytest.fixture
-def empty_postgres(postgres_server: str) -> str:
-    """A new database with nothing in it (not a copy of the migrated template)."""
-    admin_url = postgres_server.replace("postgresql+psycopg://", "postgresql://")
-    name = f"empty{threading.get_ident()}"
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
-    forget_databases()
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_migrate_db_copies_every_table_and_the_copy_is_usable(
