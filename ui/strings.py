@@ -351,10 +351,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
     "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
     "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
-    "action_manage_database": {
-        "vi": "sao lưu, khôi phục hoặc chuyển cơ sở dữ liệu",
-        "en": "back up, restore or move the database",
-    },
+    "action_manage_database": {"vi": "quản lý cơ sở dữ liệu", "en": "manage database"},
     "action_view_audit": {"vi": "xem nhật ký kiểm tra", "en": "view audit"},
     # glossary scopes, as errors name them ("the project glossary already has …")
     "glossary_scope_global": {"vi": "chung", "en": "global"},
