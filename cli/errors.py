@@ -44,6 +44,21 @@ HINTS: dict[str, str] = {
     "packages.not_installed": "`songngu models list` shows the installed ones",
     "packages.index_unreachable": _INSTALL_FILE,
     "packages.download_unreachable": _INSTALL_FILE,
+    # workflow: operations
+    "operations.backup_exists": "add --force to replace it",
+    "operations.pg_tool_missing": (
+        "install it with 'apt-get install postgresql-client', then run the same songngu "
+        "command again"
+    ),
+    "operations.backup_unreadable": "name a file written by 'songngu backup OUT'",
+    "operations.not_songngu_backup": "restore a file written by 'songngu backup'",
+    "operations.target_not_empty": "create one with 'createdb NAME' and give its URL to --to",
+    "operations.migrate_target_not_postgresql": (
+        "e.g. songngu migrate-db --to postgresql+psycopg://songngu@db-host/songngu"
+    ),
+    "operations.restore_busy": (
+        "stop the app and the workers, then run 'songngu restore FILE --yes' again"
+    ),
     # workflow
     "rules.file_is_folder": "see 'songngu segmentation-rules'",
     "user.not_found": "add one with 'songngu user add {name} --role translator'",

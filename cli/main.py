@@ -21,6 +21,7 @@ from primitives.errors import SongnguError
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app": ("app",),
     "audit": ("audit",),
+    "backup": ("operations",),
     "check": ("qa_check",),
     "comment": ("segments",),
     "demo": ("app",),
@@ -32,6 +33,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "inspect": ("inspect_source",),
     "jobs": ("jobs",),
     "merge": ("segment",),
+    "migrate-db": ("operations",),
     "models": ("models",),
     "normalize": ("normalize",),
     "partner": ("projects",),
@@ -40,6 +42,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "project": ("projects", "segment"),
     "protect": ("protect",),
     "qa": ("qa",),
+    "restore": ("operations",),
     "review": ("exports",),
     "segment": ("segment",),
     "segmentation-rules": ("segment",),

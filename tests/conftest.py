@@ -171,6 +171,22 @@ def postgres_db(postgres_db_without_users: Database) -> Database:
     return postgres_db_without_users
 
 
+@pytest.fixture
+def empty_postgres(postgres_server: str) -> Iterator[str]:
+    """The URL of a new PostgreSQL database with nothing in it: no schema, no rows (not a
+    copy of the migrated template), dropped after the test."""
+    import psycopg
+
+    admin_url = postgres_server.replace("postgresql+psycopg://", "postgresql://")
+    name = f"empty{time.time_ns()}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    forget_databases()
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(params=_ANY_DB_BACKENDS)
 def any_db(request: pytest.FixtureRequest) -> Database:
     """Run a test on both storage back ends (each with the test admin account)."""

@@ -351,6 +351,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "action_manage_glossary": {"vi": "quản lý bảng thuật ngữ", "en": "manage glossary"},
     "action_manage_users": {"vi": "quản lý người dùng", "en": "manage users"},
     "action_manage_models": {"vi": "quản lý mô hình dịch máy", "en": "manage models"},
+    "action_manage_database": {"vi": "quản lý cơ sở dữ liệu", "en": "manage database"},
     "action_view_audit": {"vi": "xem nhật ký kiểm tra", "en": "view audit"},
     # glossary scopes, as errors name them ("the project glossary already has …")
     "glossary_scope_global": {"vi": "chung", "en": "global"},
@@ -438,6 +439,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "audit_action_glossary_edit": {"vi": "sửa thuật ngữ", "en": "glossary term edited"},
     "audit_action_glossary_delete": {"vi": "xoá thuật ngữ", "en": "glossary term deleted"},
     "audit_action_glossary_import": {"vi": "nhập bảng thuật ngữ", "en": "glossary import"},
+    "audit_action_backup": {"vi": "sao lưu cơ sở dữ liệu", "en": "database backup"},
+    "audit_action_restore": {"vi": "khôi phục cơ sở dữ liệu", "en": "database restore"},
+    "audit_action_migrate_db": {
+        "vi": "chuyển cơ sở dữ liệu sang PostgreSQL",
+        "en": "database move to PostgreSQL",
+    },
     "users_header": {"vi": "Người dùng và vai trò", "en": "Users and roles"},
     "users_admin_only": {
         "vi": "Chỉ quản trị viên mới quản lý được người dùng.",
@@ -2267,6 +2274,64 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "folder",
     },
     # workflow: the database
+    "operations.no_database_file": {
+        "vi": "cơ sở dữ liệu {url} không phải một tệp: chỉ sao lưu hay khôi phục được tệp "
+        "SQLite hoặc PostgreSQL",
+        "en": "the database {url} is not a file: only a SQLite file or PostgreSQL can be "
+        "backed up or restored",
+    },
+    "operations.pg_tool_missing": {
+        "vi": "máy này chưa cài {tool} của PostgreSQL",
+        "en": "PostgreSQL's {tool} is not installed on this machine",
+    },
+    "operations.pg_tool_failed": {
+        "vi": "{tool} thất bại trên {url}: {reason}",
+        "en": "{tool} failed on {url}: {reason}",
+    },
+    "operations.backup_is_folder": {
+        "vi": "{path} là một thư mục: hãy đặt tên một tệp sao lưu",
+        "en": "{path} is a folder: name a backup file",
+    },
+    "operations.backup_exists": {
+        "vi": "{path} đã có: bản sao lưu sẽ ghi đè lên nó",
+        "en": "{path} exists already: the backup would replace it",
+    },
+    "operations.backup_folder_missing": {
+        "vi": "thư mục của {path} không tồn tại",
+        "en": "the folder of {path} does not exist",
+    },
+    "operations.backup_unreadable": {
+        "vi": "không đọc được bản sao lưu {path}: {reason}",
+        "en": "cannot read the backup {path}: {reason}",
+    },
+    "operations.not_songngu_backup": {
+        "vi": "{path} không phải bản sao lưu cơ sở dữ liệu songngu: {reason}",
+        "en": "{path} is not a songngu database backup: {reason}",
+    },
+    "operations.restore_busy": {
+        "vi": "không khôi phục được vào {url}: {reason}",
+        "en": "cannot restore into {url}: {reason}",
+    },
+    "operations.migrate_source_not_sqlite": {
+        "vi": "cơ sở dữ liệu {url} không phải SQLite: chỉ chuyển được cơ sở dữ liệu SQLite "
+        "của văn phòng",
+        "en": "the database {url} is not SQLite: only an office's SQLite database is moved",
+    },
+    "operations.migrate_target_not_postgresql": {
+        "vi": "{url} không phải địa chỉ PostgreSQL: hãy dùng "
+        "postgresql+psycopg://USER@HOST/DATABASE",
+        "en": "{url} is not a PostgreSQL URL: use postgresql+psycopg://USER@HOST/DATABASE",
+    },
+    "operations.target_not_empty": {
+        "vi": "cơ sở dữ liệu {url} không trống (có {count} bảng): hãy chuyển vào một cơ sở "
+        "dữ liệu mới, trống",
+        "en": "the database {url} is not empty (it has {count} tables): move into a new, "
+        "empty database",
+    },
+    "operations.copy_count_mismatch": {
+        "vi": "bảng {table}: đọc {source_rows} dòng, đích có {target_rows}",
+        "en": "table {table}: {source_rows} rows read, {target_rows} in the target",
+    },
     "storage.bad_database_url": {
         "vi": "không dùng được địa chỉ cơ sở dữ liệu {url}: {reason}; hãy kiểm tra "
         "SONGNGU_DATABASE_URL",

@@ -64,6 +64,9 @@ class AuditAction(StrEnum):
     GLOSSARY_EDIT = "glossary_edit"
     GLOSSARY_DELETE = "glossary_delete"
     GLOSSARY_IMPORT = "glossary_import"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    MIGRATE_DB = "migrate_db"
 
     @classmethod
     def parse(cls, value: str) -> AuditAction:

@@ -44,6 +44,7 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_MODELS = "manage_models"
     VIEW_AUDIT = "view_audit"  # read the audit log
+    MANAGE_DATABASE = "manage_database"  # back up, restore, move to PostgreSQL
 
 
 _TRANSLATOR = {
@@ -56,7 +57,12 @@ _TRANSLATOR = {
 }
 _REVIEWER = _TRANSLATOR | {Action.REVIEW, Action.REJECT, Action.MANAGE_GLOSSARY}
 _EDITOR = _REVIEWER | {Action.APPROVE, Action.REOPEN, Action.MANAGE_PROJECT}
-_ADMIN = _EDITOR | {Action.MANAGE_USERS, Action.MANAGE_MODELS, Action.VIEW_AUDIT}
+_ADMIN = _EDITOR | {
+    Action.MANAGE_USERS,
+    Action.MANAGE_MODELS,
+    Action.VIEW_AUDIT,
+    Action.MANAGE_DATABASE,
+}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.TRANSLATOR: frozenset(_TRANSLATOR),
