@@ -12,6 +12,9 @@ from exporters.glossary_csv import read_glossary_csv, write_glossary_csv
 from primitives.errors import InvalidInput
 from primitives.terms import GlossaryEntry, TermStatus
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 class TestCSVContract(TermsContract):
     format_name = "csv"
