@@ -8,6 +8,10 @@ runs the suite once with each):
   CLI in a subprocess through SONGNGU_DATABASE_URL -- is a fresh PostgreSQL database,
   copied from a migrated template (about 30 ms a test); `any_db` runs its PostgreSQL case
   and tests marked `sqlite_only` are skipped with their reason.
+
+Tests marked `database_free` never open a database: `make test` runs them in its SQLite
+half only (`-m "not database_free"` on the PostgreSQL half), and wherever they run their
+SONGNGU_DATABASE_URL names no database, so a marked test that opens one fails.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ if TEST_DATABASE not in _TEST_DATABASE_CHOICES:
     )
 ON_POSTGRES = TEST_DATABASE == "postgresql"
 _ANY_DB_BACKENDS = list(_TEST_DATABASE_CHOICES[TEST_DATABASE])
+# The database URL a `database_free` test sees: no driver has this scheme.
+DATABASE_FREE_URL = "database-free-test://marked-database_free"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -65,8 +71,12 @@ def songngu_home(
     home = tmp_path / "songngu-home"
     monkeypatch.setenv("SONGNGU_HOME", str(home))
     monkeypatch.delenv("SONGNGU_DATABASE_URL", raising=False)
+    default_url = ""
     postgres: PostgresDatabases | None = None
-    if ON_POSTGRES and request.node.get_closest_marker("sqlite_only") is None:
+    if request.node.get_closest_marker("database_free") is not None:
+        # Holds the marker to its word: open_database() refuses this URL.
+        monkeypatch.setenv("SONGNGU_DATABASE_URL", DATABASE_FREE_URL)
+    elif ON_POSTGRES and request.node.get_closest_marker("sqlite_only") is None:
         postgres = request.getfixturevalue("postgres_databases")
         default_url = postgres.create()
         monkeypatch.setenv("SONGNGU_DATABASE_URL", default_url)

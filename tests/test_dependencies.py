@@ -14,7 +14,11 @@ import sys
 import tomllib
 from importlib.metadata import packages_distributions
 
+import pytest
 from songngu_testing import REPO
+
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
 
 PRODUCTION = ("primitives", "workflow", "translation", "exporters", "cli", "ui")
 # Declared, used without an import statement of their own: SQLAlchemy loads the

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 REPO = Path(__file__).resolve().parents[1]
 SONGNGU_PACKAGES = ("primitives", "translation", "exporters", "workflow", "cli", "ui")
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
 from contract import BilingualContract, one_line_error
 
 from exporters.bilingual_tsv import PairsTSVFormat
 from exporters.registry import get_format
 from primitives.units import Store, Unit
+
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
 
 
 class TestPairsTSV(BilingualContract):

@@ -12,6 +12,9 @@ from exporters.docx.names import WN
 from exporters.docx.package import DocxPackage
 from exporters.docx.reader import DocxReader, paragraph_ref, split_paragraph_ref
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 def test_streamed_and_walked_parts_give_the_same_paragraphs_numbered_in_document_order() -> None:
     data = rich_report()

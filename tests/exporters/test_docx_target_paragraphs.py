@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from lxml import etree
 from songngu_testing.docx_builder import docx_bytes
 
@@ -18,6 +19,9 @@ from primitives.units import Store, Unit
 from workflow.intake import read_source
 from workflow.segment_drafts import segment_blocks
 from workflow.vietnamese.segmenter import SegmentationRules
+
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -15,6 +15,9 @@ from exporters.registry import get_format
 from primitives.errors import InvalidInput
 from primitives.terms import GlossaryEntry, TermStatus
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 class TestCSVContract(TermsContract):
     format_name = "csv"

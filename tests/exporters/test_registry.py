@@ -20,6 +20,9 @@ from primitives.errors import NotFound
 from primitives.units import Store, Unit
 from workflow.settings import schemas_dir
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 def test_every_format_is_listed_once_with_its_kind() -> None:
     assert [fmt.name for fmt in formats()] == [

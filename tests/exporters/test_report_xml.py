@@ -7,6 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
 from contract import BilingualContract
 
 from exporters.registry import get_format
@@ -22,6 +23,9 @@ from exporters.report_xml import (
 )
 from primitives.statuses import Origin, Status
 from primitives.units import Store, Unit
+
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
 
 R = f"{{{NS}}}"
 

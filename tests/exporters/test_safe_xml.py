@@ -12,6 +12,9 @@ from lxml import etree
 from exporters import safe_xml
 from primitives.errors import InvalidInput
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 BOMB = '<?xml version="1.0" encoding="{encoding}"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>'
 
 

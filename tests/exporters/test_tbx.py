@@ -12,6 +12,9 @@ from primitives.errors import InvalidInput
 from primitives.terms import GlossaryEntry, TermStatus
 from workflow.glossary import load_default_glossary
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 class TestTBXContract(TermsContract):
     format_name = "tbx"

@@ -22,6 +22,9 @@ from exporters.tmx import (
 from primitives.errors import InvalidInput
 from primitives.units import Note, Store, Unit
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 class TestTMXContract(BilingualContract):
     format_name = "tmx"

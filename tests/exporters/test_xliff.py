@@ -21,6 +21,9 @@ from primitives.errors import InvalidInput
 from primitives.statuses import Origin, Status
 from primitives.units import Note, Store, Unit, source_hash
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "formats.md"
 CODES = {
     "1": {"type": "paired", "kind": "bold"},

@@ -6,6 +6,9 @@ import pytest
 
 from primitives.block_ref import BlockRef
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 def test_dump_and_parse_round_trip() -> None:
     ref = BlockRef("word/document.xml#p12", "paragraph", 4, 30, " ")

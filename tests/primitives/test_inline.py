@@ -33,6 +33,9 @@ from primitives.inline import (
     walk,
 )
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 # Well-formed and broken texts; every one must come back exactly from its tree.
 TEXTS = [
     "",

@@ -7,6 +7,9 @@ import pytest
 from primitives.errors import SongnguError
 from primitives.terms import GlossaryEntry, InvalidGlossaryEntry, TermStatus
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),

@@ -9,6 +9,9 @@ import pytest
 from primitives.text_keys import loose_key, match_key
 from workflow.vietnamese.legacy_tables import VIETNAMESE_LOWERCASE, VIETNAMESE_UPPERCASE
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 SENTENCE = "Nước Cộng hoà xã hội chủ nghĩa Việt Nam; Uỷ ban nhân dân, Thuỵ Điển, khoẻ mạnh."
 
 

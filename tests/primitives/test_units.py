@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from primitives.block_ref import BlockRef
 from primitives.inline import Content, Paired, Text, parse
 from primitives.statuses import Origin, Status
 from primitives.units import METADATA_KEYS, Note, Store, Unit
+
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
 
 
 def test_unit_texts_have_trees_both_ways() -> None:

@@ -6,6 +6,9 @@ import pytest
 
 from translation.dates import DAY_MONTH_YEAR, MONTH_DAY_YEAR, english_date, find_dates
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 def _dates(text: str, style: str = MONTH_DAY_YEAR) -> list[tuple[str, str]]:
     return [(text[d.start : d.end], d.english) for d in find_dates(text, style)]

@@ -29,6 +29,9 @@ from translation.pipeline import (
 )
 from translation.protection import TermSpan
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 class EchoModel:
     """Copies its input (one piece per word), and records every call.

@@ -16,6 +16,9 @@ from translation.protection import (
     strip_diacritics,
 )
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 
 def _kinds(source: str, **options: object) -> list[tuple[str, str, str]]:
     spans = find_spans(source, (), ProtectionOptions(**options))  # type: ignore[arg-type]

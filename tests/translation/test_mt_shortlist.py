@@ -36,6 +36,9 @@ from translation.shortlist import (
 )
 from translation.shortlist_build import HELD_OUT_EVERY, build_shortlist, split_corpus
 
+# Pure code: SQLite half only (tests/conftest.py).
+pytestmark = pytest.mark.database_free
+
 SENTENCES = [s.strip() + "." for s in re.split(r"[.!?]", TRAINING_TEXT) if len(s.split()) > 2]
 # Distinct sentences enough for a held-out part: pairs of the training text's sentences.
 CORPUS = [f"{a} {b}" for a in SENTENCES for b in SENTENCES if a != b][:80]
