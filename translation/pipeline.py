@@ -5,9 +5,10 @@ repeats): protected spans become placeholders; a source too long for the model i
 at clause punctuation; every text of the call goes to the model in one order sorted by
 length, cut into batches, each with an output limit proportional to its input. A batch's
 faults are retried as soon as it is back, each in the way that fits it: a looping output
-with a repetition penalty, an output cut at its limit with a higher limit, a segment whose
-placeholders did not survive without protection. Then the segments that batch finished
-are yielded, so a caller stores (and shows) results batch by batch. A model that decodes
+with a repetition penalty, an output cut at its limit with a higher limit; a segment whose
+placeholders did not survive is decoded again without protection inside the next batch
+submitted. Then the segments that batch finished are yielded, so a caller stores (and
+shows) results batch by batch. A model that decodes
 asynchronously (``submit``) gets the next batches while the caller stores the last one.
 """
 
@@ -220,9 +221,13 @@ class DocumentTranslator:
     def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
         """TranslationEngine.translate over the model: one group per batch decoded.
 
-        Segments with nothing to translate come first; then, batch by batch in length
-        order, the segments whose every part is decoded (retries and the unprotected
-        fallback included). A caller that stops iterating stops the work.
+        Segments with nothing to translate come first; then one group per batch, in
+        length order: the segments that batch finished. A segment whose placeholders the
+        model lost is decoded again without protection inside the next batch submitted
+        (small batches of its own are what makes per-sentence decoding slow), so its
+        result comes with the group of the batch that carried it; the last batches'
+        losses are decoded together after them, within the last group. A caller that
+        stops iterating stops the work.
         """
         segments = [self._prepare(request, protected_on=True) for request in requests]
         units = self._split(segments)
@@ -230,14 +235,51 @@ class DocumentTranslator:
         empty = [index for index, count in enumerate(waiting) if count == 0]
         if empty:
             yield self._results(segments, empty)
-        for batch in self._decoded_batches(units):
+        redo: list[_Unit] = []  # plain units of lost segments, for the next batch submitted
+        held: list[int] = []  # the last batch's finished segments, until the redo is done
+        for batch, last in self._decoded_batches(units, redo):
             finished: list[int] = []
             for unit in batch:
                 waiting[unit.segment] -= 1
                 if waiting[unit.segment] == 0:
                     finished.append(unit.segment)
-            if finished:
-                yield self._results(segments, finished)
+            done = held + [
+                index
+                for index in finished
+                if not self._replace_if_lost(segments, index, redo, waiting)
+            ]
+            if last and redo:
+                held = done  # the losses of the last batches are decoded just below
+                continue
+            held = []
+            if done:
+                yield self._results(segments, done)
+        if held:
+            yield self._results(segments, held)
+
+    def _replace_if_lost(
+        self, segments: list[_Segment], index: int, redo: list[_Unit], waiting: list[int]
+    ) -> bool:
+        """If the segment lost placeholders, replace it by its plain form, queued in redo."""
+        before = segments[index]
+        if before.protected is None or self._final(before) is not None:
+            return False
+        # The model dropped or mangled a placeholder: translate the plain text instead.
+        segment = self._prepare(before.request, protected_on=False)
+        segment.flags |= before.flags | {FLAG_PLACEHOLDER_LOST}
+        segment.decodes = before.decodes + sum(unit.decodes for unit in before.units)
+        segment.retries = [
+            *before.retries,
+            *(reason for unit in before.units for reason in unit.retries),
+            RETRY_PLACEHOLDER_LOST,
+        ]
+        segments[index] = segment
+        units = self._split([segment])
+        for unit in units:
+            unit.segment = index
+        waiting[index] = len(units)
+        redo.extend(units)
+        return bool(units)
 
     def _prepare(self, request: MTRequest, protected_on: bool) -> _Segment:
         stripped = request.source.strip()
@@ -261,26 +303,7 @@ class DocumentTranslator:
         return _Segment(request, leading, trailing, protected, [])
 
     def _results(self, segments: list[_Segment], indexes: list[int]) -> list[MTResult]:
-        """The finished segments' results; those that lost placeholders are redone plain."""
-        targets = {index: self._final(segments[index]) for index in indexes}
-        lost = [index for index, target in targets.items() if target is None]
-        if lost:
-            # The model dropped or mangled a placeholder: translate the plain text instead.
-            fallback = [self._prepare(segments[i].request, protected_on=False) for i in lost]
-            for _decoded in self._decoded_batches(self._split(fallback)):
-                pass  # the fallback is small: its batches are all waited for here
-            for index, segment in zip(lost, fallback, strict=True):
-                before = segments[index]
-                segment.flags |= before.flags | {FLAG_PLACEHOLDER_LOST}
-                segment.decodes = before.decodes + sum(unit.decodes for unit in before.units)
-                segment.retries = [
-                    *before.retries,
-                    *(reason for unit in before.units for reason in unit.retries),
-                    RETRY_PLACEHOLDER_LOST,
-                ]
-                segments[index] = segment
-                targets[index] = self._final(segment)
-        return [self._result(segments[index], targets[index]) for index in indexes]
+        return [self._result(segments[index], self._final(segments[index])) for index in indexes]
 
     def _source_text(self, segment: _Segment) -> str:
         if segment.protected is not None:
@@ -322,9 +345,14 @@ class DocumentTranslator:
         )
         return lambda: outputs
 
-    def _decoded_batches(self, units: list[_Unit]) -> Iterator[list[_Unit]]:
-        """Each batch of units once decoded and retried, in length order.
+    def _decoded_batches(
+        self, units: list[_Unit], redo: list[_Unit]
+    ) -> Iterator[tuple[list[_Unit], bool]]:
+        """Each batch of units once decoded and retried, in length order, and if it is last.
 
+        Units the caller puts in redo while handling a batch join the next batch
+        submitted (and are handed back with it); those still in redo after the last
+        batch is handled are decoded together after it, as one more last batch.
         An asynchronous model is kept busy: while one batch is retried and handed to the
         caller, the next ones (as many as it decodes in parallel) are being decoded.
         """
@@ -332,13 +360,23 @@ class DocumentTranslator:
         batches = [[units[index] for index in batch] for batch in cut]
         ahead = self.model.parallel_batches if isinstance(self.model, AsyncTokenModel) else 0
         pending: list[tuple[list[_Unit], int, Callable[[], Outputs]]] = []
-        for batch in batches:
+
+        def submit(batch: list[_Unit]) -> None:
+            batch = batch + redo
+            redo.clear()
             limit = self.settings.limit(max(len(unit.pieces) for unit in batch))
             pending.append((batch, limit, self._submit(batch, limit, False)))
+
+        for number, batch in enumerate(batches, start=1):
+            submit(batch)
             if len(pending) > ahead:
-                yield self._finish_batch(*pending.pop(0))
-        while pending:
-            yield self._finish_batch(*pending.pop(0))
+                finished = self._finish_batch(*pending.pop(0))
+                yield finished, number == len(batches) and not pending
+        while pending or redo:
+            if not pending:
+                submit([])
+            finished = self._finish_batch(*pending.pop(0))
+            yield finished, not pending
 
     def _finish_batch(
         self, batch: list[_Unit], limit: int, result: Callable[[], Outputs]

@@ -249,6 +249,61 @@ def test_lost_placeholders_mean_a_plain_retranslation_with_flags() -> None:
     assert (results[0].decodes, results[0].retries) == (2, (RETRY_PLACEHOLDER_LOST,))
 
 
+LOSING = ["a", "b 6,5%", "c d", "e f 7%", "g h i", "j k l 8%"]  # 3 lose their "[1]"
+
+
+def test_a_lost_segment_is_redone_inside_the_next_batch_not_in_one_of_its_own() -> None:
+    model = EchoModel(drop_placeholders=True)
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=2))
+    groups = translator.translate([MTRequest(i, s) for i, s in enumerate(LOSING)])
+    keys = [[r.key for r in group] for group in groups]
+    sent = [
+        [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
+    ]
+    # Each loss rides with the next batch submitted; the last batch's, decoded after it,
+    # come within its group: one group per batch of 2, no group of its own for a redo.
+    assert sent == [
+        ["a", "b [1]"],
+        ["c d", "e f [1]", "b 6,5%"],
+        ["g h i", "j k l [1]", "e f 7%"],
+        ["j k l 8%"],
+    ]
+    assert keys == [[0], [2, 1], [4, 3, 5]]
+
+
+def test_a_redone_segment_has_the_result_a_redo_of_its_own_gives() -> None:
+    together = _translate(
+        EchoModel(drop_placeholders=True),
+        [MTRequest(i, s) for i, s in enumerate(LOSING)],
+        batch_size=2,
+    )
+    alone = [
+        _translate(EchoModel(drop_placeholders=True), [MTRequest(i, s)])[0]
+        for i, s in enumerate(LOSING)
+    ]
+    assert sorted(together, key=lambda r: r.key) == alone
+    assert [r.key for r in alone if FLAG_PLACEHOLDER_LOST in r.flags] == [1, 3, 5]
+
+
+def test_an_asynchronous_model_takes_a_loss_in_the_batch_after_the_one_in_flight() -> None:
+    model = AsyncEchoModel(drop_placeholders=True)
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=2))
+    groups = translator.translate([MTRequest(i, s) for i, s in enumerate(LOSING)])
+    keys = [[r.key for r in group] for group in groups]
+    sent = [
+        [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
+    ]
+    # Batch 2 is submitted before batch 1 is back, so batch 1's loss joins batch 3; the
+    # losses of batches 2 and 3 are decoded together after batch 3, in its group.
+    assert sent == [
+        ["a", "b [1]"],
+        ["c d", "e f [1]"],
+        ["g h i", "j k l [1]", "b 6,5%"],
+        ["e f 7%", "j k l 8%"],
+    ]
+    assert keys == [[0], [2], [4, 1, 3, 5]]
+
+
 def test_results_come_batch_by_batch_in_length_order() -> None:
     model = EchoModel()
     sources = ["a b c d e", "a", "a b c", "a b", "a b c d", "6,5%"]
