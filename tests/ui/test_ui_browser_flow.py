@@ -253,7 +253,11 @@ def _flow(page, env: dict[str, str], steps: _Steps, tmp_path: Path) -> None:  # 
     _settle(page)
     page.get_by_role("button", name="Tạo tệp").first.click()
     _settle(page)
-    download_button = page.get_by_role("button", name=re.compile(r"^Tải xuống .*\.docx$")).first
+    download_button = (
+        page.get_by_test_id("stDownloadButton")
+        .filter(has_text=re.compile(r"Tải xuống .*\.docx"))
+        .first
+    )
     with page.expect_download() as caught:
         download_button.click()
     downloaded = tmp_path / caught.value.suggested_filename
