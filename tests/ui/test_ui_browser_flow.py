@@ -19,7 +19,6 @@ from pathlib import Path
 import docx
 import pytest
 from songngu_testing import SONGNGU, TEST_PASSWORD
-from songngu_testing.docx_builder import docx_bytes
 from test_ui_browser import ARTIFACTS, CHROMIUM_ARGS, _serving, _settle, _sign_in
 
 STEP_TIMEOUT_MS = 60_000  # per step: the machine is small and shared (load 15 on 2 cores)
@@ -34,8 +33,14 @@ EDITED = "Da Nang city holds a digital transformation workshop in 2026."
 
 
 def _paragraphs_docx(paragraphs: list[str]) -> bytes:
-    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
-    return docx_bytes(body)
+    """A DOCX as Word writes it (python-docx's template: styles, settings, content types),
+    so the target DOCX built from it opens in Word and in python-docx alike."""
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
 
 
 @pytest.fixture
@@ -248,10 +253,11 @@ def _flow(page, env: dict[str, str], steps: _Steps, tmp_path: Path) -> None:  # 
 
     # 10. Export: the target DOCX, the rest kept in Vietnamese, downloaded and read back.
     _go(page, "Xuất bản", "Xuất bản dịch")
-    # The DOCX format comes first; its pending-segments choice is the page's only radio.
+    # The DOCX format's pending-segments choice is the page's only radio; its Build button
+    # is found by its widget key (Streamlit puts it in the container's class).
     page.get_by_role("radiogroup").get_by_text("Giữ câu tiếng Việt").click()
     _settle(page)
-    page.get_by_role("button", name="Tạo tệp").first.click()
+    page.locator(".st-key-export-prepare-docx").get_by_role("button", name="Tạo tệp").click()
     _settle(page)
     download_button = (
         page.get_by_test_id("stDownloadButton")
@@ -270,7 +276,8 @@ def _flow(page, env: dict[str, str], steps: _Steps, tmp_path: Path) -> None:  # 
 
     # 11. English, then other pages: the labels stay English, lan stays signed in.
     sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_test_id("stSelectbox").filter(has_text="Tiếng Việt").click()
+    # The selectbox shows its value in an input, so it is found by its label.
+    sidebar.get_by_test_id("stSelectbox").filter(has_text="Ngôn ngữ giao diện").click()
     page.get_by_role("option", name="English").click()
     _settle(page)
     sidebar.get_by_text("Signed in as lan (editor)").wait_for()
@@ -279,6 +286,6 @@ def _flow(page, env: dict[str, str], steps: _Steps, tmp_path: Path) -> None:  # 
     for menu_label, heading in (("Review", "Translate and review"), ("Projects", "Projects")):
         _go(page, menu_label, heading)
         sidebar.get_by_text("Signed in as lan (editor)").wait_for()
-        sidebar.get_by_test_id("stSelectbox").filter(has_text="English").wait_for()
+        sidebar.get_by_test_id("stSelectbox").filter(has_text="Interface language").wait_for()
         assert page.get_by_text("Đang đăng nhập").count() == 0
     steps.shot("english-kept")
