@@ -36,16 +36,24 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"  # screenshots, gi
 
 
 @contextmanager
-def _serving(tmp_path: Path, *, with_account: bool) -> Iterator[tuple[str, dict[str, str]]]:
-    """`songngu app` on a free port over a database with the demo project; with_account
-    adds the admin account the tests sign in as (else the app shows its first run)."""
+def _serving(
+    tmp_path: Path, *, with_account: bool, with_demo: bool = True, model: Path | None = None
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """`songngu app` on a free port; with_demo seeds the demo project, with_account adds
+    the admin account the tests sign in as (else the app shows its first run), model is a
+    .argosmodel installed in that server's SONGNGU_HOME before it starts."""
     env = {
         **os.environ,
         "SONGNGU_HOME": str(tmp_path / "home"),
         "SONGNGU_LANG": "vi",
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
     }
-    subprocess.run([SONGNGU, "demo"], env=env, check=True, capture_output=True)
+    if with_demo:
+        subprocess.run([SONGNGU, "demo"], env=env, check=True, capture_output=True)
+    if model is not None:
+        subprocess.run(
+            [SONGNGU, "models", "install", str(model)], env=env, check=True, capture_output=True
+        )
     if with_account:
         subprocess.run(
             [SONGNGU, "user", "add", "admin", "--role", "admin", "--password-stdin"],
