@@ -12,7 +12,7 @@ from songngu_testing import seed_project
 
 from primitives.errors import PermissionDenied
 from primitives.terms import GlossaryEntry
-from workflow import audit, model_packages, users
+from workflow import audit, model_packages, operations, users
 from workflow.exports import ExportRequest, build_export
 from workflow.glossary.store import add_term, import_terms
 from workflow.jobs import create_job, request_cancel, resume_job
@@ -30,6 +30,9 @@ CALLS: dict[Action, Call] = {
     Action.MANAGE_USERS: lambda s, a, p, f: users.change_role(s, a, "admin", "editor"),
     Action.MANAGE_MODELS: lambda s, a, p, f: model_packages.remove_model(
         Database(str(s.get_bind().url)), a, "any", directory=f
+    ),
+    Action.MANAGE_DATABASE: lambda s, a, p, f: operations.backup(
+        Database(str(s.get_bind().url)), a, f / "backup.db"
     ),
     Action.VIEW_AUDIT: lambda s, a, p, f: audit.list_events(s, a, audit.AuditFilter()),
     Action.MANAGE_PROJECT: lambda s, a, p, f: create_project(s, a, "Q"),
@@ -63,6 +66,18 @@ EXTRA: list[tuple[str, Action, Call]] = [
         "resume another's job",
         Action.MANAGE_PROJECT,
         lambda s, a, p, f: resume_job(s, a, _someone_elses_job(s, p, stopped=True)),
+    ),
+    (
+        "restore",
+        Action.MANAGE_DATABASE,
+        lambda s, a, p, f: operations.restore(Database(str(s.get_bind().url)), a, f / "b.db"),
+    ),
+    (
+        "migrate-db",
+        Action.MANAGE_DATABASE,
+        lambda s, a, p, f: operations.migrate_to(
+            Database(str(s.get_bind().url)), a, "postgresql+psycopg://x@127.0.0.1:1/x"
+        ),
     ),
     (
         "model install",
