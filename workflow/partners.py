@@ -207,6 +207,12 @@ def shipped_profiles() -> list[dict[str, Any]]:
     return json.loads(text)
 
 
+def shipped_profiles_missing(session: Session) -> bool:
+    """Whether a shipped profile is not in the database yet (a read only)."""
+    existing = set(session.scalars(select(PartnerProfile.name)))
+    return any(profile["name"] not in existing for profile in shipped_profiles())
+
+
 def ensure_shipped_profiles(session: Session) -> None:
     """Insert the shipped profiles that are missing (never overwrite edited ones)."""
     existing = set(session.scalars(select(PartnerProfile.name)))

@@ -144,14 +144,33 @@ class Database:
 
         command.upgrade(self.alembic_config(), revision)
 
+    def at_head(self) -> bool:
+        """Whether the schema is already the newest, asked with a read only.
+
+        Every process opens the database through migrate-if-needed; on SQLite a migration
+        takes the one write lock, so twenty editors' processes starting beside a running
+        MT job would queue behind its writes (and past the busy timeout) just to learn
+        that nothing is to be done.
+        """
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        heads = set(ScriptDirectory.from_config(self.alembic_config()).get_heads())
+        with self.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+        return current == heads
+
     def seed(self) -> None:
         """Data every database starts with: the shipped partner profiles.
 
         No account: the app's first-run screen creates the first admin, with a password,
         and the CLI acts as the built-in local operator until told otherwise (workflow.users).
         """
-        from workflow.partners import ensure_shipped_profiles
+        from workflow.partners import ensure_shipped_profiles, shipped_profiles_missing
 
+        with self.read() as session:  # a write only when one is needed (see at_head)
+            if not shipped_profiles_missing(session):
+                return
         with self.write() as session:
             ensure_shipped_profiles(session)
 
@@ -183,7 +202,8 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
                 ) from None
             if migrate:
                 try:
-                    database.migrate()
+                    if not database.at_head():
+                        database.migrate()
                     database.seed()
                 except OperationalError as error:  # server down, folder missing, no rights
                     database.dispose()

@@ -19,6 +19,7 @@ from workflow.models import (
     ExportRecord,
     Job,
     JobChunk,
+    JobFile,
     QAFinding,
     QAIgnore,
     Segment,
@@ -38,7 +39,7 @@ SOURCES = [
 def seed_office(database: Database) -> dict[str, int]:
     """A row in every table: users, a project with a document and its import, segments
     (revisions, a comment, one approved: TM unit, QA check and audit records), a glossary
-    term, a job with a chunk, a QA finding and its ignore, an export; returns ids made."""
+    term, a job with a chunk and a kept file, a QA finding and its ignore, an export; returns ids made."""
     add_users(database, "admin", "tran", "rev", "ed")
     project_id, segment_ids = seed_project(database, SOURCES, name="Văn phòng")
     with database.write() as session:
@@ -61,6 +62,16 @@ def seed_office(database: Database) -> dict[str, int]:
         session.add(job)
         session.flush()
         session.add(JobChunk(job_id=job.id, position=0, segment_ids=segment_ids, state="done"))
+        session.add(
+            JobFile(
+                job_id=job.id,
+                filename="bao-cao.xlf",
+                data=b"<?xml version='1.0'?><xliff/>\x00\xff",  # bytes, not text
+                size=32,
+                sha256="0" * 64,
+                details={"filename": "bao-cao.xlf"},
+            )
+        )
         session.add(
             QAFinding(
                 segment_id=segment_ids[0],
