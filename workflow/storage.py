@@ -16,7 +16,9 @@ one big import does not leave a WAL file of its size behind.
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +39,7 @@ SQLITE_SYNCHRONOUS = "FULL"
 SQLITE_WAL_AUTOCHECKPOINT_PAGES = 1000  # about 4 MB of WAL with 4 KiB pages
 SQLITE_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 _BEGIN_OPTION = "songngu_sqlite_begin"
+_BEGIN_ATTEMPTS = 4  # a write transaction's BEGIN IMMEDIATE, each waiting the busy timeout
 
 
 def _busy_timeout_ms() -> int:
@@ -98,7 +101,19 @@ class Database:
         @event.listens_for(engine, "begin")
         def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
             begin = connection.get_execution_options().get(_BEGIN_OPTION, "BEGIN")
-            connection.exec_driver_sql(begin)
+            for attempt in range(_BEGIN_ATTEMPTS):
+                try:
+                    connection.exec_driver_sql(begin)
+                    return
+                except OperationalError as error:
+                    if attempt == _BEGIN_ATTEMPTS - 1 or "locked" not in str(error.orig):
+                        raise
+                # SQLite's busy handler is not fair: with twenty writers waiting, one can
+                # miss every free moment for the whole busy timeout although each write
+                # is short. Nothing has happened yet (the BEGIN failed), so it is safe to
+                # try again after a random pause: every writer gets new chances, and the
+                # wait stays bounded (attempts × busy timeout).
+                time.sleep(random.uniform(0.05, 0.5) * (attempt + 1))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

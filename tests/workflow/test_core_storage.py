@@ -47,6 +47,39 @@ def test_sqlite_commits_are_durable_and_its_wal_is_checkpointed(sqlite_db: Datab
         assert session.execute(text("PRAGMA journal_size_limit")).scalar() == 64 * 1024 * 1024
 
 
+@pytest.mark.sqlite_only(reason="SQLite's one write lock and its busy timeout")
+def test_a_writer_kept_waiting_past_the_busy_timeout_tries_again(
+    songngu_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import threading
+    import time
+
+    from workflow.models import Project
+
+    monkeypatch.setenv("SONGNGU_SQLITE_BUSY_TIMEOUT_MS", "200")
+    database = open_database()
+    path = database.engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process's long write
+    threading.Timer(0.6, holder.commit).start()  # longer than one busy timeout
+    started = time.monotonic()
+    with database.write() as session:  # one BEGIN would fail after 200 ms
+        session.add(Project(name="after the wait", partner_id=None))
+    assert time.monotonic() - started >= 0.5
+    with database.read() as session:
+        assert session.query(Project).filter_by(name="after the wait").count() == 1
+    # Held for good, the writer gives up after its attempts: one error, bounded in time.
+    holder.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    with pytest.raises(Exception, match="database is locked"):
+        with database.write() as session:
+            session.add(Project(name="never", partner_id=None))
+    assert time.monotonic() - started < 10
+    holder.rollback()
+    holder.close()
+
+
 def test_a_malformed_database_url_is_one_clear_error() -> None:
     with pytest.raises(InvalidInput, match="SONGNGU_DATABASE_URL"):
         open_database("nosuchdriver://x")
