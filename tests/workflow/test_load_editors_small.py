@@ -24,6 +24,7 @@ def test_four_editors_and_an_mt_job_lose_nothing(any_db: Database) -> None:
     assert report.problems == []
     assert len(report.writes) == 400
     outcomes = {w.outcome for w in report.writes}
-    assert outcomes <= {"accepted", "conflict", "duplicate"}, outcomes
+    # "refused": a move the rules forbid at that moment (a user error, said in one line).
+    assert outcomes <= {"accepted", "conflict", "duplicate", "refused"}, outcomes
     assert sum(w.outcome == "accepted" for w in report.writes) > 200
     assert not any("locked" in w.detail for w in report.writes)
