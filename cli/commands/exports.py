@@ -115,11 +115,10 @@ def _export_on_a_worker(
     check_output_path(out)  # before the work, not after it
     db = database()
     with db.write() as session:
-        job = create_export_job(
-            session, actor_for(session, as_user), get_project(session, project), request
-        )
+        actor = actor_for(session, as_user)
+        job = create_export_job(session, actor, get_project(session, project), request)
         job_id = job.id
-    state = follow_job(db, job_id, f"exporting {project}")
+    state = follow_job(db, actor, job_id, f"exporting {project}")
     if state == JobState.CANCELLED:
         click.echo(f"job {job_id} stopped: run 'songngu jobs resume {job_id}' to go on", err=True)
         raise click.exceptions.Exit(EXIT_STOPPED)

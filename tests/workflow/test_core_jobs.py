@@ -228,13 +228,13 @@ def test_a_job_whose_process_here_is_gone_resumes_at_once(sqlite_db: Database) -
         assert claim_job(sqlite_db, job_id, runner) is not None
         assert not is_stalled(_job(sqlite_db, job_id))
         with sqlite_db.write() as session, pytest.raises(Conflict, match="still running"):
-            resume_job(session, job_id)
+            resume_job(session, OPERATOR, job_id)
         with sqlite_db.write() as session:
             session.execute(update(Job).values(state=JobState.QUEUED))
     assert claim_job(sqlite_db, job_id, killed) is not None
     assert is_stalled(_job(sqlite_db, job_id))
     with sqlite_db.write() as session:
-        assert resume_job(session, job_id).state == JobState.QUEUED
+        assert resume_job(session, OPERATOR, job_id).state == JobState.QUEUED
     assert run_job(sqlite_db, job_id) is JobState.SUCCEEDED
     assert test_jobs.chunks_done == [0]
 
@@ -246,8 +246,8 @@ def test_cancelling_a_job_whose_process_is_gone_stops_it_now(sqlite_db: Database
     running, dead = _create(sqlite_db, "test-count", {}), _create(sqlite_db, "test-count", {})
     assert claim_job(sqlite_db, running, alive) and claim_job(sqlite_db, dead, killed)
     with sqlite_db.write() as session:
-        request_cancel(session, running)
-        request_cancel(session, dead)
+        request_cancel(session, OPERATOR, running)
+        request_cancel(session, OPERATOR, dead)
     assert (_job(sqlite_db, running).state, _job(sqlite_db, running).cancel_requested) == (
         JobState.RUNNING,
         True,

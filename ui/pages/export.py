@@ -249,7 +249,7 @@ def _follow_queued(actor: Actor, choice: Choice) -> bool:
     except SongnguError as refused:  # the job was deleted meanwhile
         running, error = False, refused
     if running:
-        job_progress(job_id, "export")
+        job_progress(actor, job_id, "export")
         return True
     del st.session_state[QUEUED][choice.format]
     if output is not None:
