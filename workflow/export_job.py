@@ -21,9 +21,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exporters.registry import get_format
 from primitives.errors import InvalidInput, NotFound
-from workflow.exports import PENDING_CHOICES, ExportRequest, build_export, record_export
+from workflow.exports import ExportRequest, build_export, record_export
 from workflow.jobs import JobContext, JobState, create_job, get_job
 from workflow.models import Job, JobFile, Project
 from workflow.permissions import Action
@@ -75,14 +74,7 @@ def create_export_job(
     """Record an export job; what can be refused at once (role, format, document, the
     unfinished-segment choice) is refused here, before anything is queued."""
     actor.require(Action.EXPORT)
-    get_format(request.format)
-    if request.pending not in PENDING_CHOICES:
-        raise InvalidInput(
-            "export.bad_pending",
-            "unfinished segments can be {choices}, not {value!r}",
-            choices=", ".join(PENDING_CHOICES),
-            value=request.pending,
-        )
+    request.checked_format()
     document_id = (
         get_document(session, project, request.document).id
         if request.document is not None

@@ -106,6 +106,19 @@ class ExportRequest:
     document: str | int | None = None
     pending: str = "refuse"
 
+    def checked_format(self) -> Format:
+        """The registered format, or the error saying the request cannot be built (an
+        unknown format, an unfinished-segment choice that does not exist)."""
+        fmt = get_format(self.format)  # a format that cannot write says so when asked to
+        if self.pending not in PENDING_CHOICES:
+            raise InvalidInput(
+                "export.bad_pending",
+                "unfinished segments can be {choices}, not {value!r}",
+                choices=", ".join(PENDING_CHOICES),
+                value=self.pending,
+            )
+        return fmt
+
 
 @dataclass
 class ExportFile:
@@ -486,14 +499,7 @@ def build_export(
 ) -> ExportFile:
     """The export's bytes (see the module), validated; nothing is written anywhere."""
     actor.require(Action.EXPORT)
-    fmt = get_format(request.format)  # a format that cannot write says so when asked to
-    if request.pending not in PENDING_CHOICES:
-        raise InvalidInput(
-            "export.bad_pending",
-            "unfinished segments can be {choices}, not {value!r}",
-            choices=", ".join(PENDING_CHOICES),
-            value=request.pending,
-        )
+    fmt = request.checked_format()
     documents = _documents(session, project, request.document)
     at = moment(now)
     context = _Context(session, actor, project, request, fmt, at, documents)
