@@ -15,6 +15,7 @@ from sqlalchemy import make_url
 
 from primitives.errors import InvalidInput
 from workflow import operations
+from workflow.storage import Database
 
 
 def _ok(*args: str, stdin: str | None = None) -> str:
@@ -51,16 +52,30 @@ def test_refusals_are_one_line(tmp_path: Path) -> None:
     notes.write_text("hello")
     assert "is not a songngu database backup" in _refused("restore", str(notes), "--yes")
     assert "cannot read the backup" in _refused("restore", str(tmp_path / "no.db"), "--yes")
-    line = _refused("migrate-db", "--to", "mysql://u:secret@host/db")
-    assert "is not a PostgreSQL URL" in line and "secret" not in line
     _ok("user", "add", "tran", "--role", "translator", "--password-stdin", stdin=TEST_PASSWORD)
     line = _refused("backup", str(tmp_path / "b.db"), "--as", "tran", status=3)
     assert "may not manage database" in line
     assert not (tmp_path / "b.db").exists()
 
 
+@pytest.mark.sqlite_only(reason="migrate-db moves an office's SQLite database")
+def test_migrate_db_refuses_a_target_that_is_not_postgresql() -> None:
+    line = _refused("migrate-db", "--to", "mysql://u:secret@host/db")
+    assert "is not a PostgreSQL URL" in line and "secret" not in line
+
+
+def test_migrate_db_refuses_a_source_that_is_not_sqlite(
+    postgres_db: Database, empty_postgres: str
+) -> None:
+    env = {"SONGNGU_DATABASE_URL": postgres_db.url}
+    result = run_cli("migrate-db", "--to", empty_postgres, env=env)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    (line,) = result.stderr.splitlines()
+    assert "is not SQLite: only an office's SQLite database is moved" in line
+
+
+@pytest.mark.sqlite_only(reason="migrate-db moves an office's SQLite database")
 def test_migrate_db_refuses_a_target_with_tables(empty_postgres: str) -> None:
-    os.environ.get("SONGNGU_DATABASE_URL") and pytest.skip("the source must be SQLite")
     _ok("project", "create", "P")
     first = _ok("migrate-db", "--to", empty_postgres)
     assert first.splitlines()[-1].startswith("copied ")

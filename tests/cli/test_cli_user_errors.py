@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import io
-import sqlite3
+import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from songngu_testing import add_users, run_cli
+from songngu_testing.office import table_rows
+from sqlalchemy import select
 
 from workflow.importing import import_document
-from workflow.models import Job
+from workflow.models import Job, Segment
 from workflow.projects import create_project
 from workflow.storage import open_database
 from workflow.users import resolve_actor
@@ -34,17 +36,21 @@ VOLATILE_JOB_COLUMNS = ("started_at", "heartbeat_at", "finished_at")
 class World:
     home: Path
     files: Path
-    database: Path
+    database_url: str
     segment_ids: list[int]
     unknown_kind_job: int
     succeeded_job: int
 
     def env(self) -> dict[str, str]:
-        return {
+        env = {
             "SONGNGU_HOME": str(self.home),
             "SONGNGU_USER": "",
             "ARGOS_PACKAGES_DIR": str(self.home / "no-packages"),
         }
+        if not self.database_url.startswith("sqlite"):
+            # The PostgreSQL half: the world's database, not the test's fresh default one.
+            env["SONGNGU_DATABASE_URL"] = self.database_url
+        return env
 
     def path(self, name: str) -> str:
         return str(self.files / name)
@@ -67,14 +73,19 @@ def _write_files(files: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> World:
+    """The prepared database: SQLite in the world's home, or on the PostgreSQL half of
+    `make test` a database on the session's PostgreSQL server."""
     base = tmp_path_factory.mktemp("user-errors")
     home = base / "home"
     home.mkdir()
     (home / "no-packages").mkdir()
     _write_files(base / "files")
-    database_path = home / "songngu.db"
-    database = open_database(f"sqlite:///{database_path}")
+    if os.environ.get("SONGNGU_TEST_DATABASE", "").strip().lower() == "postgresql":
+        database_url = request.getfixturevalue("postgres_databases").create()
+    else:
+        database_url = f"sqlite:///{home / 'songngu.db'}"
+    database = open_database(database_url)
     add_users(database, "admin", "tran", "rev", "ed")
     with database.write() as session:
         admin = resolve_actor(session, "admin")
@@ -103,28 +114,19 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         session.add_all(jobs)
         session.flush()
         unknown_kind_job, succeeded_job = (job.id for job in jobs)
-    with sqlite3.connect(database_path) as connection:
-        segment_ids = [row[0] for row in connection.execute("SELECT id FROM segments ORDER BY id")]
+        segment_ids = list(session.scalars(select(Segment.id).order_by(Segment.id)))
     database.dispose()
-    return World(home, base / "files", database_path, segment_ids, unknown_kind_job, succeeded_job)
+    return World(home, base / "files", database_url, segment_ids, unknown_kind_job, succeeded_job)
 
 
-def fingerprint(database: Path) -> dict[str, str]:
+def fingerprint(url: str) -> dict[str, str]:
     """A digest of every table's rows (jobs without their attempt timestamps)."""
-    digests: dict[str, str] = {}
-    with sqlite3.connect(database) as connection:
-        tables = [
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]
-        for table in tables:
-            columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
-            if table == "jobs":
-                columns = [c for c in columns if c not in VOLATILE_JOB_COLUMNS]
-            quoted = ", ".join(f'"{c}"' for c in columns)
-            rows = connection.execute(f'SELECT {quoted} FROM "{table}" ORDER BY 1').fetchall()
-            digests[table] = hashlib.sha256(repr(rows).encode()).hexdigest()
-    return digests
+    rows = table_rows(open_database(url))
+    rows["jobs"] = [
+        {name: value for name, value in row.items() if name not in VOLATILE_JOB_COLUMNS}
+        for row in rows["jobs"]
+    ]
+    return {table: hashlib.sha256(repr(kept).encode()).hexdigest() for table, kept in rows.items()}
 
 
 def error_line(stderr: str) -> str:
@@ -147,6 +149,8 @@ def error_line(stderr: str) -> str:
 def case(*args: str, expect: str, env: dict[str, str] | None = None, **marks: object) -> object:
     broken = marks.get("broken")
     param_marks = [pytest.mark.xfail(strict=True, reason=str(broken))] if broken else []
+    if "sqlite_only" in marks:
+        param_marks.append(pytest.mark.sqlite_only(reason=str(marks["sqlite_only"])))
     return pytest.param(args, expect, env or {}, marks=param_marks, id=" ".join(args)[:60])
 
 
@@ -238,12 +242,14 @@ CASES = [
         "list",
         expect="SONGNGU_SQLITE_BUSY_TIMEOUT_MS",
         env={"SONGNGU_SQLITE_BUSY_TIMEOUT_MS": "soon"},
+        sqlite_only="read when a SQLite database is opened; PostgreSQL has no busy timeout",
     ),  # fmt: skip
     case(
         "project",
         "list",
         expect="SONGNGU_HOME",
         env={"SONGNGU_HOME": "{f:good.txt}"},
+        sqlite_only="the home holds the default SQLite file; with a database URL it is unused",
     ),  # fmt: skip
     case(
         "project",
@@ -276,11 +282,11 @@ def _expand(text: str, world: World) -> str:
 def test_bad_input_gets_one_clear_line_and_changes_nothing(
     world: World, args: tuple[str, ...], expect: str, env: dict[str, str]
 ) -> None:
-    before = fingerprint(world.database)
+    before = fingerprint(world.database_url)
     result = run_cli(
         *(_expand(arg, world) for arg in args),
         env={**world.env(), **{name: _expand(value, world) for name, value in env.items()}},
     )
     assert result.returncode != 0, result.stdout
     assert expect in error_line(result.stderr)
-    assert fingerprint(world.database) == before
+    assert fingerprint(world.database_url) == before
