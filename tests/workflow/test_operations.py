@@ -75,10 +75,12 @@ def test_backup_refuses_existing_file_unless_forced_and_non_admins(
     with pytest.raises(PermissionDenied):
         backup(sqlite_db, TRANSLATOR, folder / "other.db")
     backup(sqlite_db, ADMIN, out, force=True)
-    assert out.read_bytes().startswith(b"SQLite format 3\x00")
+    # SQLite's online backup, or on the PostgreSQL half pg_dump's custom format.
+    assert out.read_bytes().startswith(b"SQLite format 3\x00" if sqlite_db.is_sqlite else b"PGDMP")
     assert [p.name for p in folder.iterdir()] == ["b.db"]  # no temporary file left
 
 
+@pytest.mark.sqlite_only(reason="SQLite's online backup, read back with sqlite3")
 def test_sqlite_backup_is_consistent_while_another_connection_writes(
     sqlite_db: Database, tmp_path: Path
 ) -> None:
@@ -110,6 +112,7 @@ def test_sqlite_backup_is_consistent_while_another_connection_writes(
     assert counts[-1] > 0
 
 
+@pytest.mark.sqlite_only(reason="the backups it refuses are SQLite files")
 def test_restore_refuses_what_is_not_a_songngu_database(
     sqlite_db: Database, tmp_path: Path
 ) -> None:
@@ -146,6 +149,7 @@ def test_postgres_restore_refuses_a_sqlite_file(postgres_db: Database, tmp_path:
     assert refused.value.code == "operations.not_songngu_backup"
 
 
+@pytest.mark.sqlite_only(reason="migrate-db moves an office's SQLite database")
 def test_migrate_db_copies_every_table_and_the_copy_is_usable(
     sqlite_db_without_users: Database, empty_postgres: str
 ) -> None:
@@ -187,6 +191,7 @@ def test_migrate_db_copies_every_table_and_the_copy_is_usable(
         assert session.get(Segment, ids["segment"]).target == "Edited on PostgreSQL."
 
 
+@pytest.mark.sqlite_only(reason="migrate-db moves an office's SQLite database")
 def test_migrate_db_refuses_a_non_empty_target_and_a_bad_url(
     sqlite_db: Database, postgres_db: Database
 ) -> None:

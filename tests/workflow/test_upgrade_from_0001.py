@@ -137,12 +137,20 @@ def test_rows_of_a_0001_database_survive_the_upgrade_to_head(
     _check_rows_read_by_todays_code(open_database(url))
 
 
-def test_a_songngu_command_on_an_old_database_migrates_it(songngu_home: Path) -> None:
+def test_a_songngu_command_on_an_old_database_migrates_it(
+    songngu_home: Path, request: pytest.FixtureRequest
+) -> None:
+    """The test's default database as version 0001 left it: SQLite, or PostgreSQL on that
+    half of `make test` (an empty database, since the default one is already at head)."""
     url = settings.database_url()
-    Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    _make_0001_database(url, postgres=False)
+    postgres = not url.startswith("sqlite")
+    if postgres:
+        url = request.getfixturevalue("empty_postgres")
+    else:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    _make_0001_database(url, postgres=postgres)
 
-    result = run_cli("segments", "Báo cáo 2026")
+    result = run_cli("segments", "Báo cáo 2026", env={"SONGNGU_DATABASE_URL": url})
 
     assert result.returncode == 0, result.stderr
     assert "Hanoi is the capital." in result.stdout
