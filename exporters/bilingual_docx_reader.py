@@ -263,21 +263,48 @@ def _cell_text(cell: etree._Element) -> _CellText:
     return _CellText(lines, "".join(hidden))
 
 
-def _rows(root: etree._Element) -> Iterator[etree._Element]:
-    """Every row of the document's tables that are not inside another table, in order."""
-    body = root.find(f"{W}body")
-    if body is None:
-        return
-    for table in body.iter(f"{W}tbl"):
-        ancestor = table.getparent()
-        nested = False
-        while ancestor is not None and ancestor is not body:
-            if ancestor.tag == f"{W}tc":
-                nested = True
-                break
-            ancestor = ancestor.getparent()
-        if not nested:
-            yield from table.iterchildren(f"{W}tr")
+def _rows(data: bytes, filename: str) -> Iterator[etree._Element]:
+    """Every row of the main document's tables that are not inside another table, in order.
+
+    The document is walked as it is parsed and each row is dropped once the reader has
+    it: as a tree, a review table of 100,000 rows takes more than a gigabyte.
+    """
+    if safe_xml.declares_entities(data):
+        raise REFUSALS.entities.error(filename=filename)
+    events = safe_xml.iterparse(io.BytesIO(data), ("end",), tag=f"{W}tr")
+    try:
+        for _, row in events:
+            if not _in_body_outside_cells(row):
+                continue  # a nested table's row: part of the cell that holds it
+            yield row
+            row.clear()
+            parent = row.getparent()
+            while row.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as error:
+        raise REFUSALS.malformed.error(
+            filename=filename, line=error.lineno or "?", reason=safe_xml.syntax_reason(error)
+        ) from None
+    if _has_entities(events):
+        raise REFUSALS.entities.error(filename=filename)
+
+
+def _has_entities(events: etree.iterparse) -> bool:
+    """True if the parsed document's internal DTD declares entities (in case an encoding
+    hid the declaration from the byte search)."""
+    root = getattr(events, "root", None)
+    return root is not None and safe_xml.has_internal_entities(root.getroottree())
+
+
+def _in_body_outside_cells(row: etree._Element) -> bool:
+    ancestor = row.getparent()
+    while ancestor is not None:
+        if ancestor.tag == f"{W}tc":
+            return False
+        if ancestor.tag == f"{W}body":
+            return True
+        ancestor = ancestor.getparent()
+    return False
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
@@ -354,8 +381,7 @@ class _Reader:
         self.document_id = ""
         self.documents: list[str] = []
 
-    def read(self, root: etree._Element) -> Store:
-        rows = _rows(root)
+    def read(self, rows: Iterator[etree._Element]) -> Store:
         for row in rows:  # the first row of the first table holds the file's key
             cells = _cells(row)
             key = Key.parse(_cell_text(cells[0]).hidden) if cells else None
@@ -479,12 +505,13 @@ def read_review_docx(
     """The rows of a review DOCX as units (see the module), or one-line InvalidInput."""
     package = _Package(data, filename, limits or ReviewReadLimits())
     with package.archive:
-        root = package.parse(DOCUMENT_PART)
-        if root is None:
+        data = package.read(DOCUMENT_PART)
+        if data is None:
             raise InvalidInput(
                 "bilingual_docx.not_word",
                 "{filename} is not a Word document (it has no {part})",
                 filename=filename,
                 part=DOCUMENT_PART,
             )
-        return _Reader(package, source_lang, target_lang).read(root)
+        reader = _Reader(package, source_lang, target_lang)
+        return reader.read(_rows(data, filename))

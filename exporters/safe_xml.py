@@ -76,10 +76,12 @@ def parser(*, keep_comments: bool = False) -> etree.XMLParser:
     )
 
 
-def iterparse(source: IO[bytes], events: tuple[str, ...] = ("start", "end")) -> Any:
+def iterparse(
+    source: IO[bytes], events: tuple[str, ...] = ("start", "end"), tag: str | None = None
+) -> Any:
     """lxml's iterparse over a file object with the safe options (comments kept, as the
-    caller walks the document as it is)."""
-    return etree.iterparse(source, events=events, **PARSER_OPTIONS)
+    caller walks the document as it is), of every element or only those named ``tag``."""
+    return etree.iterparse(source, events=events, tag=tag, **PARSER_OPTIONS)
 
 
 def syntax_reason(error: etree.XMLSyntaxError) -> str:
