@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import NoReturn
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
@@ -77,15 +75,6 @@ MESSAGES = "review_messages"
 # would otherwise draw a wall of text thousands of pixels tall.
 FOLD_CHARS = 1500
 LIST_HEIGHT = 900  # pixels
-
-
-def _redraw() -> NoReturn:
-    """Draw the list and the editor again after a write: only the fragment when this run is
-    its own (a click in it, in the app), else the whole page (AppTest runs it all)."""
-    try:
-        st.rerun(scope="fragment")
-    except StreamlitAPIException:
-        st.rerun()
 
 
 def _open_row(segment_id: int) -> None:
@@ -365,8 +354,13 @@ def _keep_mine(actor: Actor, pending: PendingConflict) -> None:
         _confirmed(change, pending.shown_key)
 
 
-def _write_target(actor: Actor, shown: _Shown, target: str, *, confirm: bool) -> None:
-    """The editor's Save, or Save and confirm; a stale version opens the conflict dialog."""
+@as_signed_in
+def _write_target(actor: Actor, shown: _Shown, *, confirm: bool) -> None:
+    """The editor's Save, or Save and confirm, from the button's callback: the write
+    happens before the run the click causes, which then draws the new version once (a
+    write in the run itself needed a second run to show it, drawing the list twice). A
+    stale version opens the conflict dialog."""
+    target = shown.typed()
     try:
         with database().write() as session:
             if confirm:
@@ -382,16 +376,20 @@ def _write_target(actor: Actor, shown: _Shown, target: str, *, confirm: bool) ->
         remember_conflict(error, shown.segment_id, write, target, shown.shown_key)
         return
     except SongnguError as error:
-        st.error(error_text(error))
+        push_message(MESSAGES, "error", error_text(error))
         return
     if confirm:
         _confirmed(change, shown.shown_key)
     else:
         _saved(saved, shown.shown_key)
-    _redraw()
 
 
-def _change_status(actor: Actor, shown: _Shown, new_status: Status, reason: str) -> None:
+@as_signed_in
+def _change_status(actor: Actor, shown: _Shown, new_status: Status | None) -> None:
+    """A status move's callback (new_status None: the one chosen in "Set status")."""
+    reason = st.session_state.get("side_reason", "")
+    if new_status is None:
+        new_status = _status_choices(actor)[st.session_state["side_status"]]
     try:
         with database().write() as session:
             change = set_status(
@@ -403,16 +401,41 @@ def _change_status(actor: Actor, shown: _Shown, new_status: Status, reason: str)
                 expected_version=shown.version,
             )
         _confirmed(change, shown.shown_key)
-        _redraw()
     except QABlocked as error:
         remember_blocked(error, shown.segment_id, new_status)
-        _redraw()
     except Conflict as error:
         remember_conflict(
             error, shown.segment_id, new_status.label, shown.target, shown.shown_key, reason
         )
     except SongnguError as error:
-        st.error(error_text(error))
+        push_message(MESSAGES, "error", error_text(error))
+
+
+def _status_choices(actor: Actor) -> dict[str, Status]:
+    """The "Set status" options: translated labels of the statuses this role may reach.
+    The labels themselves, not a format_func that reads the session's language: AppTest
+    re-runs a format_func outside the session."""
+    reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
+    return {t(f"status_{s.label}"): s for s in Status if s in reachable}
+
+
+def _reload(shown_key: str) -> None:
+    """Reload: forget the version the editor showed, so the run draws the stored one."""
+    st.session_state.pop(shown_key, None)
+
+
+@as_signed_in
+def _comment(actor: Actor, segment_id: int) -> None:
+    text = st.session_state.get(f"comment-{segment_id}", "")
+    if not text.strip():
+        return
+    try:
+        with database().write() as session:
+            add_comment(session, actor, segment_id, text)
+    except SongnguError as error:
+        push_message(MESSAGES, "error", error_text(error))
+        return
+    st.session_state[f"comment-{segment_id}"] = ""  # added: the box is ready for the next
 
 
 def _flow_buttons(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
@@ -491,50 +514,51 @@ def _side_editor(
     tm_panel(chosen, seen_version, actor, shown_key)
     qa_panel(chosen, seen_version, actor, project_id)
     save_col, confirm_col, reload_col = st.columns(3)
-    if save_col.button(t("save"), key="side_save"):
-        _write_target(actor, shown, target, confirm=False)
-    if confirm_col.button(t("save_confirm"), key="side_confirm"):
-        _write_target(actor, shown, target, confirm=True)
+    save_col.button(
+        t("save"),
+        key="side_save",
+        on_click=_write_target,
+        args=(actor, shown),
+        kwargs={"confirm": False},
+    )
+    confirm_col.button(
+        t("save_confirm"),
+        key="side_confirm",
+        on_click=_write_target,
+        args=(actor, shown),
+        kwargs={"confirm": True},
+    )
     if segment.version != seen_version:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
-    if reload_col.button(t("reload"), key="side_reload"):
-        del st.session_state[shown_key]
-        _redraw()
+    reload_col.button(t("reload"), key="side_reload", on_click=_reload, args=(shown_key,))
 
     # The moves this person's role may make from the segment's status (workflow refuses
     # the others anyway); confirming is "Save and confirm" above.
-    reason = st.text_input(t("reason"), key="side_reason")
+    st.text_input(t("reason"), key="side_reason")
     moves = [
         (action, new)
         for action, new in allowed_moves(actor.role, Status(segment.status))
         if action is not Action.CONFIRM
     ]
     for column, (action, new) in zip(st.columns(max(1, len(moves))), moves, strict=False):
-        if column.button(t(f"move_{action.value}"), key=f"side-{action.value}"):
-            _change_status(actor, shown, new, reason)
+        column.button(
+            t(f"move_{action.value}"),
+            key=f"side-{action.value}",
+            on_click=_change_status,
+            args=(actor, shown, new),
+        )
     with st.expander(t("set_status")):
         status_col, apply_col = st.columns([3, 1], vertical_alignment="bottom")
-        # Options are the translated labels themselves: a format_func that reads the
-        # session's language would be re-run outside the session (AppTest does that).
-        reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
-        by_label = {t(f"status_{s.label}"): s for s in Status if s in reachable}
-        new_status = by_label[
-            status_col.selectbox(t("set_status"), list(by_label), key="side_status")
-        ]
-        if apply_col.button(t("apply"), key="side_apply"):
-            _change_status(actor, shown, new_status, reason)
+        status_col.selectbox(t("set_status"), list(_status_choices(actor)), key="side_status")
+        apply_col.button(
+            t("apply"), key="side_apply", on_click=_change_status, args=(actor, shown, None)
+        )
 
     with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
         for comment in comments:
             st.write(f"**{comment.user}**: {comment.text}")
-        new_comment = st.text_input(t("add_comment"), key=f"comment-{chosen}")
-        if st.button(t("add_comment"), key="comment_add") and new_comment.strip():
-            try:
-                with database().write() as session:
-                    add_comment(session, actor, chosen, new_comment)
-                _redraw()
-            except SongnguError as error:
-                st.error(error_text(error))
+        st.text_input(t("add_comment"), key=f"comment-{chosen}")
+        st.button(t("add_comment"), key="comment_add", on_click=_comment, args=(actor, chosen))
         for revision in revisions:
             st.caption(_revision_line(revision))
     conflict_dialog(partial(_keep_mine, actor), MESSAGES)
