@@ -2556,6 +2556,12 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "en": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} must be a whole number from 8 to 128: set "
         "it so or unset it",
     },
+    "settings.bad_review_page_size": {
+        "vi": "SONGNGU_REVIEW_PAGE_SIZE={value!r} phải là số nguyên từ {least} đến {most}: "
+        "hãy đặt lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_REVIEW_PAGE_SIZE={value!r} must be a whole number from {least} to "
+        "{most}: set it so or unset it",
+    },
     "settings.bad_session_idle_minutes": {
         "vi": "SONGNGU_SESSION_IDLE_MINUTES={value!r} phải là số phút nguyên từ 1 đến {most}: "
         "hãy đặt lại hoặc bỏ thiết lập này",

@@ -112,6 +112,41 @@ def test_the_list_is_paged_a_hundred_rows_at_a_time(
     assert _open_buttons(app) == [f"review-open-{i}" for i in ids[100:200]]
 
 
+def test_the_page_size_is_a_setting(
+    sqlite_db: Database, run_page: PageRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_id, ids = qa_project(sqlite_db, [f"Câu số {n} ở đây." for n in range(25)])
+    monkeypatch.setenv("SONGNGU_REVIEW_PAGE_SIZE", "10")
+    app = run_page("review", project_id)
+    assert "Page 1 of 3 · rows 1–10" in _texts(app.caption)
+    assert _open_buttons(app) == [f"review-open-{i}" for i in ids[:10]]
+    app.button(key="review_next").click().run()
+    assert _open_buttons(app) == [f"review-open-{i}" for i in ids[10:20]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "SONGNGU_REVIEW_PAGE_SIZE='5' must be a whole number from 10 to 200"),
+        ("vi", "SONGNGU_REVIEW_PAGE_SIZE='5' phải là số nguyên từ 10 đến 200"),
+    ],
+)
+def test_a_bad_page_size_is_one_clear_message(
+    sqlite_db: Database,
+    run_page: PageRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    message: str,
+) -> None:
+    project_id, _ = qa_project(sqlite_db, ["Câu một."])
+    monkeypatch.setenv("SONGNGU_REVIEW_PAGE_SIZE", "5")
+    app = run_page("review", project_id, lang=lang)
+    assert not app.exception
+    (error,) = _texts(app.error)
+    assert error.startswith(message), error
+    assert _open_buttons(app) == []
+
+
 def test_filters_narrow_the_list(sqlite_db: Database, run_page: PageRunner) -> None:
     sources = ["Hội nghị bế mạc.", "Tỉnh có nhiều hộ dân.", "Đoàn về thăm Huế.", "Trời mưa."]
     project_id, (closed, homes, hue, rain) = qa_project(sqlite_db, sources)

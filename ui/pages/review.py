@@ -54,6 +54,7 @@ from workflow.review_filter import (
     glossary_terms,
     neighbour,
     next_unconfirmed,
+    page_size,
 )
 from workflow.segments import (
     MT_FLAGS_KEY,
@@ -69,7 +70,6 @@ from workflow.segments import (
 from workflow.tm.capture import repeats_filled
 from workflow.users import Actor
 
-PAGE_SIZE = 100
 MESSAGES = "review_messages"
 # A row longer than this shows its start only (the editor shows it all): one 3 MB line
 # would otherwise draw a wall of text thousands of pixels tall.
@@ -86,9 +86,9 @@ def _turn_page(page: int) -> None:
     st.session_state["review_page"] = page
 
 
-def _pager(total: int, pages: int, page: int) -> None:
-    first = page * PAGE_SIZE + 1 if total else 0
-    last = min(total, (page + 1) * PAGE_SIZE)
+def _pager(total: int, pages: int, page: int, rows: int) -> None:
+    first = page * rows + 1 if total else 0
+    last = min(total, (page + 1) * rows)
     back, number, forward, where = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
     back.button(
         t("review_prev"),
@@ -167,18 +167,19 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
 
 
 @st.fragment
-def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor) -> None:
+def _grid(
+    project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor, rows: int
+) -> None:
+    """The list, rows a page, and the side editor (rows: SONGNGU_REVIEW_PAGE_SIZE)."""
     show_messages(MESSAGES)
     with database().read() as session:
         total = count_filtered(session, document_id, wanted)
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = max(1, -(-total // rows))
     if st.session_state.get("review_page", 1) > pages:  # a narrower filter: fewer pages
         st.session_state["review_page"] = pages
     page = int(st.session_state.get("review_page", 1)) - 1
     with database().read() as session:
-        segments = filtered_segments(
-            session, document_id, wanted, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-        )
+        segments = filtered_segments(session, document_id, wanted, offset=page * rows, limit=rows)
         qa_counts = open_counts(session, [s.id for s in segments])
         try:
             protector: Protector | None = project_protector(
@@ -194,7 +195,7 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
         st.session_state["side_segment"] = shown_ids[0]
     list_col, editor_col = st.columns([3, 2])
     with list_col:
-        _pager(total, pages, page)
+        _pager(total, pages, page, rows)
         if not segments:
             st.info(t("review_no_rows"))
         chosen = st.session_state.get("side_segment")
@@ -288,7 +289,7 @@ def _move(actor: Actor, shown: _Shown, wanted: SegmentFilter, step: int) -> None
     with database().read() as session:
         found = neighbour(session, shown.document_id, wanted, shown.position, step)
     if found is not None:
-        open_in_editor(found, wanted, PAGE_SIZE)
+        open_in_editor(found, wanted, page_size())
 
 
 @as_signed_in
@@ -314,7 +315,7 @@ def _confirm_and_next(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> Non
     if found is None:
         push_message(MESSAGES, "info", t("flow_all_confirmed"))
     else:
-        open_in_editor(found, wanted, PAGE_SIZE)
+        open_in_editor(found, wanted, page_size())
 
 
 def _keep_mine(actor: Actor, pending: PendingConflict) -> None:
@@ -609,7 +610,12 @@ def _filters(project_id: int) -> SegmentFilter:
 def render() -> None:
     actor = sidebar()
     st.title(t("review_header"))
-    take_jump(t("all"), PAGE_SIZE)
+    try:
+        rows = page_size()
+    except SongnguError as error:
+        st.error(error_text(error))
+        return
+    take_jump(t("all"), rows)
     project_id = current_project_id()
     if project_id is None:
         st.warning(t("choose_project_first"))
@@ -623,4 +629,4 @@ def render() -> None:
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
-    _grid(project_id, document_id, _filters(project_id), actor)
+    _grid(project_id, document_id, _filters(project_id), actor, rows)
