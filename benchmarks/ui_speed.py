@@ -4,7 +4,8 @@ One document of N segments (Tatoeba pairs, CC-BY 2.0 FR, tatoeba.org via manythi
 numbered so each source is distinct) whose targets are MT drafts with scores, in a fresh
 SONGNGU_HOME. Three actions, each measured a few times (medians, and the worst):
 
-- opening the Review page (the first page of 100 rows and the side editor);
+- opening the Review page (the first page of SONGNGU_REVIEW_PAGE_SIZE rows, 100 unless
+  set, and the side editor);
 - moving to the next page of the list;
 - saving an edit from the side editor (one version-guarded write, QA on the new text).
 
@@ -201,25 +202,34 @@ def _settle(page: Any) -> None:
 
 
 def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str, Any]:
-    """Wall time of each action in Chromium, and the CPU time the app's server and the
-    browser (Chromium and Playwright's driver) spent on it."""
+    """Wall time of each action in Chromium until its result is shown ("shown") and until
+    the app is idle with nothing stale left ("wall"), and the CPU time the app's server
+    and the browser (Chromium and Playwright's driver) spent until then."""
     from playwright.sync_api import sync_playwright
+
+    from workflow.review_filter import page_size
 
     chromium = shutil.which("chromium")
     if chromium is None:
         raise SystemExit("Chromium is not installed (apt-get install chromium)")
     times: dict[str, dict[str, list[float]]] = {
-        action: {"wall": [], "server_cpu": [], "browser_cpu": []}
+        action: {"shown": [], "wall": [], "server_cpu": [], "browser_cpu": []}
         for action in ("open", "next_page", "save")
     }
+    second = ids[page_size()]  # the first row of the list's second page
     with _app(env) as (url, server_pid), sync_playwright() as playwright:
         me = os.getpid()
 
-        def measured(action: Callable[[], object]) -> dict[str, float]:
+        def measured(click: Callable[[], object], result: Any) -> dict[str, float]:
             server, browser = _cpu_seconds(server_pid), _cpu_seconds(me, frozenset({server_pid}))
-            wall = _timed(action)
+            started = time.perf_counter()
+            click()
+            result.wait_for()
+            shown = time.perf_counter() - started
+            _settle(page)
             return {
-                "wall": wall,
+                "shown": shown,
+                "wall": time.perf_counter() - started,
                 "server_cpu": _cpu_seconds(server_pid) - server,
                 "browser_cpu": _cpu_seconds(me, frozenset({server_pid})) - browser,
             }
@@ -237,27 +247,19 @@ def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str
             page.get_by_text("Dự án").first.click()
             _settle(page)
 
-            def open_review() -> None:
-                page.get_by_text("Biên dịch & duyệt").first.click()
-                page.get_by_role("button", name=_row_button(ids[0])).wait_for()
-                _settle(page)
-
-            opened = measured(open_review)
-
-            def next_page() -> None:
-                page.get_by_role("button", name="Sau →").click()
-                page.get_by_role("button", name=_row_button(ids[100])).wait_for()
-                _settle(page)
-
-            moved = measured(next_page)
+            opened = measured(
+                page.get_by_text("Biên dịch & duyệt").first.click,
+                page.get_by_role("button", name=_row_button(ids[0])),
+            )
+            moved = measured(
+                page.get_by_role("button", name="Sau →").click,
+                page.get_by_role("button", name=_row_button(second)),
+            )
             page.get_by_label("Bản dịch (tiếng Anh)").fill(f"A target edited in Chromium ({turn}).")
-
-            def save() -> None:
-                page.get_by_role("button", name="Lưu", exact=True).click()
-                page.get_by_text(f"Đã lưu câu {ids[100]}").first.wait_for()
-                _settle(page)
-
-            saved = measured(save)
+            saved = measured(
+                page.get_by_role("button", name="Lưu", exact=True).click,
+                page.get_by_text(f"Đã lưu câu {second}").first,
+            )
             if turn:
                 for action, figures in (("open", opened), ("next_page", moved), ("save", saved)):
                     for kind, value in figures.items():
