@@ -261,7 +261,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_prev": {"vi": "← Trước", "en": "← Previous"},
     "review_next": {"vi": "Sau →", "en": "Next →"},
-    "review_open": {"vi": "Sửa câu {id}", "en": "Edit segment {id}"},
     "review_open_short": {"vi": "✎ {id}", "en": "✎ {id}"},
     "review_no_rows": {
         "vi": "Không có câu nào khớp bộ lọc.",

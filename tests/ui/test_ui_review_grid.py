@@ -52,7 +52,8 @@ def test_rows_show_source_and_target_in_full_with_their_markers(
     assert not app.get("arrow_data_frame") or all(
         long_source not in str(frame.value) for frame in app.get("arrow_data_frame")
     )
-    (marks,) = [c for c in _texts(app.caption) if c.startswith(f"#{long_id} ")]
+    marks = app.button(key=f"review-open-{long_id}").label  # the row's header
+    assert marks.startswith(f"✎ {long_id} · ")
     assert status in marks and origin in marks and "⚑ " in marks
     assert _open_buttons(app) == [f"review-open-{long_id}", f"review-open-{html_id}"]
 

@@ -133,37 +133,42 @@ def _folded(text: str) -> str:
     return text if len(text) <= FOLD_CHARS else text[:FOLD_CHARS] + " …"
 
 
+def row_marks(segment: Segment, qa: dict[Severity, int], terms: int) -> str:
+    """A row's header: '✎ 12 · draft · MT 42% · QA ⛔ 1 · 2 terms · ⚑ Repetition'.
+
+    Ids, the app's labels and counts only, never user text: it is the label of the row's
+    open button (Streamlit draws a button's label as Markdown)."""
+    marks = [
+        t("review_open_short", id=segment.id),
+        t(f"status_{Status(segment.status).label}"),
+        origin_text(segment),
+    ]
+    if qa:
+        marks.append(f"{t('col_qa')} {qa_cell(qa)}")
+    if terms:
+        marks.append(t("review_glossary_marker", count=terms))
+    marks += [
+        "⚑ " + _label_or_name("flag", flag) for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
+    ]
+    return " · ".join(marks)
+
+
 def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | None) -> None:
-    with st.container(border=True):
-        meta, open_col = st.columns([6, 1], vertical_alignment="center")
-        marks = [
-            f"#{segment.id}",
-            t(f"status_{Status(segment.status).label}"),
-            origin_text(segment),
-        ]
-        if qa:
-            marks.append(f"{t('col_qa')} {qa_cell(qa)}")
-        if terms:
-            marks.append(t("review_glossary_marker", count=terms))
-        marks += [
-            "⚑ " + _label_or_name("flag", flag)
-            for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
-        ]
-        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
-        open_col.button(
-            t("review_open_short", id=segment.id),
-            key=f"review-open-{segment.id}",
-            help=t("review_open", id=segment.id),
-            type="primary" if segment.id == chosen else "secondary",
-            on_click=_open_row,
-            args=(segment.id,),
-        )
-        source_col, target_col = st.columns(2)
-        source_col.text(_folded(segment.source), width="stretch")
-        target_col.text(_folded(segment.target) or "—", width="stretch")
-        longest = max(len(segment.source), len(segment.target))
-        if longest > FOLD_CHARS:
-            st.warning(t("review_folded", chars=longest))
+    st.button(
+        row_marks(segment, qa, terms),
+        key=f"review-open-{segment.id}",
+        type="primary" if segment.id == chosen else "tertiary",
+        on_click=_open_row,
+        args=(segment.id,),
+    )
+    # Source and target side by side in one bordered horizontal box: three elements to
+    # draw where a bordered row of columns took nine (the browser's time grows with them).
+    with st.container(border=True, horizontal=True):
+        st.text(_folded(segment.source), width="stretch")
+        st.text(_folded(segment.target) or "—", width="stretch")
+    longest = max(len(segment.source), len(segment.target))
+    if longest > FOLD_CHARS:
+        st.warning(t("review_folded", chars=longest))
 
 
 @st.fragment
