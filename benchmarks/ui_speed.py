@@ -8,6 +8,8 @@ SONGNGU_HOME. Three actions, each measured a few times (medians, and the worst):
   set, and the side editor);
 - moving to the next page of the list;
 - saving an edit from the side editor (one version-guarded write, QA on the new text).
+- and once, a process's first save a few seconds after opening the page (QA's kept units
+  of the project forgotten before: the Review page has them read in the background).
 
 Server time: the page script run by Streamlit's AppTest, which runs the whole page script
 for every interaction (in the app a page move or a save inside the list's fragment reruns
@@ -43,6 +45,7 @@ from benchmarks import CORPUS
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 REVIEW_SCRIPT = "import importlib\nimportlib.import_module('ui.pages.review').render()\n"
 PASSWORD = "bench password 1"
+READ_PAUSE = 5.0  # seconds between opening the page and the first save
 
 
 def _pairs(count: int) -> list[tuple[str, str]]:
@@ -88,6 +91,25 @@ def _summary(times: list[float]) -> dict[str, float]:
     }
 
 
+def _first_save(app: Any) -> dict[str, float]:
+    """A process's first save, READ_PAUSE seconds after opening the page: QA's kept units
+    of the project forgotten first, as in a server that has just started."""
+    from workflow.qa.project_index import forget_project_indexes
+
+    forget_project_indexes()
+    app.run()
+    time.sleep(READ_PAUSE)  # the reviewer reads the page and types
+    segment_id = app.selectbox(key="side_segment").value
+    app.text_area(key=f"side-{segment_id}-1").input("A first edited target.")
+    cpu, wall = time.process_time(), time.perf_counter()
+    app.button(key="side_save").click().run()
+    assert not app.exception and app.success, (app.exception, app.error)
+    return {
+        "wall_s": round(time.perf_counter() - wall, 3),
+        "cpu_s": round(time.process_time() - cpu, 3),
+    }
+
+
 def server_times(project_id: int, repeats: int) -> dict[str, Any]:
     from songngu_testing.app_sessions import signed_in_as
     from streamlit.testing.v1 import AppTest
@@ -104,6 +126,7 @@ def server_times(project_id: int, repeats: int) -> dict[str, Any]:
         return app
 
     first_open = _timed(review().run)  # imports and cold caches: reported on its own
+    first_save = _first_save(review())
     times: dict[str, list[float]] = {
         f"{action}_{kind}": [] for action in ("open", "next_page", "save") for kind in ("s", "cpu")
     }
@@ -125,7 +148,7 @@ def server_times(project_id: int, repeats: int) -> dict[str, Any]:
         app.text_area(key=f"side-{segment_id}-{version}").input(f"An edited target ({turn}).")
         measured("save", app.button(key="side_save").click().run)
         assert not app.exception and app.success, (app.exception, app.error)
-    return {"first_open_s": round(first_open, 3)} | {
+    return {"first_open_s": round(first_open, 3), "first_save": first_save} | {
         name: _summary(values) for name, values in times.items()
     }
 

@@ -46,6 +46,7 @@ from workflow.qa.checks.mt import LOW_CONFIDENCE
 from workflow.qa.confirm import QABlocked, QAReport
 from workflow.qa.findings import open_counts
 from workflow.qa.model import Severity
+from workflow.qa.project_index import warm_in_background
 from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.review_filter import (
     SegmentFilter,
@@ -631,6 +632,9 @@ def render() -> None:
     if not documents:
         st.info(t("no_documents"))
         return
+    # The first save's QA would read every unit of the project: start that now, in a
+    # thread, while the browser draws the page.
+    warm_in_background(database(), project_id)
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
