@@ -163,8 +163,9 @@ def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | No
         args=(segment.id,),
     )
     # Source and target side by side in one bordered horizontal box: three elements to
-    # draw where a bordered row of columns took nine (the browser's time grows with them).
-    with st.container(border=True, horizontal=True):
+    # draw where a bordered row of columns took nine (the browser's time grows with them);
+    # not wrapped, so long texts stay side by side instead of one under the other.
+    with st.container(border=True, horizontal=True, wrap=False):
         st.text(_folded(segment.source), width="stretch")
         st.text(_folded(segment.target) or "—", width="stretch")
     longest = max(len(segment.source), len(segment.target))
