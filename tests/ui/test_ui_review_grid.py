@@ -238,3 +238,17 @@ def test_user_text_with_html_and_script_is_shown_as_literal_text(
     for element in [*app.markdown, *app.caption]:
         if "<script>" in element.value or "<b>" in element.value:
             assert not element.proto.allow_html, element.value
+
+
+def test_a_comment_is_shown_as_typed_not_as_markdown(
+    sqlite_db: Database, run_page: PageRunner
+) -> None:
+    project_id, (segment_id,) = qa_project(sqlite_db, ["Câu một."])
+    app = run_page("review", project_id)
+    typed = "**bold** [a link](http://example.org) <b>x</b>"
+    app.text_input(key=f"comment-{segment_id}").input(typed)
+    app.button(key="comment_add").click().run()
+    assert not app.exception
+    (shown,) = [m.value for m in app.markdown if m.value.startswith("**admin**: ")]
+    assert shown == (r"**admin**: \*\*bold\*\* \[a link\]\(http\://example\.org\) \<b\>x\</b\>")
+    assert app.text_input(key=f"comment-{segment_id}").value == ""  # ready for the next

@@ -24,7 +24,7 @@ from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
 from ui.auth import as_signed_in
 from ui.components.conflicts import PendingConflict, conflict_dialog, remember_conflict
-from ui.components.glossary_panel import add_term_form, glossary_panel
+from ui.components.glossary_panel import add_term_form, escape_markdown, glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.qa_panel import BLOCKED, qa_panel, remember_blocked, report_messages
 from ui.components.segment_flow import (
@@ -564,7 +564,8 @@ def _side_editor(
 
     with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
         for comment in comments:
-            st.write(f"**{comment.user}**: {comment.text}")
+            # The user's words shown as typed: Markdown escaped, never a link or markup.
+            st.markdown(f"**{escape_markdown(comment.user)}**: {escape_markdown(comment.text)}")
         st.text_input(t("add_comment"), key=f"comment-{chosen}")
         st.button(t("add_comment"), key="comment_add", on_click=_comment, args=(actor, chosen))
         for revision in revisions:
