@@ -4,15 +4,20 @@ One document of N segments (Tatoeba pairs, CC-BY 2.0 FR, tatoeba.org via manythi
 numbered so each source is distinct) whose targets are MT drafts with scores, in a fresh
 SONGNGU_HOME. Three actions, each measured a few times (medians, and the worst):
 
-- opening the Review page (the first page of 100 rows and the side editor);
+- opening the Review page (the first page of SONGNGU_REVIEW_PAGE_SIZE rows, 100 unless
+  set, and the side editor);
 - moving to the next page of the list;
 - saving an edit from the side editor (one version-guarded write, QA on the new text).
+- and once, a process's first save a few seconds after opening the page (QA's kept units
+  of the project forgotten before: the Review page has them read in the background).
 
 Server time: the page script run by Streamlit's AppTest, which runs the whole page script
 for every interaction (in the app a page move or a save inside the list's fragment reruns
 only the fragment), so it is an upper bound of the server's work. Browser time: `songngu
 app` driven by Playwright with Debian's Chromium (as tests/ui/test_ui_browser.py launches
-it), from the click until the browser shows the result and Streamlit is idle.
+it), from the click until the browser shows the result and Streamlit is idle, with the CPU
+time the app's server process and the browser's processes spent meanwhile (read from /proc:
+on a shared machine the wall times move with the neighbours' load, the CPU times much less).
 
 Run: .venv/bin/python -m benchmarks.ui_speed [--segments N] [--repeats K] [--no-browser]
 """
@@ -22,6 +27,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -39,6 +45,7 @@ from benchmarks import CORPUS
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 REVIEW_SCRIPT = "import importlib\nimportlib.import_module('ui.pages.review').render()\n"
 PASSWORD = "bench password 1"
+READ_PAUSE = 5.0  # seconds between opening the page and the first save
 
 
 def _pairs(count: int) -> list[tuple[str, str]]:
@@ -77,7 +84,30 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def _summary(times: list[float]) -> dict[str, float]:
-    return {"median_s": statistics.median(times), "max_s": max(times), "runs": len(times)}
+    return {
+        "median_s": round(statistics.median(times), 3),
+        "max_s": round(max(times), 3),
+        "runs": len(times),
+    }
+
+
+def _first_save(app: Any) -> dict[str, float]:
+    """A process's first save, READ_PAUSE seconds after opening the page: QA's kept units
+    of the project forgotten first, as in a server that has just started."""
+    from workflow.qa.project_index import forget_project_indexes
+
+    forget_project_indexes()
+    app.run()
+    time.sleep(READ_PAUSE)  # the reviewer reads the page and types
+    segment_id = app.selectbox(key="side_segment").value
+    app.text_area(key=f"side-{segment_id}-1").input("A first edited target.")
+    cpu, wall = time.process_time(), time.perf_counter()
+    app.button(key="side_save").click().run()
+    assert not app.exception and app.success, (app.exception, app.error)
+    return {
+        "wall_s": round(time.perf_counter() - wall, 3),
+        "cpu_s": round(time.process_time() - cpu, 3),
+    }
 
 
 def server_times(project_id: int, repeats: int) -> dict[str, Any]:
@@ -96,24 +126,30 @@ def server_times(project_id: int, repeats: int) -> dict[str, Any]:
         return app
 
     first_open = _timed(review().run)  # imports and cold caches: reported on its own
-    opens, moves, saves = [], [], []
+    first_save = _first_save(review())
+    times: dict[str, list[float]] = {
+        f"{action}_{kind}": [] for action in ("open", "next_page", "save") for kind in ("s", "cpu")
+    }
+
+    def measured(action: str, run: Callable[[], object]) -> None:
+        cpu = time.process_time()  # AppTest runs the script in a thread of this process
+        times[f"{action}_s"].append(_timed(run))
+        times[f"{action}_cpu"].append(time.process_time() - cpu)
+
     for turn in range(repeats):
         app = review()
-        opens.append(_timed(app.run))
+        measured("open", app.run)
         assert not app.exception, app.exception
-        moves.append(_timed(app.button(key="review_next").click().run))
+        measured("next_page", app.button(key="review_next").click().run)
         assert not app.exception, app.exception
         segment_id = app.selectbox(key="side_segment").value
         with open_database().read() as session:
             version = get_segment(session, segment_id).version
         app.text_area(key=f"side-{segment_id}-{version}").input(f"An edited target ({turn}).")
-        saves.append(_timed(app.button(key="side_save").click().run))
+        measured("save", app.button(key="side_save").click().run)
         assert not app.exception and app.success, (app.exception, app.error)
-    return {
-        "first_open_s": first_open,
-        "open": _summary(opens),
-        "next_page": _summary(moves),
-        "save": _summary(saves),
+    return {"first_open_s": round(first_open, 3), "first_save": first_save} | {
+        name: _summary(values) for name, values in times.items()
     }
 
 
@@ -124,7 +160,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _app(env: dict[str, str]) -> Iterator[str]:
+def _app(env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """`songngu app` on a free port: its URL and the process id of its process group."""
     port = _free_port()
     server = subprocess.Popen(
         [shutil.which("songngu") or ".venv/bin/songngu", "app", "--port", str(port)],
@@ -141,10 +178,42 @@ def _app(env: dict[str, str]) -> Iterator[str]:
                     break
             except OSError:
                 time.sleep(0.2)
-        yield url
+        yield url, server.pid
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
+
+
+def _cpu_seconds(root: int, skip: frozenset[int] = frozenset()) -> float:
+    """CPU time (user + system) of the live processes under `root` (not `root` itself),
+    leaving out the subtrees of `skip`: read from /proc, the machine being shared, so that
+    what the app and the browser spent is told apart from the neighbours' load."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+    total = 0.0
+    for pid in times:
+        ancestor = parents.get(pid, 0)
+        while ancestor and ancestor != root and ancestor not in skip:
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == root and pid not in skip:
+            total += times[pid]
+    return total
+
+
+def _row_button(segment_id: int) -> re.Pattern[str]:
+    """A row's open button: its label starts with "✎ <id>" (marks may follow)."""
+    return re.compile(rf"^✎ {segment_id}\b")
 
 
 def _settle(page: Any) -> None:
@@ -156,13 +225,38 @@ def _settle(page: Any) -> None:
 
 
 def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str, Any]:
+    """Wall time of each action in Chromium until its result is shown ("shown") and until
+    the app is idle with nothing stale left ("wall"), and the CPU time the app's server
+    and the browser (Chromium and Playwright's driver) spent until then."""
     from playwright.sync_api import sync_playwright
+
+    from workflow.review_filter import page_size
 
     chromium = shutil.which("chromium")
     if chromium is None:
         raise SystemExit("Chromium is not installed (apt-get install chromium)")
-    opens, moves, saves = [], [], []
-    with _app(env) as url, sync_playwright() as playwright:
+    times: dict[str, dict[str, list[float]]] = {
+        action: {"shown": [], "wall": [], "server_cpu": [], "browser_cpu": []}
+        for action in ("open", "next_page", "save")
+    }
+    second = ids[page_size()]  # the first row of the list's second page
+    with _app(env) as (url, server_pid), sync_playwright() as playwright:
+        me = os.getpid()
+
+        def measured(click: Callable[[], object], result: Any) -> dict[str, float]:
+            server, browser = _cpu_seconds(server_pid), _cpu_seconds(me, frozenset({server_pid}))
+            started = time.perf_counter()
+            click()
+            result.wait_for()
+            shown = time.perf_counter() - started
+            _settle(page)
+            return {
+                "shown": shown,
+                "wall": time.perf_counter() - started,
+                "server_cpu": _cpu_seconds(server_pid) - server,
+                "browser_cpu": _cpu_seconds(me, frozenset({server_pid})) - browser,
+            }
+
         browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.set_default_timeout(120_000)
@@ -176,36 +270,31 @@ def browser_times(ids: list[int], repeats: int, env: dict[str, str]) -> dict[str
             page.get_by_text("Dự án").first.click()
             _settle(page)
 
-            def open_review() -> None:
-                page.get_by_text("Biên dịch & duyệt").first.click()
-                page.get_by_role("button", name=f"✎ {ids[0]}", exact=True).wait_for()
-                _settle(page)
-
-            opened = _timed(open_review)
-
-            def next_page() -> None:
-                page.get_by_role("button", name="Sau →").click()
-                page.get_by_role("button", name=f"✎ {ids[100]}", exact=True).wait_for()
-                _settle(page)
-
-            moved = _timed(next_page)
+            opened = measured(
+                page.get_by_text("Biên dịch & duyệt").first.click,
+                page.get_by_role("button", name=_row_button(ids[0])),
+            )
+            moved = measured(
+                page.get_by_role("button", name="Sau →").click,
+                page.get_by_role("button", name=_row_button(second)),
+            )
             page.get_by_label("Bản dịch (tiếng Anh)").fill(f"A target edited in Chromium ({turn}).")
-
-            def save() -> None:
-                page.get_by_role("button", name="Lưu", exact=True).click()
-                page.get_by_text(f"Đã lưu câu {ids[100]}").first.wait_for()
-                _settle(page)
-
-            saved = _timed(save)
+            saved = measured(
+                page.get_by_role("button", name="Lưu", exact=True).click,
+                page.get_by_text(f"Đã lưu câu {second}").first,
+            )
             if turn:
-                opens.append(opened)
-                moves.append(moved)
-                saves.append(saved)
+                for action, figures in (("open", opened), ("next_page", moved), ("save", saved)):
+                    for kind, value in figures.items():
+                        times[action][kind].append(value)
             page.get_by_role("button", name="← Trước").click()
             _settle(page)
         page.screenshot(path=str(Path(tempfile.gettempdir()) / "ui_speed_review.png"))
         browser.close()
-    return {"open": _summary(opens), "next_page": _summary(moves), "save": _summary(saves)}
+    return {
+        action: {kind: _summary(values) for kind, values in figures.items()}
+        for action, figures in times.items()
+    }
 
 
 def main() -> None:

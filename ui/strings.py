@@ -261,7 +261,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_prev": {"vi": "← Trước", "en": "← Previous"},
     "review_next": {"vi": "Sau →", "en": "Next →"},
-    "review_open": {"vi": "Sửa câu {id}", "en": "Edit segment {id}"},
     "review_open_short": {"vi": "✎ {id}", "en": "✎ {id}"},
     "review_no_rows": {
         "vi": "Không có câu nào khớp bộ lọc.",
@@ -2555,6 +2554,12 @@ ERROR_STRINGS: dict[str, dict[str, str]] = {
         "lại hoặc bỏ thiết lập này",
         "en": "SONGNGU_PASSWORD_MIN_LENGTH={value!r} must be a whole number from 8 to 128: set "
         "it so or unset it",
+    },
+    "settings.bad_review_page_size": {
+        "vi": "SONGNGU_REVIEW_PAGE_SIZE={value!r} phải là số nguyên từ {least} đến {most}: "
+        "hãy đặt lại hoặc bỏ thiết lập này",
+        "en": "SONGNGU_REVIEW_PAGE_SIZE={value!r} must be a whole number from {least} to "
+        "{most}: set it so or unset it",
     },
     "settings.bad_session_idle_minutes": {
         "vi": "SONGNGU_SESSION_IDLE_MINUTES={value!r} phải là số phút nguyên từ 1 đến {most}: "

@@ -21,10 +21,32 @@ from sqlalchemy.orm import Session
 
 from primitives.errors import InvalidInput
 from primitives.statuses import Origin, Status
+from workflow import settings
 from workflow.glossary.matcher import TermMatcher, term_key
 from workflow.glossary.store import effective_entries
 from workflow.models import Document, Project, QAFinding, QAIgnore, Segment
 from workflow.qa.checks.mt import LOW_CONFIDENCE
+
+PAGE_SIZES = range(10, 201)
+
+
+def page_size() -> int:
+    """SONGNGU_REVIEW_PAGE_SIZE: how many segments one page of the Review list holds."""
+    raw = settings.get("SONGNGU_REVIEW_PAGE_SIZE")
+    try:
+        size = int(raw)
+    except ValueError:
+        size = 0
+    if size not in PAGE_SIZES:
+        raise InvalidInput(
+            "settings.bad_review_page_size",
+            "SONGNGU_REVIEW_PAGE_SIZE={value!r} must be a whole number from {least} to {most}: "
+            "set it so or unset it",
+            value=raw,
+            least=PAGE_SIZES[0],
+            most=PAGE_SIZES[-1],
+        )
+    return size
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Language of the app's interface: vi or en (switchable in the app).",
     ),
     Setting(
+        "SONGNGU_REVIEW_PAGE_SIZE",
+        "100",
+        "Rows per page of the Review list (10 to 200). The browser's time to draw a page "
+        "grows with its rows (see BENCHMARKS.md): fewer suit a slow machine.",
+    ),
+    Setting(
         "SONGNGU_SESSION_IDLE_MINUTES",
         "60",
         "Minutes without any action after which the app signs a person out (1 to 10080).",

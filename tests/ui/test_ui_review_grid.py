@@ -52,7 +52,8 @@ def test_rows_show_source_and_target_in_full_with_their_markers(
     assert not app.get("arrow_data_frame") or all(
         long_source not in str(frame.value) for frame in app.get("arrow_data_frame")
     )
-    (marks,) = [c for c in _texts(app.caption) if c.startswith(f"#{long_id} ")]
+    marks = app.button(key=f"review-open-{long_id}").label  # the row's header
+    assert marks.startswith(f"✎ {long_id} · ")
     assert status in marks and origin in marks and "⚑ " in marks
     assert _open_buttons(app) == [f"review-open-{long_id}", f"review-open-{html_id}"]
 
@@ -110,6 +111,41 @@ def test_the_list_is_paged_a_hundred_rows_at_a_time(
     assert app.button(key="review_next").disabled
     app.button(key="review_prev").click().run()
     assert _open_buttons(app) == [f"review-open-{i}" for i in ids[100:200]]
+
+
+def test_the_page_size_is_a_setting(
+    sqlite_db: Database, run_page: PageRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_id, ids = qa_project(sqlite_db, [f"Câu số {n} ở đây." for n in range(25)])
+    monkeypatch.setenv("SONGNGU_REVIEW_PAGE_SIZE", "10")
+    app = run_page("review", project_id)
+    assert "Page 1 of 3 · rows 1–10" in _texts(app.caption)
+    assert _open_buttons(app) == [f"review-open-{i}" for i in ids[:10]]
+    app.button(key="review_next").click().run()
+    assert _open_buttons(app) == [f"review-open-{i}" for i in ids[10:20]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "SONGNGU_REVIEW_PAGE_SIZE='5' must be a whole number from 10 to 200"),
+        ("vi", "SONGNGU_REVIEW_PAGE_SIZE='5' phải là số nguyên từ 10 đến 200"),
+    ],
+)
+def test_a_bad_page_size_is_one_clear_message(
+    sqlite_db: Database,
+    run_page: PageRunner,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    message: str,
+) -> None:
+    project_id, _ = qa_project(sqlite_db, ["Câu một."])
+    monkeypatch.setenv("SONGNGU_REVIEW_PAGE_SIZE", "5")
+    app = run_page("review", project_id, lang=lang)
+    assert not app.exception
+    (error,) = _texts(app.error)
+    assert error.startswith(message), error
+    assert _open_buttons(app) == []
 
 
 def test_filters_narrow_the_list(sqlite_db: Database, run_page: PageRunner) -> None:
@@ -202,3 +238,17 @@ def test_user_text_with_html_and_script_is_shown_as_literal_text(
     for element in [*app.markdown, *app.caption]:
         if "<script>" in element.value or "<b>" in element.value:
             assert not element.proto.allow_html, element.value
+
+
+def test_a_comment_is_shown_as_typed_not_as_markdown(
+    sqlite_db: Database, run_page: PageRunner
+) -> None:
+    project_id, (segment_id,) = qa_project(sqlite_db, ["Câu một."])
+    app = run_page("review", project_id)
+    typed = "**bold** [a link](http://example.org) <b>x</b>"
+    app.text_input(key=f"comment-{segment_id}").input(typed)
+    app.button(key="comment_add").click().run()
+    assert not app.exception
+    (shown,) = [m.value for m in app.markdown if m.value.startswith("**admin**: ")]
+    assert shown == (r"**admin**: \*\*bold\*\* \[a link\]\(http\://example\.org\) \<b\>x\</b\>")
+    assert app.text_input(key=f"comment-{segment_id}").value == ""  # ready for the next

@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import NoReturn
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 
 from primitives.errors import Conflict, SongnguError
 from primitives.statuses import Origin, Status
 from ui.auth import as_signed_in
 from ui.components.conflicts import PendingConflict, conflict_dialog, remember_conflict
-from ui.components.glossary_panel import add_term_form, glossary_panel
+from ui.components.glossary_panel import add_term_form, escape_markdown, glossary_panel
 from ui.components.messages import push_message, show_messages
 from ui.components.qa_panel import BLOCKED, qa_panel, remember_blocked, report_messages
 from ui.components.segment_flow import (
@@ -48,6 +46,7 @@ from workflow.qa.checks.mt import LOW_CONFIDENCE
 from workflow.qa.confirm import QABlocked, QAReport
 from workflow.qa.findings import open_counts
 from workflow.qa.model import Severity
+from workflow.qa.project_index import warm_in_background
 from workflow.reimport import SOURCE_CHANGED_FLAG
 from workflow.review_filter import (
     SegmentFilter,
@@ -56,6 +55,7 @@ from workflow.review_filter import (
     glossary_terms,
     neighbour,
     next_unconfirmed,
+    page_size,
 )
 from workflow.segments import (
     MT_FLAGS_KEY,
@@ -71,21 +71,11 @@ from workflow.segments import (
 from workflow.tm.capture import repeats_filled
 from workflow.users import Actor
 
-PAGE_SIZE = 100
 MESSAGES = "review_messages"
 # A row longer than this shows its start only (the editor shows it all): one 3 MB line
 # would otherwise draw a wall of text thousands of pixels tall.
 FOLD_CHARS = 1500
 LIST_HEIGHT = 900  # pixels
-
-
-def _redraw() -> NoReturn:
-    """Draw the list and the editor again after a write: only the fragment when this run is
-    its own (a click in it, in the app), else the whole page (AppTest runs it all)."""
-    try:
-        st.rerun(scope="fragment")
-    except StreamlitAPIException:
-        st.rerun()
 
 
 def _open_row(segment_id: int) -> None:
@@ -97,9 +87,9 @@ def _turn_page(page: int) -> None:
     st.session_state["review_page"] = page
 
 
-def _pager(total: int, pages: int, page: int) -> None:
-    first = page * PAGE_SIZE + 1 if total else 0
-    last = min(total, (page + 1) * PAGE_SIZE)
+def _pager(total: int, pages: int, page: int, rows: int) -> None:
+    first = page * rows + 1 if total else 0
+    last = min(total, (page + 1) * rows)
     back, number, forward, where = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
     back.button(
         t("review_prev"),
@@ -144,52 +134,59 @@ def _folded(text: str) -> str:
     return text if len(text) <= FOLD_CHARS else text[:FOLD_CHARS] + " …"
 
 
+def row_marks(segment: Segment, qa: dict[Severity, int], terms: int) -> str:
+    """A row's header: '✎ 12 · draft · MT 42% · QA ⛔ 1 · 2 terms · ⚑ Repetition'.
+
+    Ids, the app's labels and counts only, never user text: it is the label of the row's
+    open button (Streamlit draws a button's label as Markdown)."""
+    marks = [
+        t("review_open_short", id=segment.id),
+        t(f"status_{Status(segment.status).label}"),
+        origin_text(segment),
+    ]
+    if qa:
+        marks.append(f"{t('col_qa')} {qa_cell(qa)}")
+    if terms:
+        marks.append(t("review_glossary_marker", count=terms))
+    marks += [
+        "⚑ " + _label_or_name("flag", flag) for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
+    ]
+    return " · ".join(marks)
+
+
 def _row(segment: Segment, qa: dict[Severity, int], terms: int, chosen: int | None) -> None:
-    with st.container(border=True):
-        meta, open_col = st.columns([6, 1], vertical_alignment="center")
-        marks = [
-            f"#{segment.id}",
-            t(f"status_{Status(segment.status).label}"),
-            origin_text(segment),
-        ]
-        if qa:
-            marks.append(f"{t('col_qa')} {qa_cell(qa)}")
-        if terms:
-            marks.append(t("review_glossary_marker", count=terms))
-        marks += [
-            "⚑ " + _label_or_name("flag", flag)
-            for flag in (segment.flags or {}).get(MT_FLAGS_KEY, [])
-        ]
-        meta.caption(" · ".join(marks))  # ids, labels and counts only: no user text
-        open_col.button(
-            t("review_open_short", id=segment.id),
-            key=f"review-open-{segment.id}",
-            help=t("review_open", id=segment.id),
-            type="primary" if segment.id == chosen else "secondary",
-            on_click=_open_row,
-            args=(segment.id,),
-        )
-        source_col, target_col = st.columns(2)
-        source_col.text(_folded(segment.source), width="stretch")
-        target_col.text(_folded(segment.target) or "—", width="stretch")
-        longest = max(len(segment.source), len(segment.target))
-        if longest > FOLD_CHARS:
-            st.warning(t("review_folded", chars=longest))
+    st.button(
+        row_marks(segment, qa, terms),
+        key=f"review-open-{segment.id}",
+        type="primary" if segment.id == chosen else "tertiary",
+        on_click=_open_row,
+        args=(segment.id,),
+    )
+    # Source and target side by side in one bordered horizontal box: three elements to
+    # draw where a bordered row of columns took nine (the browser's time grows with them);
+    # not wrapped, so long texts stay side by side instead of one under the other.
+    with st.container(border=True, horizontal=True, wrap=False):
+        st.text(_folded(segment.source), width="stretch")
+        st.text(_folded(segment.target) or "—", width="stretch")
+    longest = max(len(segment.source), len(segment.target))
+    if longest > FOLD_CHARS:
+        st.warning(t("review_folded", chars=longest))
 
 
 @st.fragment
-def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor) -> None:
+def _grid(
+    project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor, rows: int
+) -> None:
+    """The list, rows a page, and the side editor (rows: SONGNGU_REVIEW_PAGE_SIZE)."""
     show_messages(MESSAGES)
     with database().read() as session:
         total = count_filtered(session, document_id, wanted)
-    pages = max(1, -(-total // PAGE_SIZE))
+    pages = max(1, -(-total // rows))
     if st.session_state.get("review_page", 1) > pages:  # a narrower filter: fewer pages
         st.session_state["review_page"] = pages
     page = int(st.session_state.get("review_page", 1)) - 1
     with database().read() as session:
-        segments = filtered_segments(
-            session, document_id, wanted, offset=page * PAGE_SIZE, limit=PAGE_SIZE
-        )
+        segments = filtered_segments(session, document_id, wanted, offset=page * rows, limit=rows)
         qa_counts = open_counts(session, [s.id for s in segments])
         try:
             protector: Protector | None = project_protector(
@@ -205,7 +202,7 @@ def _grid(project_id: int, document_id: int, wanted: SegmentFilter, actor: Actor
         st.session_state["side_segment"] = shown_ids[0]
     list_col, editor_col = st.columns([3, 2])
     with list_col:
-        _pager(total, pages, page)
+        _pager(total, pages, page, rows)
         if not segments:
             st.info(t("review_no_rows"))
         chosen = st.session_state.get("side_segment")
@@ -299,7 +296,7 @@ def _move(actor: Actor, shown: _Shown, wanted: SegmentFilter, step: int) -> None
     with database().read() as session:
         found = neighbour(session, shown.document_id, wanted, shown.position, step)
     if found is not None:
-        open_in_editor(found, wanted, PAGE_SIZE)
+        open_in_editor(found, wanted, page_size())
 
 
 @as_signed_in
@@ -325,7 +322,7 @@ def _confirm_and_next(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> Non
     if found is None:
         push_message(MESSAGES, "info", t("flow_all_confirmed"))
     else:
-        open_in_editor(found, wanted, PAGE_SIZE)
+        open_in_editor(found, wanted, page_size())
 
 
 def _keep_mine(actor: Actor, pending: PendingConflict) -> None:
@@ -365,8 +362,13 @@ def _keep_mine(actor: Actor, pending: PendingConflict) -> None:
         _confirmed(change, pending.shown_key)
 
 
-def _write_target(actor: Actor, shown: _Shown, target: str, *, confirm: bool) -> None:
-    """The editor's Save, or Save and confirm; a stale version opens the conflict dialog."""
+@as_signed_in
+def _write_target(actor: Actor, shown: _Shown, *, confirm: bool) -> None:
+    """The editor's Save, or Save and confirm, from the button's callback: the write
+    happens before the run the click causes, which then draws the new version once (a
+    write in the run itself needed a second run to show it, drawing the list twice). A
+    stale version opens the conflict dialog."""
+    target = shown.typed()
     try:
         with database().write() as session:
             if confirm:
@@ -382,16 +384,20 @@ def _write_target(actor: Actor, shown: _Shown, target: str, *, confirm: bool) ->
         remember_conflict(error, shown.segment_id, write, target, shown.shown_key)
         return
     except SongnguError as error:
-        st.error(error_text(error))
+        push_message(MESSAGES, "error", error_text(error))
         return
     if confirm:
         _confirmed(change, shown.shown_key)
     else:
         _saved(saved, shown.shown_key)
-    _redraw()
 
 
-def _change_status(actor: Actor, shown: _Shown, new_status: Status, reason: str) -> None:
+@as_signed_in
+def _change_status(actor: Actor, shown: _Shown, new_status: Status | None) -> None:
+    """A status move's callback (new_status None: the one chosen in "Set status")."""
+    reason = st.session_state.get("side_reason", "")
+    if new_status is None:
+        new_status = _status_choices(actor)[st.session_state["side_status"]]
     try:
         with database().write() as session:
             change = set_status(
@@ -403,16 +409,41 @@ def _change_status(actor: Actor, shown: _Shown, new_status: Status, reason: str)
                 expected_version=shown.version,
             )
         _confirmed(change, shown.shown_key)
-        _redraw()
     except QABlocked as error:
         remember_blocked(error, shown.segment_id, new_status)
-        _redraw()
     except Conflict as error:
         remember_conflict(
             error, shown.segment_id, new_status.label, shown.target, shown.shown_key, reason
         )
     except SongnguError as error:
-        st.error(error_text(error))
+        push_message(MESSAGES, "error", error_text(error))
+
+
+def _status_choices(actor: Actor) -> dict[str, Status]:
+    """The "Set status" options: translated labels of the statuses this role may reach.
+    The labels themselves, not a format_func that reads the session's language: AppTest
+    re-runs a format_func outside the session."""
+    reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
+    return {t(f"status_{s.label}"): s for s in Status if s in reachable}
+
+
+def _reload(shown_key: str) -> None:
+    """Reload: forget the version the editor showed, so the run draws the stored one."""
+    st.session_state.pop(shown_key, None)
+
+
+@as_signed_in
+def _comment(actor: Actor, segment_id: int) -> None:
+    text = st.session_state.get(f"comment-{segment_id}", "")
+    if not text.strip():
+        return
+    try:
+        with database().write() as session:
+            add_comment(session, actor, segment_id, text)
+    except SongnguError as error:
+        push_message(MESSAGES, "error", error_text(error))
+        return
+    st.session_state[f"comment-{segment_id}"] = ""  # added: the box is ready for the next
 
 
 def _flow_buttons(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
@@ -491,50 +522,52 @@ def _side_editor(
     tm_panel(chosen, seen_version, actor, shown_key)
     qa_panel(chosen, seen_version, actor, project_id)
     save_col, confirm_col, reload_col = st.columns(3)
-    if save_col.button(t("save"), key="side_save"):
-        _write_target(actor, shown, target, confirm=False)
-    if confirm_col.button(t("save_confirm"), key="side_confirm"):
-        _write_target(actor, shown, target, confirm=True)
+    save_col.button(
+        t("save"),
+        key="side_save",
+        on_click=_write_target,
+        args=(actor, shown),
+        kwargs={"confirm": False},
+    )
+    confirm_col.button(
+        t("save_confirm"),
+        key="side_confirm",
+        on_click=_write_target,
+        args=(actor, shown),
+        kwargs={"confirm": True},
+    )
     if segment.version != seen_version:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
-    if reload_col.button(t("reload"), key="side_reload"):
-        del st.session_state[shown_key]
-        _redraw()
+    reload_col.button(t("reload"), key="side_reload", on_click=_reload, args=(shown_key,))
 
     # The moves this person's role may make from the segment's status (workflow refuses
     # the others anyway); confirming is "Save and confirm" above.
-    reason = st.text_input(t("reason"), key="side_reason")
+    st.text_input(t("reason"), key="side_reason")
     moves = [
         (action, new)
         for action, new in allowed_moves(actor.role, Status(segment.status))
         if action is not Action.CONFIRM
     ]
     for column, (action, new) in zip(st.columns(max(1, len(moves))), moves, strict=False):
-        if column.button(t(f"move_{action.value}"), key=f"side-{action.value}"):
-            _change_status(actor, shown, new, reason)
+        column.button(
+            t(f"move_{action.value}"),
+            key=f"side-{action.value}",
+            on_click=_change_status,
+            args=(actor, shown, new),
+        )
     with st.expander(t("set_status")):
         status_col, apply_col = st.columns([3, 1], vertical_alignment="bottom")
-        # Options are the translated labels themselves: a format_func that reads the
-        # session's language would be re-run outside the session (AppTest does that).
-        reachable = {new for (_, new), action in TRANSITIONS.items() if allowed(actor.role, action)}
-        by_label = {t(f"status_{s.label}"): s for s in Status if s in reachable}
-        new_status = by_label[
-            status_col.selectbox(t("set_status"), list(by_label), key="side_status")
-        ]
-        if apply_col.button(t("apply"), key="side_apply"):
-            _change_status(actor, shown, new_status, reason)
+        status_col.selectbox(t("set_status"), list(_status_choices(actor)), key="side_status")
+        apply_col.button(
+            t("apply"), key="side_apply", on_click=_change_status, args=(actor, shown, None)
+        )
 
     with st.expander(f"{t('comments')} ({len(comments)}) · {t('history')} ({len(revisions)})"):
         for comment in comments:
-            st.write(f"**{comment.user}**: {comment.text}")
-        new_comment = st.text_input(t("add_comment"), key=f"comment-{chosen}")
-        if st.button(t("add_comment"), key="comment_add") and new_comment.strip():
-            try:
-                with database().write() as session:
-                    add_comment(session, actor, chosen, new_comment)
-                _redraw()
-            except SongnguError as error:
-                st.error(error_text(error))
+            # The user's words shown as typed: Markdown escaped, never a link or markup.
+            st.markdown(f"**{escape_markdown(comment.user)}**: {escape_markdown(comment.text)}")
+        st.text_input(t("add_comment"), key=f"comment-{chosen}")
+        st.button(t("add_comment"), key="comment_add", on_click=_comment, args=(actor, chosen))
         for revision in revisions:
             st.caption(_revision_line(revision))
     conflict_dialog(partial(_keep_mine, actor), MESSAGES)
@@ -585,7 +618,12 @@ def _filters(project_id: int) -> SegmentFilter:
 def render() -> None:
     actor = sidebar()
     st.title(t("review_header"))
-    take_jump(t("all"), PAGE_SIZE)
+    try:
+        rows = page_size()
+    except SongnguError as error:
+        st.error(error_text(error))
+        return
+    take_jump(t("all"), rows)
     project_id = current_project_id()
     if project_id is None:
         st.warning(t("choose_project_first"))
@@ -596,7 +634,10 @@ def render() -> None:
     if not documents:
         st.info(t("no_documents"))
         return
+    # The first save's QA would read every unit of the project: start that now, in a
+    # thread, while the browser draws the page.
+    warm_in_background(database(), project_id)
     document_id = st.selectbox(
         t("document"), list(documents), format_func=documents.__getitem__, key="review_document"
     )
-    _grid(project_id, document_id, _filters(project_id), actor)
+    _grid(project_id, document_id, _filters(project_id), actor, rows)

@@ -19,15 +19,21 @@ change the first two reads missed always shows in the counts.
 ``unit_consistency`` then builds a ``ConsistencyIndex`` of the units sharing the checked
 unit's source key or target key: for that unit it answers as an index of the whole
 project would, and it is built from a handful of units.
+
+Reading and keying every unit the first time costs about 1-2 s on 10,000 segments (see
+BENCHMARKS.md): ``warm_in_background`` lets a page that is about to be edited (Review)
+have that done in a thread while the browser draws, so the first save does not wait.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -36,6 +42,11 @@ from primitives.units import Unit
 from workflow.models import Document, Project, Segment
 from workflow.qa.consistency import ConsistencyIndex, source_key, target_key
 from workflow.stores import segment_units
+
+if TYPE_CHECKING:
+    from workflow.storage import Database
+
+logger = logging.getLogger(__name__)
 
 _CACHE_SIZE = 16  # projects kept per process
 
@@ -84,6 +95,7 @@ class _ProjectUnits:
 
 
 _projects: OrderedDict[tuple[str, int], _ProjectUnits] = OrderedDict()
+_warming: set[tuple[str, int]] = set()  # projects a warm-up thread is reading
 _lock = threading.Lock()
 
 
@@ -150,6 +162,32 @@ def _refreshed(session: Session, project: Project, checking: int | None) -> _Pro
         while len(_projects) > _CACHE_SIZE:
             _projects.popitem(last=False)
     return kept
+
+
+def warm_in_background(database: Database, project_id: int) -> None:
+    """Keep the project's units, read in a thread, unless this process keeps them already
+    or is reading them: a later check then only brings them up to date."""
+    key = (str(database.engine.url), project_id)
+    with _lock:
+        if key in _projects or key in _warming:
+            return
+        _warming.add(key)
+    threading.Thread(
+        target=_warm, args=(database, key), name=f"qa-units-{project_id}", daemon=True
+    ).start()
+
+
+def _warm(database: Database, key: tuple[str, int]) -> None:
+    try:
+        with database.read() as session:
+            project = session.get(Project, key[1])
+            if project is not None:
+                _refreshed(session, project, None)
+    except Exception:  # only a head start: the next check reads what it needs itself
+        logger.debug("keeping the units of project %s failed", key[1], exc_info=True)
+    finally:
+        with _lock:
+            _warming.discard(key)
 
 
 def unit_consistency(session: Session, project: Project, unit: Unit) -> ConsistencyIndex:

@@ -4,6 +4,8 @@ a reason, which is recorded; reopening and rejecting are never refused. Both dat
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from songngu_testing.qa import SOURCES, UNTRANSLATED, qa_project, set_partner_settings
 from sqlalchemy import func, select
@@ -15,6 +17,7 @@ from workflow.glossary.store import add_term
 from workflow.models import QAIgnore, Revision, Segment, TMUnitRow
 from workflow.partners import get_partner, parse_setting_value, update_partner
 from workflow.projects import get_project
+from workflow.qa import project_index
 from workflow.qa.confirm import QABlocked, QAReport, recheck_segment
 from workflow.qa.findings import checked_version, segment_findings
 from workflow.qa.model import Severity
@@ -240,6 +243,33 @@ def test_the_consistency_index_follows_edits_and_rollbacks(any_db: Database) -> 
         # Just the units related to the first one: its source's and its target's.
         assert related.other_sources(first.source, first.target) == [("Tạm biệt.", 1)]
         assert related.other_targets(first.source, first.target) == []
+
+
+def test_a_warm_up_keeps_the_units_so_the_first_check_reads_none_again(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project_id, ids = qa_project(any_db, ["Xin chào.", "Xin chào.", "Tạm biệt."])
+    _edit(any_db, ids[0], "Hello.")
+    project_index.forget_project_indexes()
+    project_index.warm_in_background(any_db, project_id)
+    for thread in threading.enumerate():
+        if thread.name == f"qa-units-{project_id}":
+            thread.join(timeout=60)
+    read_again: list[int] = []
+    real_read = project_index.segment_units
+    monkeypatch.setattr(
+        project_index,
+        "segment_units",
+        lambda session, segment_ids: (
+            read_again.extend(segment_ids) or real_read(session, segment_ids)
+        ),
+    )
+    with any_db.read() as session:
+        project = get_project(session, project_id)
+        second = session.get(Segment, ids[1])
+        related = unit_consistency(session, project, segment_unit(second))
+        assert related.other_targets(second.source, "Hi.") == [("Hello.", 1)]
+    assert read_again == []  # the warm-up read them; nothing changed since
 
 
 def test_partner_qa_settings_are_validated(any_db: Database) -> None:
