@@ -351,14 +351,15 @@ class DocumentTranslator:
         """Each batch of units once decoded and retried, in length order, and if it is last.
 
         Units the caller puts in redo while handling a batch join the next batch
-        submitted (and are handed back with it); those still in redo after the last
-        batch is handled are decoded together after it, as one more last batch.
+        submitted (and are handed back with it). Once every batch is out, redo units go
+        out as a batch of their own as soon as the model has a worker free (with
+        parallel batches, beside those still decoding), else after the last batch.
         An asynchronous model is kept busy: while one batch is retried and handed to the
         caller, the next ones (as many as it decodes in parallel) are being decoded.
         """
         cut = self.settings.batches([len(unit.pieces) for unit in units])
         batches = [[units[index] for index in batch] for batch in cut]
-        ahead = self.model.parallel_batches if isinstance(self.model, AsyncTokenModel) else 0
+        parallel = self.model.parallel_batches if isinstance(self.model, AsyncTokenModel) else 0
         pending: list[tuple[list[_Unit], int, Callable[[], Outputs]]] = []
 
         def submit(batch: list[_Unit]) -> None:
@@ -369,11 +370,15 @@ class DocumentTranslator:
 
         for number, batch in enumerate(batches, start=1):
             submit(batch)
-            if len(pending) > ahead:
+            if len(pending) > parallel:
                 finished = self._finish_batch(*pending.pop(0))
                 yield finished, number == len(batches) and not pending
         while pending or redo:
-            if not pending:
+            if redo and len(pending) < parallel:
+                # No batch is left to carry the redo and a worker is free: decode it now,
+                # beside the batches still running, rather than after them on one worker.
+                submit([])
+            elif not pending:
                 submit([])
             finished = self._finish_batch(*pending.pop(0))
             yield finished, not pending

@@ -304,6 +304,54 @@ def test_an_asynchronous_model_takes_a_loss_in_the_batch_after_the_one_in_flight
     assert keys == [[0], [2], [4, 1, 3, 5]]
 
 
+class TwoWorkerEchoModel(AsyncEchoModel):
+    """An AsyncEchoModel with two workers: records which batches were still out at each
+    submit (the pipeline takes outputs in submit order)."""
+
+    parallel_batches = 2
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)
+        self.outstanding: list[int] = []  # batches submitted and not yet taken, per submit
+        self.taken = 0
+
+    def submit(
+        self, batch: list[list[str]], *, max_decoding_length: int, guard_repetition: bool
+    ) -> Callable[[], list[tuple[list[str], float]]]:
+        self.outstanding.append(self.submitted - self.taken)
+        result = super().submit(
+            batch, max_decoding_length=max_decoding_length, guard_repetition=guard_repetition
+        )
+
+        def take() -> list[tuple[list[str], float]]:
+            self.taken += 1
+            return result()
+
+        return take
+
+
+def test_with_two_workers_a_last_loss_is_decoded_beside_the_last_batch() -> None:
+    model = TwoWorkerEchoModel(drop_placeholders=True)
+    translator = DocumentTranslator(model, PipelineSettings(batch_size=2))
+    groups = translator.translate([MTRequest(i, s) for i, s in enumerate(LOSING)])
+    keys = [[r.key for r in group] for group in groups]
+    sent = [
+        [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
+    ]
+    # All three batches are out before batch 1 is back, so no batch is left to carry the
+    # losses: those of batches 1 and 2 go out as soon as a worker is free, while batch 3
+    # still decodes (one batch out), not after it; batch 3's loss follows likewise.
+    assert sent == [
+        ["a", "b [1]"],
+        ["c d", "e f [1]"],
+        ["g h i", "j k l [1]"],
+        ["b 6,5%", "e f 7%"],
+        ["j k l 8%"],
+    ]
+    assert model.outstanding == [0, 1, 2, 1, 1]
+    assert keys == [[0], [2], [4], [1, 3], [5]]
+
+
 def test_results_come_batch_by_batch_in_length_order() -> None:
     model = EchoModel()
     sources = ["a b c d e", "a", "a b c", "a b", "a b c d", "6,5%"]
