@@ -272,8 +272,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "review_editing": {"vi": "Đang sửa câu {id}", "en": "Editing segment {id}"},
     "review_glossary_marker": {
-        "vi": "📖 {count} thuật ngữ",
-        "en": "📖 {count:,|term|terms}",
+        # A Material icon, drawn with Streamlit's own font: an emoji needs an emoji font,
+        # which a browser without one (headless Chromium here) shows as a box.
+        "vi": ":material/menu_book: {count} thuật ngữ",
+        "en": ":material/menu_book: {count:,|term|terms}",
     },
     "review_folded": {
         "vi": "Câu dài {chars} ký tự: chỉ hiện phần đầu; mở câu để xem toàn bộ.",

@@ -135,7 +135,7 @@ def _folded(text: str) -> str:
 
 
 def row_marks(segment: Segment, qa: dict[Severity, int], terms: int) -> str:
-    """A row's header: '✎ 12 · draft · MT 42% · QA ⛔ 1 · 2 terms · ⚑ Repetition'.
+    """A row's header: '✎ 12 · draft · MT 42% · QA ⛔ 1 · [book] 2 terms · ⚑ Repetition'.
 
     Ids, the app's labels and counts only, never user text: it is the label of the row's
     open button (Streamlit draws a button's label as Markdown)."""
@@ -449,21 +449,25 @@ def _comment(actor: Actor, segment_id: int) -> None:
 def _flow_buttons(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
     """Confirm and go to the next unconfirmed, previous, next: buttons with shortcuts that
     work while the cursor is in the text area (ui/components/segment_flow.py says why)."""
-    previous_col, confirm_col, next_col = st.columns([1, 2, 1])
-    previous_col.button(
-        t("flow_previous"),
-        key="flow_previous",
-        shortcut=PREVIOUS_KEYS,
-        on_click=_move,
-        args=(actor, shown, wanted, -1),
-    )
-    confirm_col.button(
+    # Confirm gets a row of its own: beside the other two in the narrow editor column its
+    # label and shortcut hint were cut to "Xác nhận, …".
+    st.button(
         t("flow_confirm_next"),
         key="flow_confirm_next",
         type="primary",
         shortcut=CONFIRM_NEXT_KEYS,
         on_click=_confirm_and_next,
         args=(actor, shown, wanted),
+        width="stretch",
+    )
+    previous_col, next_col = st.columns(2)
+    previous_col.button(
+        t("flow_previous"),
+        key="flow_previous",
+        shortcut=PREVIOUS_KEYS,
+        on_click=_move,
+        args=(actor, shown, wanted, -1),
+        width="stretch",
     )
     next_col.button(
         t("flow_next"),
@@ -471,6 +475,7 @@ def _flow_buttons(actor: Actor, shown: _Shown, wanted: SegmentFilter) -> None:
         shortcut=NEXT_KEYS,
         on_click=_move,
         args=(actor, shown, wanted, 1),
+        width="stretch",
     )
     keys_caption()
 
@@ -521,10 +526,12 @@ def _side_editor(
     add_term_form(chosen, actor)
     tm_panel(chosen, seen_version, actor, shown_key)
     qa_panel(chosen, seen_version, actor, project_id)
-    save_col, confirm_col, reload_col = st.columns(3)
+    # "Save and confirm" is the longest label: a third of the editor column cut it short.
+    save_col, confirm_col, reload_col = st.columns([1, 2, 1])
     save_col.button(
         t("save"),
         key="side_save",
+        width="stretch",
         on_click=_write_target,
         args=(actor, shown),
         kwargs={"confirm": False},
@@ -532,13 +539,16 @@ def _side_editor(
     confirm_col.button(
         t("save_confirm"),
         key="side_confirm",
+        width="stretch",
         on_click=_write_target,
         args=(actor, shown),
         kwargs={"confirm": True},
     )
     if segment.version != seen_version:
         st.warning(t("changed_meanwhile", user=segment.updated_by, version=segment.version))
-    reload_col.button(t("reload"), key="side_reload", on_click=_reload, args=(shown_key,))
+    reload_col.button(
+        t("reload"), key="side_reload", on_click=_reload, args=(shown_key,), width="stretch"
+    )
 
     # The moves this person's role may make from the segment's status (workflow refuses
     # the others anyway); confirming is "Save and confirm" above.
