@@ -29,12 +29,13 @@ run: install
 	$(BIN)/songngu demo --if-missing
 	$(BIN)/songngu app
 
-# `make test`: lint, then the suite in two halves. The SQLite half runs every test (and the
-# any_db tests on a real PostgreSQL too); the PostgreSQL half runs every test again with
-# PostgreSQL as each test's default database (subprocesses, the app server and workers
-# included), except those marked database_free (pure primitives, exporters and translation
-# code, which never open a database) and those marked sqlite_only (SQLite's PRAGMAs, its
-# backup file, its crash recovery), each skipped with its reason.
+# `make test`: lint, then the suite in two halves. The SQLite half runs every test (an
+# any_db test with its SQLite case; tests that name postgres_db start a real server); the
+# PostgreSQL half runs every test again with PostgreSQL as each test's default database
+# (subprocesses, the app server and workers included), except those marked database_free
+# (pure primitives, exporters and translation code, which never open a database) and those
+# marked sqlite_only (SQLite's PRAGMAs, its backup file, its crash recovery), each skipped
+# with its reason.
 test: install-test
 	scripts/system-deps
 	$(BIN)/ruff check .
