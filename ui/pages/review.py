@@ -135,7 +135,7 @@ def _folded(text: str) -> str:
 
 
 def row_marks(segment: Segment, qa: dict[Severity, int], terms: int) -> str:
-    """A row's header: '✎ 12 · draft · MT 42% · QA ⛔ 1 · [book] 2 terms · ⚑ Repetition'.
+    """A row's header: '✎ 12 · draft · MT 42% · QA [error] 1 · [book] 2 terms · ⚑ Repetition'.
 
     Ids, the app's labels and counts only, never user text: it is the label of the row's
     open button (Streamlit draws a button's label as Markdown)."""
@@ -219,8 +219,15 @@ def _grid(
 
 
 def qa_cell(counts: dict[Severity, int]) -> str:
-    """A row's open QA findings in a few characters: '⛔ 2 · ⚠ 1'."""
-    marks = {Severity.ERROR: "⛔", Severity.WARNING: "⚠", Severity.INFO: "ℹ"}
+    """A row's open QA findings in a few characters: '[error] 2 · [warning] 1'.
+
+    Material icons, drawn with Streamlit's own font (the label is Markdown): an emoji such
+    as ⛔ needs an emoji font, which a browser without one shows as a box."""
+    marks = {
+        Severity.ERROR: ":material/block:",
+        Severity.WARNING: ":material/warning:",
+        Severity.INFO: ":material/info:",
+    }
     return " · ".join(f"{marks[s]} {counts[s]}" for s in marks if counts.get(s))
 
 
