@@ -374,11 +374,9 @@ class DocumentTranslator:
                 finished = self._finish_batch(*pending.pop(0))
                 yield finished, number == len(batches) and not pending
         while pending or redo:
-            if redo and len(pending) < parallel:
+            if redo and len(pending) < max(parallel, 1):
                 # No batch is left to carry the redo and a worker is free: decode it now,
-                # beside the batches still running, rather than after them on one worker.
-                submit([])
-            elif not pending:
+                # beside the batches still running (with parallel batches), not after them.
                 submit([])
             finished = self._finish_batch(*pending.pop(0))
             yield finished, not pending
