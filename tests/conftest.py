@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from songngu_testing.postgres import PostgresMissing, postgres_cluster
+from songngu_testing.postgres import ON_POSTGRES_HALF, PostgresMissing, postgres_cluster
 from songngu_testing.queue import RedisServer, Workers
 from songngu_testing.users import add_users
 
@@ -39,7 +39,7 @@ if TEST_DATABASE not in _TEST_DATABASE_CHOICES:
         f"SONGNGU_TEST_DATABASE={TEST_DATABASE!r} is not a test database: "
         "set it to sqlite or postgresql, or unset it"
     )
-ON_POSTGRES = TEST_DATABASE == "postgresql"
+ON_POSTGRES = ON_POSTGRES_HALF
 _ANY_DB_BACKENDS = list(_TEST_DATABASE_CHOICES[TEST_DATABASE])
 # The database URL a `database_free` test sees: no driver has this scheme.
 DATABASE_FREE_URL = "database-free-test://marked-database_free"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from songngu_testing import add_users, run_cli
 from songngu_testing.office import table_rows
+from songngu_testing.postgres import ON_POSTGRES_HALF
 from sqlalchemy import select
 
 from workflow.importing import import_document
@@ -81,7 +81,7 @@ def world(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
     home.mkdir()
     (home / "no-packages").mkdir()
     _write_files(base / "files")
-    if os.environ.get("SONGNGU_TEST_DATABASE", "").strip().lower() == "postgresql":
+    if ON_POSTGRES_HALF:
         database_url = request.getfixturevalue("postgres_databases").create()
     else:
         database_url = f"sqlite:///{home / 'songngu.db'}"

@@ -17,6 +17,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# True on the PostgreSQL half of `make test`, where every test's default database is a
+# PostgreSQL one (tests/conftest.py checks the variable's value).
+ON_POSTGRES_HALF = os.environ.get("SONGNGU_TEST_DATABASE", "").strip().lower() == "postgresql"
+
 
 class PostgresMissing(RuntimeError):
     """PostgreSQL's programs are not installed."""

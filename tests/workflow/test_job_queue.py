@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from songngu_testing import seed_project
+from songngu_testing.postgres import ON_POSTGRES_HALF
 from songngu_testing.queue import RedisServer, Workers
 from sqlalchemy import func, select
 
@@ -48,8 +49,7 @@ CHUNK = 2
 
 # On the PostgreSQL half every test's default database is PostgreSQL (tests/conftest.py):
 # there the "sqlite" case would be a second run of the "postgresql" one.
-_ON_POSTGRES_HALF = os.environ.get("SONGNGU_TEST_DATABASE", "").strip().lower() == "postgresql"
-_SHARED_DATABASES = ["postgresql"] if _ON_POSTGRES_HALF else ["sqlite", "postgresql"]
+_SHARED_DATABASES = ["postgresql"] if ON_POSTGRES_HALF else ["sqlite", "postgresql"]
 
 
 @pytest.fixture(params=_SHARED_DATABASES)
