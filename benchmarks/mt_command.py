@@ -16,7 +16,7 @@ their throughputs. Without --shortlist, A and B use a second installation of the
 package that has no shortlist (benchmarks/_work/packages-copy-full); with --shortlist,
 A uses the package whose shortlist passes its gate (built by benchmarks.mt_throughput,
 or here). Each has its own home (benchmarks/_work/command/full or /shortlist), so both
-can be prepared and timed against each other (farm-bench ... --vs ...).
+can be prepared and timed against each other, A and B in turn.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Engine-independent logic, for the requests given (the caller has already dropped
 repeats): protected spans become placeholders; a source too long for the model is split
 at clause punctuation; every text of the call goes to the model in one order sorted by
-length, cut into batches, each with an output limit proportional to its input. A batch's
+length (longest first, as CTranslate2 sorts), cut into batches, each with an output limit proportional to its input. A batch's
 faults are retried as soon as it is back, each in the way that fits it: a looping output
 with a repetition penalty, an output cut at its limit with a higher limit; a segment whose
 placeholders did not survive is decoded again without protection inside the next batch
@@ -112,19 +112,21 @@ class PipelineSettings:
         return min(self.max_decoding_length, proportional + self.decoding_extra)
 
     def batches(self, lengths: Sequence[int]) -> list[list[int]]:
-        """Indexes of inputs of these lengths in one order sorted by length, cut into batches.
+        """Indexes of inputs of these lengths, longest first, cut into batches.
 
         "examples": batch_size inputs a batch; "tokens": as many as fit batch_size
-        padded pieces (inputs × the longest), at least one.
+        padded pieces (inputs × the longest, the batch's first), at least one. Longest
+        first, as CTranslate2 orders its own batches: the one short batch is the last,
+        so with batches decoded in parallel the work left at the end is the least.
         """
-        ordered = sorted(range(len(lengths)), key=lambda index: lengths[index])
+        ordered = sorted(range(len(lengths)), key=lambda index: -lengths[index])
         size = self.batch_size
         if self.batch_type == "examples":
             return [ordered[start : start + size] for start in range(0, len(ordered), size)]
         batches: list[list[int]] = []
         current: list[int] = []
-        for index in ordered:  # ascending: this input is the longest of the batch so far
-            if current and (len(current) + 1) * max(lengths[index], 1) > size:
+        for index in ordered:
+            if current and (len(current) + 1) * max(lengths[current[0]], 1) > size:
                 batches.append(current)
                 current = []
             current.append(index)
@@ -219,10 +221,10 @@ class DocumentTranslator:
         self.settings.check()
 
     def translate(self, requests: Sequence[MTRequest]) -> Iterator[list[MTResult]]:
-        """TranslationEngine.translate over the model: one group per batch decoded.
+        """TranslationEngine.translate over the model: a group per batch decoded.
 
-        Segments with nothing to translate come first; then one group per batch, in
-        length order: the segments that batch finished. A segment whose placeholders the
+        Segments with nothing to translate come first; then a group per batch, longest
+        first: the segments that batch finished (none, no group). A segment whose placeholders the
         model lost is decoded again without protection inside the next batch submitted
         (small batches of its own are what makes per-sentence decoding slow), so its
         result comes with the group of the batch that carried it; the last batches'
@@ -348,7 +350,7 @@ class DocumentTranslator:
     def _decoded_batches(
         self, units: list[_Unit], redo: list[_Unit]
     ) -> Iterator[tuple[list[_Unit], bool]]:
-        """Each batch of units once decoded and retried, in length order, and if it is last.
+        """Each batch of units once decoded and retried, longest first, and if it is last.
 
         Units the caller puts in redo while handling a batch join the next batch
         submitted (and are handed back with it). Once every batch is out, redo units go

@@ -113,14 +113,15 @@ def test_every_request_is_translated_as_given_and_answered_by_key() -> None:
     assert list(DocumentTranslator(model).translate([])) == []
 
 
-def test_batches_are_sorted_by_length_with_a_proportional_output_limit() -> None:
+def test_batches_are_sorted_longest_first_with_a_proportional_output_limit() -> None:
     model = EchoModel()
     sources = ["một hai ba bốn năm", "một", "một hai ba", "một hai", "một hai ba bốn"]
     _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], batch_size=2)
     lengths = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
-    assert lengths == [[1, 2], [3, 4], [5]]
+    # As CTranslate2 orders its own batches: the one short batch comes last.
+    assert lengths == [[5, 4], [3, 2], [1]]
     limits = [limit for _, limit, _ in model.calls]
-    assert limits == [2 * 2 + 10, 2 * 4 + 10, 2 * 5 + 10]
+    assert limits == [2 * 5 + 10, 2 * 3 + 10, 2 * 1 + 10]
 
 
 def test_a_long_source_is_split_at_clause_punctuation_and_flagged() -> None:
@@ -188,8 +189,8 @@ def test_only_the_faulty_outputs_of_a_batch_are_retried() -> None:
     sources = ["một", "một hai ba bốn năm sáu bảy tám chín mười"]
     results = _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], batch_size=1)
     retried = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
-    assert retried == [[1], [1], [10]]
-    assert [r.retries for r in results] == [(RETRY_TRUNCATED,), ()]
+    assert retried == [[10], [1], [1]]
+    assert [r.retries for r in sorted(results, key=lambda r: r.key)] == [(RETRY_TRUNCATED,), ()]
 
 
 def test_looping_output_is_flagged_when_retries_are_off() -> None:
@@ -260,15 +261,15 @@ def test_a_lost_segment_is_redone_inside_the_next_batch_not_in_one_of_its_own() 
     sent = [
         [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
     ]
-    # Each loss rides with the next batch submitted; the last batch's, decoded after it,
-    # come within its group: one group per batch of 2, no group of its own for a redo.
+    # Each loss rides with the next batch submitted (batch 1 lost both its sources, so it
+    # finished none); the last batch's, decoded after it, comes within its group: at most
+    # one group per batch of 2, never a group of its own for a redo.
     assert sent == [
-        ["a", "b [1]"],
-        ["c d", "e f [1]", "b 6,5%"],
-        ["g h i", "j k l [1]", "e f 7%"],
-        ["j k l 8%"],
+        ["j k l [1]", "e f [1]"],
+        ["g h i", "b [1]", "j k l 8%", "e f 7%"],
+        ["c d", "a", "b 6,5%"],
     ]
-    assert keys == [[0], [2, 1], [4, 3, 5]]
+    assert keys == [[4, 5, 3], [2, 0, 1]]
 
 
 def test_a_redone_segment_has_the_result_a_redo_of_its_own_gives() -> None:
@@ -293,15 +294,15 @@ def test_an_asynchronous_model_takes_a_loss_in_the_batch_after_the_one_in_flight
     sent = [
         [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
     ]
-    # Batch 2 is submitted before batch 1 is back, so batch 1's loss joins batch 3; the
-    # losses of batches 2 and 3 are decoded together after batch 3, in its group.
+    # Batch 2 is submitted before batch 1 is back, so batch 1's losses join batch 3; the
+    # loss of batch 2 is decoded after batch 3, within its group.
     assert sent == [
-        ["a", "b [1]"],
-        ["c d", "e f [1]"],
-        ["g h i", "j k l [1]", "b 6,5%"],
-        ["e f 7%", "j k l 8%"],
+        ["j k l [1]", "e f [1]"],
+        ["g h i", "b [1]"],
+        ["c d", "a", "j k l 8%", "e f 7%"],
+        ["b 6,5%"],
     ]
-    assert keys == [[0], [2], [4, 1, 3, 5]]
+    assert keys == [[4], [2, 0, 5, 3, 1]]
 
 
 class TwoWorkerEchoModel(AsyncEchoModel):
@@ -338,21 +339,20 @@ def test_with_two_workers_a_last_loss_is_decoded_beside_the_last_batch() -> None
     sent = [
         [" ".join(p.lstrip("▁") for p in pieces) for pieces in batch] for batch, *_ in model.calls
     ]
-    # All three batches are out before batch 1 is back, so no batch is left to carry the
-    # losses: those of batches 1 and 2 go out as soon as a worker is free, while batch 3
-    # still decodes (one batch out), not after it; batch 3's loss follows likewise.
+    # All three batches are out before batch 1 is back, so no batch is left to carry its
+    # losses: they wait for a free worker, and once batch 2 is back (its loss joining
+    # them) go out beside batch 3, still decoding (one batch out), not after it.
     assert sent == [
-        ["a", "b [1]"],
-        ["c d", "e f [1]"],
-        ["g h i", "j k l [1]"],
-        ["b 6,5%", "e f 7%"],
-        ["j k l 8%"],
+        ["j k l [1]", "e f [1]"],
+        ["g h i", "b [1]"],
+        ["c d", "a"],
+        ["j k l 8%", "e f 7%", "b 6,5%"],
     ]
-    assert model.outstanding == [0, 1, 2, 1, 1]
-    assert keys == [[0], [2], [4], [1, 3], [5]]
+    assert model.outstanding == [0, 1, 2, 1]
+    assert keys == [[4], [2, 0], [5, 3, 1]]
 
 
-def test_results_come_batch_by_batch_in_length_order() -> None:
+def test_results_come_batch_by_batch_longest_first() -> None:
     model = EchoModel()
     sources = ["a b c d e", "a", "a b c", "a b", "a b c d", "6,5%"]
     translator = DocumentTranslator(model, PipelineSettings(batch_size=2))
@@ -360,9 +360,9 @@ def test_results_come_batch_by_batch_in_length_order() -> None:
     # Nothing to translate (digits only) comes first, without a model call.
     assert [r.key for r in next(groups)] == [5]
     assert model.calls == []
-    assert [r.key for r in next(groups)] == [1, 3]
+    assert [r.key for r in next(groups)] == [0, 4]
     assert len(model.calls) == 1  # the next batch waits until the caller asks for it
-    assert [[r.key for r in group] for group in groups] == [[2, 4], [0]]
+    assert [[r.key for r in group] for group in groups] == [[2, 3], [1]]
     assert len(model.calls) == 3
 
 
@@ -372,7 +372,7 @@ def test_a_split_source_comes_when_its_last_part_is_decoded() -> None:
     requests = [MTRequest("long", source), MTRequest("short", "xin chào")]
     translator = DocumentTranslator(model, PipelineSettings(batch_size=1, max_input_tokens=5))
     keys = [[r.key for r in group] for group in translator.translate(requests)]
-    assert keys == [["short"], ["long"]]
+    assert keys == [["long"], ["short"]]  # its three parts, then the shorter source
     assert len(model.calls) == 4
 
 
@@ -382,9 +382,9 @@ def test_an_asynchronous_model_gets_the_next_batch_while_one_is_stored() -> None
     sources = ["a", "a b", "a b c", "a b c d"]
     translator = DocumentTranslator(model, PipelineSettings(batch_size=1))
     groups = translator.translate([MTRequest(i, s) for i, s in enumerate(sources)])
-    assert [r.key for r in next(groups)] == [0]
+    assert [r.key for r in next(groups)] == [3]
     assert model.submitted == 2  # one batch ahead of what the caller stores
-    assert [[r.key for r in group] for group in groups] == [[1], [2], [3]]
+    assert [[r.key for r in group] for group in groups] == [[2], [1], [0]]
     assert model.submitted == 4
 
 
@@ -394,8 +394,8 @@ def test_token_batches_hold_at_most_the_batch_size_in_padded_pieces() -> None:
     settings = {"batch_size": 6, "batch_type": "tokens"}
     _translate(model, [MTRequest(i, s) for i, s in enumerate(sources)], **settings)  # type: ignore[arg-type]
     lengths = [[len(pieces) for pieces in batch] for batch, _, _ in model.calls]
-    # 3 inputs × 2 pieces fill 6; with the 3-piece input it would be 4 × 3.
-    assert lengths == [[1, 2, 2], [3], [6]]
+    # The longest fills 6 alone; 2 inputs padded to 3 pieces fill 6, a third would make 9.
+    assert lengths == [[6], [3, 2], [2, 1]]
 
 
 def test_a_bad_batch_layout_is_refused() -> None:
