@@ -3,13 +3,14 @@
 Engine-independent logic, for the requests given (the caller has already dropped
 repeats): protected spans become placeholders; a source too long for the model is split
 at clause punctuation; every text of the call goes to the model in one order sorted by
-length (longest first, as CTranslate2 sorts), cut into batches, each with an output limit proportional to its input. A batch's
-faults are retried as soon as it is back, each in the way that fits it: a looping output
-with a repetition penalty, an output cut at its limit with a higher limit; a segment whose
-placeholders did not survive is decoded again without protection inside the next batch
-submitted. Then the segments that batch finished are yielded, so a caller stores (and
-shows) results batch by batch. A model that decodes
-asynchronously (``submit``) gets the next batches while the caller stores the last one.
+length (longest first, as CTranslate2 sorts), cut into batches, each with an output
+limit proportional to its input. A batch's faults are retried as soon as it is back,
+each in the way that fits it: a looping output with a repetition penalty, an output cut
+at its limit with a higher limit; a segment whose placeholders did not survive is
+decoded again without protection inside the next batch submitted. Then the segments that
+batch finished are yielded, so a caller stores (and shows) results batch by batch. A
+model that decodes asynchronously (``submit``) gets the next batches while the caller
+stores the last one.
 """
 
 from __future__ import annotations
@@ -224,12 +225,12 @@ class DocumentTranslator:
         """TranslationEngine.translate over the model: a group per batch decoded.
 
         Segments with nothing to translate come first; then a group per batch, longest
-        first: the segments that batch finished (none, no group). A segment whose placeholders the
-        model lost is decoded again without protection inside the next batch submitted
-        (small batches of its own are what makes per-sentence decoding slow), so its
-        result comes with the group of the batch that carried it; the last batches'
-        losses are decoded together after them, within the last group. A caller that
-        stops iterating stops the work.
+        first: the segments that batch finished (if none, no group). A segment whose
+        placeholders the model lost is decoded again without protection inside the next
+        batch submitted (small batches of its own are what makes per-sentence decoding
+        slow), so its result comes with the group of the batch that carried it; the last
+        batches' losses are decoded together after them, within the last group. A caller
+        that stops iterating stops the work.
         """
         segments = [self._prepare(request, protected_on=True) for request in requests]
         units = self._split(segments)

@@ -174,10 +174,10 @@ def test_progress_moves_after_each_batch(
     project_id, _ = seed_project(sqlite_db, SOURCES)
     job_id = _start_with(sqlite_db, project_id, MTJobOptions(engine="streaming"))
     assert run_job(sqlite_db, job_id) == JobState.SUCCEEDED
-    # One chunk of 6 sources, three batches of 2: progress moved after each batch that
-    # finished a source, never in a group of its own for the sources the tiny model lost
-    # placeholders in (redone inside a later batch, they come with that batch's group):
-    # the first batch (the longest sources) lost both, so it finished none.
+    # One chunk of 6 sources, three batches of 2: progress moves at most once per batch
+    # (here twice), never in a group of its own for the sources the tiny model lost
+    # placeholders in (redone inside a later batch, they come with that batch's group);
+    # a batch that finished no source moves nothing.
     assert seen == [0, 1]
     job = _job(sqlite_db, job_id)
     assert (job.done, job.result["machine_translated"]) == (6, 6)
